@@ -1,0 +1,7 @@
+// Management-database migrations, in order. Never edit one that has landed: add the next.
+import type { Migration } from 'kysely/migration'
+import * as m001 from './001_init.js'
+
+export const managementMigrations: Record<string, Migration> = {
+  '001_init': m001,
+}

@@ -1,0 +1,197 @@
+// Accounts across tenants. An account lives in its domain's tenant database
+// and is routed from the management database; the two writes are ordered so
+// that a crash between them leaves only a `pending` route, which the
+// recovery sweep removes (or confirms, if the tenant row made it).
+
+import type { Secp256k1Keypair } from '@atproto/crypto'
+import { parseDidKey } from '@atproto/crypto'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import type { AccountRole, AccountStatus } from '../db/schema.js'
+import type { Storage } from '../db/storage.js'
+import { createGenesis } from '../identity/plc.js'
+import type { Logger } from '../logger.js'
+import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
+import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
+import { normalizeEmail, parseHandle } from './handle.js'
+import { checkPasswordPolicy, generatePassword, hashPassword } from './password.js'
+import type { SigningKeyVault } from './signing-key.js'
+
+export type CreateAccountInput = {
+  handle: unknown
+  email?: unknown
+  password?: string
+  role?: AccountRole
+  recoveryKey?: string
+}
+
+export type CreatedAccount = {
+  did: string
+  handle: string
+  email: string | null
+  role: AccountRole
+  domain: string
+  /** Present only when the server generated the password: shown once. */
+  generatedPassword?: string
+}
+
+export type LocatedAccount = Route & { db_name: string }
+
+export type AccountServiceDeps = {
+  storage: Storage
+  directory: Directory
+  vault: SigningKeyVault
+  plcRotationKey: Secp256k1Keypair
+  pdsEndpoint: string
+  logger: Logger
+}
+
+export class AccountService {
+  constructor(private readonly deps: AccountServiceDeps) {}
+
+  /**
+   * Creates an account: keys, did:plc genesis, routing reservation, tenant row.
+   * `inDomain` lets domain creation add the owner while the domain is not active yet.
+   */
+  async create(input: CreateAccountInput, inDomain?: Domain): Promise<CreatedAccount> {
+    const { directory, storage, vault } = this.deps
+    const parsed = parseHandle(input.handle)
+    const email = normalizeEmail(input.email)
+    const domain = inDomain ?? (await directory.activeDomain(parsed.domain))
+    if (!domain || domain.name !== parsed.domain) {
+      throw new InvalidRequestError(`handle must be <name>.<hosted domain>: ${parsed.handle}`, 'UnsupportedDomain')
+    }
+    if (await directory.getDomain(parsed.handle)) {
+      throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
+    }
+    const generatedPassword = input.password === undefined ? generatePassword() : undefined
+    const password = input.password ?? (generatedPassword as string)
+    checkPasswordPolicy(password)
+    const recoveryKey = checkRecoveryKey(input.recoveryKey)
+    const role = input.role ?? 'user'
+
+    const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), hashPassword(password)])
+    const genesis = await createGenesis({
+      signingKey: keypair.did(),
+      handle: parsed.handle,
+      pdsEndpoint: this.deps.pdsEndpoint,
+      recoveryKey,
+      rotationKeypair: this.deps.plcRotationKey,
+    })
+    const did = genesis.did
+    try {
+      await directory.reserveRoute({ did, handle: parsed.handle, email, domain: domain.name })
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err
+      if (await directory.handleTaken(parsed.handle)) {
+        throw new InvalidRequestError(`Handle already taken: ${parsed.handle}`, 'HandleNotAvailable')
+      }
+      throw new InvalidRequestError('This email address is already in use')
+    }
+    const t = new Date().toISOString()
+    const row: AccountRow = {
+      did,
+      handle: parsed.handle,
+      email,
+      password_hash: passwordHash,
+      role,
+      status: 'active',
+      signing_key: sealed,
+      plc_op: genesis.op,
+      plc_published_at: null,
+      created_at: t,
+      updated_at: t,
+    }
+    try {
+      await storage.withTenant(domain.db_name, (db) => accountStore.insert(db, row))
+    } catch (err) {
+      await directory.deleteRoute(did)
+      throw err
+    }
+    await directory.confirmRoute(did)
+    this.deps.logger.info({ did, handle: parsed.handle, tenant: domain.name, role }, 'account created')
+    return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
+  }
+
+  /** Finds a confirmed account in an active domain by DID, handle or email. */
+  async locate(identifier: string): Promise<LocatedAccount | undefined> {
+    const id = identifier.trim().toLowerCase()
+    if (id.startsWith('did:')) return this.deps.directory.findRoute('did', identifier.trim())
+    if (id.includes('@')) return this.deps.directory.findRoute('email', id)
+    return this.deps.directory.findRoute('handle', id)
+  }
+
+  async mustLocate(did: string): Promise<LocatedAccount> {
+    const found = typeof did === 'string' ? await this.locate(did) : undefined
+    if (!found) throw new InvalidRequestError(`Account not found: ${String(did).slice(0, 300)}`, 'AccountNotFound')
+    return found
+  }
+
+  async summary(located: LocatedAccount): Promise<AccountSummary> {
+    const row = await this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    if (!row) throw new InvalidRequestError(`Account not found: ${located.did}`, 'AccountNotFound')
+    return row
+  }
+
+  async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
+    return this.deps.storage.withTenant(domain.db_name, (db) => accountStore.list(db, limit, cursor))
+  }
+
+  async delete(located: LocatedAccount): Promise<void> {
+    const { storage, directory } = this.deps
+    const account = await storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    if (account?.role === 'owner') {
+      throw new InvalidRequestError('The owner of a domain cannot be deleted; remove the domain instead')
+    }
+    // Tenant row first, route last: a crash in between leaves a route to
+    // nothing, which this same call (retried) finishes removing.
+    await storage.withTenant(located.db_name, (db) => accountStore.delete(db, located.did))
+    await directory.deleteRoute(located.did)
+    this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account deleted')
+  }
+
+  async updateStatus(located: LocatedAccount, status: AccountStatus): Promise<void> {
+    const account = await this.summary(located)
+    if (account.role === 'owner' && status !== 'active') {
+      throw new InvalidRequestError('The owner of a domain cannot be suspended or disabled')
+    }
+    await this.deps.storage.withTenant(located.db_name, (db) => accountStore.setStatus(db, located.did, status))
+    this.deps.logger.info({ did: located.did, tenant: located.domain, status }, 'account status changed')
+  }
+
+  async updateRole(located: LocatedAccount, role: AccountRole): Promise<void> {
+    const account = await this.summary(located)
+    if (account.role === 'owner') throw new InvalidRequestError('The owner of a domain cannot be demoted')
+    if (role === 'owner') throw new InvalidRequestError('A domain has exactly one owner')
+    await this.deps.storage.withTenant(located.db_name, (db) => accountStore.setRole(db, located.did, role))
+    this.deps.logger.info({ did: located.did, tenant: located.domain, role }, 'account role changed')
+  }
+
+  /**
+   * Finishes or undoes account creations interrupted by a crash: a pending
+   * route whose tenant row exists is confirmed, any other is removed.
+   */
+  async recoverPending(olderThan: Date): Promise<number> {
+    const { directory, storage } = this.deps
+    let fixed = 0
+    for (const route of await directory.pendingRoutes(olderThan)) {
+      const domain = await directory.getDomain(route.domain)
+      const exists =
+        domain?.status === 'active' &&
+        !!(await storage.withTenant(domain.db_name, (db) => accountStore.summary(db, route.did)))
+      if (exists) await directory.confirmRoute(route.did)
+      else await directory.deleteRoute(route.did)
+      fixed++
+    }
+    return fixed
+  }
+}
+
+function checkRecoveryKey(key: string | undefined): string | undefined {
+  if (key === undefined || key === '') return undefined
+  try {
+    parseDidKey(key)
+    return key
+  } catch {
+    throw new InvalidRequestError('recoveryKey must be a did:key')
+  }
+}

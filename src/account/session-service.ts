@@ -1,0 +1,112 @@
+// Login sessions. A session is a family of refresh tokens sharing one id:
+// refreshing swaps the token (the old one stops working at once), deleting
+// the session removes the family, and access tokens die with it because
+// every authenticated request checks that its session is still alive.
+import { AuthRequiredError, InvalidRequestError } from '@atproto/xrpc-server'
+import {
+  type AccessClaims,
+  type IssuedTokens,
+  newTokenId,
+  type RefreshClaims,
+  type TokenIssuer,
+} from '../auth/tokens.js'
+import type { AccountStatus } from '../db/schema.js'
+import type { Storage } from '../db/storage.js'
+import type { AccountService, LocatedAccount } from './account-service.js'
+import { type AccountSummary, accountStore, sessionStore } from './account-store.js'
+import { verifyPassword } from './password.js'
+
+export type SessionInfo = { tokens: IssuedTokens; account: AccountSummary }
+
+export type AccessState = {
+  located: LocatedAccount
+  handle: string
+  role: AccountSummary['role']
+  status: AccountStatus
+}
+
+export class SessionService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly accounts: AccountService,
+    private readonly tokens: TokenIssuer,
+  ) {}
+
+  async login(identifier: string, password: string): Promise<SessionInfo> {
+    const located = await this.accounts.locate(identifier)
+    const row = located
+      ? await this.storage.withTenant(located.db_name, (db) => accountStore.get(db, located.did))
+      : undefined
+    // Always one bcrypt comparison, so a wrong identifier is not faster than a wrong password.
+    const ok = await verifyPassword(password, row?.password_hash)
+    if (!located || !row || !ok) throw new AuthRequiredError('Invalid identifier or password')
+    assertCanLogIn(row.status)
+    const { password_hash: _h, signing_key: _k, plc_op: _o, ...account } = row
+    return { tokens: await this.start(located), account }
+  }
+
+  /** Opens a new session for an account (after login or account creation). */
+  async start(located: LocatedAccount): Promise<IssuedTokens> {
+    const sessionId = newTokenId()
+    const tokens = await this.tokens.issue(located.did, sessionId)
+    await this.storeRefresh(located, tokens, sessionId)
+    return tokens
+  }
+
+  async refresh(claims: RefreshClaims): Promise<SessionInfo> {
+    const located = await this.accounts.locate(claims.did)
+    if (!located) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+    return this.storage.withTenant(located.db_name, async (db) => {
+      const consumed = await sessionStore.consumeRefresh(db, claims.tokenId, claims.did)
+      if (!consumed) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')
+      const account = await accountStore.summary(db, claims.did)
+      if (!account) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+      assertCanLogIn(account.status)
+      const tokens = await this.tokens.issue(claims.did, claims.sessionId)
+      await sessionStore.insertRefresh(db, {
+        id: tokens.refreshId,
+        sessionId: claims.sessionId,
+        did: claims.did,
+        expiresAt: tokens.refreshExpiresAt,
+      })
+      return { tokens, account }
+    })
+  }
+
+  async revoke(claims: RefreshClaims): Promise<void> {
+    const located = await this.accounts.locate(claims.did)
+    if (!located) return
+    await this.storage.withTenant(located.db_name, (db) => sessionStore.deleteSession(db, claims.sessionId, claims.did))
+  }
+
+  /** Checks an access token's account and session against the database. */
+  async checkAccess(claims: AccessClaims): Promise<AccessState> {
+    const located = await this.accounts.locate(claims.did)
+    const state = located
+      ? await this.storage.withTenant(located.db_name, (db) =>
+          sessionStore.accessState(db, claims.did, claims.sessionId),
+        )
+      : undefined
+    if (!located || !state) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+    if (!state.live) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')
+    assertCanLogIn(state.status)
+    return { located, handle: state.handle, role: state.role, status: state.status }
+  }
+
+  private async storeRefresh(located: LocatedAccount, tokens: IssuedTokens, sessionId: string): Promise<void> {
+    await this.storage.withTenant(located.db_name, (db) =>
+      sessionStore.insertRefresh(db, {
+        id: tokens.refreshId,
+        sessionId,
+        did: located.did,
+        expiresAt: tokens.refreshExpiresAt,
+      }),
+    )
+  }
+}
+
+/** Suspended and disabled accounts get the standard AccountTakedown error. */
+export function assertCanLogIn(status: AccountStatus): void {
+  if (status === 'active') return
+  throw new AuthRequiredError(`Account has been ${status}`, 'AccountTakedown')
+}

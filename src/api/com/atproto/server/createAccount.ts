@@ -1,0 +1,47 @@
+import { AuthRequiredError, InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import type { AdminCredentials, NoCredentials } from '../../../../auth/verifiers.js'
+import type { AppContext } from '../../../../context.js'
+import { json } from '../../../output.js'
+
+type Input = {
+  handle: string
+  email?: string
+  password?: string
+  did?: string
+  plcOp?: unknown
+  recoveryKey?: string
+}
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('com.atproto.server.createAccount', {
+    auth: ctx.auth.optionalAdmin,
+    handler: async ({ auth, input }) => {
+      const credentials = (auth as { credentials: AdminCredentials | NoCredentials }).credentials
+      if (!ctx.config.registrationOpen && credentials.type !== 'admin') {
+        throw new AuthRequiredError('Registration is closed on this server: the admin key is required')
+      }
+      const body = (input as { body: Input }).body
+      if (body.did !== undefined || body.plcOp !== undefined) {
+        throw new InvalidRequestError(
+          'Bringing an existing DID to this server is not supported yet',
+          'IncompatibleDidDoc',
+        )
+      }
+      if (body.password === undefined) throw new InvalidRequestError('password is required', 'InvalidPassword')
+      const created = await ctx.accounts.create({
+        handle: body.handle,
+        email: body.email,
+        password: body.password,
+        recoveryKey: body.recoveryKey,
+      })
+      const located = await ctx.accounts.mustLocate(created.did)
+      const tokens = await ctx.sessions.start(located)
+      return json({
+        accessJwt: tokens.accessJwt,
+        refreshJwt: tokens.refreshJwt,
+        handle: created.handle,
+        did: created.did,
+      })
+    },
+  })
+}

@@ -1,0 +1,19 @@
+import type { Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+import { json } from '../../../output.js'
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('com.atproto.server.createSession', async ({ input }) => {
+    const { identifier, password } = (input as { body: { identifier: string; password: string } }).body
+    const { tokens, account } = await ctx.sessions.login(identifier, password)
+    return json({
+      accessJwt: tokens.accessJwt,
+      refreshJwt: tokens.refreshJwt,
+      handle: account.handle,
+      did: account.did,
+      email: account.email ?? undefined,
+      emailConfirmed: false,
+      active: true,
+    })
+  })
+}

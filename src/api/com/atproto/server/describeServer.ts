@@ -1,0 +1,18 @@
+import type { Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+import { json } from '../../../output.js'
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('com.atproto.server.describeServer', async () => {
+    const domains = await ctx.directory.listDomains()
+    return json({
+      did: ctx.serviceDid,
+      // Clients append a user's chosen name to one of these, so they carry the leading dot.
+      availableUserDomains: domains.filter((d) => d.status === 'active').map((d) => `.${d.name}`),
+      inviteCodeRequired: false,
+      phoneVerificationRequired: false,
+      links: {},
+      contact: {},
+    })
+  })
+}

@@ -1,0 +1,26 @@
+import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
+import type { AppContext } from '../../../../context.js'
+import { normalizeDomain } from '../../../../tenant/domain-name.js'
+import { json } from '../../../output.js'
+import { accountView } from './views.js'
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('host.primal.pds.listAccounts', {
+    auth: ctx.auth.manager,
+    handler: async ({ auth, params }) => {
+      const credentials = (auth as { credentials: AdminCredentials | AccessCredentials }).credentials
+      const name = normalizeDomain(params.domain)
+      assertManages(credentials, name)
+      const domain = await ctx.directory.activeDomain(name)
+      if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
+      const limit = Math.min(Number(params.limit ?? 50), ctx.config.limits.listPageSize)
+      const cursor = typeof params.cursor === 'string' ? params.cursor : undefined
+      const accounts = await ctx.accounts.list(domain, limit, cursor)
+      return json({
+        cursor: accounts.length === limit ? accounts[accounts.length - 1].handle : undefined,
+        accounts: accounts.map(accountView),
+      })
+    },
+  })
+}

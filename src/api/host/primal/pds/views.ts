@@ -1,0 +1,23 @@
+// Shapes of host.primal.pds.defs views, from service objects.
+import type { CreatedAccount } from '../../../../account/account-service.js'
+import type { AccountSummary } from '../../../../account/account-store.js'
+import type { Domain } from '../../../../tenant/directory.js'
+
+export function domainView(d: Domain) {
+  return { name: d.name, status: d.status, createdAt: d.created_at }
+}
+
+export function accountView(a: AccountSummary) {
+  return {
+    did: a.did,
+    handle: a.handle,
+    email: a.email ?? undefined,
+    role: a.role,
+    status: a.status,
+    createdAt: a.created_at,
+  }
+}
+
+export function createdAccountView(a: CreatedAccount) {
+  return { did: a.did, handle: a.handle, role: a.role, password: a.generatedPassword }
+}

@@ -1,0 +1,93 @@
+// Session JWTs (HS256). Access and refresh tokens differ in `typ` and
+// `scope`, and each is refused where the other is expected. Both carry the
+// session id, so deleting a session revokes every token issued in it.
+import { randomBytes } from 'node:crypto'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
+
+export const ACCESS_SCOPE = 'com.atproto.access'
+export const REFRESH_SCOPE = 'com.atproto.refresh'
+const ACCESS_TYP = 'at+jwt'
+const REFRESH_TYP = 'refresh+jwt'
+export const ACCESS_TTL_S = 2 * 60 * 60
+export const REFRESH_TTL_S = 90 * 24 * 60 * 60
+
+export type AccessClaims = { did: string; sessionId: string }
+export type RefreshClaims = { did: string; sessionId: string; tokenId: string; expiresAt: Date }
+
+export type IssuedTokens = {
+  accessJwt: string
+  refreshJwt: string
+  refreshId: string
+  refreshExpiresAt: Date
+}
+
+export function newTokenId(): string {
+  return randomBytes(24).toString('base64url')
+}
+
+export class TokenIssuer {
+  private readonly key: Uint8Array
+
+  constructor(
+    jwtSecret: string,
+    private readonly serviceDid: string,
+  ) {
+    this.key = new TextEncoder().encode(jwtSecret)
+  }
+
+  async issue(did: string, sessionId: string): Promise<IssuedTokens> {
+    const now = Math.floor(Date.now() / 1000)
+    const refreshId = newTokenId()
+    const accessJwt = await new SignJWT({ scope: ACCESS_SCOPE, sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: ACCESS_TYP })
+      .setSubject(did)
+      .setAudience(this.serviceDid)
+      .setIssuedAt(now)
+      .setExpirationTime(now + ACCESS_TTL_S)
+      .sign(this.key)
+    const refreshJwt = await new SignJWT({ scope: REFRESH_SCOPE, sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: REFRESH_TYP })
+      .setSubject(did)
+      .setAudience(this.serviceDid)
+      .setJti(refreshId)
+      .setIssuedAt(now)
+      .setExpirationTime(now + REFRESH_TTL_S)
+      .sign(this.key)
+    return { accessJwt, refreshJwt, refreshId, refreshExpiresAt: new Date((now + REFRESH_TTL_S) * 1000) }
+  }
+
+  async verifyAccess(jwt: string): Promise<AccessClaims> {
+    const { payload } = await this.verify(jwt, ACCESS_TYP, ACCESS_SCOPE)
+    return { did: payload.sub as string, sessionId: payload.sid as string }
+  }
+
+  async verifyRefresh(jwt: string): Promise<RefreshClaims> {
+    const { payload } = await this.verify(jwt, REFRESH_TYP, REFRESH_SCOPE)
+    if (typeof payload.jti !== 'string') throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+    return {
+      did: payload.sub as string,
+      sessionId: payload.sid as string,
+      tokenId: payload.jti,
+      expiresAt: new Date((payload.exp as number) * 1000),
+    }
+  }
+
+  private async verify(jwt: string, typ: string, scope: string) {
+    let result: Awaited<ReturnType<typeof jwtVerify>>
+    try {
+      result = await jwtVerify(jwt, this.key, { algorithms: ['HS256'], audience: this.serviceDid })
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new InvalidRequestError('Token has expired', 'ExpiredToken')
+      throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+    }
+    const { payload, protectedHeader } = result
+    if (protectedHeader.typ !== typ || payload.scope !== scope) {
+      throw new InvalidRequestError('Bad token scope', 'InvalidToken')
+    }
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+      throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+    }
+    return result
+  }
+}

@@ -1,0 +1,110 @@
+// XRPC auth verifiers: who is calling, checked once per request before the
+// handler runs. The admin key arrives as `Bearer <key>` or HTTP Basic
+// `admin:<key>` (as clients of the official PDS send it) and is compared in
+// constant time; JWTs are checked against the session store.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import { AuthRequiredError, ForbiddenError } from '@atproto/xrpc-server'
+import type { LocatedAccount } from '../account/account-service.js'
+import type { SessionService } from '../account/session-service.js'
+import type { AccountRole } from '../db/schema.js'
+import type { RefreshClaims, TokenIssuer } from './tokens.js'
+
+export type AdminCredentials = { type: 'admin' }
+export type AccessCredentials = {
+  type: 'access'
+  did: string
+  handle: string
+  role: AccountRole
+  account: LocatedAccount
+}
+export type RefreshCredentials = { type: 'refresh' } & RefreshClaims
+export type NoCredentials = { type: 'none' }
+
+type Ctx = { req: IncomingMessage }
+type Out<C> = { credentials: C }
+
+export class AuthVerifier {
+  private readonly adminKeyDigest: Buffer
+
+  constructor(
+    adminKey: string,
+    private readonly tokens: TokenIssuer,
+    private readonly sessions: SessionService,
+  ) {
+    this.adminKeyDigest = digest(adminKey)
+  }
+
+  /** Only the admin key. */
+  admin = async ({ req }: Ctx): Promise<Out<AdminCredentials>> => {
+    if (this.isAdmin(req)) return { credentials: { type: 'admin' } }
+    if (!req.headers.authorization) throw new AuthRequiredError('Admin authentication required', 'AuthMissing')
+    throw new AuthRequiredError('Invalid admin credentials')
+  }
+
+  /** A live access token of an account that may log in. */
+  access = async ({ req }: Ctx): Promise<Out<AccessCredentials>> => {
+    const claims = await this.tokens.verifyAccess(this.bearerOrThrow(req))
+    const state = await this.sessions.checkAccess(claims)
+    return {
+      credentials: { type: 'access', did: claims.did, handle: state.handle, role: state.role, account: state.located },
+    }
+  }
+
+  /** A refresh token (checked against the store by the handler that consumes it). */
+  refresh = async ({ req }: Ctx): Promise<Out<RefreshCredentials>> => {
+    const claims = await this.tokens.verifyRefresh(this.bearerOrThrow(req))
+    return { credentials: { type: 'refresh', ...claims } }
+  }
+
+  /** The admin key, or the access token of a domain's owner or admin (the handler checks which domain). */
+  manager = async (ctx: Ctx): Promise<Out<AdminCredentials | AccessCredentials>> => {
+    if (this.isAdmin(ctx.req)) return { credentials: { type: 'admin' } }
+    const out = await this.access(ctx)
+    if (out.credentials.role === 'user') {
+      throw new ForbiddenError('Only the admin key or a domain owner or admin may do this')
+    }
+    return out
+  }
+
+  /** The admin key if given, else anonymous; any other credential is refused rather than ignored. */
+  optionalAdmin = async ({ req }: Ctx): Promise<Out<AdminCredentials | NoCredentials>> => {
+    if (!req.headers.authorization) return { credentials: { type: 'none' } }
+    if (this.isAdmin(req)) return { credentials: { type: 'admin' } }
+    throw new AuthRequiredError('Invalid admin credentials')
+  }
+
+  isAdmin(req: IncomingMessage): boolean {
+    const header = req.headers.authorization
+    if (!header) return false
+    let presented: string | undefined
+    if (header.startsWith('Bearer ')) {
+      presented = header.slice(7).trim()
+    } else if (header.startsWith('Basic ')) {
+      const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8')
+      const colon = decoded.indexOf(':')
+      if (colon >= 0 && decoded.slice(0, colon) === 'admin') presented = decoded.slice(colon + 1)
+    }
+    return presented !== undefined && timingSafeEqual(digest(presented), this.adminKeyDigest)
+  }
+
+  private bearerOrThrow(req: IncomingMessage): string {
+    const header = req.headers.authorization
+    if (!header) throw new AuthRequiredError('Authentication required', 'AuthMissing')
+    if (!header.startsWith('Bearer ')) throw new AuthRequiredError('Unexpected authorization type', 'InvalidToken')
+    return header.slice(7).trim()
+  }
+}
+
+/** Equal-length digests let timingSafeEqual compare secrets of any length. */
+function digest(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest()
+}
+
+/** Throws unless the credentials may manage accounts of `domain`. */
+export function assertManages(credentials: AdminCredentials | AccessCredentials, domain: string): void {
+  if (credentials.type === 'admin') return
+  if (credentials.account.domain !== domain) {
+    throw new ForbiddenError('Domain owners and admins may manage only their own domain')
+  }
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// primal-pds command line: the server, migrations, and domain and account
+// administration. Each command calls the same services as the admin API.
+import { parseArgs } from 'node:util'
+import { ConfigError } from './config/config.js'
+import { loadConfig } from './config/load.js'
+import { type AppContext, closeAppContext, createAppContext } from './context.js'
+import { createLogger } from './logger.js'
+import { startServer } from './server.js'
+import { normalizeDomain } from './tenant/domain-name.js'
+
+const USAGE = `usage: primal-pds [--config db.json] <command>
+
+commands:
+  serve                                   start the server (default)
+  migrate                                 migrate the management and every tenant database
+  domain add <domain> [--owner-handle H] [--owner-email E] [--owner-password P]
+  domain remove <domain>
+  domain list
+  account create <handle> [--email E] [--password P] [--role admin|user]
+  account list <domain> [--limit N] [--cursor C]
+  account delete <did|handle>
+  account status <did|handle> <active|suspended|disabled>
+`
+
+const OPTIONS = {
+  config: { type: 'string' },
+  'owner-handle': { type: 'string' },
+  'owner-email': { type: 'string' },
+  'owner-password': { type: 'string' },
+  email: { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true })
+  if (values.help) {
+    process.stdout.write(USAGE)
+    return
+  }
+  const [command = 'serve', ...rest] = positionals
+  const loaded = loadConfig({ path: values.config })
+  const { config } = loaded
+  if (loaded.secrets.newAdminKey) {
+    // Shown once, on the terminal only: it is stored in the data dir, never logged.
+    process.stdout.write(
+      `\nprimal-pds: generated an admin key (stored in ${loaded.secrets.file}):\n\n    ${loaded.secrets.newAdminKey}\n\n`,
+    )
+  }
+  if (command === 'serve') return serve(await createAppContext(config))
+  if (command === 'migrate') {
+    // Opening a context runs every migration: management first, then each tenant.
+    const ctx = await createAppContext(config)
+    const tenants = (await ctx.directory.listDomains()).filter((d) => d.status === 'active').map((d) => d.name)
+    await closeAppContext(ctx)
+    return print({ migrated: ['management', ...tenants] })
+  }
+  if (command !== 'domain' && command !== 'account') throw new UsageError(`unknown command: ${command}`)
+  const ctx = await createAppContext(config, { logger: createLogger('warn') })
+  try {
+    if (command === 'domain') await domainCommand(ctx, rest, values)
+    else await accountCommand(ctx, rest, values)
+  } finally {
+    await closeAppContext(ctx)
+  }
+}
+
+async function domainCommand(ctx: AppContext, [sub, name]: string[], values: Values): Promise<void> {
+  if (sub === 'list') return print(await ctx.domains.list())
+  if (!name) throw new UsageError(`domain ${sub ?? ''} needs a domain name`)
+  if (sub === 'add') {
+    const { domain, owner } = await ctx.domains.add({
+      domain: name,
+      ownerHandle: values['owner-handle'],
+      ownerEmail: values['owner-email'],
+      ownerPassword: values['owner-password'],
+    })
+    return print({ domain, owner: { did: owner.did, handle: owner.handle, password: owner.generatedPassword } })
+  }
+  if (sub === 'remove') return print(await ctx.domains.remove(name).then(() => ({ removed: name })))
+  throw new UsageError(`unknown domain command: ${sub}`)
+}
+
+async function accountCommand(ctx: AppContext, [sub, arg, arg2]: string[], values: Values): Promise<void> {
+  if (!arg) throw new UsageError(`account ${sub ?? ''} needs an argument`)
+  if (sub === 'create') {
+    const role = values.role ?? 'user'
+    if (role !== 'admin' && role !== 'user') throw new UsageError('--role must be admin or user')
+    const created = await ctx.accounts.create({ handle: arg, email: values.email, password: values.password, role })
+    return print({ did: created.did, handle: created.handle, role: created.role, password: created.generatedPassword })
+  }
+  if (sub === 'list') {
+    const domain = await ctx.directory.activeDomain(normalizeDomain(arg))
+    if (!domain) throw new UsageError(`no such domain: ${arg}`)
+    return print(await ctx.accounts.list(domain, Number(values.limit ?? 100), values.cursor))
+  }
+  const account = await ctx.accounts.mustLocate(arg)
+  if (sub === 'delete') return print(await ctx.accounts.delete(account).then(() => ({ deleted: account.did })))
+  if (sub === 'status') {
+    if (arg2 !== 'active' && arg2 !== 'suspended' && arg2 !== 'disabled') {
+      throw new UsageError('status must be active, suspended or disabled')
+    }
+    await ctx.accounts.updateStatus(account, arg2)
+    return print({ did: account.did, status: arg2 })
+  }
+  throw new UsageError(`unknown account command: ${sub}`)
+}
+
+async function serve(ctx: AppContext): Promise<void> {
+  const server = await startServer(ctx)
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    ctx.logger.info({ signal }, 'shutting down')
+    await server.close().catch(() => {})
+    await closeAppContext(ctx)
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`primal-pds: ${err.message}\n`)
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`primal-pds: ${err.message}\n\n${USAGE}`)
+  } else {
+    const e = err as Error & { customErrorName?: string; errorMessage?: string }
+    process.stderr.write(`primal-pds: ${e.errorMessage ?? e.message}\n`)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,260 @@
+// The shape of db.json and its validation. Every bad field yields its own
+// message, so an operator fixes a broken config in one pass, not one restart
+// per typo.
+
+export type DatabaseConfig = {
+  /** Postgres URL of the management database; tenant databases live beside it. */
+  url: string
+  /** Cap on open Postgres connections for the whole process (management + tenants). */
+  maxConnections: number
+  /** Most connections one tenant's pool may hold. */
+  tenantPoolSize: number
+  /** A tenant connection idle this long is closed; an empty pool is dropped. */
+  idleTimeoutMs: number
+}
+
+export type LimitsConfig = {
+  /** Largest JSON request body, in bytes. */
+  bodyBytes: number
+  /** Largest single record, in bytes. */
+  recordBytes: number
+  /** Largest blob upload, in bytes. */
+  blobBytes: number
+  /** Largest page a list endpoint returns. */
+  listPageSize: number
+}
+
+export type TraefikConfig = {
+  dynamicDir: string
+  entryPoints: string[]
+  certResolver: string
+  serviceUrl: string
+}
+
+export type Config = {
+  serviceURL: string
+  port: number
+  host: string
+  adminKey: string
+  jwtSecret: string
+  keyEncryptionKey: string
+  registrationOpen: boolean
+  /** Absent: the embedded PGlite database under dataDir. */
+  database?: DatabaseConfig
+  dataDir: string
+  plcEndpoint?: string
+  plcRotationKey: string
+  relays: string[]
+  traefik?: TraefikConfig
+  limits: LimitsConfig
+  logLevel: string
+}
+
+/** What db.json may hold: the same fields, every one optional. */
+export type RawConfig = Record<string, unknown>
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  bodyBytes: 2 * 1024 * 1024,
+  recordBytes: 1024 * 1024,
+  blobBytes: 1_000_000,
+  listPageSize: 100,
+}
+
+export const DEFAULT_DATABASE = {
+  maxConnections: 40,
+  tenantPoolSize: 4,
+  idleTimeoutMs: 30_000,
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const KNOWN_FIELDS = new Set([
+  'serviceURL',
+  'port',
+  'host',
+  'adminKey',
+  'jwtSecret',
+  'keyEncryptionKey',
+  'registrationOpen',
+  'database',
+  'dataDir',
+  'plcEndpoint',
+  'plcRotationKey',
+  'relays',
+  'traefik',
+  'limits',
+  'blobstore',
+  'logLevel',
+  '$comment',
+])
+
+/** Collects problems while reading fields, so all of them are reported at once. */
+class FieldReader {
+  readonly problems: string[] = []
+
+  constructor(readonly source: string) {}
+
+  fail(field: string, expected: string, value: unknown): undefined {
+    this.problems.push(`${this.source}: "${field}" must be ${expected} (got ${JSON.stringify(value)})`)
+    return undefined
+  }
+
+  string(obj: RawConfig, key: string, field = key): string | undefined {
+    const v = obj[key]
+    if (v === undefined) return undefined
+    return typeof v === 'string' ? v : this.fail(field, 'a string', v)
+  }
+
+  boolean(obj: RawConfig, key: string, field = key): boolean | undefined {
+    const v = obj[key]
+    if (v === undefined) return undefined
+    return typeof v === 'boolean' ? v : this.fail(field, 'true or false', v)
+  }
+
+  int(obj: RawConfig, key: string, min: number, max: number, field = key): number | undefined {
+    const v = obj[key]
+    if (v === undefined) return undefined
+    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v
+    return this.fail(field, `an integer from ${min} to ${max}`, v)
+  }
+
+  url(obj: RawConfig, key: string, protocols: string[], field = key): string | undefined {
+    const v = this.string(obj, key, field)
+    if (v === undefined || v === '') return v
+    try {
+      const u = new URL(v)
+      if (protocols.includes(u.protocol)) return v
+    } catch {}
+    return this.fail(field, `a URL (${protocols.join(' or ')})`, v)
+  }
+
+  hex(obj: RawConfig, key: string, bytes: number, field = key): string | undefined {
+    const v = this.string(obj, key, field)
+    if (v === undefined || v === '') return v
+    if (new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(v)) return v.toLowerCase()
+    return this.fail(field, `empty or ${bytes * 2} hex characters`, '<redacted>')
+  }
+
+  object(obj: RawConfig, key: string, field = key): RawConfig | undefined {
+    const v = obj[key]
+    if (v === undefined) return undefined
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as RawConfig
+    return this.fail(field, 'an object', v)
+  }
+
+  stringArray(obj: RawConfig, key: string, field = key): string[] | undefined {
+    const v = obj[key]
+    if (v === undefined) return undefined
+    if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v as string[]
+    return this.fail(field, 'an array of strings', v)
+  }
+}
+
+/**
+ * Validates raw config values (db.json merged with environment overrides)
+ * and fills in defaults. Throws ConfigError listing every problem.
+ */
+export function validateConfig(raw: RawConfig, source: string, cwd: string): Config {
+  const r = new FieldReader(source)
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_FIELDS.has(key)) r.problems.push(`${source}: unknown field "${key}"`)
+  }
+  const port = r.int(raw, 'port', 0, 65535) ?? 2583
+  const serviceURL = r.url(raw, 'serviceURL', ['http:', 'https:']) || `http://localhost:${port || 2583}`
+  const logLevel = r.string(raw, 'logLevel') ?? 'info'
+  if (!LOG_LEVELS.includes(logLevel)) r.fail('logLevel', `one of ${LOG_LEVELS.join(', ')}`, logLevel)
+  const plcRotationKey = r.hex(raw, 'plcRotationKey', 32) ?? ''
+  const config: Config = {
+    serviceURL: serviceURL.replace(/\/+$/, ''),
+    port,
+    host: r.string(raw, 'host') ?? '0.0.0.0',
+    adminKey: r.string(raw, 'adminKey') ?? '',
+    jwtSecret: r.string(raw, 'jwtSecret') ?? '',
+    keyEncryptionKey: r.hex(raw, 'keyEncryptionKey', 32) ?? '',
+    registrationOpen: r.boolean(raw, 'registrationOpen') ?? false,
+    database: readDatabase(r, raw),
+    dataDir: resolvePath(cwd, r.string(raw, 'dataDir') || './data'),
+    plcEndpoint: r.url(raw, 'plcEndpoint', ['http:', 'https:']) || undefined,
+    plcRotationKey,
+    relays: r.stringArray(raw, 'relays') ?? [],
+    traefik: readTraefik(r, raw, cwd),
+    limits: readLimits(r, raw),
+    logLevel,
+  }
+  if (config.adminKey && config.adminKey.length < 16) {
+    r.problems.push(`${source}: "adminKey" must be empty (generated) or at least 16 characters`)
+  }
+  if (config.jwtSecret && config.jwtSecret.length < 32) {
+    r.problems.push(`${source}: "jwtSecret" must be empty (generated) or at least 32 characters`)
+  }
+  config.relays.forEach((relay, i) => {
+    r.url({ relay }, 'relay', ['http:', 'https:'], `relays[${i}]`)
+  })
+  if (r.problems.length > 0) throw new ConfigError(r.problems)
+  return config
+}
+
+function readDatabase(r: FieldReader, raw: RawConfig): DatabaseConfig | undefined {
+  const db = r.object(raw, 'database')
+  if (!db) return undefined
+  const url = r.url(db, 'url', ['postgres:', 'postgresql:'], 'database.url')
+  if (!url) return undefined
+  const dbName = decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'primal_pds'
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(dbName)) {
+    r.fail('database.url', 'a URL whose database name matches [a-z][a-z0-9_]{0,39}', dbName)
+  }
+  const cfg: DatabaseConfig = {
+    url,
+    maxConnections:
+      r.int(db, 'maxConnections', 4, 10_000, 'database.maxConnections') ?? DEFAULT_DATABASE.maxConnections,
+    tenantPoolSize: r.int(db, 'tenantPoolSize', 1, 1000, 'database.tenantPoolSize') ?? DEFAULT_DATABASE.tenantPoolSize,
+    idleTimeoutMs:
+      r.int(db, 'idleTimeoutMs', 100, 86_400_000, 'database.idleTimeoutMs') ?? DEFAULT_DATABASE.idleTimeoutMs,
+  }
+  // The management pool keeps two connections; tenants share the rest.
+  if (cfg.tenantPoolSize > cfg.maxConnections - 2) {
+    r.problems.push(`${r.source}: "database.tenantPoolSize" must be at most database.maxConnections - 2`)
+  }
+  return cfg
+}
+
+function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
+  const limits = r.object(raw, 'limits') ?? {}
+  const MiB = 1024 * 1024
+  return {
+    bodyBytes: r.int(limits, 'bodyBytes', 1024, 100 * MiB, 'limits.bodyBytes') ?? DEFAULT_LIMITS.bodyBytes,
+    recordBytes: r.int(limits, 'recordBytes', 1024, 100 * MiB, 'limits.recordBytes') ?? DEFAULT_LIMITS.recordBytes,
+    blobBytes: r.int(limits, 'blobBytes', 1024, 10_000 * MiB, 'limits.blobBytes') ?? DEFAULT_LIMITS.blobBytes,
+    listPageSize: r.int(limits, 'listPageSize', 1, 10_000, 'limits.listPageSize') ?? DEFAULT_LIMITS.listPageSize,
+  }
+}
+
+function readTraefik(r: FieldReader, raw: RawConfig, cwd: string): TraefikConfig | undefined {
+  const t = r.object(raw, 'traefik')
+  if (!t) return undefined
+  const dynamicDir = r.string(t, 'dynamicDir', 'traefik.dynamicDir')
+  if (!dynamicDir) {
+    r.problems.push(`${r.source}: "traefik.dynamicDir" is required when "traefik" is set`)
+  }
+  return {
+    dynamicDir: resolvePath(cwd, dynamicDir ?? '.'),
+    entryPoints: r.stringArray(t, 'entryPoints', 'traefik.entryPoints') ?? ['websecure'],
+    certResolver: r.string(t, 'certResolver', 'traefik.certResolver') ?? 'letsencrypt',
+    serviceUrl: r.url(t, 'serviceUrl', ['http:', 'https:'], 'traefik.serviceUrl') || '',
+  }
+}
+
+function resolvePath(cwd: string, p: string): string {
+  return p.startsWith('/') ? p : `${cwd.replace(/\/+$/, '')}/${p.replace(/^\.\//, '')}`
+}
+
+/** The Postgres database name of the management DB, from its URL. */
+export function managementDbName(database: DatabaseConfig | undefined): string {
+  if (!database) return 'primal_pds'
+  return decodeURIComponent(new URL(database.url).pathname.replace(/^\//, '')) || 'primal_pds'
+}

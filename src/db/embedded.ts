@@ -1,0 +1,116 @@
+// The embedded default: ONE PGlite instance under dataDir, the management
+// tables in schema `primal_pds` and each tenant in a schema named like its
+// database would be on Postgres. One instance per tenant would cost ~250 MB
+// and seconds to open each (DESIGN §3); schemas cost almost nothing.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, sql } from 'kysely'
+import { PGliteDialect } from './pglite-dialect.js'
+import type { ManagementSchema, TenantSchema } from './schema.js'
+import {
+  assertStoreName,
+  type ManagementDb,
+  managementMigrations,
+  migrateToLatest,
+  type Storage,
+  type TenantDb,
+  tenantMigrations,
+} from './storage.js'
+
+const MANAGEMENT_SCHEMA = 'primal_pds'
+
+export class EmbeddedStorage implements Storage {
+  readonly kind = 'embedded'
+  readonly tenantPrefix = `${MANAGEMENT_SCHEMA}_`
+  readonly management: ManagementDb
+
+  private constructor(
+    private readonly pglite: PGlite,
+    private readonly base: Kysely<unknown>,
+    private readonly lock: { release(): void },
+  ) {
+    this.management = (base as Kysely<ManagementSchema>).withSchema(MANAGEMENT_SCHEMA)
+  }
+
+  /** Opens (creating if needed) the embedded database in `<dataDir>/pglite`. */
+  static async open(dataDir: string): Promise<EmbeddedStorage> {
+    const dir = join(dataDir, 'pglite')
+    mkdirSync(dir, { recursive: true })
+    const lock = acquireLock(join(dataDir, 'pglite.lock'))
+    const pglite = await PGlite.create(dir).catch((err) => {
+      lock.release()
+      throw err
+    })
+    const base = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) })
+    await sql`create schema if not exists ${sql.id(MANAGEMENT_SCHEMA)}`.execute(base)
+    return new EmbeddedStorage(pglite, base, lock)
+  }
+
+  async createTenantStore(storeName: string): Promise<void> {
+    assertStoreName(storeName)
+    await sql`create schema if not exists ${sql.id(storeName)}`.execute(this.base)
+  }
+
+  async dropTenantStore(storeName: string): Promise<void> {
+    assertStoreName(storeName)
+    await sql`drop schema if exists ${sql.id(storeName)} cascade`.execute(this.base)
+  }
+
+  async tenantStoreExists(storeName: string): Promise<boolean> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from information_schema.schemata where schema_name = ${storeName}`.execute(this.base)
+    return rows[0].n > 0
+  }
+
+  withTenant<T>(storeName: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
+    assertStoreName(storeName)
+    return fn((this.base as Kysely<TenantSchema>).withSchema(storeName))
+  }
+
+  migrateManagement(): Promise<string[]> {
+    return migrateToLatest(this.management, managementMigrations, MANAGEMENT_SCHEMA)
+  }
+
+  migrateTenant(storeName: string): Promise<string[]> {
+    assertStoreName(storeName)
+    return migrateToLatest(this.base.withSchema(storeName), tenantMigrations, storeName)
+  }
+
+  async close(): Promise<void> {
+    await this.base.destroy()
+    await this.pglite.close()
+    this.lock.release()
+  }
+}
+
+/**
+ * PGlite serves one process: a second one on the same files would corrupt
+ * them. The lock file holds the owner's pid; a stale one (dead pid) is taken over.
+ */
+function acquireLock(path: string): { release(): void } {
+  for (;;) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' })
+      return { release: () => rmSync(path, { force: true }) }
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST') throw err
+    }
+    const pid = Number(readFileSync(path, 'utf8'))
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `the embedded database is in use by process ${pid}; stop it, or use the admin API of the running server`,
+      )
+    }
+    rmSync(path, { force: true })
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM'
+  }
+}

@@ -1,0 +1,91 @@
+// The HTTP server: XRPC methods through @atproto/xrpc-server, plus the few
+// plain routes (health, atproto-did by Host) a PDS answers outside /xrpc.
+
+import type http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createServer as createXrpcServer, InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
+import express from 'express'
+import { registerMethods } from './api/index.js'
+import { allLexicons } from './api/lexicons.js'
+import type { AppContext } from './context.js'
+
+export type PdsServer = {
+  app: express.Express
+  http: http.Server
+  port: number
+  close(): Promise<void>
+}
+
+export function createApp(ctx: AppContext): express.Express {
+  const xrpc = createXrpcServer(allLexicons(), {
+    payload: {
+      jsonLimit: ctx.config.limits.bodyBytes,
+      textLimit: ctx.config.limits.bodyBytes,
+      blobLimit: ctx.config.limits.blobBytes,
+    },
+    errorParser: (err) => {
+      const parsed = toXrpcError(err, ctx.config.limits.bodyBytes)
+      if (parsed.type >= 500) ctx.logger.error({ err }, 'request failed')
+      return parsed
+    },
+  })
+  registerMethods(xrpc, ctx)
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', true)
+  app.get('/xrpc/_health', (_req, res) => {
+    res.json({ version: process.env.npm_package_version ?? '0.1.0' })
+  })
+  app.get('/.well-known/atproto-did', async (req, res) => {
+    const host = req.hostname.toLowerCase()
+    const route = await ctx.directory.findRoute('handle', host).catch(() => undefined)
+    if (!route) {
+      res.status(404).type('text/plain').send('no user by that name')
+      return
+    }
+    res.type('text/plain').send(route.did)
+  })
+  app.get('/', (_req, res) => {
+    res
+      .type('text/plain')
+      .send('This is a primal-pds AT Protocol Personal Data Server. Most API routes are under /xrpc/\n')
+  })
+  app.use(xrpc.router)
+  return app
+}
+
+export async function startServer(ctx: AppContext, port = ctx.config.port, host = ctx.config.host): Promise<PdsServer> {
+  const app = createApp(ctx)
+  const server = app.listen(port, host)
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const actual = (server.address() as AddressInfo).port
+  ctx.logger.info({ port: actual, serviceURL: ctx.config.serviceURL }, 'listening')
+  return {
+    app,
+    http: server,
+    port: actual,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/** Body-parser failures become the protocol's errors instead of leaking their own names. */
+function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
+  const type = (err as { type?: string })?.type
+  if (type === 'entity.parse.failed') return new InvalidRequestError('Request body is not valid JSON')
+  if (type === 'entity.too.large') {
+    return new XRPCError(
+      ResponseType.PayloadTooLarge,
+      `Request body is larger than ${bodyLimit} bytes`,
+      'PayloadTooLarge',
+    )
+  }
+  return XRPCError.fromError(err)
+}

@@ -1,0 +1,101 @@
+// The management database's view of the service: which domains exist, and
+// which domain (and so which tenant database) every DID and handle lives in.
+// All SQL on `domain` and `did_routing` is here.
+import type { DidRoutingTable, DomainStatus, DomainTable } from '../db/schema.js'
+import type { ManagementDb } from '../db/storage.js'
+
+export type Domain = DomainTable
+export type Route = DidRoutingTable
+
+export const PG_UNIQUE_VIOLATION = '23505'
+
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === PG_UNIQUE_VIOLATION
+}
+
+const now = () => new Date().toISOString()
+
+export class Directory {
+  constructor(private readonly db: ManagementDb) {}
+
+  listDomains(): Promise<Domain[]> {
+    return this.db.selectFrom('domain').selectAll().orderBy('name').execute()
+  }
+
+  getDomain(name: string): Promise<Domain | undefined> {
+    return this.db.selectFrom('domain').selectAll().where('name', '=', name).executeTakeFirst()
+  }
+
+  async activeDomain(name: string): Promise<Domain | undefined> {
+    const d = await this.getDomain(name)
+    return d?.status === 'active' ? d : undefined
+  }
+
+  getDomainByStoreName(dbName: string): Promise<Domain | undefined> {
+    return this.db.selectFrom('domain').selectAll().where('db_name', '=', dbName).executeTakeFirst()
+  }
+
+  /** Inserts a domain in state `creating`; throws a unique violation if its name or store name is taken. */
+  async insertCreatingDomain(name: string, dbName: string): Promise<void> {
+    const t = now()
+    await this.db
+      .insertInto('domain')
+      .values({ name, db_name: dbName, status: 'creating', created_at: t, updated_at: t })
+      .execute()
+  }
+
+  async setDomainStatus(name: string, status: DomainStatus): Promise<void> {
+    await this.db.updateTable('domain').set({ status, updated_at: now() }).where('name', '=', name).execute()
+  }
+
+  /** Removes the domain row and every route into it. */
+  async deleteDomain(name: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('did_routing').where('domain', '=', name).execute()
+      await trx.deleteFrom('domain').where('name', '=', name).execute()
+    })
+  }
+
+  /** Reserves a DID, handle and email for an account being created (pending until confirmed). */
+  async reserveRoute(route: Omit<Route, 'pending' | 'created_at'>): Promise<void> {
+    await this.db
+      .insertInto('did_routing')
+      .values({ ...route, pending: true, created_at: now() })
+      .execute()
+  }
+
+  async confirmRoute(did: string): Promise<void> {
+    await this.db.updateTable('did_routing').set({ pending: false }).where('did', '=', did).execute()
+  }
+
+  async deleteRoute(did: string): Promise<void> {
+    await this.db.deleteFrom('did_routing').where('did', '=', did).execute()
+  }
+
+  async pendingRoutes(olderThan: Date): Promise<Route[]> {
+    return this.db
+      .selectFrom('did_routing')
+      .selectAll()
+      .where('pending', '=', true)
+      .where('created_at', '<', olderThan.toISOString())
+      .execute()
+  }
+
+  /** The route of a confirmed account in an active domain, by DID, handle or email. */
+  async findRoute(by: 'did' | 'handle' | 'email', value: string): Promise<(Route & { db_name: string }) | undefined> {
+    return this.db
+      .selectFrom('did_routing')
+      .innerJoin('domain', 'domain.name', 'did_routing.domain')
+      .selectAll('did_routing')
+      .select('domain.db_name')
+      .where(`did_routing.${by}`, '=', value)
+      .where('did_routing.pending', '=', false)
+      .where('domain.status', '=', 'active')
+      .executeTakeFirst()
+  }
+
+  async handleTaken(handle: string): Promise<boolean> {
+    const row = await this.db.selectFrom('did_routing').select('did').where('handle', '=', handle).executeTakeFirst()
+    return !!row
+  }
+}

@@ -1,0 +1,126 @@
+// Tenants: adding a domain creates its database, migrates it and creates its
+// owner; removing one drops it all. The domain row is written first (state
+// `creating`) and deleted last, so a database of ours never exists without
+// a row saying so, and an interrupted add or remove is finished by a retry
+// or by the start-up sweep: never a half tenant.
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import type { AccountService, CreatedAccount } from '../account/account-service.js'
+import type { Storage } from '../db/storage.js'
+import type { Logger } from '../logger.js'
+import { type Directory, type Domain, isUniqueViolation } from './directory.js'
+import { normalizeDomain, tenantStoreName } from './domain-name.js'
+
+export type AddDomainInput = {
+  domain: unknown
+  ownerHandle?: string
+  ownerEmail?: string
+  ownerPassword?: string
+}
+
+export type DomainServiceDeps = {
+  storage: Storage
+  directory: Directory
+  accounts: AccountService
+  logger: Logger
+}
+
+export class DomainService {
+  constructor(private readonly deps: DomainServiceDeps) {}
+
+  list(): Promise<Domain[]> {
+    return this.deps.directory.listDomains()
+  }
+
+  async add(input: AddDomainInput): Promise<{ domain: Domain; owner: CreatedAccount }> {
+    const { storage, directory, accounts, logger } = this.deps
+    const name = normalizeDomain(input.domain)
+    const dbName = tenantStoreName(storage.tenantPrefix, name)
+    const existing = await directory.getDomain(name)
+    if (existing?.status === 'active') {
+      throw new InvalidRequestError(`Domain already exists: ${name}`, 'DomainAlreadyExists')
+    }
+    // A row not active is an add or remove that was cut short: finish tearing it down, then start over.
+    if (existing) await this.teardown(existing)
+    await this.assertAvailable(name, dbName)
+    try {
+      await directory.insertCreatingDomain(name, dbName)
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err
+      throw new InvalidRequestError(`Domain is being added concurrently: ${name}`, 'DomainAlreadyExists')
+    }
+    const domain = (await directory.getDomain(name)) as Domain
+    try {
+      await storage.createTenantStore(dbName)
+      await storage.migrateTenant(dbName)
+      const owner = await accounts.create(
+        {
+          handle: input.ownerHandle ?? `admin.${name}`,
+          email: input.ownerEmail,
+          password: input.ownerPassword,
+          role: 'owner',
+        },
+        domain,
+      )
+      await directory.setDomainStatus(name, 'active')
+      logger.info({ tenant: name, tenantDb: dbName }, 'domain added')
+      return { domain: { ...domain, status: 'active' }, owner }
+    } catch (err) {
+      await this.teardown(domain).catch((cleanupErr) =>
+        logger.error({ err: cleanupErr, tenant: name }, 'cleanup after failed addDomain failed; a retry finishes it'),
+      )
+      throw err
+    }
+  }
+
+  async remove(input: unknown): Promise<void> {
+    const name = normalizeDomain(input)
+    const domain = await this.deps.directory.getDomain(name)
+    if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
+    await this.deps.directory.setDomainStatus(name, 'removing')
+    await this.teardown(domain)
+    this.deps.logger.info({ tenant: name }, 'domain removed')
+  }
+
+  /**
+   * Start-up sweep: finishes removals and undoes additions that a crash cut
+   * short. `staleAfter` keeps it off additions another process is making now.
+   */
+  async recoverInterrupted(staleAfter: Date): Promise<number> {
+    let fixed = 0
+    for (const d of await this.deps.directory.listDomains()) {
+      const stale = d.updated_at < staleAfter.toISOString()
+      if (d.status === 'removing' || (d.status === 'creating' && stale)) {
+        await this.teardown(d)
+        this.deps.logger.warn({ tenant: d.name, status: d.status }, 'interrupted domain change cleaned up')
+        fixed++
+      }
+    }
+    return fixed
+  }
+
+  private async assertAvailable(name: string, dbName: string): Promise<void> {
+    const { directory, storage } = this.deps
+    if (await directory.handleTaken(name)) {
+      throw new InvalidRequestError(`An account already uses this name as its handle: ${name}`, 'DomainNotAvailable')
+    }
+    const clash = await directory.getDomainByStoreName(dbName)
+    if (clash) {
+      throw new InvalidRequestError(
+        `${name} would share the database ${dbName} with ${clash.name}`,
+        'DatabaseNameCollision',
+      )
+    }
+    if (await storage.tenantStoreExists(dbName)) {
+      throw new InvalidRequestError(
+        `A database named ${dbName} exists but belongs to no domain; refusing to adopt it`,
+        'DatabaseNameCollision',
+      )
+    }
+  }
+
+  /** Drops the store, then the rows: each step may run again safely. */
+  private async teardown(domain: Domain): Promise<void> {
+    await this.deps.storage.dropTenantStore(domain.db_name)
+    await this.deps.directory.deleteDomain(domain.name)
+  }
+}
