@@ -78,7 +78,9 @@ export async function startServer(ctx: AppContext, port = ctx.config.port, host 
 
 /** Body-parser failures become the protocol's errors instead of leaking their own names. */
 function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
-  const type = (err as { type?: string })?.type
+  // xrpc-server wraps body-parser errors; their kind is on the cause.
+  const cause = err instanceof XRPCError && err.cause ? err.cause : err
+  const type = (cause as { type?: string })?.type
   if (type === 'entity.parse.failed') return new InvalidRequestError('Request body is not valid JSON')
   if (type === 'entity.too.large') {
     return new XRPCError(

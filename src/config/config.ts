@@ -203,24 +203,23 @@ function readDatabase(r: FieldReader, raw: RawConfig): DatabaseConfig | undefine
   const db = r.object(raw, 'database')
   if (!db) return undefined
   const url = r.url(db, 'url', ['postgres:', 'postgresql:'], 'database.url')
-  if (!url) return undefined
-  const dbName = decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'primal_pds'
-  if (!/^[a-z][a-z0-9_]{0,39}$/.test(dbName)) {
-    r.fail('database.url', 'a URL whose database name matches [a-z][a-z0-9_]{0,39}', dbName)
-  }
-  const cfg: DatabaseConfig = {
-    url,
+  const cfg = {
     maxConnections:
       r.int(db, 'maxConnections', 4, 10_000, 'database.maxConnections') ?? DEFAULT_DATABASE.maxConnections,
     tenantPoolSize: r.int(db, 'tenantPoolSize', 1, 1000, 'database.tenantPoolSize') ?? DEFAULT_DATABASE.tenantPoolSize,
     idleTimeoutMs:
       r.int(db, 'idleTimeoutMs', 100, 86_400_000, 'database.idleTimeoutMs') ?? DEFAULT_DATABASE.idleTimeoutMs,
   }
-  // The management pool keeps two connections; tenants share the rest.
+  // The management pool keeps at least two connections; tenants share the rest.
   if (cfg.tenantPoolSize > cfg.maxConnections - 2) {
     r.problems.push(`${r.source}: "database.tenantPoolSize" must be at most database.maxConnections - 2`)
   }
-  return cfg
+  if (!url) return undefined
+  const dbName = decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'primal_pds'
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(dbName)) {
+    r.fail('database.url', 'a URL whose database name matches [a-z][a-z0-9_]{0,39}', dbName)
+  }
+  return { url, ...cfg }
 }
 
 function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { ConfigError, validateConfig } from '../../src/config/config.js'
+import { loadConfig } from '../../src/config/load.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'primal-pds-config-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+test('no config at all gives safe local defaults: embedded database, localhost:2583', () => {
+  const config = validateConfig({}, 'db.json', '/srv/pds')
+  assert.equal(config.serviceURL, 'http://localhost:2583')
+  assert.equal(config.port, 2583)
+  assert.equal(config.database, undefined)
+  assert.equal(config.dataDir, '/srv/pds/data')
+  assert.equal(config.registrationOpen, false)
+  assert.equal(config.limits.blobBytes, 1_000_000)
+})
+
+test('every bad field is reported, each with its own message', () => {
+  try {
+    validateConfig(
+      {
+        port: 'eighty',
+        serviceURL: 'ftp://x',
+        registrationOpen: 'yes',
+        database: { url: 'mysql://db', maxConnections: 1 },
+        limits: { blobBytes: -1 },
+        adminKey: 'short',
+        relays: ['not a url'],
+        logLevel: 'loud',
+        colour: 'blue',
+      },
+      'db.json',
+      dir,
+    )
+    assert.fail('expected a ConfigError')
+  } catch (err) {
+    assert.ok(err instanceof ConfigError)
+    const text = err.problems.join('\n')
+    for (const field of [
+      '"port"',
+      '"serviceURL"',
+      '"registrationOpen"',
+      '"database.url"',
+      '"database.maxConnections"',
+      '"limits.blobBytes"',
+      '"adminKey"',
+      '"relays[0]"',
+      '"logLevel"',
+      '"colour"',
+    ]) {
+      assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+    }
+    assert.equal(err.problems.length, 10)
+  }
+})
+
+test('db.json is found in the working directory and environment variables override it', () => {
+  const cwd = mkdtempSync(join(dir, 'cwd-'))
+  writeFileSync(join(cwd, 'db.json'), JSON.stringify({ port: 3000, serviceURL: 'https://pds.example.com/' }))
+  const { config, source } = loadConfig({
+    cwd,
+    env: {
+      PRIMAL_PDS_PORT: '4000',
+      PRIMAL_PDS_DATABASE_URL: 'postgres://u@db:5432/pds',
+      PRIMAL_PDS_ADMIN_KEY: 'k'.repeat(20),
+    },
+  })
+  assert.equal(source, join(cwd, 'db.json'))
+  assert.equal(config.port, 4000)
+  assert.equal(config.serviceURL, 'https://pds.example.com')
+  assert.equal(config.database?.url, 'postgres://u@db:5432/pds')
+  assert.equal(config.adminKey, 'k'.repeat(20))
+})
+
+test('a broken or missing config file is a clear error', () => {
+  const cwd = mkdtempSync(join(dir, 'bad-'))
+  writeFileSync(join(cwd, 'db.json'), '{"port": 1,,}')
+  assert.throws(() => loadConfig({ cwd, env: {} }), /db\.json: not valid JSON/)
+  assert.throws(() => loadConfig({ cwd, env: {}, path: 'nope.json' }), /nope\.json: config file not found/)
+})
+
+test('empty secrets are generated once, persisted with mode 0600 and reused', () => {
+  const cwd = mkdtempSync(join(dir, 'secrets-'))
+  const first = loadConfig({ cwd, env: {} })
+  assert.ok(first.secrets.newAdminKey)
+  assert.equal(first.config.adminKey, first.secrets.newAdminKey)
+  assert.match(first.config.keyEncryptionKey, /^[0-9a-f]{64}$/)
+  const file = join(cwd, 'data', 'secrets.json')
+  assert.equal(statSync(file).mode & 0o777, 0o600)
+  const second = loadConfig({ cwd, env: {} })
+  assert.equal(second.secrets.newAdminKey, undefined)
+  assert.equal(second.config.adminKey, first.config.adminKey)
+  assert.equal(second.config.jwtSecret, first.config.jwtSecret)
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).jwtSecret, first.config.jwtSecret)
+})

@@ -1,0 +1,69 @@
+// Starts the real server in-process on a random port, on real Postgres (a
+// fresh management database) or on the embedded PGlite in a temp dir, and
+// tears everything down afterwards.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type RawConfig, validateConfig } from '../../src/config/config.js'
+import { ensureSecrets } from '../../src/config/secrets.js'
+import { type AppContext, closeAppContext, createAppContext } from '../../src/context.js'
+import { createLogger } from '../../src/logger.js'
+import { type PdsServer, startServer } from '../../src/server.js'
+import { dropDatabases, postgresReachable, uniqueDbName, urlFor } from './postgres.js'
+
+export type Backend = 'postgres' | 'embedded'
+
+export type TestServer = {
+  ctx: AppContext
+  server: PdsServer
+  url: string
+  adminKey: string
+  backend: Backend
+  /** The management database name (Postgres) or schema (embedded). */
+  managementName: string
+  close(): Promise<void>
+}
+
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef'
+
+/** The backend tests use by default: Postgres when reachable, else embedded. */
+export async function defaultBackend(): Promise<Backend> {
+  return (await postgresReachable()) ? 'postgres' : 'embedded'
+}
+
+export async function startTestServer(opts: { backend?: Backend; config?: RawConfig } = {}): Promise<TestServer> {
+  const backend = opts.backend ?? (await defaultBackend())
+  const dataDir = mkdtempSync(join(tmpdir(), 'primal-pds-test-'))
+  const managementName = backend === 'postgres' ? uniqueDbName() : 'primal_pds'
+  const raw: RawConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    adminKey: ADMIN_KEY,
+    dataDir,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...opts.config,
+  }
+  if (backend === 'postgres') {
+    const database = (opts.config?.database ?? {}) as RawConfig
+    raw.database = { maxConnections: 20, ...database, url: urlFor(managementName) }
+  }
+  const config = validateConfig(raw, 'test config', dataDir)
+  ensureSecrets(config)
+  const ctx = await createAppContext(config, { logger: createLogger(config.logLevel) })
+  const server = await startServer(ctx, 0, '127.0.0.1')
+  const url = `http://127.0.0.1:${server.port}`
+  return {
+    ctx,
+    server,
+    url,
+    adminKey: ADMIN_KEY,
+    backend,
+    managementName,
+    close: async () => {
+      await server.close()
+      await closeAppContext(ctx)
+      if (backend === 'postgres') await dropDatabases(managementName)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

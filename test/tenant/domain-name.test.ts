@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { normalizeDomain, tenantStoreName } from '../../src/tenant/domain-name.js'
+
+test('domains are lower-cased and a trailing dot dropped', () => {
+  assert.equal(normalizeDomain('Example.COM.'), 'example.com')
+  assert.equal(normalizeDomain('xn--bcher-kva.example'.replace('.example', '.de')), 'xn--bcher-kva.de')
+})
+
+test('store names are prefix + domain with non-alphanumerics as underscores', () => {
+  assert.equal(tenantStoreName('primal_pds_', 'example.com'), 'primal_pds_example_com')
+  assert.equal(tenantStoreName('primal_pds_', 'my-shop.co.uk'), 'primal_pds_my_shop_co_uk')
+})
+
+test('long domains get a hashed store name that fits a Postgres identifier and stays unique', () => {
+  const a = `${'a'.repeat(60)}.example.com`
+  const b = `${'a'.repeat(60)}.example.net`
+  const na = tenantStoreName('primal_pds_', a)
+  const nb = tenantStoreName('primal_pds_', b)
+  assert.ok(na.length <= 63 && nb.length <= 63)
+  assert.match(na, /^primal_pds_a+_[0-9a-f]{10}$/)
+  assert.notEqual(na, nb)
+})
