@@ -1,0 +1,151 @@
+// Account administration and self-registration as users of the API see them.
+import assert from 'node:assert/strict'
+import http from 'node:http'
+import { after, before, test } from 'node:test'
+import { AtpAgent } from '@atproto/api'
+import { addDomain, createAccount } from '../e2e/tenant-flow.js'
+import { startTestServer, type TestServer } from '../helpers/server.js'
+import { xrpc } from '../helpers/xrpc.js'
+
+let t: TestServer
+let owner: { did: string; handle: string }
+const OWNER_PASSWORD = 'owner password!'
+
+before(async () => {
+  t = await startTestServer({ config: { registrationOpen: true } })
+  owner = (await addDomain(t, 'accounts.test', { ownerPassword: OWNER_PASSWORD })).owner
+  await addDomain(t, 'other.test')
+})
+after(() => t?.close())
+
+async function session(identifier: string, password: string): Promise<string> {
+  const res = await xrpc(t.url, 'com.atproto.server.createSession', { body: { identifier, password } })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  return res.body.accessJwt as string
+}
+
+test('open registration: a standard client signs up under a hosted domain and is logged in', async () => {
+  const agent = new AtpAgent({ service: t.url })
+  const res = await agent.createAccount({
+    handle: 'signup.accounts.test',
+    email: 'Signup@Example.org',
+    password: 'signup password',
+  })
+  assert.match(res.data.did, /^did:plc:/)
+  const me = await agent.com.atproto.server.getSession()
+  assert.equal(me.data.handle, 'signup.accounts.test')
+  assert.equal(me.data.email, 'signup@example.org')
+  // Email works as a login identifier, case-insensitively.
+  await session('SIGNUP@example.org', 'signup password')
+  const outside = await xrpc(t.url, 'com.atproto.server.createAccount', {
+    body: { handle: 'signup.elsewhere.test', password: 'signup password' },
+  })
+  assert.equal(outside.status, 400)
+  assert.equal(outside.body.error, 'UnsupportedDomain')
+  const dupEmail = await xrpc(t.url, 'com.atproto.server.createAccount', {
+    body: { handle: 'signup2.accounts.test', email: 'signup@example.org', password: 'signup password' },
+  })
+  assert.equal(dupEmail.status, 400)
+  assert.match(dupEmail.body.message as string, /email/)
+})
+
+test('listAccounts pages by cursor', async () => {
+  for (const n of ['pa', 'pb', 'pc', 'pd', 'pe']) await createAccount(t, `${n}-page.other.test`)
+  const seen: string[] = []
+  let cursor: string | undefined
+  for (let page = 0; page < 10; page++) {
+    const res = await xrpc(t.url, 'host.primal.pds.listAccounts', {
+      auth: t.adminKey,
+      params: { domain: 'other.test', limit: '2', ...(cursor ? { cursor } : {}) },
+    })
+    assert.equal(res.status, 200)
+    const accounts = res.body.accounts as { handle: string }[]
+    assert.ok(accounts.length <= 2)
+    seen.push(...accounts.map((a) => a.handle))
+    cursor = res.body.cursor as string | undefined
+    if (!cursor) break
+  }
+  assert.deepEqual(seen, [
+    'admin.other.test',
+    'pa-page.other.test',
+    'pb-page.other.test',
+    'pc-page.other.test',
+    'pd-page.other.test',
+    'pe-page.other.test',
+  ])
+})
+
+test('a domain owner makes admins; an admin makes users but not admins, and only in its domain', async () => {
+  const ownerJwt = await session(owner.handle, OWNER_PASSWORD)
+  const made = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: ownerJwt,
+    body: { handle: 'deputy.accounts.test', password: 'deputy password', role: 'admin' },
+  })
+  assert.equal(made.status, 200, JSON.stringify(made.body))
+  const deputyJwt = await session('deputy.accounts.test', 'deputy password')
+  const user = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: deputyJwt,
+    body: { handle: 'minion.accounts.test' },
+  })
+  assert.equal(user.status, 200)
+  assert.ok((user.body.password as string).length >= 16, 'a generated password is returned once')
+  const admin = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: deputyJwt,
+    body: { handle: 'other-admin.accounts.test', role: 'admin' },
+  })
+  assert.equal(admin.status, 403)
+  const promote = await xrpc(t.url, 'host.primal.pds.updateAccountRole', {
+    auth: deputyJwt,
+    body: { did: user.body.did, role: 'admin' },
+  })
+  assert.equal(promote.status, 403)
+  const asOwner = await xrpc(t.url, 'host.primal.pds.updateAccountRole', {
+    auth: ownerJwt,
+    body: { did: user.body.did, role: 'admin' },
+  })
+  assert.equal(asOwner.status, 200)
+  const toOwner = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: t.adminKey,
+    body: { handle: 'second-owner.accounts.test', role: 'owner' },
+  })
+  assert.equal(toOwner.status, 400)
+})
+
+test('a deleted account can no longer log in, and its handle can be taken again', async () => {
+  const gone = await createAccount(t, 'gone.accounts.test')
+  const jwt = await session(gone.handle, gone.password)
+  const del = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: t.adminKey, body: { did: gone.did } })
+  assert.equal(del.status, 200)
+  const login = await xrpc(t.url, 'com.atproto.server.createSession', {
+    body: { identifier: gone.handle, password: gone.password },
+  })
+  assert.equal(login.status, 401)
+  assert.equal((await xrpc(t.url, 'com.atproto.server.getSession', { auth: jwt })).body.error, 'InvalidToken')
+  const again = await createAccount(t, 'gone.accounts.test')
+  assert.notEqual(again.did, gone.did)
+  const missing = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: t.adminKey, body: { did: gone.did } })
+  assert.equal(missing.status, 400)
+  assert.equal(missing.body.error, 'AccountNotFound')
+})
+
+test('atproto-did answers by Host header for hosted handles only', async () => {
+  const res = await getWithHost('/.well-known/atproto-did', owner.handle)
+  assert.equal(res.status, 200)
+  assert.equal(res.body, owner.did)
+  assert.equal((await getWithHost('/.well-known/atproto-did', 'nobody.accounts.test')).status, 404)
+  assert.equal((await getWithHost('/.well-known/atproto-did', 'accounts.test')).status, 404)
+})
+
+/** fetch() will not send a Host header of our choosing; node:http will. */
+function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(path, t.url), { headers: { host } }, (res) => {
+      let body = ''
+      res.on('data', (d) => {
+        body += d
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+  })
+}
