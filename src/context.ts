@@ -1,17 +1,24 @@
 // The one AppContext: config, storage, keys, services and logger, built once
 // at start and passed down. Tests build their own.
 import { Secp256k1Keypair } from '@atproto/crypto'
+import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { SessionService } from './account/session-service.js'
 import { SigningKeyVault } from './account/signing-key.js'
+import { allLexicons } from './api/lexicons.js'
 import { TokenIssuer } from './auth/tokens.js'
 import { AuthVerifier } from './auth/verifiers.js'
+import { BlobService } from './blob/blob-service.js'
 import type { Config } from './config/config.js'
 import { EmbeddedStorage } from './db/embedded.js'
 import { PostgresStorage } from './db/postgres.js'
 import type { Storage } from './db/storage.js'
 import { serviceDidFor } from './identity/service-did.js'
 import { createLogger, type Logger } from './logger.js'
+import { RepoReads } from './repo/repo-reads.js'
+import { RepoService } from './repo/repo-service.js'
+import { SigningKeyCache } from './repo/signing-keys.js'
+import { StorageSweeper } from './repo/sweeper.js'
 import { Directory } from './tenant/directory.js'
 import { DomainService } from './tenant/domain-service.js'
 
@@ -27,6 +34,12 @@ export type AppContext = {
   domains: DomainService
   sessions: SessionService
   auth: AuthVerifier
+  /** Every lexicon we know: records of these types are validated on write. */
+  lexicons: Lexicons
+  repos: RepoService
+  repoReads: RepoReads
+  blobs: BlobService
+  sweeper: StorageSweeper
 }
 
 /** Interrupted domain or account changes older than this are swept at start. */
@@ -45,12 +58,19 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const serviceDid = serviceDidFor(config.serviceURL)
     const plcRotationKey = await Secp256k1Keypair.import(config.plcRotationKey)
     const tokens = new TokenIssuer(config.jwtSecret, serviceDid)
+    const vault = new SigningKeyVault(config.keyEncryptionKey)
+    const lexicons = new Lexicons(allLexicons())
+    const repos = new RepoService({ storage, signingKeys: new SigningKeyCache(vault), logger })
+    const repoReads = new RepoReads(storage)
+    const blobs = new BlobService({ storage, directory, maxBytes: config.limits.blobBytes, logger })
+    const sweeper = new StorageSweeper({ storage, directory, blobs, gc: config.gc, logger })
     const accounts = new AccountService({
       storage,
       directory,
-      vault: new SigningKeyVault(config.keyEncryptionKey),
+      vault,
       plcRotationKey,
       pdsEndpoint: config.serviceURL,
+      repos,
       logger,
     })
     const domains = new DomainService({ storage, directory, accounts, logger })
@@ -68,6 +88,11 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       domains,
       sessions,
       auth,
+      lexicons,
+      repos,
+      repoReads,
+      blobs,
+      sweeper,
     }
     await recover(ctx)
     return ctx
@@ -88,5 +113,6 @@ async function recover(ctx: AppContext): Promise<void> {
 }
 
 export async function closeAppContext(ctx: AppContext): Promise<void> {
+  await ctx.sweeper.stop()
   await ctx.storage.close()
 }

@@ -10,6 +10,7 @@ import type { AccountRole, AccountStatus } from '../db/schema.js'
 import type { Storage } from '../db/storage.js'
 import { createGenesis } from '../identity/plc.js'
 import type { Logger } from '../logger.js'
+import type { RepoService } from '../repo/repo-service.js'
 import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
 import { normalizeEmail, parseHandle } from './handle.js'
@@ -42,6 +43,7 @@ export type AccountServiceDeps = {
   vault: SigningKeyVault
   plcRotationKey: Secp256k1Keypair
   pdsEndpoint: string
+  repos: RepoService
   logger: Logger
 }
 
@@ -102,7 +104,13 @@ export class AccountService {
       updated_at: t,
     }
     try {
-      await storage.withTenant(domain.db_name, (db) => accountStore.insert(db, row))
+      // The account row and its repo's first commit land together or not at all.
+      await storage.withTenant(domain.db_name, (db) =>
+        db.transaction().execute(async (trx) => {
+          await accountStore.insert(trx, row)
+          await this.deps.repos.createRepo(trx, did, keypair)
+        }),
+      )
     } catch (err) {
       await directory.deleteRoute(did)
       throw err

@@ -53,10 +53,17 @@ export const accountStore = {
     await db.updateTable('account').set({ role, updated_at: new Date().toISOString() }).where('did', '=', did).execute()
   },
 
-  /** Deletes the account and its sessions in one transaction. */
+  /**
+   * Deletes the account, its sessions, its repo and its blobs in one
+   * transaction. Outbox rows stay: the sequencer still owes relays those events.
+   */
   async delete(db: TenantDb, did: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('refresh_token').where('did', '=', did).execute()
+      // The root row first: it is the repo's write lock, so no commit can land in between.
+      await trx.deleteFrom('repo_root').where('did', '=', did).execute()
+      for (const table of ['repo_block', 'record', 'record_blob', 'blob', 'refresh_token'] as const) {
+        await trx.deleteFrom(table).where('did', '=', did).execute()
+      }
       await trx.deleteFrom('account').where('did', '=', did).execute()
     })
   },

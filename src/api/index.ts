@@ -2,12 +2,27 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../context.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
+import repoApplyWrites from './com/atproto/repo/applyWrites.js'
+import repoCreateRecord from './com/atproto/repo/createRecord.js'
+import repoDeleteRecord from './com/atproto/repo/deleteRecord.js'
+import repoDescribeRepo from './com/atproto/repo/describeRepo.js'
+import repoGetRecord from './com/atproto/repo/getRecord.js'
+import repoListRecords from './com/atproto/repo/listRecords.js'
+import repoPutRecord from './com/atproto/repo/putRecord.js'
+import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
 import createAccount from './com/atproto/server/createAccount.js'
 import createSession from './com/atproto/server/createSession.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
 import getSession from './com/atproto/server/getSession.js'
 import refreshSession from './com/atproto/server/refreshSession.js'
+import syncGetBlob from './com/atproto/sync/getBlob.js'
+import syncGetLatestCommit from './com/atproto/sync/getLatestCommit.js'
+import syncGetRecord from './com/atproto/sync/getRecord.js'
+import syncGetRepo from './com/atproto/sync/getRepo.js'
+import syncGetRepoStatus from './com/atproto/sync/getRepoStatus.js'
+import syncListBlobs from './com/atproto/sync/listBlobs.js'
+import syncListRepos from './com/atproto/sync/listRepos.js'
 import addDomain from './host/primal/pds/addDomain.js'
 import adminCreateAccount from './host/primal/pds/createAccount.js'
 import deleteAccount from './host/primal/pds/deleteAccount.js'
@@ -25,6 +40,21 @@ const methods = [
   refreshSession,
   deleteSession,
   resolveHandle,
+  repoCreateRecord,
+  repoPutRecord,
+  repoDeleteRecord,
+  repoApplyWrites,
+  repoGetRecord,
+  repoListRecords,
+  repoDescribeRepo,
+  repoUploadBlob,
+  syncGetBlob,
+  syncListBlobs,
+  syncGetRepo,
+  syncGetLatestCommit,
+  syncGetRecord,
+  syncListRepos,
+  syncGetRepoStatus,
   addDomain,
   removeDomain,
   listDomains,

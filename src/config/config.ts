@@ -22,6 +22,17 @@ export type LimitsConfig = {
   blobBytes: number
   /** Largest page a list endpoint returns. */
   listPageSize: number
+  /** Most writes in one applyWrites call. */
+  applyWritesMax: number
+}
+
+export type GcConfig = {
+  /** How often the sweeper runs. */
+  intervalSeconds: number
+  /** How long blocks a commit dropped are kept, so CAR exports started earlier stay whole. */
+  droppedBlockGraceSeconds: number
+  /** How long a blob no record uses is kept (time for the client to write the record). */
+  unusedBlobGraceSeconds: number
 }
 
 export type TraefikConfig = {
@@ -47,6 +58,7 @@ export type Config = {
   relays: string[]
   traefik?: TraefikConfig
   limits: LimitsConfig
+  gc: GcConfig
   logLevel: string
 }
 
@@ -64,6 +76,13 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   recordBytes: 1024 * 1024,
   blobBytes: 1_000_000,
   listPageSize: 100,
+  applyWritesMax: 200,
+}
+
+export const DEFAULT_GC: GcConfig = {
+  intervalSeconds: 300,
+  droppedBlockGraceSeconds: 3600,
+  unusedBlobGraceSeconds: 3600,
 }
 
 export const DEFAULT_DATABASE = {
@@ -88,7 +107,7 @@ const KNOWN_FIELDS = new Set([
   'relays',
   'traefik',
   'limits',
-  'blobstore',
+  'gc',
   'logLevel',
   '$comment',
 ])
@@ -184,6 +203,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     relays: r.stringArray(raw, 'relays') ?? [],
     traefik: readTraefik(r, raw, cwd),
     limits: readLimits(r, raw),
+    gc: readGc(r, raw),
     logLevel,
   }
   if (config.adminKey && config.adminKey.length < 16) {
@@ -230,6 +250,22 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     recordBytes: r.int(limits, 'recordBytes', 1024, 100 * MiB, 'limits.recordBytes') ?? DEFAULT_LIMITS.recordBytes,
     blobBytes: r.int(limits, 'blobBytes', 1024, 10_000 * MiB, 'limits.blobBytes') ?? DEFAULT_LIMITS.blobBytes,
     listPageSize: r.int(limits, 'listPageSize', 1, 10_000, 'limits.listPageSize') ?? DEFAULT_LIMITS.listPageSize,
+    applyWritesMax:
+      r.int(limits, 'applyWritesMax', 1, 10_000, 'limits.applyWritesMax') ?? DEFAULT_LIMITS.applyWritesMax,
+  }
+}
+
+function readGc(r: FieldReader, raw: RawConfig): GcConfig {
+  const gc = r.object(raw, 'gc') ?? {}
+  const day = 86_400
+  return {
+    intervalSeconds: r.int(gc, 'intervalSeconds', 1, day, 'gc.intervalSeconds') ?? DEFAULT_GC.intervalSeconds,
+    droppedBlockGraceSeconds:
+      r.int(gc, 'droppedBlockGraceSeconds', 0, 30 * day, 'gc.droppedBlockGraceSeconds') ??
+      DEFAULT_GC.droppedBlockGraceSeconds,
+    unusedBlobGraceSeconds:
+      r.int(gc, 'unusedBlobGraceSeconds', 0, 30 * day, 'gc.unusedBlobGraceSeconds') ??
+      DEFAULT_GC.unusedBlobGraceSeconds,
   }
 }
 

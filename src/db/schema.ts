@@ -1,5 +1,6 @@
 // Table types for kysely: the management database and the per-tenant databases.
 // Timestamps are ISO-8601 strings, identical on Postgres and PGlite.
+import type { Generated } from 'kysely'
 
 export type DomainStatus = 'creating' | 'active' | 'removing'
 
@@ -56,7 +57,73 @@ export interface RefreshTokenTable {
   created_at: string
 }
 
+export interface RepoRootTable {
+  did: string
+  /** CID of the signed commit at the head of the repo. */
+  cid: string
+  rev: string
+  updated_at: string
+}
+
+export interface RepoBlockTable {
+  did: string
+  cid: string
+  /** Rev of the commit that last added the block. */
+  rev: string
+  size: number
+  content: Uint8Array
+  /** Rev of the commit that dropped the block; the row is swept after a grace period. */
+  removed_rev: string | null
+  removed_at: string | null
+}
+
+export interface RecordTable {
+  did: string
+  collection: string
+  rkey: string
+  cid: string
+  rev: string
+  indexed_at: string
+}
+
+export interface BlobTable {
+  did: string
+  cid: string
+  mime_type: string
+  size: number
+  content: Uint8Array
+  created_at: string
+  /** Null while a record uses the blob; otherwise since when none has. */
+  unreferenced_since: string | null
+}
+
+export interface RecordBlobTable {
+  did: string
+  blob_cid: string
+  /** `<collection>/<rkey>` of the record using the blob. */
+  record_path: string
+  /** Rev of the commit that wrote the record. */
+  rev: string
+}
+
+export type OutboxKind = 'commit' | 'sync' | 'identity' | 'account'
+
+export interface OutboxTable {
+  id: Generated<string>
+  did: string
+  kind: OutboxKind
+  /** DAG-CBOR of the event body without seq and time. */
+  event: Uint8Array
+  created_at: string
+}
+
 export interface TenantSchema {
   account: AccountTable
   refresh_token: RefreshTokenTable
+  repo_root: RepoRootTable
+  repo_block: RepoBlockTable
+  record: RecordTable
+  blob: BlobTable
+  record_blob: RecordBlobTable
+  outbox: OutboxTable
 }

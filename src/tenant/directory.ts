@@ -94,6 +94,21 @@ export class Directory {
       .executeTakeFirst()
   }
 
+  /** Confirmed accounts of active domains in DID order, after `afterDid`: the pages of sync.listRepos. */
+  routesPage(limit: number, afterDid?: string): Promise<(Route & { db_name: string })[]> {
+    let q = this.db
+      .selectFrom('did_routing')
+      .innerJoin('domain', 'domain.name', 'did_routing.domain')
+      .selectAll('did_routing')
+      .select('domain.db_name')
+      .where('did_routing.pending', '=', false)
+      .where('domain.status', '=', 'active')
+      .orderBy('did_routing.did')
+      .limit(limit)
+    if (afterDid !== undefined) q = q.where('did_routing.did', '>', afterDid)
+    return q.execute()
+  }
+
   async handleTaken(handle: string): Promise<boolean> {
     const row = await this.db.selectFrom('did_routing').select('did').where('handle', '=', handle).executeTakeFirst()
     return !!row

@@ -1,0 +1,23 @@
+import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+import { servableRepo } from '../../../repo-target.js'
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('com.atproto.sync.getBlob', async ({ params }) => {
+    const { did, cid } = params as { did: string; cid: string }
+    const target = await servableRepo(ctx, did)
+    const blob = await ctx.blobs.get(target, cid)
+    if (!blob) throw new InvalidRequestError(`Blob not found: ${cid}`, 'BlobNotFound')
+    return {
+      encoding: blob.mime_type,
+      body: Buffer.from(blob.content),
+      headers: {
+        // Blobs are user content: never let a browser run or reinterpret them as this origin's.
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+        'content-disposition': `attachment; filename="${cid}"`,
+        'cache-control': 'private, max-age=31536000, immutable',
+      },
+    }
+  })
+}

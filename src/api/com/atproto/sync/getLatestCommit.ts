@@ -1,0 +1,12 @@
+import type { Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+import { json } from '../../../output.js'
+import { servableRepo } from '../../../repo-target.js'
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('com.atproto.sync.getLatestCommit', async ({ params }) => {
+    const target = await servableRepo(ctx, params.did)
+    const root = await ctx.repoReads.root(target)
+    return json({ cid: root.cid, rev: root.rev })
+  })
+}

@@ -1,0 +1,81 @@
+// Blobs: uploads (size-capped while streaming, CID = raw SHA-256 of the
+// bytes, MIME from the bytes where we can tell), reads, and the sweep that
+// deletes blobs no record has used for a grace period.
+import type { Readable } from 'node:stream'
+import { cidForRawBytes } from '@atproto/lex-data'
+import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
+import type { Storage } from '../db/storage.js'
+import type { Logger } from '../logger.js'
+import type { RepoLocation } from '../repo/repo-service.js'
+import type { Directory } from '../tenant/directory.js'
+import { blobReader, blobWriter } from './blob-store.js'
+import { blobMime } from './mime.js'
+
+export type UploadedBlob = { cid: string; mimeType: string; size: number }
+
+export type BlobServiceDeps = {
+  storage: Storage
+  directory: Directory
+  maxBytes: number
+  logger: Logger
+}
+
+export class BlobService {
+  constructor(private readonly deps: BlobServiceDeps) {}
+
+  async upload(
+    repo: RepoLocation,
+    contentType: string | undefined,
+    body: Readable | Uint8Array,
+  ): Promise<UploadedBlob> {
+    const bytes = body instanceof Uint8Array ? body : await readCapped(body, this.deps.maxBytes)
+    if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
+    const cid = (await cidForRawBytes(bytes)).toString()
+    const mimeType = blobMime(bytes, contentType)
+    await this.deps.storage.withTenant(repo.db_name, (db) =>
+      blobWriter.put(db, repo.did, { cid, mimeType, content: bytes }),
+    )
+    return { cid, mimeType, size: bytes.byteLength }
+  }
+
+  get(repo: RepoLocation, cid: string) {
+    return this.deps.storage.withTenant(repo.db_name, (db) => blobReader.get(db, repo.did, cid))
+  }
+
+  list(repo: RepoLocation, opts: { limit: number; cursor?: string; since?: string }): Promise<string[]> {
+    return this.deps.storage.withTenant(repo.db_name, (db) => blobReader.listReferenced(db, repo.did, opts))
+  }
+
+  /** Deletes, in every active tenant, blobs nothing has used since before `cutoff`. */
+  async sweep(cutoff: Date): Promise<number> {
+    let deleted = 0
+    for (const domain of await this.deps.directory.listDomains()) {
+      if (domain.status !== 'active') continue
+      const n = await this.deps.storage.withTenant(domain.db_name, (db) => blobWriter.sweep(db, cutoff.toISOString()))
+      if (n > 0) this.deps.logger.info({ tenant: domain.name, deleted: n }, 'swept unused blobs')
+      deleted += n
+    }
+    return deleted
+  }
+}
+
+/** Reads a stream into memory, failing as soon as it passes `max` bytes. */
+async function readCapped(stream: Readable, max: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
+    size += buf.byteLength
+    if (size > max) {
+      stream.destroy()
+      throw tooLarge(max)
+    }
+    chunks.push(buf)
+  }
+  if (size === 0) throw new InvalidRequestError('A blob upload needs a non-empty body')
+  return Buffer.concat(chunks, size)
+}
+
+function tooLarge(max: number): XRPCError {
+  return new XRPCError(413, `Blob is larger than the limit of ${max} bytes`, 'BlobTooLarge')
+}

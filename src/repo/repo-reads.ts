@@ -1,0 +1,108 @@
+// Reads of repositories for com.atproto.repo.* and com.atproto.sync.*: no
+// locks, any replica. Full and partial CAR exports stream pages of blocks, so
+// a large repo never sits in memory whole.
+import { Readable } from 'node:stream'
+import { type Cid, parseCid } from '@atproto/lex-data'
+import { getRecords, writeCarStream } from '@atproto/repo'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import type { AccountStatus } from '../db/schema.js'
+import type { Storage } from '../db/storage.js'
+import type { Directory } from '../tenant/directory.js'
+import { TenantBlockstore } from './blockstore.js'
+import type { RepoLocation } from './repo-service.js'
+import { type RecordRow, repoReader } from './repo-store.js'
+
+/** Blocks per page of a CAR export. */
+export const CAR_PAGE_BLOCKS = 500
+
+/** How a repo's account status reads on the sync API (`com.atproto.sync.getRepoStatus`). */
+export function syncStatus(status: AccountStatus): { active: boolean; status?: string } {
+  if (status === 'active') return { active: true }
+  // A domain admin's `disabled` is the protocol's takedown; `suspended` is temporary.
+  return { active: false, status: status === 'suspended' ? 'suspended' : 'takendown' }
+}
+
+/** Refuses reads of a repo whose account may not be served, with the sync API's errors. */
+export function assertServable(did: string, status: AccountStatus): void {
+  if (status === 'suspended') throw new InvalidRequestError(`Repo has been suspended: ${did}`, 'RepoSuspended')
+  if (status === 'disabled') throw new InvalidRequestError(`Repo has been taken down: ${did}`, 'RepoTakendown')
+}
+
+export type RepoListing = { did: string; head: string; rev: string; active: boolean; status?: string }
+
+export class RepoReads {
+  constructor(private readonly storage: Storage) {}
+
+  async root(repo: RepoLocation): Promise<{ cid: string; rev: string }> {
+    const root = await this.storage.withTenant(repo.db_name, (db) => repoReader.getRoot(db, repo.did))
+    if (!root) throw new InvalidRequestError(`Could not find repo for DID: ${repo.did}`, 'RepoNotFound')
+    return root
+  }
+
+  getRecord(repo: RepoLocation, collection: string, rkey: string): Promise<RecordRow | undefined> {
+    return this.storage.withTenant(repo.db_name, (db) => repoReader.getRecord(db, repo.did, collection, rkey))
+  }
+
+  listRecords(
+    repo: RepoLocation,
+    opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
+  ): Promise<RecordRow[]> {
+    return this.storage.withTenant(repo.db_name, (db) => repoReader.listRecords(db, repo.did, opts))
+  }
+
+  listCollections(repo: RepoLocation): Promise<string[]> {
+    return this.storage.withTenant(repo.db_name, (db) => repoReader.listCollections(db, repo.did))
+  }
+
+  /**
+   * The repo as a CAR v1 rooted at the current commit, or with `since` only
+   * the blocks added after that rev. Pages are read as the client consumes
+   * the stream; blocks a concurrent commit drops are kept long enough
+   * (removed-block grace period) that the export stays whole.
+   */
+  async exportCar(repo: RepoLocation, since?: string): Promise<Readable> {
+    const root = await this.root(repo)
+    const storage = this.storage
+    async function* blocks() {
+      let after: string | undefined
+      for (;;) {
+        const page = await storage.withTenant(repo.db_name, (db) =>
+          repoReader.blockPage(db, repo.did, { rootRev: root.rev, since, after, limit: CAR_PAGE_BLOCKS }),
+        )
+        for (const row of page) yield { cid: parseCid(row.cid), bytes: row.content }
+        if (page.length < CAR_PAGE_BLOCKS) return
+        after = page[page.length - 1]?.cid
+      }
+    }
+    return Readable.from(writeCarStream(parseCid(root.cid), blocks()))
+  }
+
+  /** A page of every repo on the service, across tenants, in DID order. */
+  async listRepos(directory: Directory, opts: { limit: number; cursor?: string }): Promise<RepoListing[]> {
+    const routes = await directory.routesPage(opts.limit, opts.cursor)
+    const byTenant = new Map<string, string[]>()
+    for (const r of routes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])
+    const heads = new Map<string, { cid: string; rev: string; status: AccountStatus }>()
+    for (const [dbName, dids] of byTenant) {
+      const rows = await this.storage.withTenant(dbName, (db) => repoReader.heads(db, dids))
+      for (const row of rows) heads.set(row.did, row)
+    }
+    return routes.flatMap((r) => {
+      const head = heads.get(r.did)
+      return head ? [{ did: r.did, head: head.cid, rev: head.rev, ...syncStatus(head.status) }] : []
+    })
+  }
+
+  /** A CAR with the commit, the MST path to the record (or to where it would be) and the record. */
+  async recordProof(repo: RepoLocation, collection: string, rkey: string): Promise<Uint8Array> {
+    return this.storage.withTenant(repo.db_name, async (db) => {
+      const root = await repoReader.getRoot(db, repo.did)
+      if (!root) throw new InvalidRequestError(`Could not find repo for DID: ${repo.did}`, 'RepoNotFound')
+      const rootCid: Cid = parseCid(root.cid)
+      const store = new TenantBlockstore(db, repo.did, rootCid)
+      const chunks: Uint8Array[] = []
+      for await (const chunk of getRecords(store, rootCid, [{ collection, rkey }])) chunks.push(chunk)
+      return Buffer.concat(chunks)
+    })
+  }
+}

@@ -1,0 +1,231 @@
+// SQL on a tenant's repo tables, split as the official PDS splits it: the
+// reader runs anywhere without locks; the transactor runs only inside the
+// write transaction that holds the repo's root row (`lockRoot`).
+import type { Transaction } from 'kysely'
+import type { OutboxKind, TenantSchema } from '../db/schema.js'
+import type { TenantDb } from '../db/storage.js'
+
+export type RepoTx = Transaction<TenantSchema>
+export type RootRow = { cid: string; rev: string }
+export type RecordRow = { collection: string; rkey: string; cid: string; content: Uint8Array }
+export type BlockRow = { cid: string; content: Uint8Array }
+
+export const repoReader = {
+  getRoot(db: TenantDb, did: string): Promise<RootRow | undefined> {
+    return db.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).executeTakeFirst()
+  },
+
+  /** Heads and account statuses of these repos. */
+  heads(db: TenantDb, dids: string[]) {
+    return db
+      .selectFrom('repo_root')
+      .innerJoin('account', 'account.did', 'repo_root.did')
+      .select(['repo_root.did', 'repo_root.cid', 'repo_root.rev', 'account.status'])
+      .where('repo_root.did', 'in', dids)
+      .execute()
+  },
+
+  /** One record and its bytes, from the index joined to the block it names. */
+  getRecord(db: TenantDb, did: string, collection: string, rkey: string): Promise<RecordRow | undefined> {
+    return db
+      .selectFrom('record')
+      .innerJoin('repo_block', (j) =>
+        j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
+      )
+      .select(['record.collection', 'record.rkey', 'record.cid', 'repo_block.content'])
+      .where('record.did', '=', did)
+      .where('record.collection', '=', collection)
+      .where('record.rkey', '=', rkey)
+      .executeTakeFirst()
+  },
+
+  /** A page of one collection by rkey: newest first unless `reverse`; `cursor` is the last rkey seen. */
+  listRecords(
+    db: TenantDb,
+    did: string,
+    opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
+  ): Promise<RecordRow[]> {
+    let q = db
+      .selectFrom('record')
+      .innerJoin('repo_block', (j) =>
+        j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
+      )
+      .select(['record.collection', 'record.rkey', 'record.cid', 'repo_block.content'])
+      .where('record.did', '=', did)
+      .where('record.collection', '=', opts.collection)
+      .orderBy('record.rkey', opts.reverse ? 'asc' : 'desc')
+      .limit(opts.limit)
+    if (opts.cursor !== undefined) q = q.where('record.rkey', opts.reverse ? '>' : '<', opts.cursor)
+    return q.execute()
+  },
+
+  async listCollections(db: TenantDb, did: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('record')
+      .select('collection')
+      .distinct()
+      .where('did', '=', did)
+      .orderBy('collection')
+      .execute()
+    return rows.map((r) => r.collection)
+  },
+
+  /** CIDs of the records at these paths (absent paths are left out). */
+  async recordCids(
+    db: TenantDb,
+    did: string,
+    paths: { collection: string; rkey: string }[],
+  ): Promise<Map<string, string>> {
+    const found = new Map<string, string>()
+    if (paths.length === 0) return found
+    const rows = await db
+      .selectFrom('record')
+      .select(['collection', 'rkey', 'cid'])
+      .where('did', '=', did)
+      .where((eb) => eb.or(paths.map((p) => eb.and([eb('collection', '=', p.collection), eb('rkey', '=', p.rkey)]))))
+      .execute()
+    for (const r of rows) found.set(`${r.collection}/${r.rkey}`, r.cid)
+    return found
+  },
+
+  /**
+   * A page of the blocks of the repo as of `rootRev`, ordered by CID: every
+   * block not dropped by a commit at or before it (blocks a later commit
+   * dropped are still kept, for a grace period, so a stream started at an
+   * older root stays whole). With `since`, only blocks added after that rev.
+   */
+  blockPage(
+    db: TenantDb,
+    did: string,
+    opts: { rootRev: string; since?: string; after?: string; limit: number },
+  ): Promise<BlockRow[]> {
+    let q = db
+      .selectFrom('repo_block')
+      .select(['cid', 'content'])
+      .where('did', '=', did)
+      .where((eb) => eb.or([eb('removed_rev', 'is', null), eb('removed_rev', '>', opts.rootRev)]))
+      .orderBy('cid')
+      .limit(opts.limit)
+    if (opts.since !== undefined) q = q.where('rev', '>', opts.since).where('rev', '<=', opts.rootRev)
+    if (opts.after !== undefined) q = q.where('cid', '>', opts.after)
+    return q.execute()
+  },
+}
+
+export const repoTransactor = {
+  /** Takes the repo's write lock for the rest of the transaction. */
+  lockRoot(trx: RepoTx, did: string): Promise<RootRow | undefined> {
+    return trx.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).forUpdate().executeTakeFirst()
+  },
+
+  async createRoot(trx: RepoTx, did: string, root: RootRow): Promise<void> {
+    await trx
+      .insertInto('repo_root')
+      .values({ did, ...root, updated_at: new Date().toISOString() })
+      .execute()
+  },
+
+  async moveRoot(trx: RepoTx, did: string, root: RootRow): Promise<void> {
+    await trx
+      .updateTable('repo_root')
+      .set({ ...root, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .execute()
+  },
+
+  /** Adds blocks; a block that a commit had dropped and this one brings back is live again. */
+  async putBlocks(trx: RepoTx, did: string, rev: string, blocks: BlockRow[]): Promise<void> {
+    if (blocks.length === 0) return
+    await trx
+      .insertInto('repo_block')
+      .values(
+        blocks.map((b) => ({
+          did,
+          cid: b.cid,
+          rev,
+          size: b.content.byteLength,
+          content: b.content,
+          removed_rev: null,
+          removed_at: null,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['did', 'cid'])
+          .doUpdateSet({ rev, removed_rev: null, removed_at: null })
+          .where('repo_block.removed_rev', 'is not', null),
+      )
+      .execute()
+  },
+
+  /**
+   * Marks blocks the commit dropped, except those a live record still names
+   * (two records with identical contents share one block).
+   */
+  async dropBlocks(trx: RepoTx, did: string, rev: string, cids: string[]): Promise<void> {
+    if (cids.length === 0) return
+    await trx
+      .updateTable('repo_block')
+      .set({ removed_rev: rev, removed_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .where('cid', 'in', cids)
+      .where('removed_rev', 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('record')
+              .select('record.cid')
+              .where('record.did', '=', did)
+              .whereRef('record.cid', '=', 'repo_block.cid'),
+          ),
+        ),
+      )
+      .execute()
+  },
+
+  async upsertRecords(
+    trx: RepoTx,
+    did: string,
+    rev: string,
+    records: { collection: string; rkey: string; cid: string }[],
+  ): Promise<void> {
+    if (records.length === 0) return
+    const indexed_at = new Date().toISOString()
+    await trx
+      .insertInto('record')
+      .values(records.map((r) => ({ did, ...r, rev, indexed_at })))
+      .onConflict((oc) =>
+        oc.columns(['did', 'collection', 'rkey']).doUpdateSet((eb) => ({
+          cid: eb.ref('excluded.cid'),
+          rev: eb.ref('excluded.rev'),
+          indexed_at: eb.ref('excluded.indexed_at'),
+        })),
+      )
+      .execute()
+  },
+
+  async deleteRecords(trx: RepoTx, did: string, paths: { collection: string; rkey: string }[]): Promise<void> {
+    if (paths.length === 0) return
+    await trx
+      .deleteFrom('record')
+      .where('did', '=', did)
+      .where((eb) => eb.or(paths.map((p) => eb.and([eb('collection', '=', p.collection), eb('rkey', '=', p.rkey)]))))
+      .execute()
+  },
+
+  /** Deletes blocks dropped by commits before `cutoff` (past the grace period); returns how many. */
+  async sweepDroppedBlocks(db: TenantDb, cutoff: string, limit = 5000): Promise<number> {
+    const doomed = db.selectFrom('repo_block').select(['did', 'cid']).where('removed_at', '<', cutoff).limit(limit)
+    const rows = await db
+      .deleteFrom('repo_block')
+      .where((eb) => eb(eb.refTuple('did', 'cid'), 'in', doomed.$asTuple('did', 'cid')))
+      .returning('cid')
+      .execute()
+    return rows.length
+  },
+
+  async appendOutbox(trx: RepoTx, did: string, kind: OutboxKind, event: Uint8Array): Promise<void> {
+    await trx.insertInto('outbox').values({ did, kind, event, created_at: new Date().toISOString() }).execute()
+  },
+}
