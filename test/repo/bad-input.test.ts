@@ -58,8 +58,18 @@ test('bad collections, record keys, records and swaps get InvalidRequest or Inva
     [{ collection: 'com.example.thing', record: { a: 1 }, validate: true }, 400, 'InvalidRequest', /Lexicon not found/],
     [{ record: { ...post('x'), n: 1.5 }, validate: false }, 400, 'InvalidRequest', /record/i],
     [{ swapCommit: 'not-a-cid' }, 400, 'InvalidRequest', /swapCommit/],
-    [{ swapCommit: 'bafyreie5mnpxtlkjp7rf6l4spxroauvksyd2sfkvmxfr4uftsm7nmsidd4' }, 400, 'InvalidSwap', /Commit was at/],
-    [{ collection: 'app.bsky.actor.profile', rkey: 'notself', record: { $type: 'app.bsky.actor.profile' } }, 400, 'InvalidRequest', /self/],
+    [
+      { swapCommit: 'bafyreie5mnpxtlkjp7rf6l4spxroauvksyd2sfkvmxfr4uftsm7nmsidd4' },
+      400,
+      'InvalidSwap',
+      /Commit was at/,
+    ],
+    [
+      { collection: 'app.bsky.actor.profile', rkey: 'notself', record: { $type: 'app.bsky.actor.profile' } },
+      400,
+      'InvalidRequest',
+      /self/,
+    ],
   ]
   for (const [body, status, error, message] of cases) {
     const res = await create(body)
@@ -98,16 +108,32 @@ test('bad collections, record keys, records and swaps get InvalidRequest or Inva
 
 test('unknown repos, records and blobs are named, not 500', async () => {
   const cases: [string, Record<string, string>, string][] = [
-    ['com.atproto.repo.getRecord', { repo: 'did:plc:nobody', collection: 'app.bsky.feed.post', rkey: 'x' }, 'RepoNotFound'],
-    ['com.atproto.repo.getRecord', { repo: alice.did, collection: 'app.bsky.feed.post', rkey: 'nope' }, 'RecordNotFound'],
+    [
+      'com.atproto.repo.getRecord',
+      { repo: 'did:plc:nobody', collection: 'app.bsky.feed.post', rkey: 'x' },
+      'RepoNotFound',
+    ],
+    [
+      'com.atproto.repo.getRecord',
+      { repo: alice.did, collection: 'app.bsky.feed.post', rkey: 'nope' },
+      'RecordNotFound',
+    ],
     ['com.atproto.repo.listRecords', { repo: 'nobody.bad.test', collection: 'app.bsky.feed.post' }, 'RepoNotFound'],
     ['com.atproto.repo.describeRepo', { repo: 'did:plc:nobody' }, 'RepoNotFound'],
     ['com.atproto.sync.getRepo', { did: 'did:plc:nobody' }, 'RepoNotFound'],
     ['com.atproto.sync.getRepo', { did: alice.did, since: 'yesterday' }, 'InvalidRequest'],
     ['com.atproto.sync.getLatestCommit', { did: 'did:plc:nobody' }, 'RepoNotFound'],
     ['com.atproto.sync.getRepoStatus', { did: 'did:plc:nobody' }, 'RepoNotFound'],
-    ['com.atproto.sync.getBlob', { did: alice.did, cid: 'bafkreibme22gw2h7y2h7tg2fhqotaqjucnbc24deqo72b6mkl2egezxhvy' }, 'BlobNotFound'],
-    ['com.atproto.sync.getRecord', { did: 'did:plc:nobody', collection: 'app.bsky.feed.post', rkey: 'x' }, 'RepoNotFound'],
+    [
+      'com.atproto.sync.getBlob',
+      { did: alice.did, cid: 'bafkreibme22gw2h7y2h7tg2fhqotaqjucnbc24deqo72b6mkl2egezxhvy' },
+      'BlobNotFound',
+    ],
+    [
+      'com.atproto.sync.getRecord',
+      { did: 'did:plc:nobody', collection: 'app.bsky.feed.post', rkey: 'x' },
+      'RepoNotFound',
+    ],
   ]
   for (const [nsid, params, error] of cases) {
     const res = await xrpc(t.url, nsid, { params })
