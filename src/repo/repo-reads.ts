@@ -31,6 +31,9 @@ export function assertServable(did: string, status: AccountStatus): void {
 export type RepoListing = { did: string; head: string; rev: string; active: boolean; status?: string }
 
 export class RepoReads {
+  /** Pages of blocks read for CAR exports since start: an export reads pages as the client takes them. */
+  carPagesRead = 0
+
   constructor(private readonly storage: Storage) {}
 
   async root(repo: RepoLocation): Promise<{ cid: string; rev: string }> {
@@ -62,13 +65,16 @@ export class RepoReads {
    */
   async exportCar(repo: RepoLocation, since?: string): Promise<Readable> {
     const root = await this.root(repo)
-    const storage = this.storage
+    const readPage = (after?: string) => {
+      this.carPagesRead++
+      return this.storage.withTenant(repo.db_name, (db) =>
+        repoReader.blockPage(db, repo.did, { rootRev: root.rev, since, after, limit: CAR_PAGE_BLOCKS }),
+      )
+    }
     async function* blocks() {
       let after: string | undefined
       for (;;) {
-        const page = await storage.withTenant(repo.db_name, (db) =>
-          repoReader.blockPage(db, repo.did, { rootRev: root.rev, since, after, limit: CAR_PAGE_BLOCKS }),
-        )
+        const page = await readPage(after)
         for (const row of page) yield { cid: parseCid(row.cid), bytes: row.content }
         if (page.length < CAR_PAGE_BLOCKS) return
         after = page[page.length - 1]?.cid
