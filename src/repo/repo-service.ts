@@ -74,8 +74,9 @@ export class RepoService {
         if (ops.length === 0) return null
         await assertBlobsUsable(trx, repo.did, writes)
         const keypair = await this.keypairFor(trx, repo.did)
-        const store = new TenantBlockstore(trx, repo.did, null)
-        const current = await Repo.load(store, parseCid(root.cid))
+        const rootCid = parseCid(root.cid)
+        const store = new TenantBlockstore(trx, repo.did, rootCid)
+        const current = await Repo.load(store, rootCid)
         const commit = await current.formatCommit(
           ops.map((o) => o.op),
           keypair,
