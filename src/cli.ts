@@ -114,7 +114,6 @@ async function accountCommand(ctx: AppContext, [sub, arg, arg2]: string[], value
 
 async function serve(ctx: AppContext): Promise<void> {
   const server = await startServer(ctx)
-  ctx.sweeper.start()
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

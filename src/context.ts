@@ -19,6 +19,9 @@ import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-keys.js'
 import { StorageSweeper } from './repo/sweeper.js'
+import { EventTail } from './sync/event-tail.js'
+import { FirehoseServer } from './sync/firehose-server.js'
+import { Sequencer } from './sync/sequencer.js'
 import { Directory } from './tenant/directory.js'
 import { DomainService } from './tenant/domain-service.js'
 
@@ -40,7 +43,17 @@ export type AppContext = {
   repoReads: RepoReads
   blobs: BlobService
   sweeper: StorageSweeper
+  sequencer: Sequencer
+  tail: EventTail
+  firehose: FirehoseServer
 }
+
+/** How often a process that is not the sequencer tries to become it (a dead one is replaced this fast). */
+const SEQUENCER_CAMPAIGN_MS = 2000
+/** How often the sequencer drains every outbox, in case a signal was lost. */
+const SEQUENCER_SWEEP_MS = 60_000
+/** How often every process checks for new firehose events without being told. */
+const TAIL_POLL_MS = 1000
 
 /** Interrupted domain or account changes older than this are swept at start. */
 const RECOVERY_AGE_MS = 10 * 60 * 1000
@@ -60,7 +73,19 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const tokens = new TokenIssuer(config.jwtSecret, serviceDid)
     const vault = new SigningKeyVault(config.keyEncryptionKey)
     const lexicons = new Lexicons(allLexicons())
-    const repos = new RepoService({ storage, signingKeys: new SigningKeyCache(vault), logger })
+    const sequencer = new Sequencer({
+      storage,
+      directory,
+      logger,
+      campaignIntervalMs: SEQUENCER_CAMPAIGN_MS,
+      sweepIntervalMs: SEQUENCER_SWEEP_MS,
+      retentionSeconds: config.firehose.retentionSeconds,
+      retentionEvents: config.firehose.retentionEvents,
+    })
+    const outboxWritten = (source: string) => sequencer.outboxWritten(source)
+    const tail = new EventTail(storage, logger, config.firehose.ringSize, TAIL_POLL_MS)
+    const firehose = new FirehoseServer(tail, config.firehose, logger)
+    const repos = new RepoService({ storage, signingKeys: new SigningKeyCache(vault), outboxWritten, logger })
     const repoReads = new RepoReads(storage)
     const blobs = new BlobService({ storage, directory, maxBytes: config.limits.blobBytes, logger })
     const sweeper = new StorageSweeper({ storage, directory, blobs, gc: config.gc, logger })
@@ -71,6 +96,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       plcRotationKey,
       pdsEndpoint: config.serviceURL,
       repos,
+      outboxWritten,
       logger,
     })
     const domains = new DomainService({ storage, directory, accounts, logger })
@@ -93,6 +119,9 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       repoReads,
       blobs,
       sweeper,
+      sequencer,
+      tail,
+      firehose,
     }
     await recover(ctx)
     return ctx
@@ -112,7 +141,18 @@ async function recover(ctx: AppContext): Promise<void> {
   await ctx.accounts.recoverPending(staleBefore)
 }
 
+/** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */
+export async function startBackground(ctx: AppContext): Promise<void> {
+  await ctx.tail.start()
+  ctx.sequencer.on('sequenced', () => ctx.tail.poke())
+  await ctx.sequencer.start()
+  ctx.sweeper.start()
+}
+
 export async function closeAppContext(ctx: AppContext): Promise<void> {
+  ctx.firehose.close()
+  ctx.tail.stop()
+  await ctx.sequencer.stop()
   await ctx.sweeper.stop()
   await ctx.storage.close()
 }

@@ -7,7 +7,7 @@ import { createServer as createXrpcServer, InvalidRequestError, ResponseType, XR
 import express from 'express'
 import { registerMethods } from './api/index.js'
 import { allLexicons } from './api/lexicons.js'
-import type { AppContext } from './context.js'
+import { type AppContext, startBackground } from './context.js'
 
 export type PdsServer = {
   app: express.Express
@@ -57,7 +57,9 @@ export function createApp(ctx: AppContext): express.Express {
 
 export async function startServer(ctx: AppContext, port = ctx.config.port, host = ctx.config.host): Promise<PdsServer> {
   const app = createApp(ctx)
+  await startBackground(ctx)
   const server = app.listen(port, host)
+  ctx.firehose.attach(server)
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)

@@ -1,7 +1,9 @@
 // Management-database migrations, in order. Never edit one that has landed: add the next.
 import type { Migration } from 'kysely/migration'
 import * as m001 from './001_init.js'
+import * as m002 from './002_firehose.js'
 
 export const managementMigrations: Record<string, Migration> = {
   '001_init': m001,
+  '002_firehose': m002,
 }

@@ -11,6 +11,8 @@ import type { Storage } from '../db/storage.js'
 import { createGenesis } from '../identity/plc.js'
 import type { Logger } from '../logger.js'
 import type { RepoService } from '../repo/repo-service.js'
+import { repoTransactor } from '../repo/repo-store.js'
+import { accountEvent, identityEvent } from '../sync/events.js'
 import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
 import { normalizeEmail, parseHandle } from './handle.js'
@@ -44,6 +46,8 @@ export type AccountServiceDeps = {
   plcRotationKey: Secp256k1Keypair
   pdsEndpoint: string
   repos: RepoService
+  /** Tells the sequencer that a tenant's outbox has new rows. */
+  outboxWritten: (source: string) => void
   logger: Logger
 }
 
@@ -108,6 +112,8 @@ export class AccountService {
       await storage.withTenant(domain.db_name, (db) =>
         db.transaction().execute(async (trx) => {
           await accountStore.insert(trx, row)
+          await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, parsed.handle))
+          await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'active'))
           await this.deps.repos.createRepo(trx, did, keypair)
         }),
       )
@@ -116,6 +122,7 @@ export class AccountService {
       throw err
     }
     await directory.confirmRoute(did)
+    this.deps.outboxWritten(domain.db_name)
     this.deps.logger.info({ did, handle: parsed.handle, tenant: domain.name, role }, 'account created')
     return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
   }
@@ -153,6 +160,7 @@ export class AccountService {
     // Tenant row first, route last: a crash in between leaves a route to
     // nothing, which this same call (retried) finishes removing.
     await storage.withTenant(located.db_name, (db) => accountStore.delete(db, located.did))
+    this.deps.outboxWritten(located.db_name)
     await directory.deleteRoute(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account deleted')
   }
@@ -162,7 +170,13 @@ export class AccountService {
     if (account.role === 'owner' && status !== 'active') {
       throw new InvalidRequestError('The owner of a domain cannot be suspended or disabled')
     }
-    await this.deps.storage.withTenant(located.db_name, (db) => accountStore.setStatus(db, located.did, status))
+    await this.deps.storage.withTenant(located.db_name, (db) =>
+      db.transaction().execute(async (trx) => {
+        await accountStore.setStatus(trx, located.did, status)
+        await repoTransactor.appendOutbox(trx, located.did, 'account', accountEvent(located.did, status))
+      }),
+    )
+    this.deps.outboxWritten(located.db_name)
     this.deps.logger.info({ did: located.did, tenant: located.domain, status }, 'account status changed')
   }
 

@@ -26,6 +26,21 @@ export type LimitsConfig = {
   applyWritesMax: number
 }
 
+export type FirehoseConfig = {
+  /** Events older than this many seconds are pruned (0: no time limit). */
+  retentionSeconds: number
+  /** At most this many events are kept (0: no count limit). */
+  retentionEvents: number
+  /** Bytes a subscriber's socket may hold unsent before sending pauses. */
+  maxBufferedBytes: number
+  /** Events a live subscriber may fall behind before it is dropped with ConsumerTooSlow. */
+  maxLagEvents: number
+  /** Most subscribers at once. */
+  maxSubscribers: number
+  /** Recent events kept in memory for live subscribers. */
+  ringSize: number
+}
+
 export type GcConfig = {
   /** How often the sweeper runs. */
   intervalSeconds: number
@@ -59,6 +74,7 @@ export type Config = {
   traefik?: TraefikConfig
   limits: LimitsConfig
   gc: GcConfig
+  firehose: FirehoseConfig
   logLevel: string
 }
 
@@ -77,6 +93,15 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   blobBytes: 1_000_000,
   listPageSize: 100,
   applyWritesMax: 200,
+}
+
+export const DEFAULT_FIREHOSE: FirehoseConfig = {
+  retentionSeconds: 72 * 3600,
+  retentionEvents: 0,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  maxLagEvents: 10_000,
+  maxSubscribers: 1000,
+  ringSize: 10_000,
 }
 
 export const DEFAULT_GC: GcConfig = {
@@ -108,6 +133,7 @@ const KNOWN_FIELDS = new Set([
   'traefik',
   'limits',
   'gc',
+  'firehose',
   'logLevel',
   '$comment',
 ])
@@ -204,6 +230,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     traefik: readTraefik(r, raw, cwd),
     limits: readLimits(r, raw),
     gc: readGc(r, raw),
+    firehose: readFirehose(r, raw),
     logLevel,
   }
   if (config.adminKey && config.adminKey.length < 16) {
@@ -252,6 +279,21 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     listPageSize: r.int(limits, 'listPageSize', 1, 10_000, 'limits.listPageSize') ?? DEFAULT_LIMITS.listPageSize,
     applyWritesMax:
       r.int(limits, 'applyWritesMax', 1, 10_000, 'limits.applyWritesMax') ?? DEFAULT_LIMITS.applyWritesMax,
+  }
+}
+
+function readFirehose(r: FieldReader, raw: RawConfig): FirehoseConfig {
+  const f = r.object(raw, 'firehose') ?? {}
+  const d = DEFAULT_FIREHOSE
+  const int = (key: keyof FirehoseConfig, min: number, max: number) =>
+    r.int(f, key, min, max, `firehose.${key}`) ?? d[key]
+  return {
+    retentionSeconds: int('retentionSeconds', 0, 365 * 86_400),
+    retentionEvents: int('retentionEvents', 0, 1_000_000_000),
+    maxBufferedBytes: int('maxBufferedBytes', 1024, 1024 * 1024 * 1024),
+    maxLagEvents: int('maxLagEvents', 1, 10_000_000),
+    maxSubscribers: int('maxSubscribers', 1, 1_000_000),
+    ringSize: int('ringSize', 1, 10_000_000),
   }
 }
 

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, sql } from 'kysely'
+import { LocalCoordination } from './coordination.js'
 import { PGliteDialect } from './pglite-dialect.js'
 import type { ManagementSchema, TenantSchema } from './schema.js'
 import {
@@ -24,6 +25,7 @@ export class EmbeddedStorage implements Storage {
   readonly kind = 'embedded'
   readonly tenantPrefix = `${MANAGEMENT_SCHEMA}_`
   readonly management: ManagementDb
+  readonly coordination = new LocalCoordination()
 
   private constructor(
     private readonly pglite: PGlite,
@@ -78,6 +80,7 @@ export class EmbeddedStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.coordination.close()
     await this.base.destroy()
     await this.pglite.close()
     this.lock.release()

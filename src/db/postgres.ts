@@ -5,6 +5,7 @@ import pg from 'pg'
 import type { DatabaseConfig } from '../config/config.js'
 import { managementDbName } from '../config/config.js'
 import type { Logger } from '../logger.js'
+import { PostgresCoordination } from './coordination.js'
 import type { ManagementSchema } from './schema.js'
 import {
   assertStoreName,
@@ -25,10 +26,12 @@ export class PostgresStorage implements Storage {
   readonly management: ManagementDb
   readonly tenantPrefix: string
   readonly pools: TenantPools
+  readonly coordination: PostgresCoordination
 
   private constructor(config: DatabaseConfig, managementPool: pg.Pool, logger: Logger) {
     this.tenantPrefix = `${managementDbName(config)}_`
     this.management = new Kysely<ManagementSchema>({ dialect: new PostgresDialect({ pool: managementPool }) })
+    this.coordination = new PostgresCoordination(config.url, managementPool, logger)
     this.pools = new TenantPools({
       url: config.url,
       budget: config.maxConnections - managementPool.options.max,
@@ -86,6 +89,7 @@ export class PostgresStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.coordination.close()
     await this.pools.destroy()
     await this.management.destroy()
   }

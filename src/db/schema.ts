@@ -22,9 +22,23 @@ export interface DidRoutingTable {
   created_at: string
 }
 
+export interface FirehoseEventTable {
+  /** bigint: pg returns it as a string. */
+  seq: string
+  did: string
+  kind: OutboxKind
+  time: string
+  frame: Uint8Array
+  /** Tenant store name the event was drained from, or '' for the management outbox. */
+  source: string
+  outbox_id: string
+}
+
 export interface ManagementSchema {
   domain: DomainTable
   did_routing: DidRoutingTable
+  firehose_event: FirehoseEventTable
+  outbox: OutboxTable
 }
 
 export type AccountRole = 'owner' | 'admin' | 'user'

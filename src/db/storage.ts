@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import { type Migration, Migrator } from 'kysely/migration'
 import { managementMigrations } from '../../migrations/management/index.js'
 import { tenantMigrations } from '../../migrations/tenant/index.js'
+import type { Coordination } from './coordination.js'
 import type { ManagementSchema, TenantSchema } from './schema.js'
 
 export type TenantDb = Kysely<TenantSchema>
@@ -12,8 +13,10 @@ export type ManagementDb = Kysely<ManagementSchema>
 
 export interface Storage {
   readonly kind: 'postgres' | 'embedded'
-  /** The management database: domains and DID routing. */
+  /** The management database: domains, DID routing and the firehose. */
   readonly management: ManagementDb
+  /** Signals and leader election across the processes sharing these databases. */
+  readonly coordination: Coordination
   /** Prefix of every tenant store name: `<management db name>_`. */
   readonly tenantPrefix: string
   /** Creates the tenant's database (or schema). Succeeds if it already exists. */

@@ -39,6 +39,8 @@ export type CommitResult = { cid: string; rev: string; results: WriteResult[]; b
 export type RepoServiceDeps = {
   storage: Storage
   signingKeys: SigningKeyCache
+  /** Tells the sequencer that a tenant's outbox has new rows. */
+  outboxWritten: (source: string) => void
   logger: Logger
 }
 
@@ -62,6 +64,12 @@ export class RepoService {
    */
   async applyWrites(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
     assertDistinctPaths(writes)
+    const result = await this.commit(repo, writes, swapCommit)
+    if (result) this.deps.outboxWritten(repo.db_name)
+    return result
+  }
+
+  private commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
     return this.deps.storage.withTenant(repo.db_name, (db) =>
       db.transaction().execute(async (trx) => {
         const root = await repoTransactor.lockRoot(trx, repo.did)

@@ -9,10 +9,10 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { verifyRepoCar } from '@atproto/repo'
-import * as dagCbor from '@ipld/dag-cbor'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { urlFor } from '../helpers/postgres.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
+import { FirehoseClient } from '../sync/helpers.js'
 import { carBytes, loggedInAccount, post, type TestAccount } from './helpers.js'
 
 let t: TestServer
@@ -36,13 +36,21 @@ async function write(account: TestAccount, text: string, agent = account.agent):
   return res.data.uri
 }
 
-/** The repo's commit events from its outbox, oldest first, as the sequencer will read them. */
-async function commitChain(did: string): Promise<{ rev: string; since: string | null }[]> {
-  const domain = await t.ctx.directory.getDomain('busy.test')
-  const rows = await t.ctx.storage.withTenant(domain?.db_name as string, (db) =>
-    db.selectFrom('outbox').select('event').where('did', '=', did).where('kind', '=', 'commit').orderBy('id').execute(),
-  )
-  return rows.map((r) => dagCbor.decode(r.event) as { rev: string; since: string | null })
+/** The repo's commits as the firehose carries them, oldest first, up to the repo's current rev. */
+async function commitChain(did: string, latestRev: string): Promise<{ rev: string; since: string | null }[]> {
+  const hose = new FirehoseClient(t.url, 0)
+  try {
+    await hose.until(
+      (frames) => frames.some((f) => f.body.repo === did && f.body.rev === latestRev),
+      'the latest commit',
+    )
+  } finally {
+    hose.close()
+  }
+  return hose
+    .messages()
+    .filter((f) => f.header.t === '#commit' && f.body.repo === did)
+    .map((f) => f.body as { rev: string; since: string | null })
 }
 
 /** Every acknowledged write is listed, the commits chain rev to rev, and the repo verifies. */
@@ -62,14 +70,14 @@ async function assertIntact(account: TestAccount, acknowledged: string[]): Promi
   for (const uri of acknowledged) assert.ok(listed.has(uri), `acknowledged write missing: ${uri}`)
   assert.equal(listed.size, acknowledged.length)
 
-  const chain = await commitChain(account.did)
+  const latest = await account.agent.com.atproto.sync.getLatestCommit({ did: account.did })
+  const chain = await commitChain(account.did, latest.data.rev)
   assert.equal(chain[0]?.since, null, 'the first commit starts the chain')
   for (let i = 1; i < chain.length; i++) {
     assert.equal(chain[i]?.since, chain[i - 1]?.rev, `commit ${i} follows commit ${i - 1}`)
     assert.ok((chain[i]?.rev as string) > (chain[i - 1]?.rev as string), 'revs increase')
   }
   assert.equal(chain.length, acknowledged.length + 1)
-  const latest = await account.agent.com.atproto.sync.getLatestCommit({ did: account.did })
   assert.equal(chain[chain.length - 1]?.rev, latest.data.rev)
   const car = await carBytes(await fetch(`${t.url}/xrpc/com.atproto.sync.getRepo?did=${account.did}`))
   const verified = await verifyRepoCar(car, account.did, account.signingKey)

@@ -1,0 +1,107 @@
+// Every process follows `firehose_event`, whichever process sequences: it
+// reads what is new when told (by its own sequencer, or by NOTIFY from
+// another's) and on a short timer, and keeps the latest frames in a ring so
+// live subscribers are served from memory, not one query each.
+import { EventEmitter } from 'node:events'
+import type { Storage } from '../db/storage.js'
+import type { Logger } from '../logger.js'
+import { FIREHOSE_CHANNEL } from './sequencer.js'
+
+export type SequencedFrame = { seq: number; frame: Uint8Array }
+
+export class EventTail extends EventEmitter {
+  /** The highest seq this process has read. */
+  head = 0
+  private ring: SequencedFrame[] = []
+  private reading?: Promise<void>
+  private again = false
+  private timer?: NodeJS.Timeout
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly logger: Logger,
+    private readonly ringSize: number,
+    private readonly pollMs: number,
+  ) {
+    super()
+    this.setMaxListeners(0)
+  }
+
+  async start(): Promise<void> {
+    const row = await this.storage.management
+      .selectFrom('firehose_event')
+      .select((eb) => eb.fn.max('seq').as('max'))
+      .executeTakeFirst()
+    this.head = Number(row?.max ?? 0)
+    await this.storage.coordination.listen(FIREHOSE_CHANNEL, () => this.poke())
+    this.timer = setInterval(() => this.poke(), this.pollMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+  }
+
+  /** Reads new events now (again after the current read, if one is running). */
+  poke(): void {
+    if (this.reading) {
+      this.again = true
+      return
+    }
+    this.reading = this.readNew()
+      .catch((err) => this.logger.warn({ err }, 'reading new firehose events failed'))
+      .finally(() => {
+        this.reading = undefined
+        if (this.again) {
+          this.again = false
+          this.poke()
+        }
+      })
+  }
+
+  /** Frames after `seq` from memory, or undefined when the ring no longer reaches back that far. */
+  framesAfter(seq: number, limit: number): SequencedFrame[] | undefined {
+    const first = this.ring[0]
+    if (seq >= this.head) return []
+    if (!first || first.seq > seq + 1) return undefined
+    const start = seq + 1 - first.seq
+    return this.ring.slice(start, start + limit)
+  }
+
+  /** Frames after `seq` from the database, for replays older than the ring. */
+  async readAfter(seq: number, limit: number): Promise<SequencedFrame[]> {
+    const rows = await this.storage.management
+      .selectFrom('firehose_event')
+      .select(['seq', 'frame'])
+      .where('seq', '>', String(seq))
+      .orderBy('seq')
+      .limit(limit)
+      .execute()
+    return rows.map((r) => ({ seq: Number(r.seq), frame: r.frame }))
+  }
+
+  async oldestSeq(): Promise<number | undefined> {
+    const row = await this.storage.management
+      .selectFrom('firehose_event')
+      .select((eb) => eb.fn.min('seq').as('min'))
+      .executeTakeFirst()
+    return row?.min === null || row?.min === undefined ? undefined : Number(row.min)
+  }
+
+  private async readNew(): Promise<void> {
+    for (;;) {
+      const rows = await this.readAfter(this.head, 1000)
+      if (rows.length === 0) return
+      for (const r of rows) {
+        // Contiguous only: the ring is indexed by seq.
+        if (this.ring.length > 0 && r.seq !== (this.ring[this.ring.length - 1] as SequencedFrame).seq + 1)
+          this.ring = []
+        this.ring.push(r)
+      }
+      if (this.ring.length > this.ringSize) this.ring = this.ring.slice(this.ring.length - this.ringSize)
+      this.head = (rows[rows.length - 1] as SequencedFrame).seq
+      this.emit('events', this.head)
+      if (rows.length < 1000) return
+    }
+  }
+}

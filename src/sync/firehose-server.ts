@@ -1,0 +1,194 @@
+// com.atproto.sync.subscribeRepos over WebSocket. Each subscriber has its
+// own position: a cursor replays from the database in pages, then the same
+// loop follows the live tail, so there is no gap and no duplicate between the
+// two. Frames go out as stored bytes. A subscriber whose unsent backlog passes
+// the limit is told ConsumerTooSlow and dropped; it never slows the writers
+// or anyone else, and memory per subscriber stays bounded.
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { type WebSocket, WebSocketServer } from 'ws'
+import type { Logger } from '../logger.js'
+import type { EventTail, SequencedFrame } from './event-tail.js'
+import { errorFrame, infoFrame } from './frames.js'
+
+export const SUBSCRIBE_REPOS_PATH = '/xrpc/com.atproto.sync.subscribeRepos'
+const PAGE = 500
+
+export type FirehoseLimits = {
+  /** Bytes handed to a socket and not yet flushed, past which sending pauses. */
+  maxBufferedBytes: number
+  /** Events a live subscriber may fall behind the head before it is dropped. */
+  maxLagEvents: number
+  /** Most subscribers at once. */
+  maxSubscribers: number
+}
+
+export class FirehoseServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  private readonly subscribers = new Set<Subscriber>()
+
+  constructor(
+    private readonly tail: EventTail,
+    private readonly limits: FirehoseLimits,
+    private readonly logger: Logger,
+  ) {}
+
+  get subscriberCount(): number {
+    return this.subscribers.size
+  }
+
+  attach(server: Server): void {
+    // xrpc-server hooks 'upgrade' for subscriptions registered with it and
+    // destroys every other socket; ours is the only subscription, served here.
+    server.removeAllListeners('upgrade')
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      if (url.pathname !== SUBSCRIBE_REPOS_PATH) {
+        socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+        return
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams.get('cursor')))
+    })
+  }
+
+  close(): void {
+    for (const s of this.subscribers) s.ws.terminate()
+    this.wss.close()
+  }
+
+  private accept(ws: WebSocket, cursorParam: string | null): void {
+    if (this.subscribers.size >= this.limits.maxSubscribers) {
+      ws.send(errorFrame('ConsumerTooSlow', 'This server has as many subscribers as it takes'))
+      ws.close(1013)
+      return
+    }
+    let cursor: number | undefined
+    if (cursorParam !== null) {
+      cursor = Number(cursorParam)
+      if (!/^\d{1,15}$/.test(cursorParam) || !Number.isSafeInteger(cursor)) {
+        ws.send(errorFrame('InvalidRequest', 'cursor must be a non-negative integer'))
+        ws.close(1008)
+        return
+      }
+    }
+    const sub = new Subscriber(ws, this.tail, this.limits, this.logger)
+    this.subscribers.add(sub)
+    ws.on('close', () => {
+      this.subscribers.delete(sub)
+      sub.stop()
+    })
+    ws.on('error', () => ws.terminate())
+    sub.start(cursor).catch((err) => {
+      this.logger.warn({ err }, 'firehose subscriber failed')
+      ws.terminate()
+    })
+  }
+}
+
+class Subscriber {
+  private sent = 0
+  private inFlight = 0
+  private live = false
+  private pumping = false
+  private again = false
+  private stopped = false
+  private drained?: () => void
+  private readonly onEvents = () => this.onNewEvents()
+
+  constructor(
+    readonly ws: WebSocket,
+    private readonly tail: EventTail,
+    private readonly limits: FirehoseLimits,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(cursor: number | undefined): Promise<void> {
+    if (cursor === undefined) {
+      this.sent = this.tail.head
+    } else {
+      if (cursor > this.tail.head) {
+        this.ws.send(errorFrame('FutureCursor', 'Cursor in the future.'))
+        this.ws.close(1008)
+        return
+      }
+      const oldest = await this.tail.oldestSeq()
+      if (oldest !== undefined && cursor < oldest - 1) {
+        this.ws.send(infoFrame('OutdatedCursor', 'Requested cursor exceeded limit. Possibly missing events'))
+        this.sent = oldest - 1
+      } else {
+        this.sent = cursor
+      }
+    }
+    this.tail.on('events', this.onEvents)
+    await this.pump()
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.tail.off('events', this.onEvents)
+    this.drained?.()
+  }
+
+  private onNewEvents(): void {
+    if (this.live && this.tail.head - this.sent > this.limits.maxLagEvents) {
+      this.tooSlow()
+      return
+    }
+    void this.pump()
+  }
+
+  /** Sends everything after `sent` up to the head: from memory when it can, else from the database. */
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true
+      return
+    }
+    this.pumping = true
+    try {
+      do {
+        this.again = false
+        while (!this.stopped && this.sent < this.tail.head) {
+          const frames = this.tail.framesAfter(this.sent, PAGE) ?? (await this.tail.readAfter(this.sent, PAGE))
+          if (frames.length === 0) break
+          for (const f of frames) {
+            if (this.stopped) return
+            await this.send(f)
+          }
+        }
+        this.live = true
+      } while (this.again && !this.stopped)
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private async send(f: SequencedFrame): Promise<void> {
+    // Wait while the socket holds too much: the backlog stays in the tail (or the database), not here.
+    while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve
+      })
+    }
+    if (this.stopped) return
+    this.inFlight += f.frame.byteLength
+    this.sent = f.seq
+    this.ws.send(f.frame, { binary: true }, () => {
+      this.inFlight -= f.frame.byteLength
+      if (this.inFlight <= this.limits.maxBufferedBytes) {
+        const wake = this.drained
+        this.drained = undefined
+        wake?.()
+      }
+    })
+  }
+
+  private tooSlow(): void {
+    this.logger.info({ behind: this.tail.head - this.sent }, 'dropping a firehose subscriber that fell behind')
+    this.stopped = true
+    this.ws.send(errorFrame('ConsumerTooSlow', 'Stream consumer too slow'))
+    this.ws.close(1008, 'ConsumerTooSlow')
+    // A consumer that reads nothing would never take the close either.
+    setTimeout(() => this.ws.terminate(), 1000).unref()
+    this.stop()
+  }
+}

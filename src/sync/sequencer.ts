@@ -1,0 +1,235 @@
+// The sequencer drains every outbox (each tenant's, and the management one)
+// into `firehose_event`, giving each event the next global seq and encoding
+// its frame once. One process sequences at a time (advisory lock: when it
+// dies, another takes over); a crash between the two databases is harmless
+// because an outbox row already in the firehose (same source and id) is only
+// deleted, never sequenced twice. Writers wake it at once (in-process, or by
+// NOTIFY from other processes); it also sweeps every outbox on taking over
+// and on a timer, so no event waits on a lost signal.
+import { EventEmitter } from 'node:events'
+import type { Leadership } from '../db/coordination.js'
+import type { OutboxKind } from '../db/schema.js'
+import type { Storage } from '../db/storage.js'
+import type { Logger } from '../logger.js'
+import type { Directory } from '../tenant/directory.js'
+import { messageFrame } from './frames.js'
+
+export const OUTBOX_CHANNEL = 'primal_pds_outbox'
+export const FIREHOSE_CHANNEL = 'primal_pds_firehose'
+/** The advisory lock key of the sequencer role ("prps"). */
+const SEQUENCER_LOCK = 0x70727073
+/** Source name of the management database's own outbox. */
+export const MANAGEMENT_SOURCE = ''
+const BATCH = 500
+
+type OutboxRow = { id: string; did: string; kind: OutboxKind; event: Uint8Array }
+
+export type SequencerOptions = {
+  storage: Storage
+  directory: Directory
+  logger: Logger
+  /** How often a process that is not the sequencer tries to become it. */
+  campaignIntervalMs: number
+  /** How often the sequencer sweeps every outbox, in case a signal was lost. */
+  sweepIntervalMs: number
+  /** Events older than this are pruned (0: keep by count only). */
+  retentionSeconds: number
+  /** At most this many events are kept (0: no count limit). */
+  retentionEvents: number
+}
+
+export class Sequencer extends EventEmitter {
+  private leadership?: Leadership
+  private head = 0
+  private readonly pending = new Set<string>()
+  private draining?: Promise<void>
+  private timers: NodeJS.Timeout[] = []
+  private stopped = false
+
+  constructor(private readonly opts: SequencerOptions) {
+    super()
+  }
+
+  get leading(): boolean {
+    return this.leadership !== undefined
+  }
+
+  async start(): Promise<void> {
+    await this.opts.storage.coordination.listen(OUTBOX_CHANNEL, (source) => this.wake(source, false))
+    await this.campaign()
+    const campaign = setInterval(() => void this.campaign(), this.opts.campaignIntervalMs)
+    const sweep = setInterval(() => void this.sweep(), this.opts.sweepIntervalMs)
+    campaign.unref()
+    sweep.unref()
+    this.timers.push(campaign, sweep)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    for (const t of this.timers) clearInterval(t)
+    await this.draining?.catch(() => {})
+    const leadership = this.leadership
+    this.leadership = undefined
+    await leadership?.release()
+  }
+
+  /**
+   * Says that `source` (a tenant store name, or '' for the management
+   * outbox) has new outbox rows. Here when this process sequences, else by
+   * NOTIFY to the process that does.
+   */
+  outboxWritten(source: string): void {
+    if (this.leading) this.wake(source, true)
+    else
+      this.opts.storage.coordination
+        .notify(OUTBOX_CHANNEL, source)
+        .catch((err) => this.opts.logger.warn({ err }, 'outbox notify failed'))
+  }
+
+  private wake(source: string, local: boolean): void {
+    if (!this.leading || this.stopped) return
+    if (!local && source !== MANAGEMENT_SOURCE && !/^[a-z][a-z0-9_]{0,62}$/.test(source)) return
+    this.pending.add(source)
+    this.draining ??= this.drainPending().finally(() => {
+      this.draining = undefined
+      if (this.pending.size > 0 && this.leading) this.wake([...this.pending][0] as string, true)
+    })
+  }
+
+  private async campaign(): Promise<void> {
+    if (this.leading || this.stopped) return
+    try {
+      const leadership = await this.opts.storage.coordination.tryLead(SEQUENCER_LOCK)
+      if (!leadership) return
+      if (this.stopped) return void (await leadership.release())
+      const row = await this.opts.storage.management
+        .selectFrom('firehose_event')
+        .select((eb) => eb.fn.max('seq').as('max'))
+        .executeTakeFirst()
+      this.head = Number(row?.max ?? 0)
+      this.leadership = leadership
+      this.opts.logger.info({ head: this.head }, 'this process is now the sequencer')
+      void leadership.lost.then(() => {
+        if (this.leadership !== leadership) return
+        this.leadership = undefined
+        this.opts.logger.warn('sequencer leadership lost')
+      })
+      await this.sweep()
+    } catch (err) {
+      this.opts.logger.warn({ err }, 'sequencer campaign failed')
+    }
+  }
+
+  /** Drains every outbox and prunes old events. */
+  async sweep(): Promise<void> {
+    if (!this.leading) return
+    try {
+      this.wake(MANAGEMENT_SOURCE, true)
+      for (const d of await this.opts.directory.listDomains()) if (d.status === 'active') this.wake(d.db_name, true)
+      await this.draining
+      await this.prune()
+    } catch (err) {
+      this.opts.logger.warn({ err }, 'sequencer sweep failed')
+    }
+  }
+
+  /** Waits until every outbox signalled so far has been drained (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining
+  }
+
+  private async drainPending(): Promise<void> {
+    while (this.pending.size > 0 && this.leading && !this.stopped) {
+      const source = [...this.pending][0] as string
+      this.pending.delete(source)
+      try {
+        while ((await this.drainBatch(source)) === BATCH) {}
+      } catch (err) {
+        this.opts.logger.error({ err, source }, 'draining an outbox failed; retried on the next signal or sweep')
+      }
+    }
+  }
+
+  /** Moves up to BATCH rows of one outbox into the firehose; returns how many it read. */
+  private async drainBatch(source: string): Promise<number> {
+    const rows = await this.readOutbox(source)
+    if (rows.length === 0) return 0
+    const ids = rows.map((r) => r.id)
+    const { management } = this.opts.storage
+    const done = new Set(
+      (
+        await management
+          .selectFrom('firehose_event')
+          .select('outbox_id')
+          .where('source', '=', source)
+          .where('outbox_id', 'in', ids)
+          .execute()
+      ).map((r) => String(r.outbox_id)),
+    )
+    const fresh = rows.filter((r) => !done.has(String(r.id)))
+    if (fresh.length > 0) {
+      const time = new Date().toISOString()
+      let seq = this.head
+      const events = fresh.map((r) => {
+        seq++
+        return {
+          seq: String(seq),
+          did: r.did,
+          kind: r.kind,
+          time,
+          frame: messageFrame(r.kind, r.event, seq, time),
+          source,
+          outbox_id: String(r.id),
+        }
+      })
+      // One statement: every seq of the batch becomes visible at once, in order.
+      await management.insertInto('firehose_event').values(events).execute()
+      this.head = seq
+      this.emit('sequenced', seq)
+      this.opts.storage.coordination
+        .notify(FIREHOSE_CHANNEL, String(seq))
+        .catch((err) => this.opts.logger.warn({ err }, 'firehose notify failed'))
+    }
+    await this.deleteOutbox(source, ids)
+    return rows.length
+  }
+
+  private async readOutbox(source: string): Promise<OutboxRow[]> {
+    if (source === MANAGEMENT_SOURCE) {
+      return this.opts.storage.management
+        .selectFrom('outbox')
+        .select(['id', 'did', 'kind', 'event'])
+        .orderBy('id')
+        .limit(BATCH)
+        .execute()
+    }
+    const domain = await this.opts.directory.getDomainByStoreName(source)
+    if (domain?.status !== 'active') return []
+    return this.opts.storage.withTenant(source, (db) =>
+      db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').limit(BATCH).execute(),
+    )
+  }
+
+  private async deleteOutbox(source: string, ids: string[]): Promise<void> {
+    if (source === MANAGEMENT_SOURCE) {
+      await this.opts.storage.management.deleteFrom('outbox').where('id', 'in', ids).execute()
+    } else {
+      await this.opts.storage.withTenant(source, (db) => db.deleteFrom('outbox').where('id', 'in', ids).execute())
+    }
+  }
+
+  private async prune(): Promise<void> {
+    const { management } = this.opts.storage
+    const { retentionSeconds, retentionEvents } = this.opts
+    if (retentionSeconds > 0) {
+      const cutoff = new Date(Date.now() - retentionSeconds * 1000).toISOString()
+      await management.deleteFrom('firehose_event').where('time', '<', cutoff).execute()
+    }
+    if (retentionEvents > 0 && this.head > retentionEvents) {
+      await management
+        .deleteFrom('firehose_event')
+        .where('seq', '<=', String(this.head - retentionEvents))
+        .execute()
+    }
+  }
+}
