@@ -99,7 +99,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       outboxWritten,
       logger,
     })
-    const domains = new DomainService({ storage, directory, accounts, logger })
+    const domains = new DomainService({ storage, directory, accounts, outboxWritten, logger })
     const sessions = new SessionService(storage, accounts, tokens)
     const auth = new AuthVerifier(config.adminKey, tokens, sessions)
     const ctx: AppContext = {

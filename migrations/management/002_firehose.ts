@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('frame', 'bytea', (c) => c.notNull())
     // Where the event came from: a tenant store name (or '' for the management
     // outbox) and the outbox row id, unique so a re-drain after a crash cannot duplicate it.
-    .addColumn('source', 'varchar(63)', (c) => c.notNull())
+    .addColumn('source', 'varchar(80)', (c) => c.notNull())
     .addColumn('outbox_id', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('firehose_event_source_uniq', ['source', 'outbox_id'])
     .execute()
@@ -27,6 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
     .addColumn('event', 'bytea', (c) => c.notNull())
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+    // Events handed over from a tenant being removed keep their identity, so
+    // the firehose dedupes them against a drain of that tenant already done.
+    .addColumn('origin_source', 'varchar(80)')
+    .addColumn('origin_id', 'bigint')
+    .addUniqueConstraint('outbox_origin_uniq', ['origin_source', 'origin_id'])
     .execute()
 }
 

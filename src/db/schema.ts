@@ -34,11 +34,17 @@ export interface FirehoseEventTable {
   outbox_id: string
 }
 
+export interface ManagementOutboxTable extends OutboxTable {
+  /** For events handed over from a removed tenant: where they were first written. */
+  origin_source: string | null
+  origin_id: string | null
+}
+
 export interface ManagementSchema {
   domain: DomainTable
   did_routing: DidRoutingTable
   firehose_event: FirehoseEventTable
-  outbox: OutboxTable
+  outbox: ManagementOutboxTable
 }
 
 export type AccountRole = 'owner' | 'admin' | 'user'

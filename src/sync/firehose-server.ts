@@ -4,6 +4,7 @@
 // two. Frames go out as stored bytes. A subscriber whose unsent backlog passes
 // the limit is told ConsumerTooSlow and dropped; it never slows the writers
 // or anyone else, and memory per subscriber stays bounded.
+import { EventEmitter } from 'node:events'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
@@ -23,7 +24,8 @@ export type FirehoseLimits = {
   maxSubscribers: number
 }
 
-export class FirehoseServer {
+/** Emits 'dropped' (with how far behind) when it drops a subscriber that fell behind. */
+export class FirehoseServer extends EventEmitter {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
   private readonly subscribers = new Set<Subscriber>()
 
@@ -31,7 +33,9 @@ export class FirehoseServer {
     private readonly tail: EventTail,
     private readonly limits: FirehoseLimits,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    super()
+  }
 
   get subscriberCount(): number {
     return this.subscribers.size
@@ -71,7 +75,7 @@ export class FirehoseServer {
         return
       }
     }
-    const sub = new Subscriber(ws, this.tail, this.limits, this.logger)
+    const sub = new Subscriber(ws, this.tail, this.limits, this.logger, (behind) => this.emit('dropped', behind))
     this.subscribers.add(sub)
     ws.on('close', () => {
       this.subscribers.delete(sub)
@@ -100,6 +104,7 @@ class Subscriber {
     private readonly tail: EventTail,
     private readonly limits: FirehoseLimits,
     private readonly logger: Logger,
+    private readonly onDropped: (behind: number) => void,
   ) {}
 
   async start(cursor: number | undefined): Promise<void> {
@@ -183,7 +188,9 @@ class Subscriber {
   }
 
   private tooSlow(): void {
-    this.logger.info({ behind: this.tail.head - this.sent }, 'dropping a firehose subscriber that fell behind')
+    const behind = this.tail.head - this.sent
+    this.logger.info({ behind }, 'dropping a firehose subscriber that fell behind')
+    this.onDropped(behind)
     this.stopped = true
     this.ws.send(errorFrame('ConsumerTooSlow', 'Stream consumer too slow'))
     this.ws.close(1008, 'ConsumerTooSlow')

@@ -23,6 +23,8 @@ export const MANAGEMENT_SOURCE = ''
 const BATCH = 500
 
 type OutboxRow = { id: string; did: string; kind: OutboxKind; event: Uint8Array }
+/** Where an event was first written: what makes it unique in the firehose. */
+type Origin = { source: string; id: string }
 
 export type SequencerOptions = {
   storage: Storage
@@ -156,17 +158,8 @@ export class Sequencer extends EventEmitter {
     if (rows.length === 0) return 0
     const ids = rows.map((r) => r.id)
     const { management } = this.opts.storage
-    const done = new Set(
-      (
-        await management
-          .selectFrom('firehose_event')
-          .select('outbox_id')
-          .where('source', '=', source)
-          .where('outbox_id', 'in', ids)
-          .execute()
-      ).map((r) => String(r.outbox_id)),
-    )
-    const fresh = rows.filter((r) => !done.has(String(r.id)))
+    const done = await this.alreadySequenced(rows.map((r) => r.origin))
+    const fresh = rows.filter((r) => !done.has(`${r.origin.source}/${r.origin.id}`))
     if (fresh.length > 0) {
       const time = new Date().toISOString()
       let seq = this.head
@@ -178,8 +171,8 @@ export class Sequencer extends EventEmitter {
           kind: r.kind,
           time,
           frame: messageFrame(r.kind, r.event, seq, time),
-          source,
-          outbox_id: String(r.id),
+          source: r.origin.source,
+          outbox_id: r.origin.id,
         }
       })
       // One statement: every seq of the batch becomes visible at once, in order.
@@ -194,20 +187,45 @@ export class Sequencer extends EventEmitter {
     return rows.length
   }
 
-  private async readOutbox(source: string): Promise<OutboxRow[]> {
+  /** Which of these origins the firehose already holds (as "source/id"). */
+  private async alreadySequenced(origins: Origin[]): Promise<Set<string>> {
+    const bySource = new Map<string, string[]>()
+    for (const o of origins) bySource.set(o.source, [...(bySource.get(o.source) ?? []), o.id])
+    const done = new Set<string>()
+    for (const [source, ids] of bySource) {
+      const rows = await this.opts.storage.management
+        .selectFrom('firehose_event')
+        .select('outbox_id')
+        .where('source', '=', source)
+        .where('outbox_id', 'in', ids)
+        .execute()
+      for (const r of rows) done.add(`${source}/${String(r.outbox_id)}`)
+    }
+    return done
+  }
+
+  private async readOutbox(source: string): Promise<(OutboxRow & { origin: Origin })[]> {
     if (source === MANAGEMENT_SOURCE) {
-      return this.opts.storage.management
+      const rows = await this.opts.storage.management
         .selectFrom('outbox')
-        .select(['id', 'did', 'kind', 'event'])
+        .select(['id', 'did', 'kind', 'event', 'origin_source', 'origin_id'])
         .orderBy('id')
         .limit(BATCH)
         .execute()
+      return rows.map((r) => ({
+        ...r,
+        origin:
+          r.origin_source !== null && r.origin_id !== null
+            ? { source: r.origin_source, id: String(r.origin_id) }
+            : { source, id: String(r.id) },
+      }))
     }
     const domain = await this.opts.directory.getDomainByStoreName(source)
     if (domain?.status !== 'active') return []
-    return this.opts.storage.withTenant(source, (db) =>
+    const rows = await this.opts.storage.withTenant(source, (db) =>
       db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').limit(BATCH).execute(),
     )
+    return rows.map((r) => ({ ...r, origin: { source, id: String(r.id) } }))
   }
 
   private async deleteOutbox(source: string, ids: string[]): Promise<void> {

@@ -7,6 +7,8 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AccountService, CreatedAccount } from '../account/account-service.js'
 import type { Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
+import { accountEvent } from '../sync/events.js'
+import { MANAGEMENT_SOURCE } from '../sync/sequencer.js'
 import { type Directory, type Domain, isUniqueViolation } from './directory.js'
 import { normalizeDomain, tenantStoreName } from './domain-name.js'
 
@@ -21,6 +23,8 @@ export type DomainServiceDeps = {
   storage: Storage
   directory: Directory
   accounts: AccountService
+  /** Tells the sequencer that an outbox ('' for the management one) has new rows. */
+  outboxWritten: (source: string) => void
   logger: Logger
 }
 
@@ -120,7 +124,50 @@ export class DomainService {
 
   /** Drops the store, then the rows: each step may run again safely. */
   private async teardown(domain: Domain): Promise<void> {
+    if (domain.status !== 'creating') await this.handOverEvents(domain)
     await this.deps.storage.dropTenantStore(domain.db_name)
     await this.deps.directory.deleteDomain(domain.name)
+  }
+
+  /**
+   * Before the tenant database goes, its events must outlive it: what its
+   * outbox still holds moves to the management outbox (keeping its origin,
+   * so the firehose cannot carry it twice), followed by an #account event
+   * for every account, now deleted. Safe to repeat: origins are unique.
+   */
+  private async handOverEvents(domain: Domain): Promise<void> {
+    const { storage } = this.deps
+    if (!(await storage.tenantStoreExists(domain.db_name))) return
+    const { pending, dids } = await storage.withTenant(domain.db_name, async (db) => ({
+      pending: await db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').execute(),
+      dids: (await db.selectFrom('account').select('did').orderBy('did').execute()).map((r) => r.did),
+    }))
+    const created_at = new Date().toISOString()
+    const rows = [
+      ...pending.map((r) => ({
+        did: r.did,
+        kind: r.kind,
+        event: r.event,
+        origin_source: domain.db_name,
+        origin_id: String(r.id),
+        created_at,
+      })),
+      ...dids.map((did, i) => ({
+        did,
+        kind: 'account' as const,
+        event: accountEvent(did, 'removed'),
+        origin_source: `${domain.db_name}#removed`,
+        origin_id: String(i + 1),
+        created_at,
+      })),
+    ]
+    for (let i = 0; i < rows.length; i += 500) {
+      await storage.management
+        .insertInto('outbox')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['origin_source', 'origin_id']).doNothing())
+        .execute()
+    }
+    this.deps.outboxWritten(MANAGEMENT_SOURCE)
   }
 }

@@ -2,28 +2,24 @@
 // one process and across two), on different repos they run side by side.
 // Every acknowledged write must be in the repo, and the commits must chain.
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { verifyRepoCar } from '@atproto/repo'
 import { addDomain } from '../e2e/tenant-flow.js'
-import { urlFor } from '../helpers/postgres.js'
+import { type ServerProcess, spawnServer } from '../helpers/process.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { FirehoseClient } from '../sync/helpers.js'
 import { carBytes, loggedInAccount, post, type TestAccount } from './helpers.js'
 
 let t: TestServer
-const children: ChildProcess[] = []
+const children: ServerProcess[] = []
 
 before(async () => {
   t = await startTestServer()
   await addDomain(t, 'busy.test')
 })
 after(async () => {
-  for (const c of children) c.kill('SIGKILL')
+  await Promise.all(children.map((c) => c.kill('SIGKILL')))
   await t?.close()
 })
 
@@ -113,49 +109,11 @@ test('16 concurrent writers on 16 repos: each repo intact', async () => {
   for (const [i, account] of accounts.entries()) await assertIntact(account, acknowledged[i] as string[])
 })
 
-/** A second `primal-pds serve` process on the same databases and secrets as the test server. */
-async function secondProcess(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'primal-pds-second-'))
-  const { config } = t.ctx
-  const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts')
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), cli, 'serve'], {
-    cwd: dataDir,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      PRIMAL_PDS_PORT: '0',
-      PRIMAL_PDS_HOST: '127.0.0.1',
-      PRIMAL_PDS_DATA_DIR: dataDir,
-      PRIMAL_PDS_DATABASE_URL: urlFor(t.managementName),
-      PRIMAL_PDS_ADMIN_KEY: config.adminKey,
-      PRIMAL_PDS_JWT_SECRET: config.jwtSecret,
-      PRIMAL_PDS_KEY_ENCRYPTION_KEY: config.keyEncryptionKey,
-      PRIMAL_PDS_PLC_ROTATION_KEY: config.plcRotationKey,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))
-  let stdout = ''
-  let stderr = ''
-  child.stderr?.on('data', (d) => {
-    stderr += d
-  })
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (d) => {
-      stdout += d
-      const m = stdout.match(/"port":(\d+).*"msg":"listening"/)
-      if (m) resolve(Number(m[1]))
-    })
-    child.once('exit', (code) => reject(new Error(`second server exited with ${code}: ${stderr}`)))
-  })
-  return `http://127.0.0.1:${port}`
-}
-
 test('two server processes writing to the same repo: nothing lost, commits chain', async () => {
   const shared = await loggedInAccount(t, 'shared.busy.test')
-  const otherUrl = await secondProcess()
-  const other = new AtpAgent({ service: otherUrl })
+  const second = await spawnServer(t)
+  children.push(second)
+  const other = new AtpAgent({ service: second.url })
   await other.resumeSession({ ...(shared.agent.session as NonNullable<typeof shared.agent.session>) })
   const acknowledged = (
     await Promise.all(

@@ -108,3 +108,24 @@ test('status changes and deletion emit #account events', async () => {
   ])
   live.close()
 })
+
+test('removing a domain emits #account deleted for each of its accounts', async () => {
+  const added = await addDomain(t, 'gone.test')
+  const dan = await loggedInAccount(t, 'dan.gone.test')
+  const live = new FirehoseClient(t.url)
+  await live.opened()
+  const res = await xrpc(t.url, 'host.primal.pds.removeDomain', { auth: t.adminKey, body: { domain: 'gone.test' } })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  const gone = [added.owner.did, dan.did].sort()
+  const deleted = (frames: typeof live.frames) =>
+    frames
+      .filter((f) => f.header.t === '#account' && f.body.status === 'deleted')
+      .map((f) => f.body.did as string)
+      .sort()
+  await live.until((f) => deleted(f).length >= 2, 'an #account event per account')
+  assert.deepEqual(deleted(live.frames), gone)
+  for (const f of live.messages().filter((x) => x.header.t === '#account' && x.body.status === 'deleted')) {
+    assert.equal(f.body.active, false)
+  }
+  live.close()
+})
