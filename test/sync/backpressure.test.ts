@@ -5,7 +5,7 @@ import { once } from 'node:events'
 import { after, before, test } from 'node:test'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { loggedInAccount, post, type TestAccount } from '../repo/helpers.js'
+import { loggedInAccount, type TestAccount } from '../repo/helpers.js'
 import { FirehoseClient } from './helpers.js'
 
 let t: TestServer
