@@ -72,6 +72,8 @@ export async function startServer(ctx: AppContext, port = ctx.config.port, host 
     port: actual,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // WebSocket subscribers hold upgraded sockets the HTTP server would wait on forever.
+        ctx.firehose.close()
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()
       }),

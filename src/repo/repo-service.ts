@@ -54,6 +54,8 @@ export class RepoService {
     const root = { cid: commit.cid.toString(), rev: commit.rev }
     await repoTransactor.createRoot(trx, did, root)
     await repoTransactor.appendOutbox(trx, did, 'commit', await commitEvent(did, commit, [], null))
+    // #sync states the repo's whole current state (here: the first commit), as a relay resets to it.
+    await repoTransactor.appendOutbox(trx, did, 'sync', await syncEvent(did, commit))
     return root
   }
 
@@ -230,6 +232,13 @@ async function persistCommit(trx: RepoTx, did: string, commit: CommitData, write
     })),
   )
   await repoTransactor.moveRoot(trx, did, { cid: commit.cid.toString(), rev: commit.rev })
+}
+
+async function syncEvent(did: string, commit: CommitData): Promise<Uint8Array> {
+  const blocks = new BlockMap()
+  const commitBlock = commit.newBlocks.get(commit.cid)
+  if (commitBlock) blocks.set(commit.cid, commitBlock)
+  return encode({ did, rev: commit.rev, blocks: await blocksToCarFile(commit.cid, blocks) })
 }
 
 function blockRows(blocks: BlockMap): { cid: string; content: Uint8Array }[] {

@@ -75,7 +75,11 @@ export class FirehoseServer extends EventEmitter {
         return
       }
     }
-    const sub = new Subscriber(ws, this.tail, this.limits, this.logger, (behind) => this.emit('dropped', behind))
+    const sub: Subscriber = new Subscriber(ws, this.tail, this.limits, this.logger, (behind) => {
+      // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
+      this.subscribers.delete(sub)
+      this.emit('dropped', behind)
+    })
     this.subscribers.add(sub)
     ws.on('close', () => {
       this.subscribers.delete(sub)

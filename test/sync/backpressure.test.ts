@@ -16,7 +16,11 @@ before(async () => {
   await addDomain(t, 'slow.test')
   fay = await loggedInAccount(t, 'fay.slow.test')
 })
-after(() => t?.close())
+const clients: FirehoseClient[] = []
+after(async () => {
+  for (const c of clients) c.ws.terminate()
+  await t?.close()
+})
 
 /** Writes n large posts one after another; returns each write's latency in ms. */
 async function writeBatch(n: number, tag: string): Promise<{ latencies: number[]; lastRev: string }> {
@@ -41,6 +45,7 @@ test('a subscriber that never reads is dropped; a normal one keeps up; writers d
   const baseline = await writeBatch(15, 'baseline')
   const normal = new FirehoseClient(t.url)
   const stalled = new FirehoseClient(t.url)
+  clients.push(normal, stalled)
   await Promise.all([normal.opened(), stalled.opened()])
   // Stop reading from the socket: the kernel buffers fill, then the server's.
   // biome-ignore lint/suspicious/noExplicitAny: the ws client's socket is not part of its typed API
@@ -57,6 +62,4 @@ test('a subscriber that never reads is dropped; a normal one keeps up; writers d
     median(loaded.latencies) < 2 * median(baseline.latencies) + 50,
     `median write latency ${median(loaded.latencies).toFixed(1)} ms with a stalled subscriber vs ${median(baseline.latencies).toFixed(1)} ms without`,
   )
-  normal.close()
-  stalled.ws.terminate()
 })

@@ -49,9 +49,14 @@ test('live frames for every write, in order, and a replay from 0 that is byte-id
     const again = Buffer.concat([dagCbor.encode(f.header), dagCbor.encode(f.body)])
     assert.deepEqual(again, Buffer.from(f.raw))
   }
-  // Account creation: #identity and #account before the repo's first commit.
-  const annEvents = seen.filter((f) => f.body.did === ann.did || f.body.repo === ann.did).map((f) => f.header.t)
-  assert.deepEqual(annEvents.slice(0, 3), ['#identity', '#account', '#commit'])
+  // Account creation: #identity and #account, then the repo's first commit and its #sync.
+  const annEvents = seen.filter((f) => f.body.did === ann.did || f.body.repo === ann.did)
+  assert.deepEqual(
+    annEvents.slice(0, 4).map((f) => f.header.t),
+    ['#identity', '#account', '#commit', '#sync'],
+  )
+  assert.equal(annEvents[0]?.body.handle, ann.handle)
+  assert.equal(annEvents[3]?.body.rev, annEvents[2]?.body.rev)
 
   const replay = new FirehoseClient(t.url, 0)
   const last = seqs[seqs.length - 1] as number
