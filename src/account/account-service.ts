@@ -180,6 +180,45 @@ export class AccountService {
     this.deps.logger.info({ did: located.did, tenant: located.domain, status }, 'account status changed')
   }
 
+  /**
+   * Gives an account a new handle in its own domain (moving between domains
+   * would move its data between tenant databases: not supported). The route
+   * is taken first, so uniqueness is decided service-wide before the tenant
+   * row changes; if the tenant update fails the route is put back.
+   */
+  async updateHandle(located: LocatedAccount, input: unknown): Promise<string> {
+    const { directory, storage } = this.deps
+    const parsed = parseHandle(input)
+    if (parsed.domain !== located.domain) {
+      throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
+    }
+    if (parsed.handle === located.handle) return parsed.handle
+    if (await directory.getDomain(parsed.handle)) {
+      throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
+    }
+    try {
+      await directory.setRouteHandle(located.did, parsed.handle)
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw new InvalidRequestError(`Handle already taken: ${parsed.handle}`, 'HandleNotAvailable')
+      throw err
+    }
+    try {
+      await storage.withTenant(located.db_name, (db) =>
+        db.transaction().execute(async (trx) => {
+          await accountStore.setHandle(trx, located.did, parsed.handle)
+          await repoTransactor.appendOutbox(trx, located.did, 'identity', identityEvent(located.did, parsed.handle))
+        }),
+      )
+    } catch (err) {
+      await directory.setRouteHandle(located.did, located.handle)
+      throw err
+    }
+    this.deps.outboxWritten(located.db_name)
+    this.deps.logger.info({ did: located.did, tenant: located.domain, handle: parsed.handle }, 'handle changed')
+    return parsed.handle
+  }
+
   async updateRole(located: LocatedAccount, role: AccountRole): Promise<void> {
     const account = await this.summary(located)
     if (account.role === 'owner') throw new InvalidRequestError('The owner of a domain cannot be demoted')

@@ -51,6 +51,14 @@ export const accountStore = {
       .execute()
   },
 
+  async setHandle(db: TenantDb, did: string, handle: string): Promise<void> {
+    await db
+      .updateTable('account')
+      .set({ handle, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .execute()
+  },
+
   async setRole(db: TenantDb, did: string, role: AccountRole): Promise<void> {
     await db.updateTable('account').set({ role, updated_at: new Date().toISOString() }).where('did', '=', did).execute()
   },

@@ -2,6 +2,7 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../context.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
+import updateHandle from './com/atproto/identity/updateHandle.js'
 import repoApplyWrites from './com/atproto/repo/applyWrites.js'
 import repoCreateRecord from './com/atproto/repo/createRecord.js'
 import repoDeleteRecord from './com/atproto/repo/deleteRecord.js'
@@ -40,6 +41,7 @@ const methods = [
   refreshSession,
   deleteSession,
   resolveHandle,
+  updateHandle,
   repoCreateRecord,
   repoPutRecord,
   repoDeleteRecord,

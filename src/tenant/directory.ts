@@ -64,6 +64,11 @@ export class Directory {
       .execute()
   }
 
+  /** Moves a route to a new handle; throws a unique violation if another account has it. */
+  async setRouteHandle(did: string, handle: string): Promise<void> {
+    await this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).execute()
+  }
+
   async confirmRoute(did: string): Promise<void> {
     await this.db.updateTable('did_routing').set({ pending: false }).where('did', '=', did).execute()
   }

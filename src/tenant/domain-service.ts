@@ -66,6 +66,8 @@ export class DomainService {
         domain,
       )
       await directory.setDomainStatus(name, 'active')
+      // The owner's events waited in the outbox while the domain was not active yet.
+      this.deps.outboxWritten(dbName)
       logger.info({ tenant: name, tenantDb: dbName }, 'domain added')
       return { domain: { ...domain, status: 'active' }, owner }
     } catch (err) {

@@ -114,11 +114,15 @@ test('status changes and deletion emit #account events', async () => {
   live.close()
 })
 
-test('removing a domain emits #account deleted for each of its accounts', async () => {
-  const added = await addDomain(t, 'gone.test')
-  const dan = await loggedInAccount(t, 'dan.gone.test')
+test('adding a domain announces its owner; removing it emits #account deleted for each account', async () => {
   const live = new FirehoseClient(t.url)
   await live.opened()
+  const added = await addDomain(t, 'gone.test')
+  await live.until(
+    (f) => f.some((x) => x.header.t === '#identity' && x.body.did === added.owner.did),
+    "the owner's #identity",
+  )
+  const dan = await loggedInAccount(t, 'dan.gone.test')
   const res = await xrpc(t.url, 'host.primal.pds.removeDomain', { auth: t.adminKey, body: { domain: 'gone.test' } })
   assert.equal(res.status, 200, JSON.stringify(res.body))
   const gone = [added.owner.did, dan.did].sort()
@@ -132,5 +136,36 @@ test('removing a domain emits #account deleted for each of its accounts', async 
   for (const f of live.messages().filter((x) => x.header.t === '#account' && x.body.status === 'deleted')) {
     assert.equal(f.body.active, false)
   }
+  live.close()
+})
+
+test('updateHandle moves the handle within the domain and emits #identity', async () => {
+  const live = new FirehoseClient(t.url)
+  await live.opened()
+  const kim = await loggedInAccount(t, 'kim.hose-a.test')
+  await kim.agent.com.atproto.identity.updateHandle({ handle: 'kimberly.hose-a.test' })
+  await live.until(
+    (f) => f.some((x) => x.header.t === '#identity' && x.body.handle === 'kimberly.hose-a.test'),
+    'the new handle on the stream',
+  )
+  const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', {
+    params: { handle: 'kimberly.hose-a.test' },
+  })
+  assert.equal(resolved.body.did, kim.did)
+  const old = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: 'kim.hose-a.test' } })
+  assert.equal(old.body.error, 'HandleNotFound')
+  const session = await kim.agent.com.atproto.server.getSession()
+  assert.equal(session.data.handle, 'kimberly.hose-a.test')
+  await loggedInAccount(t, 'lee.hose-a.test')
+  const taken = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
+    auth: kim.agent.session?.accessJwt,
+    body: { handle: 'lee.hose-a.test' },
+  })
+  assert.equal(taken.body.error, 'HandleNotAvailable')
+  const elsewhere = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
+    auth: kim.agent.session?.accessJwt,
+    body: { handle: 'kim.hose-b.test' },
+  })
+  assert.equal(elsewhere.body.error, 'UnsupportedDomain')
   live.close()
 })
