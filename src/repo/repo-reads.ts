@@ -7,6 +7,7 @@ import { getRecords, writeCarStream } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AccountStatus } from '../db/schema.js'
 import type { Storage } from '../db/storage.js'
+import { protocolStatus } from '../sync/events.js'
 import type { Directory } from '../tenant/directory.js'
 import { TenantBlockstore } from './blockstore.js'
 import type { RepoLocation } from './repo-service.js'
@@ -14,13 +15,6 @@ import { type RecordRow, repoReader } from './repo-store.js'
 
 /** Blocks per page of a CAR export. */
 export const CAR_PAGE_BLOCKS = 500
-
-/** How a repo's account status reads on the sync API (`com.atproto.sync.getRepoStatus`). */
-export function syncStatus(status: AccountStatus): { active: boolean; status?: string } {
-  if (status === 'active') return { active: true }
-  // A domain admin's `disabled` is the protocol's takedown; `suspended` is temporary.
-  return { active: false, status: status === 'suspended' ? 'suspended' : 'takendown' }
-}
 
 /** Refuses reads of a repo whose account may not be served, with the sync API's errors. */
 export function assertServable(did: string, status: AccountStatus): void {
@@ -95,7 +89,7 @@ export class RepoReads {
     }
     return routes.flatMap((r) => {
       const head = heads.get(r.did)
-      return head ? [{ did: r.did, head: head.cid, rev: head.rev, ...syncStatus(head.status) }] : []
+      return head ? [{ did: r.did, head: head.cid, rev: head.rev, ...protocolStatus(head.status) }] : []
     })
   }
 

@@ -7,9 +7,18 @@ export function identityEvent(did: string, handle: string): Uint8Array {
   return encode({ did, handle })
 }
 
-/** `removed` is an account deleted (by itself, an admin, or its domain's removal). */
+/**
+ * An account's status as the protocol states it (`#account` events,
+ * getRepoStatus, listRepos). A domain admin's `disabled` is the protocol's
+ * takedown; `suspended` is temporary; `removed` is an account deleted (by
+ * itself, an admin, or its domain's removal).
+ */
+export function protocolStatus(status: AccountStatus | 'removed'): { active: boolean; status?: string } {
+  if (status === 'active') return { active: true }
+  if (status === 'suspended') return { active: false, status: 'suspended' }
+  return { active: false, status: status === 'disabled' ? 'takendown' : 'deleted' }
+}
+
 export function accountEvent(did: string, status: AccountStatus | 'removed'): Uint8Array {
-  if (status === 'active') return encode({ did, active: true })
-  const protocolStatus = status === 'suspended' ? 'suspended' : status === 'disabled' ? 'takendown' : 'deleted'
-  return encode({ did, active: false, status: protocolStatus })
+  return encode({ did, ...protocolStatus(status) })
 }

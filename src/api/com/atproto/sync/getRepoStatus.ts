@@ -1,13 +1,13 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
-import { syncStatus } from '../../../../repo/repo-reads.js'
+import { protocolStatus } from '../../../../sync/events.js'
 import { json } from '../../../output.js'
 import { findRepo } from '../../../repo-target.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.sync.getRepoStatus', async ({ params }) => {
     const target = await findRepo(ctx, params.did)
-    const state = syncStatus(target.status)
+    const state = protocolStatus(target.status)
     const rev = state.active ? (await ctx.repoReads.root(target)).rev : undefined
     return json({ did: target.did, ...state, rev })
   })
