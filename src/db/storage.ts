@@ -34,9 +34,14 @@ export interface Storage {
   close(): Promise<void>
 }
 
-/** Tenant and management store names are built from [a-z0-9_] only; this is the last line of defence. */
+/** Whether a name could be one of our store names: built from [a-z0-9_] only. */
+export function isStoreName(name: string): boolean {
+  return /^[a-z][a-z0-9_]{0,62}$/.test(name)
+}
+
+/** The last line of defence before a store name reaches SQL. */
 export function assertStoreName(name: string): void {
-  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid store name: ${name}`)
+  if (!isStoreName(name)) throw new Error(`invalid store name: ${name}`)
 }
 
 /** Runs a migration set to the latest version; throws with the failing migration's error. */

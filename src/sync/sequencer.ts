@@ -9,7 +9,7 @@
 import { EventEmitter } from 'node:events'
 import type { Leadership } from '../db/coordination.js'
 import type { OutboxKind } from '../db/schema.js'
-import type { Storage } from '../db/storage.js'
+import { isStoreName, type Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
 import type { Directory } from '../tenant/directory.js'
 import { messageFrame } from './frames.js'
@@ -90,7 +90,7 @@ export class Sequencer extends EventEmitter {
 
   private wake(source: string, local: boolean): void {
     if (!this.leading || this.stopped) return
-    if (!local && source !== MANAGEMENT_SOURCE && !/^[a-z][a-z0-9_]{0,62}$/.test(source)) return
+    if (!local && source !== MANAGEMENT_SOURCE && !isStoreName(source)) return
     this.pending.add(source)
     this.draining ??= this.drainPending().finally(() => {
       this.draining = undefined
