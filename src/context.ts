@@ -87,8 +87,8 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const firehose = new FirehoseServer(tail, config.firehose, logger)
     const repos = new RepoService({ storage, signingKeys: new SigningKeyCache(vault), outboxWritten, logger })
     const repoReads = new RepoReads(storage)
-    const blobs = new BlobService({ storage, directory, maxBytes: config.limits.blobBytes, logger })
-    const sweeper = new StorageSweeper({ storage, directory, blobs, gc: config.gc, logger })
+    const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
+    const sweeper = new StorageSweeper({ storage, directory, gc: config.gc, logger })
     const accounts = new AccountService({
       storage,
       directory,

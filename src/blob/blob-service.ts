@@ -1,13 +1,11 @@
 // Blobs: uploads (size-capped while streaming, CID = raw SHA-256 of the
-// bytes, MIME from the bytes where we can tell), reads, and the sweep that
-// deletes blobs no record has used for a grace period.
+// bytes, MIME from the bytes where we can tell) and reads. Blobs no record
+// uses are deleted by the StorageSweeper after a grace period.
 import type { Readable } from 'node:stream'
 import { cidForRawBytes } from '@atproto/lex-data'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
 import type { Storage } from '../db/storage.js'
-import type { Logger } from '../logger.js'
 import type { RepoLocation } from '../repo/repo-service.js'
-import type { Directory } from '../tenant/directory.js'
 import { blobReader, blobWriter } from './blob-store.js'
 import { blobMime } from './mime.js'
 
@@ -15,9 +13,7 @@ export type UploadedBlob = { cid: string; mimeType: string; size: number }
 
 export type BlobServiceDeps = {
   storage: Storage
-  directory: Directory
   maxBytes: number
-  logger: Logger
 }
 
 export class BlobService {
@@ -44,18 +40,6 @@ export class BlobService {
 
   list(repo: RepoLocation, opts: { limit: number; cursor?: string; since?: string }): Promise<string[]> {
     return this.deps.storage.withTenant(repo.db_name, (db) => blobReader.listReferenced(db, repo.did, opts))
-  }
-
-  /** Deletes, in every active tenant, blobs nothing has used since before `cutoff`. */
-  async sweep(cutoff: Date): Promise<number> {
-    let deleted = 0
-    for (const domain of await this.deps.directory.listDomains()) {
-      if (domain.status !== 'active') continue
-      const n = await this.deps.storage.withTenant(domain.db_name, (db) => blobWriter.sweep(db, cutoff.toISOString()))
-      if (n > 0) this.deps.logger.info({ tenant: domain.name, deleted: n }, 'swept unused blobs')
-      deleted += n
-    }
-    return deleted
   }
 }
 

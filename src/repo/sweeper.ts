@@ -2,7 +2,7 @@
 // (kept a grace period so CAR exports already under way stay whole) and blobs
 // no record has used for a grace period. Never fatal: failures are logged and
 // the next round tries again.
-import type { BlobService } from '../blob/blob-service.js'
+import { blobWriter } from '../blob/blob-store.js'
 import type { GcConfig } from '../config/config.js'
 import type { Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
@@ -19,7 +19,6 @@ export class StorageSweeper {
     private readonly deps: {
       storage: Storage
       directory: Directory
-      blobs: BlobService
       gc: GcConfig
       logger: Logger
     },
@@ -47,17 +46,22 @@ export class StorageSweeper {
     return this.running
   }
 
+  /** One pass over the tenants: each tenant's pool is opened once for both sweeps. */
   private async round(now: Date): Promise<SweepResult> {
-    const { storage, directory, blobs, gc, logger } = this.deps
+    const { storage, directory, gc, logger } = this.deps
     const blockCutoff = new Date(now.getTime() - gc.droppedBlockGraceSeconds * 1000).toISOString()
-    let droppedBlocks = 0
+    const blobCutoff = new Date(now.getTime() - gc.unusedBlobGraceSeconds * 1000).toISOString()
+    const total: SweepResult = { droppedBlocks: 0, unusedBlobs: 0 }
     for (const domain of await directory.listDomains()) {
       if (domain.status !== 'active') continue
-      const n = await storage.withTenant(domain.db_name, (db) => repoTransactor.sweepDroppedBlocks(db, blockCutoff))
-      if (n > 0) logger.debug({ tenant: domain.name, deleted: n }, 'swept dropped repo blocks')
-      droppedBlocks += n
+      const swept = await storage.withTenant(domain.db_name, async (db) => ({
+        droppedBlocks: await repoTransactor.sweepDroppedBlocks(db, blockCutoff),
+        unusedBlobs: await blobWriter.sweep(db, blobCutoff),
+      }))
+      if (swept.droppedBlocks + swept.unusedBlobs > 0) logger.info({ tenant: domain.name, ...swept }, 'storage swept')
+      total.droppedBlocks += swept.droppedBlocks
+      total.unusedBlobs += swept.unusedBlobs
     }
-    const unusedBlobs = await blobs.sweep(new Date(now.getTime() - gc.unusedBlobGraceSeconds * 1000))
-    return { droppedBlocks, unusedBlobs }
+    return total
   }
 }
