@@ -21,6 +21,8 @@ commands:
   account list <domain> [--limit N] [--cursor C]
   account delete <did|handle>
   account status <did|handle> <active|suspended|disabled>
+  plc publish                             send kept PLC operations to plcEndpoint (oldest first)
+  traefik print                           print the Traefik dynamic config for the current domains
 `
 
 const OPTIONS = {
@@ -61,14 +63,35 @@ async function main(argv: string[]): Promise<void> {
     await closeAppContext(ctx)
     return print({ migrated: ['management', ...tenants] })
   }
-  if (command !== 'domain' && command !== 'account') throw new UsageError(`unknown command: ${command}`)
+  const commands: Record<string, (ctx: AppContext, args: string[], values: Values) => Promise<void>> = {
+    domain: domainCommand,
+    account: accountCommand,
+    plc: plcCommand,
+    traefik: traefikCommand,
+  }
+  const run = commands[command]
+  if (!run) throw new UsageError(`unknown command: ${command}`)
   const ctx = await createAppContext(config, { logger: createLogger('warn') })
   try {
-    if (command === 'domain') await domainCommand(ctx, rest, values)
-    else await accountCommand(ctx, rest, values)
+    await run(ctx, rest, values)
   } finally {
     await closeAppContext(ctx)
   }
+}
+
+async function plcCommand(ctx: AppContext, [sub]: string[]): Promise<void> {
+  if (sub !== 'publish') throw new UsageError(`unknown plc command: ${sub ?? ''}`)
+  if (!ctx.plc.publishing)
+    throw new UsageError('plc publish needs "plcEndpoint" in db.json (or PRIMAL_PDS_PLC_ENDPOINT)')
+  const report = await ctx.plc.publishPending()
+  print(report)
+  if (report.failed.length > 0) process.exitCode = 1
+}
+
+async function traefikCommand(ctx: AppContext, [sub]: string[]): Promise<void> {
+  if (sub !== 'print') throw new UsageError(`unknown traefik command: ${sub ?? ''}`)
+  if (!ctx.traefik) throw new UsageError('traefik print needs a "traefik" section in db.json')
+  process.stdout.write(await ctx.traefik.render())
 }
 
 async function domainCommand(ctx: AppContext, [sub, name]: string[], values: Values): Promise<void> {

@@ -9,16 +9,20 @@ import { allLexicons } from './api/lexicons.js'
 import { TokenIssuer } from './auth/tokens.js'
 import { AuthVerifier } from './auth/verifiers.js'
 import { BlobService } from './blob/blob-service.js'
-import type { Config } from './config/config.js'
+import type { Config, TraefikConfig } from './config/config.js'
 import { EmbeddedStorage } from './db/embedded.js'
 import { PostgresStorage } from './db/postgres.js'
 import type { Storage } from './db/storage.js'
+import { PlcClient } from './identity/plc-client.js'
+import { PlcService } from './identity/plc-service.js'
+import { RelayAnnouncer } from './identity/relay-announcer.js'
 import { serviceDidFor } from './identity/service-did.js'
 import { createLogger, type Logger } from './logger.js'
 import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-keys.js'
 import { StorageSweeper } from './repo/sweeper.js'
+import { TraefikWriter } from './routing/traefik.js'
 import { EventTail } from './sync/event-tail.js'
 import { FirehoseServer } from './sync/firehose-server.js'
 import { Sequencer } from './sync/sequencer.js'
@@ -32,6 +36,10 @@ export type AppContext = {
   directory: Directory
   serviceDid: string
   plcRotationKey: Secp256k1Keypair
+  plc: PlcService
+  relays: RelayAnnouncer
+  /** Absent when db.json has no `traefik` section. */
+  traefik?: TraefikWriter
   tokens: TokenIssuer
   accounts: AccountService
   domains: DomainService
@@ -89,17 +97,36 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const repoReads = new RepoReads(storage)
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
     const sweeper = new StorageSweeper({ storage, directory, gc: config.gc, logger })
-    const accounts = new AccountService({
+    const plc = new PlcService({
       storage,
       directory,
-      vault,
-      plcRotationKey,
+      client: config.plcEndpoint ? new PlcClient(config.plcEndpoint, config.plcRetry) : undefined,
+      rotationKey: plcRotationKey,
       pdsEndpoint: config.serviceURL,
-      repos,
-      outboxWritten,
       logger,
     })
-    const domains = new DomainService({ storage, directory, accounts, outboxWritten, logger })
+    const accounts = new AccountService({ storage, directory, vault, plc, repos, outboxWritten, logger })
+    const serviceHost = new URL(config.serviceURL).host
+    const relays = new RelayAnnouncer({
+      relays: config.relays,
+      hostname: serviceHost,
+      retry: config.relayRetry,
+      logger,
+    })
+    const traefik = config.traefik ? traefikWriter(config, config.traefik, directory, logger) : undefined
+    const domains = new DomainService({
+      storage,
+      directory,
+      accounts,
+      outboxWritten,
+      logger,
+      onChange: async (change) => {
+        // A new domain's first account (its owner) is news to relays.
+        if (change === 'added') relays.announce('domain added')
+        // A write that fails is logged by the writer; the next change or restart writes it again.
+        await traefik?.sync().catch(() => {})
+      },
+    })
     const sessions = new SessionService(storage, accounts, tokens)
     const auth = new AuthVerifier(config.adminKey, tokens, sessions)
     const ctx: AppContext = {
@@ -109,6 +136,9 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       directory,
       serviceDid,
       plcRotationKey,
+      plc,
+      relays,
+      traefik,
       tokens,
       accounts,
       domains,
@@ -131,6 +161,16 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
   }
 }
 
+/** Keeps Traefik's routes to the active domains in its file-provider directory. */
+function traefikWriter(config: Config, traefik: TraefikConfig, directory: Directory, logger: Logger): TraefikWriter {
+  return new TraefikWriter({
+    traefik,
+    serviceHost: new URL(config.serviceURL).hostname,
+    listDomains: async () => (await directory.listDomains()).filter((d) => d.status === 'active').map((d) => d.name),
+    logger,
+  })
+}
+
 /** Brings every tenant to the latest migration and sweeps changes a crash cut short. */
 async function recover(ctx: AppContext): Promise<void> {
   const staleBefore = new Date(Date.now() - RECOVERY_AGE_MS)
@@ -147,9 +187,13 @@ export async function startBackground(ctx: AppContext): Promise<void> {
   ctx.sequencer.on('sequenced', () => ctx.tail.poke())
   await ctx.sequencer.start()
   ctx.sweeper.start()
+  ctx.relays.announce('start')
+  // Routing follows the domain table, which may have changed while no process was running.
+  await ctx.traefik?.start().catch(() => {})
 }
 
 export async function closeAppContext(ctx: AppContext): Promise<void> {
+  ctx.relays.stop()
   ctx.firehose.close()
   ctx.tail.stop()
   await ctx.sequencer.stop()

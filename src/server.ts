@@ -8,6 +8,7 @@ import express from 'express'
 import { registerMethods } from './api/index.js'
 import { allLexicons } from './api/lexicons.js'
 import { type AppContext, startBackground } from './context.js'
+import { serviceDidDoc } from './identity/service-did.js'
 
 export type PdsServer = {
   app: express.Express
@@ -45,6 +46,16 @@ export function createApp(ctx: AppContext): express.Express {
       return
     }
     res.type('text/plain').send(route.did)
+  })
+  const serviceHost = new URL(ctx.config.serviceURL).hostname.toLowerCase()
+  const didDoc = serviceDidDoc(ctx.config.serviceURL, ctx.plcRotationKey)
+  app.get('/.well-known/did.json', (req, res) => {
+    // The service is did:web of its own host only; a tenant domain is not a did:web of ours.
+    if (req.hostname.toLowerCase() !== serviceHost) {
+      res.status(404).type('text/plain').send('no DID document for this host')
+      return
+    }
+    res.json(didDoc)
   })
   app.get('/', (_req, res) => {
     res

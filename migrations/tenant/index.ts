@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely/migration'
 import * as m001 from './001_init.js'
 import * as m002 from './002_repo.js'
+import * as m003 from './003_plc.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
   '002_repo': m002,
+  '003_plc': m003,
 }

@@ -3,12 +3,12 @@
 // that a crash between them leaves only a `pending` route, which the
 // recovery sweep removes (or confirms, if the tenant row made it).
 
-import type { Secp256k1Keypair } from '@atproto/crypto'
 import { parseDidKey } from '@atproto/crypto'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AccountRole, AccountStatus } from '../db/schema.js'
 import type { Storage } from '../db/storage.js'
-import { createGenesis } from '../identity/plc.js'
+import type { PlcService } from '../identity/plc-service.js'
+import { plcStore } from '../identity/plc-store.js'
 import type { Logger } from '../logger.js'
 import type { RepoService } from '../repo/repo-service.js'
 import { repoTransactor } from '../repo/repo-store.js'
@@ -43,8 +43,7 @@ export type AccountServiceDeps = {
   storage: Storage
   directory: Directory
   vault: SigningKeyVault
-  plcRotationKey: Secp256k1Keypair
-  pdsEndpoint: string
+  plc: PlcService
   repos: RepoService
   /** Tells the sequencer that a tenant's outbox has new rows. */
   outboxWritten: (source: string) => void
@@ -76,13 +75,7 @@ export class AccountService {
     const role = input.role ?? 'user'
 
     const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), hashPassword(password)])
-    const genesis = await createGenesis({
-      signingKey: keypair.did(),
-      handle: parsed.handle,
-      pdsEndpoint: this.deps.pdsEndpoint,
-      recoveryKey,
-      rotationKeypair: this.deps.plcRotationKey,
-    })
+    const genesis = await this.deps.plc.genesis({ signingKey: keypair.did(), handle: parsed.handle, recoveryKey })
     const did = genesis.did
     try {
       await directory.reserveRoute({ did, handle: parsed.handle, email, domain: domain.name })
@@ -92,6 +85,15 @@ export class AccountService {
         throw new InvalidRequestError(`Handle already taken: ${parsed.handle}`, 'HandleNotAvailable')
       }
       throw new InvalidRequestError('This email address is already in use')
+    }
+    // The handle is ours now, so the directory hears of the DID before any
+    // local row exists: if it refuses, the route is all there is to undo.
+    let publishedAt: string | null
+    try {
+      publishedAt = await this.deps.plc.publish(did, genesis.op)
+    } catch (err) {
+      await directory.deleteRoute(did)
+      throw err
     }
     const t = new Date().toISOString()
     const row: AccountRow = {
@@ -103,7 +105,7 @@ export class AccountService {
       status: 'active',
       signing_key: sealed,
       plc_op: genesis.op,
-      plc_published_at: null,
+      plc_published_at: publishedAt,
       created_at: t,
       updated_at: t,
     }
@@ -112,6 +114,7 @@ export class AccountService {
       await storage.withTenant(domain.db_name, (db) =>
         db.transaction().execute(async (trx) => {
           await accountStore.insert(trx, row)
+          await plcStore.append(trx, did, genesis.op, publishedAt)
           await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, parsed.handle))
           await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'active'))
           await this.deps.repos.createRepo(trx, did, keypair)
@@ -183,8 +186,9 @@ export class AccountService {
   /**
    * Gives an account a new handle in its own domain (moving between domains
    * would move its data between tenant databases: not supported). The route
-   * is taken first, so uniqueness is decided service-wide before the tenant
-   * row changes; if the tenant update fails the route is put back.
+   * is taken first, so uniqueness is decided service-wide; then the PLC
+   * directory takes the update op; then the tenant row changes. If either
+   * later step fails the route is put back, so nothing is half-changed.
    */
   async updateHandle(located: LocatedAccount, input: unknown): Promise<string> {
     const { directory, storage } = this.deps
@@ -204,9 +208,12 @@ export class AccountService {
       throw err
     }
     try {
+      const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, parsed.handle)
+      const publishedAt = await this.deps.plc.publish(located.did, op)
       await storage.withTenant(located.db_name, (db) =>
         db.transaction().execute(async (trx) => {
           await accountStore.setHandle(trx, located.did, parsed.handle)
+          await plcStore.append(trx, located.did, op, publishedAt)
           await repoTransactor.appendOutbox(trx, located.did, 'identity', identityEvent(located.did, parsed.handle))
         }),
       )

@@ -1,6 +1,7 @@
 // Registers every XRPC method. Handlers mirror their NSID path, one per file.
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../context.js'
+import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
 import repoApplyWrites from './com/atproto/repo/applyWrites.js'
@@ -24,6 +25,7 @@ import syncGetRepo from './com/atproto/sync/getRepo.js'
 import syncGetRepoStatus from './com/atproto/sync/getRepoStatus.js'
 import syncListBlobs from './com/atproto/sync/listBlobs.js'
 import syncListRepos from './com/atproto/sync/listRepos.js'
+import syncRequestCrawl from './com/atproto/sync/requestCrawl.js'
 import addDomain from './host/primal/pds/addDomain.js'
 import adminCreateAccount from './host/primal/pds/createAccount.js'
 import deleteAccount from './host/primal/pds/deleteAccount.js'
@@ -42,6 +44,7 @@ const methods = [
   deleteSession,
   resolveHandle,
   updateHandle,
+  getRecommendedDidCredentials,
   repoCreateRecord,
   repoPutRecord,
   repoDeleteRecord,
@@ -57,6 +60,7 @@ const methods = [
   syncGetRecord,
   syncListRepos,
   syncGetRepoStatus,
+  syncRequestCrawl,
   addDomain,
   removeDomain,
   listDomains,

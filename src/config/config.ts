@@ -57,6 +57,14 @@ export type TraefikConfig = {
   serviceUrl: string
 }
 
+export type RetryConfig = {
+  /** Tries in all, the first included (0: keep trying until it works or the server stops). */
+  attempts: number
+  /** Wait before the first retry; doubled each time up to maxDelayMs. */
+  initialDelayMs: number
+  maxDelayMs: number
+}
+
 export type Config = {
   serviceURL: string
   port: number
@@ -70,7 +78,11 @@ export type Config = {
   dataDir: string
   plcEndpoint?: string
   plcRotationKey: string
+  /** How PLC directory requests are retried before a request that needs them fails. */
+  plcRetry: RetryConfig
   relays: string[]
+  /** How requestCrawl to a relay is retried (never fatal). */
+  relayRetry: RetryConfig
   traefik?: TraefikConfig
   limits: LimitsConfig
   gc: GcConfig
@@ -110,6 +122,9 @@ export const DEFAULT_GC: GcConfig = {
   unusedBlobGraceSeconds: 3600,
 }
 
+export const DEFAULT_PLC_RETRY: RetryConfig = { attempts: 4, initialDelayMs: 250, maxDelayMs: 4000 }
+export const DEFAULT_RELAY_RETRY: RetryConfig = { attempts: 0, initialDelayMs: 1000, maxDelayMs: 10 * 60 * 1000 }
+
 export const DEFAULT_DATABASE = {
   maxConnections: 40,
   tenantPoolSize: 4,
@@ -129,7 +144,9 @@ const KNOWN_FIELDS = new Set([
   'dataDir',
   'plcEndpoint',
   'plcRotationKey',
+  'plcRetry',
   'relays',
+  'relayRetry',
   'traefik',
   'limits',
   'gc',
@@ -226,8 +243,10 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     dataDir: resolvePath(cwd, r.string(raw, 'dataDir') || './data'),
     plcEndpoint: r.url(raw, 'plcEndpoint', ['http:', 'https:']) || undefined,
     plcRotationKey,
+    plcRetry: readRetry(r, raw, 'plcRetry', DEFAULT_PLC_RETRY, 1),
     relays: r.stringArray(raw, 'relays') ?? [],
-    traefik: readTraefik(r, raw, cwd),
+    relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
+    traefik: readTraefik(r, raw, cwd, port),
     limits: readLimits(r, raw),
     gc: readGc(r, raw),
     firehose: readFirehose(r, raw),
@@ -311,7 +330,20 @@ function readGc(r: FieldReader, raw: RawConfig): GcConfig {
   }
 }
 
-function readTraefik(r: FieldReader, raw: RawConfig, cwd: string): TraefikConfig | undefined {
+function readRetry(r: FieldReader, raw: RawConfig, key: string, d: RetryConfig, minAttempts: number): RetryConfig {
+  const o = r.object(raw, key) ?? {}
+  const retry = {
+    attempts: r.int(o, 'attempts', minAttempts, 1000, `${key}.attempts`) ?? d.attempts,
+    initialDelayMs: r.int(o, 'initialDelayMs', 1, 3_600_000, `${key}.initialDelayMs`) ?? d.initialDelayMs,
+    maxDelayMs: r.int(o, 'maxDelayMs', 1, 86_400_000, `${key}.maxDelayMs`) ?? d.maxDelayMs,
+  }
+  if (retry.maxDelayMs < retry.initialDelayMs) {
+    r.problems.push(`${r.source}: "${key}.maxDelayMs" must be at least ${key}.initialDelayMs`)
+  }
+  return retry
+}
+
+function readTraefik(r: FieldReader, raw: RawConfig, cwd: string, port: number): TraefikConfig | undefined {
   const t = r.object(raw, 'traefik')
   if (!t) return undefined
   const dynamicDir = r.string(t, 'dynamicDir', 'traefik.dynamicDir')
@@ -322,7 +354,7 @@ function readTraefik(r: FieldReader, raw: RawConfig, cwd: string): TraefikConfig
     dynamicDir: resolvePath(cwd, dynamicDir ?? '.'),
     entryPoints: r.stringArray(t, 'entryPoints', 'traefik.entryPoints') ?? ['websecure'],
     certResolver: r.string(t, 'certResolver', 'traefik.certResolver') ?? 'letsencrypt',
-    serviceUrl: r.url(t, 'serviceUrl', ['http:', 'https:'], 'traefik.serviceUrl') || '',
+    serviceUrl: r.url(t, 'serviceUrl', ['http:', 'https:'], 'traefik.serviceUrl') || `http://127.0.0.1:${port}`,
   }
 }
 

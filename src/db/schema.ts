@@ -59,9 +59,9 @@ export interface AccountTable {
   status: AccountStatus
   /** The secp256k1 repo signing key, AES-256-GCM encrypted with the server's key encryption key. */
   signing_key: Uint8Array
-  /** The signed PLC genesis operation (JSON). */
+  /** The account's latest signed PLC operation (JSON): the genesis op until the handle changes. */
   plc_op: unknown
-  /** Set once the genesis op has been accepted by the PLC directory. */
+  /** Set once the latest op has been accepted by the PLC directory. */
   plc_published_at: string | null
   created_at: string
   updated_at: string
@@ -137,6 +137,16 @@ export interface OutboxTable {
   created_at: string
 }
 
+export interface PlcOperationTable {
+  /** Order of creation: ops are published in this order. */
+  id: Generated<string>
+  did: string
+  op: unknown
+  created_at: string
+  /** Null until the PLC directory accepted the op. */
+  published_at: string | null
+}
+
 export interface TenantSchema {
   account: AccountTable
   refresh_token: RefreshTokenTable
@@ -146,4 +156,5 @@ export interface TenantSchema {
   blob: BlobTable
   record_blob: RecordBlobTable
   outbox: OutboxTable
+  plc_operation: PlcOperationTable
 }

@@ -26,6 +26,8 @@ export type DomainServiceDeps = {
   /** Tells the sequencer that an outbox ('' for the management one) has new rows. */
   outboxWritten: (source: string) => void
   logger: Logger
+  /** Called after a domain was added or removed (routing and relays follow). */
+  onChange?: (change: 'added' | 'removed', domain: string) => Promise<void>
 }
 
 export class DomainService {
@@ -53,10 +55,11 @@ export class DomainService {
       throw new InvalidRequestError(`Domain is being added concurrently: ${name}`, 'DomainAlreadyExists')
     }
     const domain = (await directory.getDomain(name)) as Domain
+    let owner: CreatedAccount
     try {
       await storage.createTenantStore(dbName)
       await storage.migrateTenant(dbName)
-      const owner = await accounts.create(
+      owner = await accounts.create(
         {
           handle: input.ownerHandle ?? `admin.${name}`,
           email: input.ownerEmail,
@@ -69,13 +72,15 @@ export class DomainService {
       // The owner's events waited in the outbox while the domain was not active yet.
       this.deps.outboxWritten(dbName)
       logger.info({ tenant: name, tenantDb: dbName }, 'domain added')
-      return { domain: { ...domain, status: 'active' }, owner }
     } catch (err) {
       await this.teardown(domain).catch((cleanupErr) =>
         logger.error({ err: cleanupErr, tenant: name }, 'cleanup after failed addDomain failed; a retry finishes it'),
       )
       throw err
     }
+    // The domain exists now: what follows it (routing, relays) cannot undo it.
+    await this.deps.onChange?.('added', name)
+    return { domain: { ...domain, status: 'active' }, owner }
   }
 
   async remove(input: unknown): Promise<void> {
@@ -85,6 +90,7 @@ export class DomainService {
     await this.deps.directory.setDomainStatus(name, 'removing')
     await this.teardown(domain)
     this.deps.logger.info({ tenant: name }, 'domain removed')
+    await this.deps.onChange?.('removed', name)
   }
 
   /**

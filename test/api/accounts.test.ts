@@ -121,6 +121,18 @@ test('a deleted account can no longer log in, and its handle can be taken again'
   })
   assert.equal(login.status, 401)
   assert.equal((await xrpc(t.url, 'com.atproto.server.getSession', { auth: jwt })).body.error, 'InvalidToken')
+  // Its repo is gone for readers, and its old token cannot write one back.
+  const repo = await xrpc(t.url, 'com.atproto.sync.getLatestCommit', { params: { did: gone.did } })
+  assert.equal(repo.body.error, 'RepoNotFound')
+  const write = await xrpc(t.url, 'com.atproto.repo.createRecord', {
+    auth: jwt,
+    body: {
+      repo: gone.did,
+      collection: 'app.bsky.feed.post',
+      record: { text: 'x', createdAt: '2026-01-01T00:00:00Z' },
+    },
+  })
+  assert.equal(write.body.error, 'InvalidToken')
   const again = await createAccount(t, 'gone.accounts.test')
   assert.notEqual(again.did, gone.did)
   const missing = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: t.adminKey, body: { did: gone.did } })

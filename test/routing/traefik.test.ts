@@ -3,13 +3,12 @@
 // when the writing process is killed mid-write.
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
-import { Ajv } from 'ajv'
 import { parse } from 'yaml'
 import type { TraefikConfig } from '../../src/config/config.js'
 import {
@@ -20,11 +19,10 @@ import {
   traefikDynamicConfig,
   writeFileAtomic,
 } from '../../src/routing/traefik.js'
+import { assertValidTraefik } from '../helpers/traefik-schema.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const MODULE = pathToFileURL(join(ROOT, 'src', 'routing', 'traefik.ts')).href
-const schema = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'traefik-v3-file-provider.json'), 'utf8'))
-const validate = new Ajv({ strict: false, allErrors: true }).compile(schema)
 
 let tmp: string
 before(async () => {
@@ -52,14 +50,7 @@ function render(domains: string[], serviceHost = 'pds.example.net'): string {
   return renderTraefikYaml(traefikDynamicConfig({ domains, serviceHost, traefik: traefikConfig() }))
 }
 
-type ParsedRouter = { rule: string; entryPoints: string[]; service: string; priority?: number; tls: unknown }
-type Parsed = { http: { routers: Record<string, ParsedRouter>; services: Record<string, unknown> } }
-
-function assertValid(yaml: string): Parsed {
-  const doc = parse(yaml)
-  assert.ok(validate(doc), JSON.stringify(validate.errors, null, 2))
-  return doc as Parsed
-}
+const assertValid = assertValidTraefik
 
 const silentLogger = () => {
   const errors: { obj: { err?: unknown }; msg: string }[] = []

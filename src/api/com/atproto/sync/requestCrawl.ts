@@ -1,0 +1,28 @@
+import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+
+// A hostname as requestCrawl carries it: DNS labels, an optional port, no scheme or path.
+const HOSTNAME =
+  /^(?=.{1,253}(:|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/
+
+/**
+ * requestCrawl asks a crawling service to crawl a host. This PDS crawls no
+ * one, but it will repeat its own announcement to its relays when asked
+ * about itself (an operator or relay may want that after an outage). Asking
+ * it to crawl another host is refused rather than silently ignored, and it
+ * does not forward such requests: relays forwarding to each other can loop.
+ */
+export default function (server: Server, ctx: AppContext): void {
+  server.method('com.atproto.sync.requestCrawl', async ({ input }) => {
+    const raw = (input as { body: { hostname: string } }).body.hostname
+    const hostname = raw.trim().toLowerCase()
+    if (!HOSTNAME.test(hostname)) {
+      throw new InvalidRequestError('hostname must be a bare hostname, such as pds.example.com (no scheme or path)')
+    }
+    const ours = ctx.relays.hostname.toLowerCase()
+    if (hostname !== ours && hostname !== ours.replace(/:\d+$/, '')) {
+      throw new InvalidRequestError(`This PDS does not crawl other hosts; send requestCrawl for ${hostname} to a relay`)
+    }
+    ctx.relays.announce('requestCrawl received')
+  })
+}

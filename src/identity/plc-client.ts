@@ -1,0 +1,77 @@
+// Talks to a PLC directory: submits signed operations and reads an account's
+// latest one. Transient failures (network, 5xx, 429) are retried with
+// exponential backoff; a 4xx is the directory's verdict and is not.
+import type * as plc from '@did-plc/lib'
+import type { RetryConfig } from '../config/config.js'
+import { backoffDelay, wait } from './backoff.js'
+
+/** Per-request timeout. */
+const TIMEOUT_MS = 10_000
+
+/** The directory answered and said no: the op is invalid for it. */
+export class PlcRefusedError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The directory could not be reached (or kept failing) after every retry. */
+export class PlcUnreachableError extends Error {}
+
+export class PlcClient {
+  constructor(
+    readonly endpoint: string,
+    private readonly retry: RetryConfig,
+  ) {}
+
+  async submit(did: string, op: plc.OpOrTombstone): Promise<void> {
+    await this.request(did, `/${encodeURIComponent(did)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(op),
+    })
+  }
+
+  /** The DID's latest operation, or undefined if the directory does not know the DID. */
+  async lastOp(did: string): Promise<plc.CompatibleOpOrTombstone | undefined> {
+    const res = await this.request(did, `/${encodeURIComponent(did)}/log/last`, { method: 'GET' }, [404])
+    return res.status === 404 ? undefined : ((await res.json()) as plc.CompatibleOpOrTombstone)
+  }
+
+  private async request(did: string, path: string, init: RequestInit, accept: number[] = []): Promise<Response> {
+    const url = new URL(path, this.endpoint).toString()
+    let lastProblem = ''
+    for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
+      if (attempt > 0) await wait(backoffDelay(this.retry, attempt))
+      let res: Response
+      try {
+        res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
+      } catch (err) {
+        lastProblem = (err as Error).cause ? String((err as Error).cause) : String(err)
+        continue
+      }
+      if (res.ok || accept.includes(res.status)) return res
+      const message = await errorMessage(res)
+      if (res.status >= 500 || res.status === 429) {
+        lastProblem = `HTTP ${res.status}: ${message}`
+        continue
+      }
+      throw new PlcRefusedError(res.status, message)
+    }
+    throw new PlcUnreachableError(`PLC directory ${this.endpoint} failed for ${did}: ${lastProblem}`)
+  }
+}
+
+async function errorMessage(res: Response): Promise<string> {
+  const text = await res.text().catch(() => '')
+  try {
+    const body = JSON.parse(text) as { message?: unknown }
+    if (typeof body.message === 'string') return body.message
+  } catch {
+    // not JSON: the text itself
+  }
+  return text.slice(0, 500) || res.statusText
+}

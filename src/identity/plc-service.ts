@@ -1,0 +1,151 @@
+// Account DIDs at the PLC directory: the genesis op that makes a DID, the
+// update op a handle change needs, and publishing ops that were kept because
+// no directory was configured (or it was down) when they were made.
+import type { Keypair } from '@atproto/crypto'
+import { InvalidRequestError, UpstreamFailureError } from '@atproto/xrpc-server'
+import * as plc from '@did-plc/lib'
+import { accountStore } from '../account/account-store.js'
+import type { Storage } from '../db/storage.js'
+import type { Logger } from '../logger.js'
+import type { Directory } from '../tenant/directory.js'
+import { createGenesis, type Genesis } from './plc.js'
+import { type PlcClient, PlcRefusedError, PlcUnreachableError } from './plc-client.js'
+import { plcStore } from './plc-store.js'
+
+export type PlcServiceDeps = {
+  storage: Storage
+  directory: Directory
+  /** Absent: no directory configured; ops are kept for `primal-pds plc publish`. */
+  client?: PlcClient
+  rotationKey: Keypair
+  pdsEndpoint: string
+  logger: Logger
+}
+
+export type PublishReport = { published: number; failed: { did: string; error: string }[] }
+
+export class PlcService {
+  constructor(private readonly deps: PlcServiceDeps) {}
+
+  get publishing(): boolean {
+    return !!this.deps.client
+  }
+
+  genesis(input: { signingKey: string; handle: string; recoveryKey?: string }): Promise<Genesis> {
+    return createGenesis({ ...input, pdsEndpoint: this.deps.pdsEndpoint, rotationKeypair: this.deps.rotationKey })
+  }
+
+  /**
+   * Sends an op to the directory when one is configured. Returns when it was
+   * accepted (null: kept for later). A refusal or an unreachable directory
+   * becomes the XRPC error the caller's request fails with.
+   */
+  async publish(did: string, op: plc.OpOrTombstone): Promise<string | null> {
+    const { client } = this.deps
+    if (!client) return null
+    try {
+      await client.submit(did, op)
+      return new Date().toISOString()
+    } catch (err) {
+      throw this.toXrpcError(did, err)
+    }
+  }
+
+  /**
+   * The signed op that gives `did` the handle `handle`, chained on its latest
+   * op: the directory's when one is configured (the user may have changed the
+   * DID with their own recovery key), else the last one this server made.
+   */
+  async handleUpdateOp(dbName: string, did: string, handle: string): Promise<plc.Operation> {
+    const last = await this.lastOp(dbName, did)
+    if (!last || last.type === 'plc_tombstone') {
+      throw new InvalidRequestError(`The DID ${did} is deactivated at the PLC directory`)
+    }
+    const rotationKeys = 'rotationKeys' in last ? last.rotationKeys : [last.recoveryKey, last.signingKey]
+    if (!rotationKeys.includes(this.deps.rotationKey.did())) {
+      throw new InvalidRequestError(
+        `This server's rotation key can no longer change ${did}; update the handle with your own rotation key`,
+      )
+    }
+    // @did-plc/lib is typed against an older @atproto/crypto; the Keypair shape is the same.
+    return plc.updateHandleOp(
+      last,
+      this.deps.rotationKey as unknown as Parameters<typeof plc.updateHandleOp>[1],
+      handle,
+    )
+  }
+
+  /**
+   * What the DID document should hold for this server to host the account
+   * (com.atproto.identity.getRecommendedDidCredentials): our rotation key,
+   * the account's signing key, its handle and our PDS endpoint.
+   */
+  async recommendedCredentials(dbName: string, did: string, handle: string) {
+    const row = await this.deps.storage.withTenant(dbName, (db) => accountStore.get(db, did))
+    const op = row?.plc_op as { verificationMethods?: Record<string, string> } | undefined
+    const signingKey = op?.verificationMethods?.atproto
+    if (!signingKey) throw new InvalidRequestError(`Account not found: ${did}`, 'AccountNotFound')
+    return {
+      rotationKeys: [this.deps.rotationKey.did()],
+      alsoKnownAs: [`at://${handle}`],
+      verificationMethods: { atproto: signingKey },
+      services: { atproto_pds: { type: 'AtprotoPersonalDataServer', endpoint: this.deps.pdsEndpoint } },
+    }
+  }
+
+  /** Sends every kept op of every tenant (or of one DID), oldest first; a DID whose op fails waits for the next run. */
+  async publishPending(only?: { dbName: string; did: string }): Promise<PublishReport> {
+    const report: PublishReport = { published: 0, failed: [] }
+    const { client, storage, directory } = this.deps
+    if (!client) throw new Error('no PLC endpoint configured (plcEndpoint)')
+    const stores = only
+      ? [only.dbName]
+      : (await directory.listDomains()).filter((d) => d.status === 'active').map((d) => d.db_name)
+    for (const dbName of stores) {
+      const pending = await storage.withTenant(dbName, (db) => plcStore.unpublished(db, only?.did))
+      const failedDids = new Set<string>()
+      for (const op of pending) {
+        // Ops chain: once one of a DID fails, its later ones would be refused.
+        if (failedDids.has(op.did)) continue
+        try {
+          await client.submit(op.did, op.op as plc.OpOrTombstone)
+          await storage.withTenant(dbName, (db) => plcStore.markPublished(db, op))
+          report.published++
+        } catch (err) {
+          failedDids.add(op.did)
+          report.failed.push({ did: op.did, error: (err as Error).message })
+          this.deps.logger.warn({ did: op.did, err }, 'publishing a PLC operation failed')
+        }
+      }
+    }
+    return report
+  }
+
+  private async lastOp(dbName: string, did: string): Promise<plc.CompatibleOpOrTombstone | undefined> {
+    const { client, storage } = this.deps
+    if (client) {
+      // Ops kept while the directory was unset or down go first, so the new op chains on what it knows.
+      const pending = await this.publishPending({ dbName, did })
+      if (pending.failed.length > 0) throw this.toXrpcError(did, new PlcUnreachableError(pending.failed[0]?.error))
+      try {
+        const last = await client.lastOp(did)
+        if (last) return last
+      } catch (err) {
+        throw this.toXrpcError(did, err)
+      }
+    }
+    const stored = await storage.withTenant(dbName, (db) => plcStore.latest(db, did))
+    return stored?.op as plc.CompatibleOpOrTombstone | undefined
+  }
+
+  private toXrpcError(did: string, err: unknown): Error {
+    this.deps.logger.warn({ did, err }, 'PLC directory request failed')
+    if (err instanceof PlcRefusedError) {
+      return new InvalidRequestError(`The PLC directory refused the DID operation: ${err.message}`)
+    }
+    if (err instanceof PlcUnreachableError) {
+      return new UpstreamFailureError(`The PLC directory could not be reached; nothing was changed. ${err.message}`)
+    }
+    return err as Error
+  }
+}

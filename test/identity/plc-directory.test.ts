@@ -1,0 +1,251 @@
+// Every account's DID is registered at a real PLC directory
+// (@did-plc/server): the document it serves points at this PDS, its signing
+// key verifies the repo, its rotation keys are ours and the user's, handle
+// changes reach it, and a directory that refuses or cannot be reached
+// leaves nothing behind.
+import assert from 'node:assert/strict'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { after, before, test } from 'node:test'
+import { AtpAgent } from '@atproto/api'
+import { Secp256k1Keypair } from '@atproto/crypto'
+import { verifyRepoCar } from '@atproto/repo'
+import { accountStore } from '../../src/account/account-store.js'
+import { PlcClient } from '../../src/identity/plc-client.js'
+import { PlcService } from '../../src/identity/plc-service.js'
+import { plcStore } from '../../src/identity/plc-store.js'
+import { addDomain } from '../e2e/tenant-flow.js'
+import { startPlc, type TestPlc } from '../helpers/plc.js'
+import { ADMIN_KEY, startTestServer, type TestServer } from '../helpers/server.js'
+import { xrpc } from '../helpers/xrpc.js'
+
+const FAST_RETRY = { attempts: 3, initialDelayMs: 10, maxDelayMs: 20 }
+
+let plc: TestPlc
+let gate: PlcGate
+let t: TestServer
+before(async () => {
+  plc = await startPlc()
+  gate = await plcGate(plc.url)
+  t = await startTestServer({ config: { plcEndpoint: gate.url, plcRetry: FAST_RETRY, registrationOpen: true } })
+  await addDomain(t, 'plc-dir.test')
+})
+after(async () => {
+  await t?.close()
+  await gate?.close()
+  await plc?.close()
+})
+
+type PlcGate = { url: string; refusing: boolean; refused: number; close(): Promise<void> }
+
+/**
+ * Stands between the server and the directory: passes requests through, or,
+ * while `refusing`, answers an operation with 400 as PLC does an op it rejects.
+ */
+async function plcGate(target: string): Promise<PlcGate> {
+  const gate = { refusing: false, refused: 0 }
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (gate.refusing && req.method === 'POST') {
+      gate.refused++
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ message: 'Invalid signature on op' }))
+      return
+    }
+    const upstream = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers: { 'content-type': 'application/json' },
+      body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+    })
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain' })
+    res.end(Buffer.from(await upstream.arrayBuffer()))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return Object.assign(gate, {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  })
+}
+
+test('a new account is registered at the directory with our endpoint, its signing key and both rotation keys', async () => {
+  const recovery = await Secp256k1Keypair.create()
+  const res = await xrpc(t.url, 'com.atproto.server.createAccount', {
+    body: { handle: 'ann.plc-dir.test', password: 'long enough password', recoveryKey: recovery.did() },
+  })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  const did = res.body.did as string
+
+  const data = await plc.data(did)
+  assert.ok(data, 'the directory knows the DID')
+  assert.deepEqual(data.rotationKeys, [recovery.did(), t.ctx.plcRotationKey.did()])
+  assert.deepEqual(data.alsoKnownAs, ['at://ann.plc-dir.test'])
+  assert.equal(data.services.atproto_pds?.endpoint, t.ctx.config.serviceURL)
+  const doc = (await plc.doc(did)) as { service: { id: string; serviceEndpoint: string }[] }
+  assert.equal(doc.service.find((s) => s.id === '#atproto_pds')?.serviceEndpoint, t.ctx.config.serviceURL)
+
+  // The signing key the directory publishes verifies the repo this PDS serves.
+  const agent = new AtpAgent({ service: t.url })
+  await agent.login({ identifier: 'ann.plc-dir.test', password: 'long enough password' })
+  await agent.com.atproto.repo.createRecord({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    record: { $type: 'app.bsky.feed.post', text: 'hello', createdAt: new Date().toISOString() },
+  })
+  const car = await fetch(`${t.url}/xrpc/com.atproto.sync.getRepo?did=${did}`)
+  const verified = await verifyRepoCar(new Uint8Array(await car.arrayBuffer()), did, data.verificationMethods.atproto)
+  assert.equal(verified.creates.length, 1)
+  await assert.rejects(verifyRepoCar(new Uint8Array(await (await fetch(car.url)).arrayBuffer()), did, recovery.did()))
+
+  // What the server recommends for the DID document is what the directory holds.
+  const recommended = await agent.com.atproto.identity.getRecommendedDidCredentials()
+  assert.deepEqual(recommended.data.verificationMethods, data.verificationMethods)
+  assert.deepEqual(recommended.data.services, data.services)
+  assert.deepEqual(recommended.data.alsoKnownAs, data.alsoKnownAs)
+  assert.deepEqual(recommended.data.rotationKeys, [t.ctx.plcRotationKey.did()])
+
+  // The account counts as published, and its op log holds the accepted genesis op.
+  const located = await t.ctx.accounts.mustLocate(did)
+  const row = await t.ctx.storage.withTenant(located.db_name, (db) => accountStore.summary(db, did))
+  assert.ok(row?.plc_published_at)
+})
+
+test('the owner a new domain gets is registered too', async () => {
+  const { owner } = await addDomain(t, 'second-plc.test')
+  assert.deepEqual((await plc.data(owner.did))?.alsoKnownAs, ['at://admin.second-plc.test'])
+})
+
+test('a handle change is signed as an update op and shows up at the directory', async () => {
+  const created = await xrpc(t.url, 'com.atproto.server.createAccount', {
+    body: { handle: 'bok.plc-dir.test', password: 'long enough password' },
+  })
+  const did = created.body.did as string
+  const res = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
+    auth: created.body.accessJwt as string,
+    body: { handle: 'bob.plc-dir.test' },
+  })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  assert.deepEqual((await plc.data(did))?.alsoKnownAs, ['at://bob.plc-dir.test'])
+  assert.equal((await plc.log(did)).length, 2)
+  const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: 'bob.plc-dir.test' } })
+  assert.equal(resolved.body.did, did)
+})
+
+/** A URL where nothing listens: the port was free a moment ago and is closed again. */
+async function deadUrl(): Promise<string> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return `http://127.0.0.1:${port}`
+}
+
+test('when the directory refuses, nothing is created: not a domain, not an account, not a route', async () => {
+  gate.refusing = true
+  try {
+    const posts = gate.refused
+    const domainRes = await xrpc(t.url, 'host.primal.pds.addDomain', { auth: ADMIN_KEY, body: { domain: 'no.test' } })
+    assert.equal(domainRes.status, 400, JSON.stringify(domainRes.body))
+    assert.match(String(domainRes.body.message), /PLC directory refused the DID operation: Invalid signature/)
+    assert.equal(gate.refused, posts + 1, 'a refusal is not retried')
+    assert.equal(await t.ctx.directory.getDomain('no.test'), undefined)
+    assert.equal(await t.ctx.storage.tenantStoreExists(`${t.managementName}_no_test`), false)
+
+    const res = await xrpc(t.url, 'com.atproto.server.createAccount', {
+      body: { handle: 'cyd.plc-dir.test', password: 'long enough password', email: 'cy@example.com' },
+    })
+    assert.equal(res.status, 400)
+    assert.match(String(res.body.message), /PLC directory refused/)
+    assert.equal(await t.ctx.directory.handleTaken('cyd.plc-dir.test'), false)
+    assert.equal(await t.ctx.accounts.locate('cy@example.com'), undefined)
+    const domain = await t.ctx.directory.activeDomain('plc-dir.test')
+    const handles = await t.ctx.storage.withTenant(domain?.db_name as string, (db) =>
+      db.selectFrom('account').select('handle').execute(),
+    )
+    assert.ok(!handles.some((h) => h.handle === 'cyd.plc-dir.test'))
+  } finally {
+    gate.refusing = false
+  }
+  // With the directory accepting again, the same handle and email are free.
+  const again = await xrpc(t.url, 'com.atproto.server.createAccount', {
+    body: { handle: 'cyd.plc-dir.test', password: 'long enough password', email: 'cy@example.com' },
+  })
+  assert.equal(again.status, 200, JSON.stringify(again.body))
+})
+
+test('when the directory is unreachable, adding a domain fails with UpstreamFailure and leaves nothing', async () => {
+  const s = await startTestServer({ config: { plcEndpoint: await deadUrl(), plcRetry: FAST_RETRY } })
+  try {
+    const res = await xrpc(s.url, 'host.primal.pds.addDomain', { auth: ADMIN_KEY, body: { domain: 'no.test' } })
+    assert.equal(res.status, 502, JSON.stringify(res.body))
+    assert.equal(res.body.error, 'UpstreamFailure')
+    assert.match(String(res.body.message), /could not be reached; nothing was changed/)
+    assert.deepEqual(await s.ctx.directory.listDomains(), [])
+    assert.equal(await s.ctx.storage.tenantStoreExists(`${s.managementName}_no_test`), false)
+  } finally {
+    await s.close()
+  }
+})
+
+test('a handle change the directory refuses changes nothing here either', async () => {
+  const created = await xrpc(t.url, 'com.atproto.server.createAccount', {
+    body: { handle: 'eve.plc-dir.test', password: 'long enough password' },
+  })
+  gate.refusing = true
+  try {
+    const res = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
+      auth: created.body.accessJwt as string,
+      body: { handle: 'evelyn.plc-dir.test' },
+    })
+    assert.equal(res.status, 400)
+    assert.match(String(res.body.message), /PLC directory refused/)
+  } finally {
+    gate.refusing = false
+  }
+  const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: 'eve.plc-dir.test' } })
+  assert.equal(resolved.body.did, created.body.did)
+  assert.equal(await t.ctx.directory.handleTaken('evelyn.plc-dir.test'), false)
+  assert.deepEqual((await plc.data(created.body.did as string))?.alsoKnownAs, ['at://eve.plc-dir.test'])
+})
+
+test('without a directory ops are kept, and publishing later sends them in order', async () => {
+  const s = await startTestServer()
+  try {
+    const { owner } = await addDomain(s, 'later.test')
+    const res = await xrpc(s.url, 'host.primal.pds.createAccount', {
+      auth: ADMIN_KEY,
+      body: { handle: 'dee.later.test', password: 'long enough password' },
+    })
+    const did = res.body.did as string
+    const login = await xrpc(s.url, 'com.atproto.server.createSession', {
+      body: { identifier: did, password: 'long enough password' },
+    })
+    const renamed = await xrpc(s.url, 'com.atproto.identity.updateHandle', {
+      auth: login.body.accessJwt as string,
+      body: { handle: 'deedee.later.test' },
+    })
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body))
+    const dbName = (await s.ctx.directory.activeDomain('later.test'))?.db_name as string
+    assert.equal((await s.ctx.storage.withTenant(dbName, (db) => plcStore.unpublished(db))).length, 3)
+    assert.equal(await plc.data(did), undefined)
+
+    const publisher = new PlcService({
+      storage: s.ctx.storage,
+      directory: s.ctx.directory,
+      client: new PlcClient(plc.url, FAST_RETRY),
+      rotationKey: s.ctx.plcRotationKey,
+      pdsEndpoint: s.ctx.config.serviceURL,
+      logger: s.ctx.logger,
+    })
+    assert.deepEqual(await publisher.publishPending(), { published: 3, failed: [] })
+    assert.deepEqual((await plc.data(did))?.alsoKnownAs, ['at://deedee.later.test'])
+    assert.deepEqual((await plc.data(owner.did))?.alsoKnownAs, ['at://admin.later.test'])
+    assert.equal((await s.ctx.storage.withTenant(dbName, (db) => plcStore.unpublished(db))).length, 0)
+    const row = await s.ctx.storage.withTenant(dbName, (db) => accountStore.summary(db, did))
+    assert.ok(row?.plc_published_at)
+    // Nothing is left to send the second time.
+    assert.deepEqual(await publisher.publishPending(), { published: 0, failed: [] })
+  } finally {
+    await s.close()
+  }
+})

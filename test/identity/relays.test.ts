@@ -1,0 +1,140 @@
+// Relays hear of this PDS: requestCrawl with its hostname at start and when a
+// domain is added; a relay that is down does not stop the server, which keeps
+// retrying with backoff until the relay answers. Incoming requestCrawl calls
+// are checked as the lexicon says.
+import assert from 'node:assert/strict'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { test } from 'node:test'
+import { addDomain } from '../e2e/tenant-flow.js'
+import { startTestServer } from '../helpers/server.js'
+import { xrpc } from '../helpers/xrpc.js'
+
+const FAST_RETRY = { attempts: 0, initialDelayMs: 20, maxDelayMs: 100 }
+const SERVICE = { serviceURL: 'https://pds.relay.test', relayRetry: FAST_RETRY }
+
+type Crawl = { method: string; path: string; body: unknown }
+
+/** A stand-in relay that records each request and lets a test wait for the n-th. */
+class FakeRelay {
+  readonly received: Crawl[] = []
+  private waiters: { n: number; resolve: () => void }[] = []
+  private server?: Server
+
+  async listen(port = 0): Promise<string> {
+    this.server = createServer(async (req, res) => {
+      let text = ''
+      for await (const chunk of req) text += chunk
+      this.received.push({ method: req.method ?? '', path: req.url ?? '', body: text ? JSON.parse(text) : undefined })
+      res.writeHead(200).end()
+      for (const w of this.waiters.filter((w) => this.received.length >= w.n)) w.resolve()
+    })
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  requests(n: number): Promise<void> {
+    if (this.received.length >= n) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push({ n, resolve }))
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+}
+
+const CRAWL = { method: 'POST', path: '/xrpc/com.atproto.sync.requestCrawl', body: { hostname: 'pds.relay.test' } }
+
+test('at start and when a domain is added, each relay is asked to crawl this hostname', async () => {
+  const relays = [new FakeRelay(), new FakeRelay()]
+  const urls = await Promise.all(relays.map((r) => r.listen()))
+  const t = await startTestServer({ config: { ...SERVICE, relays: urls } })
+  try {
+    await Promise.all(relays.map((r) => r.requests(1)))
+    for (const r of relays) assert.deepEqual(r.received, [CRAWL])
+    await addDomain(t, 'crawl.test')
+    await Promise.all(relays.map((r) => r.requests(2)))
+    for (const r of relays) assert.deepEqual(r.received, [CRAWL, CRAWL])
+    await t.ctx.relays.settled()
+    assert.deepEqual(
+      t.ctx.relays.state().map((s) => s.status),
+      ['accepted', 'accepted'],
+    )
+  } finally {
+    await t.close()
+    await Promise.all(relays.map((r) => r.close()))
+  }
+})
+
+test('a relay that is down at start does not stop the server, which retries until it answers', async () => {
+  // Take a free port and close it again: nothing listens there until the relay starts below.
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+
+  const t = await startTestServer({ config: { ...SERVICE, relays: [`http://127.0.0.1:${port}`] } })
+  const relay = new FakeRelay()
+  try {
+    // The server is up and answering while the relay is unreachable.
+    assert.equal((await xrpc(t.url, 'com.atproto.server.describeServer')).status, 200)
+    await until(() => (t.ctx.relays.state()[0]?.attempts ?? 0) >= 3)
+    const failing = t.ctx.relays.state()[0]
+    assert.equal(failing?.status, 'failing')
+    assert.match(String(failing?.lastError), /ECONNREFUSED/)
+
+    await relay.listen(port)
+    await relay.requests(1)
+    assert.deepEqual(relay.received[0], CRAWL)
+    await t.ctx.relays.settled()
+    assert.equal(t.ctx.relays.state()[0]?.status, 'accepted')
+  } finally {
+    await t.close()
+    await relay.close()
+  }
+})
+
+test('incoming requestCrawl: our own hostname repeats the announcement; anything else is a clear error', async () => {
+  const relay = new FakeRelay()
+  const t = await startTestServer({ config: { ...SERVICE, relays: [await relay.listen()] } })
+  try {
+    await relay.requests(1)
+    const ok = await xrpc(t.url, 'com.atproto.sync.requestCrawl', { body: { hostname: 'PDS.relay.test' } })
+    assert.equal(ok.status, 200, JSON.stringify(ok.body))
+    await relay.requests(2)
+    assert.deepEqual(relay.received[1], CRAWL)
+
+    const cases: [unknown, RegExp][] = [
+      [{}, /hostname/],
+      [{ hostname: 42 }, /hostname/],
+      [{ hostname: 'https://pds.relay.test/' }, /bare hostname/],
+      [{ hostname: 'pds.relay.test/xrpc' }, /bare hostname/],
+      [{ hostname: '' }, /bare hostname/],
+      [{ hostname: 'other.example.com' }, /does not crawl other hosts/],
+    ]
+    for (const [body, message] of cases) {
+      const res = await xrpc(t.url, 'com.atproto.sync.requestCrawl', { body })
+      assert.equal(res.status, 400, JSON.stringify(body))
+      assert.equal(res.body.error, 'InvalidRequest')
+      assert.match(String(res.body.message), message)
+    }
+    const notJson = await xrpc(t.url, 'com.atproto.sync.requestCrawl', { rawBody: '{"hostname":' })
+    assert.equal(notJson.status, 400)
+    assert.equal(notJson.body.error, 'InvalidRequest')
+    // None of the bad calls reached the relay.
+    await t.ctx.relays.settled()
+    assert.equal(relay.received.length, 2)
+  } finally {
+    await t.close()
+    await relay.close()
+  }
+})
+
+/** Waits for a condition the server reaches on its own schedule (its retry timer), checking every few ms. */
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
