@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const run = commands[command]
   if (!run) throw new UsageError(`unknown command: ${command}`)
-  const ctx = await createAppContext(config, { logger: createLogger('warn') })
+  const ctx = await createAppContext(config, { logger: createLogger('warn', 'stderr') })
   try {
     await run(ctx, rest, values)
   } finally {

@@ -14,12 +14,16 @@ function serializeError(err: unknown): unknown {
   return rest
 }
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'primal-pds' },
-    serializers: { err: serializeError },
-    // Belt and braces: secrets must never reach a log line even if passed by mistake.
-    redact: ['password', '*.password', 'adminKey', 'jwtSecret', 'req.headers.authorization', 'authorization'],
-  })
+/** `to: 'stderr'` for commands whose stdout is their output (the CLI prints JSON and YAML there). */
+export function createLogger(level: string, to: 'stdout' | 'stderr' = 'stdout'): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'primal-pds' },
+      serializers: { err: serializeError },
+      // Belt and braces: secrets must never reach a log line even if passed by mistake.
+      redact: ['password', '*.password', 'adminKey', 'jwtSecret', 'req.headers.authorization', 'authorization'],
+    },
+    to === 'stderr' ? pino.destination(2) : undefined,
+  )
 }

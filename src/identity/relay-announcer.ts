@@ -74,6 +74,8 @@ export class RelayAnnouncer {
         logger.info({ relay, hostname, reason, attempts: state.attempts }, 'relay accepted requestCrawl')
         return
       }
+      // Stopped mid-request: the abort is ours, not the relay's failure.
+      if (signal.aborted) return
       state.lastError = problem
       if (retry.attempts > 0 && state.attempts >= retry.attempts) {
         state.status = 'gave up'
