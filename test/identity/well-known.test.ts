@@ -71,6 +71,22 @@ test('a changed handle answers at its new name only', async () => {
   assert.equal(res.status, 200)
   assert.equal((await getWithHost('/.well-known/atproto-did', 'kat.three.test')).body, cat.did)
   assert.equal((await getWithHost('/.well-known/atproto-did', 'cat.three.test')).status, 404)
+
+  // Bad handles are refused with the protocol's errors, and the handle stays as it was.
+  for (const [handle, error] of [
+    ['not a handle', 'InvalidRequest'],
+    ['x.three.test', 'InvalidHandle'],
+    ['kat.nothosted.com', 'UnsupportedDomain'],
+    ['three.test', 'UnsupportedDomain'],
+  ] as const) {
+    const bad = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
+      auth: login.body.accessJwt as string,
+      body: { handle },
+    })
+    assert.equal(bad.status, 400, handle)
+    assert.equal(bad.body.error, error, `${handle}: ${JSON.stringify(bad.body)}`)
+  }
+  assert.equal((await getWithHost('/.well-known/atproto-did', 'kat.three.test')).body, cat.did)
 })
 
 test('the service is did:web of its host: did.json there, describeServer says the same DID', async () => {
