@@ -114,7 +114,7 @@ export class AccountService {
       await storage.withTenant(domain.db_name, (db) =>
         db.transaction().execute(async (trx) => {
           await accountStore.insert(trx, row)
-          await plcStore.append(trx, did, genesis.op, publishedAt)
+          await plcStore.log(trx, did, genesis.op, publishedAt)
           await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, parsed.handle))
           await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'active'))
           await this.deps.repos.createRepo(trx, did, keypair)

@@ -5,12 +5,17 @@ import type { TenantDb } from '../db/storage.js'
 export type StoredPlcOp = { id: string; did: string; op: unknown; published_at: string | null }
 
 export const plcStore = {
-  async append(db: TenantDb, did: string, op: unknown, publishedAt: string | null): Promise<void> {
+  /** Logs an op; the genesis op's account row is written with it already. */
+  async log(db: TenantDb, did: string, op: unknown, publishedAt: string | null): Promise<void> {
     await db
       .insertInto('plc_operation')
       .values({ did, op: JSON.stringify(op), created_at: new Date().toISOString(), published_at: publishedAt })
       .execute()
-    // The account row carries the latest op, which its DID document is built from.
+  },
+
+  /** Logs a later op and makes it the account's latest, which its DID document is built from. */
+  async append(db: TenantDb, did: string, op: unknown, publishedAt: string | null): Promise<void> {
+    await plcStore.log(db, did, op, publishedAt)
     await db
       .updateTable('account')
       .set({ plc_op: JSON.stringify(op), plc_published_at: publishedAt })
