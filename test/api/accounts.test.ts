@@ -1,11 +1,10 @@
 // Account administration and self-registration as users of the API see them.
 import assert from 'node:assert/strict'
-import http from 'node:http'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { xrpc } from '../helpers/xrpc.js'
+import { getWithHost, xrpc } from '../helpers/xrpc.js'
 
 let t: TestServer
 let owner: { did: string; handle: string }
@@ -141,23 +140,9 @@ test('a deleted account can no longer log in, and its handle can be taken again'
 })
 
 test('atproto-did answers by Host header for hosted handles only', async () => {
-  const res = await getWithHost('/.well-known/atproto-did', owner.handle)
+  const res = await getWithHost(t.url, '/.well-known/atproto-did', owner.handle)
   assert.equal(res.status, 200)
   assert.equal(res.body, owner.did)
-  assert.equal((await getWithHost('/.well-known/atproto-did', 'nobody.accounts.test')).status, 404)
-  assert.equal((await getWithHost('/.well-known/atproto-did', 'accounts.test')).status, 404)
+  assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', 'nobody.accounts.test')).status, 404)
+  assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', 'accounts.test')).status, 404)
 })
-
-/** fetch() will not send a Host header of our choosing; node:http will. */
-function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(new URL(path, t.url), { headers: { host } }, (res) => {
-      let body = ''
-      res.on('data', (d) => {
-        body += d
-      })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
-    req.on('error', reject)
-  })
-}

@@ -1,4 +1,8 @@
-// A bare XRPC caller for tests that check statuses and error bodies exactly.
+// A bare XRPC caller for tests that check statuses and error bodies exactly,
+// and the plain-HTTP probes identity tests need.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 export type XrpcResponse = { status: number; body: Record<string, unknown> }
 
 export async function xrpc(
@@ -34,4 +38,32 @@ export async function xrpc(
     }
   }
   return { status: res.status, body }
+}
+
+/** GET with a Host header of our choosing (fetch() will not send one; node:http will), as a resolver reaching us through DNS would. */
+export function getWithHost(
+  base: string,
+  path: string,
+  host: string,
+): Promise<{ status: number; body: string; type: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(path, base), { headers: { host } }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (d) => {
+        body += d
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }))
+    })
+    req.on('error', reject)
+  })
+}
+
+/** A URL where nothing listens: a port that was free a moment ago, closed again. */
+export async function unusedLocalUrl(): Promise<string> {
+  const server = http.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return `http://127.0.0.1:${port}`
 }

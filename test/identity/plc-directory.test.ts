@@ -17,7 +17,7 @@ import { plcStore } from '../../src/identity/plc-store.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { ADMIN_KEY, startTestServer, type TestServer } from '../helpers/server.js'
-import { xrpc } from '../helpers/xrpc.js'
+import { unusedLocalUrl, xrpc } from '../helpers/xrpc.js'
 
 const FAST_RETRY = { attempts: 3, initialDelayMs: 10, maxDelayMs: 20 }
 
@@ -131,15 +131,6 @@ test('a handle change is signed as an update op and shows up at the directory', 
   assert.equal(resolved.body.did, did)
 })
 
-/** A URL where nothing listens: the port was free a moment ago and is closed again. */
-async function deadUrl(): Promise<string> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return `http://127.0.0.1:${port}`
-}
-
 test('when the directory refuses, nothing is created: not a domain, not an account, not a route', async () => {
   gate.refusing = true
   try {
@@ -174,7 +165,7 @@ test('when the directory refuses, nothing is created: not a domain, not an accou
 })
 
 test('when the directory is unreachable, adding a domain fails with UpstreamFailure and leaves nothing', async () => {
-  const s = await startTestServer({ config: { plcEndpoint: await deadUrl(), plcRetry: FAST_RETRY } })
+  const s = await startTestServer({ config: { plcEndpoint: await unusedLocalUrl(), plcRetry: FAST_RETRY } })
   try {
     const res = await xrpc(s.url, 'host.primal.pds.addDomain', { auth: ADMIN_KEY, body: { domain: 'no.test' } })
     assert.equal(res.status, 502, JSON.stringify(res.body))

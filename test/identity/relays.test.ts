@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { test } from 'node:test'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer } from '../helpers/server.js'
-import { xrpc } from '../helpers/xrpc.js'
+import { unusedLocalUrl, xrpc } from '../helpers/xrpc.js'
 
 const FAST_RETRY = { attempts: 0, initialDelayMs: 20, maxDelayMs: 100 }
 const SERVICE = { serviceURL: 'https://pds.relay.test', relayRetry: FAST_RETRY }
@@ -67,13 +67,10 @@ test('at start and when a domain is added, each relay is asked to crawl this hos
 })
 
 test('a relay that is down at start does not stop the server, which retries until it answers', async () => {
-  // Take a free port and close it again: nothing listens there until the relay starts below.
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-
-  const t = await startTestServer({ config: { ...SERVICE, relays: [`http://127.0.0.1:${port}`] } })
+  // Nothing listens there until the relay starts below.
+  const relayUrl = await unusedLocalUrl()
+  const port = Number(new URL(relayUrl).port)
+  const t = await startTestServer({ config: { ...SERVICE, relays: [relayUrl] } })
   const relay = new FakeRelay()
   try {
     // The server is up and answering while the relay is unreachable.

@@ -2,34 +2,16 @@
 // answers by Host header for every hosted handle across tenants, agreeing with
 // resolveHandle; /.well-known/did.json is the service's did:web document.
 import assert from 'node:assert/strict'
-import { request } from 'node:http'
 import { after, before, test } from 'node:test'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { xrpc } from '../helpers/xrpc.js'
+import { getWithHost, xrpc } from '../helpers/xrpc.js'
 
 let t: TestServer
 before(async () => {
   t = await startTestServer({ config: { serviceURL: 'https://pds.host.test' } })
 })
 after(() => t?.close())
-
-/** GET with an explicit Host header, as a resolver reaching this server through DNS would send. */
-function getWithHost(path: string, host: string): Promise<{ status: number; body: string; type: string }> {
-  const { port } = new URL(t.url)
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c) => {
-        body += c
-      })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
 
 test('atproto-did answers by Host for handles in two tenants, 404 otherwise, and resolveHandle agrees', async () => {
   const one = await addDomain(t, 'one.test')
@@ -41,17 +23,17 @@ test('atproto-did answers by Host for handles in two tenants, 404 otherwise, and
     { handle: 'ben.two.test', did: ben.did },
     { handle: 'admin.one.test', did: one.owner.did },
   ]) {
-    const res = await getWithHost('/.well-known/atproto-did', handle)
+    const res = await getWithHost(t.url, '/.well-known/atproto-did', handle)
     assert.equal(res.status, 200)
     assert.match(res.type, /^text\/plain/)
     assert.equal(res.body, did)
     // Case does not matter in a hostname, and a port is not part of the handle.
-    assert.equal((await getWithHost('/.well-known/atproto-did', `${handle.toUpperCase()}:443`)).body, did)
+    assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', `${handle.toUpperCase()}:443`)).body, did)
     const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle } })
     assert.deepEqual(resolved.body, { did })
   }
   for (const host of ['nobody.one.test', 'one.test', 'amy.three.test', 'pds.host.test']) {
-    assert.equal((await getWithHost('/.well-known/atproto-did', host)).status, 404, host)
+    assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', host)).status, 404, host)
     const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: host } })
     assert.equal(resolved.status, 400)
     assert.equal(resolved.body.error, 'HandleNotFound')
@@ -69,8 +51,8 @@ test('a changed handle answers at its new name only', async () => {
     body: { handle: 'kat.three.test' },
   })
   assert.equal(res.status, 200)
-  assert.equal((await getWithHost('/.well-known/atproto-did', 'kat.three.test')).body, cat.did)
-  assert.equal((await getWithHost('/.well-known/atproto-did', 'cat.three.test')).status, 404)
+  assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', 'kat.three.test')).body, cat.did)
+  assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', 'cat.three.test')).status, 404)
 
   // Bad handles are refused with the protocol's errors, and the handle stays as it was.
   for (const [handle, error] of [
@@ -86,11 +68,11 @@ test('a changed handle answers at its new name only', async () => {
     assert.equal(bad.status, 400, handle)
     assert.equal(bad.body.error, error, `${handle}: ${JSON.stringify(bad.body)}`)
   }
-  assert.equal((await getWithHost('/.well-known/atproto-did', 'kat.three.test')).body, cat.did)
+  assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', 'kat.three.test')).body, cat.did)
 })
 
 test('the service is did:web of its host: did.json there, describeServer says the same DID', async () => {
-  const res = await getWithHost('/.well-known/did.json', 'pds.host.test')
+  const res = await getWithHost(t.url, '/.well-known/did.json', 'pds.host.test')
   assert.equal(res.status, 200)
   const doc = JSON.parse(res.body) as {
     id: string
@@ -106,6 +88,6 @@ test('the service is did:web of its host: did.json there, describeServer says th
   const described = await xrpc(t.url, 'com.atproto.server.describeServer')
   assert.equal(described.body.did, doc.id)
   // A tenant domain or a handle is not this service's did:web.
-  assert.equal((await getWithHost('/.well-known/did.json', 'one.test')).status, 404)
-  assert.equal((await getWithHost('/.well-known/did.json', 'amy.one.test')).status, 404)
+  assert.equal((await getWithHost(t.url, '/.well-known/did.json', 'one.test')).status, 404)
+  assert.equal((await getWithHost(t.url, '/.well-known/did.json', 'amy.one.test')).status, 404)
 })
