@@ -5,6 +5,7 @@ import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { SessionService } from './account/session-service.js'
 import { SigningKeyVault } from './account/signing-key.js'
+import { AgentService } from './agent/agent-service.js'
 import { allLexicons } from './api/lexicons.js'
 import { TokenIssuer } from './auth/tokens.js'
 import { AuthVerifier } from './auth/verifiers.js'
@@ -18,13 +19,17 @@ import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
 import { serviceDidFor } from './identity/service-did.js'
 import { createLogger, type Logger } from './logger.js'
+import { RateLimits } from './ratelimit/rate-limits.js'
 import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-keys.js'
 import { StorageSweeper } from './repo/sweeper.js'
 import { TraefikWriter } from './routing/traefik.js'
+import { SearchService } from './search/search-service.js'
 import { EventTail } from './sync/event-tail.js'
 import { FirehoseServer } from './sync/firehose-server.js'
+import { JetstreamDecoder } from './sync/jetstream.js'
+import { JetstreamServer } from './sync/jetstream-server.js'
 import { Sequencer } from './sync/sequencer.js'
 import { Directory } from './tenant/directory.js'
 import { DomainService } from './tenant/domain-service.js'
@@ -45,15 +50,20 @@ export type AppContext = {
   domains: DomainService
   sessions: SessionService
   auth: AuthVerifier
+  rateLimits: RateLimits
+  agents: AgentService
   /** Every lexicon we know: records of these types are validated on write. */
   lexicons: Lexicons
   repos: RepoService
   repoReads: RepoReads
   blobs: BlobService
+  search: SearchService
   sweeper: StorageSweeper
   sequencer: Sequencer
   tail: EventTail
   firehose: FirehoseServer
+  /** The firehose as Jetstream-shaped JSON at /subscribe. */
+  jetstream: JetstreamServer
 }
 
 /** How often a process that is not the sequencer tries to become it (a dead one is replaced this fast). */
@@ -93,9 +103,12 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const outboxWritten = (source: string) => sequencer.outboxWritten(source)
     const tail = new EventTail(storage, logger, config.firehose.ringSize, TAIL_POLL_MS)
     const firehose = new FirehoseServer(tail, config.firehose, logger)
+    const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger)
+    const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
     const repos = new RepoService({ storage, signingKeys: new SigningKeyCache(vault), outboxWritten, logger })
     const repoReads = new RepoReads(storage)
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
+    const search = new SearchService({ storage, directory, logger })
     const sweeper = new StorageSweeper({ storage, directory, gc: config.gc, logger })
     const plc = new PlcService({
       storage,
@@ -129,6 +142,21 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     })
     const sessions = new SessionService(storage, accounts, tokens)
     const auth = new AuthVerifier(config.adminKey, tokens, sessions)
+    const rateLimits = new RateLimits(config.rateLimits, storage)
+    const agents = new AgentService({
+      storage,
+      directory,
+      accounts,
+      sessions,
+      repos,
+      lexicons,
+      rateLimits,
+      config: config.agents,
+      maxRecordBytes: config.limits.recordBytes,
+      serviceDid,
+      outboxWritten,
+      logger,
+    })
     const ctx: AppContext = {
       config,
       logger,
@@ -144,14 +172,18 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       domains,
       sessions,
       auth,
+      rateLimits,
+      agents,
       lexicons,
       repos,
       repoReads,
       blobs,
+      search,
       sweeper,
       sequencer,
       tail,
       firehose,
+      jetstream,
     }
     await recover(ctx)
     return ctx
@@ -195,6 +227,7 @@ export async function startBackground(ctx: AppContext): Promise<void> {
 export async function closeAppContext(ctx: AppContext): Promise<void> {
   ctx.relays.stop()
   ctx.firehose.close()
+  ctx.jetstream.close()
   ctx.tail.stop()
   await ctx.sequencer.stop()
   await ctx.sweeper.stop()

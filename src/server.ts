@@ -5,10 +5,15 @@ import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createServer as createXrpcServer, InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
 import express from 'express'
+import { discoverDocument } from './agent/discover.js'
 import { registerMethods } from './api/index.js'
 import { allLexicons } from './api/lexicons.js'
 import { type AppContext, startBackground } from './context.js'
 import { serviceDidDoc } from './identity/service-did.js'
+import { mcpRoutes } from './mcp/mcp-server.js'
+import { agentSurfaceLimit } from './ratelimit/middleware.js'
+import { SUBSCRIBE_REPOS_PATH } from './sync/firehose-server.js'
+import { JETSTREAM_PATH } from './sync/jetstream-server.js'
 
 export type PdsServer = {
   app: express.Express
@@ -57,11 +62,23 @@ export function createApp(ctx: AppContext): express.Express {
     }
     res.json(didDoc)
   })
+  app.get('/discover', async (req, res) => {
+    try {
+      res.json(await discoverDocument(ctx, req.hostname))
+    } catch (err) {
+      ctx.logger.error({ err }, 'discover failed')
+      res.status(500).json({ error: 'InternalServerError', message: 'Internal Server Error' })
+    }
+  })
+  // The JSON firehose as Server-Sent Events; its WebSocket form is an upgrade (routeUpgrades).
+  app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res))
   app.get('/', (_req, res) => {
     res
       .type('text/plain')
       .send('This is a primal-pds AT Protocol Personal Data Server. Most API routes are under /xrpc/\n')
   })
+  app.use(mcpRoutes(ctx))
+  app.use(agentSurfaceLimit(ctx.rateLimits))
   app.use(xrpc.router)
   return app
 }
@@ -70,7 +87,7 @@ export async function startServer(ctx: AppContext, port = ctx.config.port, host 
   const app = createApp(ctx)
   await startBackground(ctx)
   const server = app.listen(port, host)
-  ctx.firehose.attach(server)
+  routeUpgrades(server, ctx)
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
@@ -85,10 +102,25 @@ export async function startServer(ctx: AppContext, port = ctx.config.port, host 
       new Promise<void>((resolve, reject) => {
         // WebSocket subscribers hold upgraded sockets the HTTP server would wait on forever.
         ctx.firehose.close()
+        ctx.jetstream.close()
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()
       }),
   }
+}
+
+/** The one 'upgrade' listener: subscribeRepos (CBOR) and /subscribe (Jetstream JSON). */
+function routeUpgrades(server: http.Server, ctx: AppContext): void {
+  // xrpc-server hooks 'upgrade' for subscriptions registered with it and
+  // destroys every other socket; ours are served here instead.
+  server.removeAllListeners('upgrade')
+  server.on('upgrade', (req, socket, head) => {
+    // URL.parse, not new URL: a request target the parser let through but URL rejects must not throw here.
+    const path = URL.parse(req.url ?? '/', 'http://localhost')?.pathname
+    if (path === SUBSCRIBE_REPOS_PATH) ctx.firehose.handleUpgrade(req, socket, head)
+    else if (path === JETSTREAM_PATH) ctx.jetstream.handleUpgrade(req, socket, head)
+    else socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+  })
 }
 
 /** Body-parser failures become the protocol's errors instead of leaking their own names. */

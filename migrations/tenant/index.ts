@@ -3,9 +3,13 @@ import type { Migration } from 'kysely/migration'
 import * as m001 from './001_init.js'
 import * as m002 from './002_repo.js'
 import * as m003 from './003_plc.js'
+import * as m004 from './004_search.js'
+import * as m005 from './005_agents.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
   '002_repo': m002,
   '003_plc': m003,
+  '004_search': m004,
+  '005_agents': m005,
 }

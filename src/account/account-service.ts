@@ -11,7 +11,7 @@ import type { PlcService } from '../identity/plc-service.js'
 import { plcStore } from '../identity/plc-store.js'
 import type { Logger } from '../logger.js'
 import type { RepoService } from '../repo/repo-service.js'
-import { repoTransactor } from '../repo/repo-store.js'
+import { type RepoTx, repoTransactor } from '../repo/repo-store.js'
 import { accountEvent, identityEvent } from '../sync/events.js'
 import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
@@ -25,6 +25,11 @@ export type CreateAccountInput = {
   password?: string
   role?: AccountRole
   recoveryKey?: string
+  /**
+   * More to write in the account's creation transaction, after its repo's
+   * first commit (an agent's key and profile): it all lands or none of it.
+   */
+  alsoWrite?: (trx: RepoTx, did: string) => Promise<void>
 }
 
 export type CreatedAccount = {
@@ -118,6 +123,7 @@ export class AccountService {
           await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, parsed.handle))
           await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'active'))
           await this.deps.repos.createRepo(trx, did, keypair)
+          await input.alsoWrite?.(trx, did)
         }),
       )
     } catch (err) {

@@ -34,6 +34,17 @@ import listDomains from './host/primal/pds/listDomains.js'
 import removeDomain from './host/primal/pds/removeDomain.js'
 import updateAccountRole from './host/primal/pds/updateAccountRole.js'
 import updateAccountStatus from './host/primal/pds/updateAccountStatus.js'
+import updateAgentTrust from './host/primal/pds/updateAgentTrust.js'
+import updateDomain from './host/primal/pds/updateDomain.js'
+import agentLogin from './is/gather/agent/login.js'
+import agentRegister from './is/gather/agent/register.js'
+import agentRequestKeyRotation from './is/gather/agent/requestKeyRotation.js'
+import agentRequestLogin from './is/gather/agent/requestLogin.js'
+import agentRequestRegistration from './is/gather/agent/requestRegistration.js'
+import agentRotateKey from './is/gather/agent/rotateKey.js'
+import feedSearchPosts from './is/gather/feed/searchPosts.js'
+import skillGetReviewStats from './is/gather/skill/getReviewStats.js'
+import skillSearchListings from './is/gather/skill/searchListings.js'
 
 const methods = [
   describeServer,
@@ -69,6 +80,17 @@ const methods = [
   listAccounts,
   updateAccountStatus,
   updateAccountRole,
+  updateDomain,
+  updateAgentTrust,
+  agentRequestRegistration,
+  agentRegister,
+  agentRequestLogin,
+  agentLogin,
+  agentRequestKeyRotation,
+  agentRotateKey,
+  feedSearchPosts,
+  skillSearchListings,
+  skillGetReviewStats,
 ]
 
 export function registerMethods(server: Server, ctx: AppContext): void {

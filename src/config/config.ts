@@ -65,6 +65,33 @@ export type RetryConfig = {
   maxDelayMs: number
 }
 
+/** A budget: `points` requests (or writes) per `windowSeconds`; 0 points turns the limit off. */
+export type RateLimitRule = { points: number; windowSeconds: number }
+
+export type RateLimitsConfig = {
+  /** Requests per client IP to the agent-facing surface (is.gather.* XRPC, /mcp). */
+  agentRequestsPerIp: RateLimitRule
+  /** Agent registration attempts (challenges and registrations) per client IP. */
+  registrationsPerIp: RateLimitRule
+  /** Writes per agent account that is not trusted yet. */
+  newAgentWrites: RateLimitRule
+  /** Writes per trusted agent account (marked by a domain manager) and per domain owner or admin. */
+  trustedAgentWrites: RateLimitRule
+  /** Writes per account that is not an agent (0: unlimited). */
+  accountWrites: RateLimitRule
+}
+
+export type AgentsConfig = {
+  /** Whether a domain without its own setting accepts agent registration. */
+  registrationDefault: boolean
+  /** Leading zero bits of SHA-256 a registration's proof of work needs, for domains without their own setting. */
+  powDifficulty: number
+  /** How long a registration challenge may be solved and used. */
+  registrationChallengeSeconds: number
+  /** How long a login (or key rotation) challenge may be signed and used. */
+  loginChallengeSeconds: number
+}
+
 export type Config = {
   serviceURL: string
   port: number
@@ -85,6 +112,8 @@ export type Config = {
   relayRetry: RetryConfig
   traefik?: TraefikConfig
   limits: LimitsConfig
+  rateLimits: RateLimitsConfig
+  agents: AgentsConfig
   gc: GcConfig
   firehose: FirehoseConfig
   logLevel: string
@@ -106,6 +135,24 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   listPageSize: 100,
   applyWritesMax: 200,
 }
+
+export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
+  agentRequestsPerIp: { points: 60, windowSeconds: 60 },
+  registrationsPerIp: { points: 10, windowSeconds: 3600 },
+  newAgentWrites: { points: 20, windowSeconds: 60 },
+  trustedAgentWrites: { points: 120, windowSeconds: 60 },
+  accountWrites: { points: 0, windowSeconds: 60 },
+}
+
+export const DEFAULT_AGENTS: AgentsConfig = {
+  registrationDefault: false,
+  powDifficulty: 20,
+  registrationChallengeSeconds: 600,
+  loginChallengeSeconds: 120,
+}
+
+/** Proof of work harder than this would take an agent hours: refused as a setting. */
+export const MAX_POW_DIFFICULTY = 32
 
 export const DEFAULT_FIREHOSE: FirehoseConfig = {
   retentionSeconds: 72 * 3600,
@@ -149,6 +196,8 @@ const KNOWN_FIELDS = new Set([
   'relayRetry',
   'traefik',
   'limits',
+  'rateLimits',
+  'agents',
   'gc',
   'firehose',
   'logLevel',
@@ -248,6 +297,8 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
     traefik: readTraefik(r, raw, cwd, port),
     limits: readLimits(r, raw),
+    rateLimits: readRateLimits(r, raw),
+    agents: readAgents(r, raw),
     gc: readGc(r, raw),
     firehose: readFirehose(r, raw),
     logLevel,
@@ -298,6 +349,39 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     listPageSize: r.int(limits, 'listPageSize', 1, 10_000, 'limits.listPageSize') ?? DEFAULT_LIMITS.listPageSize,
     applyWritesMax:
       r.int(limits, 'applyWritesMax', 1, 10_000, 'limits.applyWritesMax') ?? DEFAULT_LIMITS.applyWritesMax,
+  }
+}
+
+function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
+  const o = r.object(raw, 'rateLimits') ?? {}
+  const rule = (key: keyof RateLimitsConfig): RateLimitRule => {
+    const d = DEFAULT_RATE_LIMITS[key]
+    const v = r.object(o, key, `rateLimits.${key}`) ?? {}
+    return {
+      points: r.int(v, 'points', 0, 100_000_000, `rateLimits.${key}.points`) ?? d.points,
+      windowSeconds: r.int(v, 'windowSeconds', 1, 86_400, `rateLimits.${key}.windowSeconds`) ?? d.windowSeconds,
+    }
+  }
+  return {
+    agentRequestsPerIp: rule('agentRequestsPerIp'),
+    registrationsPerIp: rule('registrationsPerIp'),
+    newAgentWrites: rule('newAgentWrites'),
+    trustedAgentWrites: rule('trustedAgentWrites'),
+    accountWrites: rule('accountWrites'),
+  }
+}
+
+function readAgents(r: FieldReader, raw: RawConfig): AgentsConfig {
+  const a = r.object(raw, 'agents') ?? {}
+  const d = DEFAULT_AGENTS
+  return {
+    registrationDefault: r.boolean(a, 'registrationDefault', 'agents.registrationDefault') ?? d.registrationDefault,
+    powDifficulty: r.int(a, 'powDifficulty', 0, MAX_POW_DIFFICULTY, 'agents.powDifficulty') ?? d.powDifficulty,
+    registrationChallengeSeconds:
+      r.int(a, 'registrationChallengeSeconds', 1, 86_400, 'agents.registrationChallengeSeconds') ??
+      d.registrationChallengeSeconds,
+    loginChallengeSeconds:
+      r.int(a, 'loginChallengeSeconds', 1, 3600, 'agents.loginChallengeSeconds') ?? d.loginChallengeSeconds,
   }
 }
 

@@ -10,6 +10,10 @@ export interface DomainTable {
   status: DomainStatus
   created_at: string
   updated_at: string
+  /** Whether agents may register here; null: the config's agents.registrationDefault. */
+  agent_registration: boolean | null
+  /** Proof-of-work difficulty of agent registration here; null: the config's agents.powDifficulty. */
+  pow_difficulty: number | null
 }
 
 export interface DidRoutingTable {
@@ -28,6 +32,12 @@ export interface FirehoseEventTable {
   did: string
   kind: OutboxKind
   time: string
+  /**
+   * bigint: the JSON stream's cursor, unique and increasing with seq; the
+   * event's JSON events are numbered up to it. The sequencer sets it
+   * (defaults to the wall clock in µs for a row written by other means).
+   */
+  time_us: Generated<string>
   frame: Uint8Array
   /** Tenant store name the event was drained from, or '' for the management outbox. */
   source: string
@@ -40,7 +50,22 @@ export interface ManagementOutboxTable extends OutboxTable {
   origin_id: string | null
 }
 
+export type AgentChallengePurpose = 'register' | 'login' | 'rotateKey'
+
+export interface AgentChallengeTable {
+  id: string
+  purpose: AgentChallengePurpose
+  domain: string | null
+  did: string | null
+  difficulty: number | null
+  message: string | null
+  new_key: string | null
+  expires_at: string
+  created_at: string
+}
+
 export interface ManagementSchema {
+  agent_challenge: AgentChallengeTable
   domain: DomainTable
   did_routing: DidRoutingTable
   firehose_event: FirehoseEventTable
@@ -147,7 +172,45 @@ export interface PlcOperationTable {
   published_at: string | null
 }
 
+export interface AgentKeyTable {
+  did: string
+  /** The agent's login key as a did:key (Ed25519, secp256k1 or P-256). */
+  public_key: string
+  trusted: boolean
+  created_at: string
+  updated_at: string
+}
+
+/** A post or skill listing as a search document (`src/search/`). */
+export interface SearchDocTable {
+  did: string
+  collection: string
+  rkey: string
+  cid: string
+  /** The record in its JSON form (jsonb). */
+  record: unknown
+  /** What is searched: post text and tags; listing name, description, usage and tags. */
+  text: string
+  /** tsvector, built from the same parts with weights; written with SQL, never read back. */
+  tsv: unknown
+  /** When the record was first indexed: the order of "newest first". */
+  created_at: string
+  /** When the current version was indexed. */
+  indexed_at: string
+}
+
+/** A skill review (`is.gather.skill.review`): who rated which subject how. */
+export interface SkillReviewTable {
+  did: string
+  rkey: string
+  subject_uri: string
+  subject_cid: string
+  rating: number
+  indexed_at: string
+}
+
 export interface TenantSchema {
+  agent_key: AgentKeyTable
   account: AccountTable
   refresh_token: RefreshTokenTable
   repo_root: RepoRootTable
@@ -157,4 +220,6 @@ export interface TenantSchema {
   record_blob: RecordBlobTable
   outbox: OutboxTable
   plc_operation: PlcOperationTable
+  search_doc: SearchDocTable
+  skill_review: SkillReviewTable
 }

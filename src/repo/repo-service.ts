@@ -19,6 +19,7 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import { blobReader, blobWriter } from '../blob/blob-store.js'
 import type { Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
+import { searchTransactor } from '../search/search-store.js'
 import { TenantBlockstore } from './blockstore.js'
 import type { PreparedWrite } from './prepare.js'
 import { type RepoTx, repoReader, repoTransactor } from './repo-store.js'
@@ -71,42 +72,59 @@ export class RepoService {
     return result
   }
 
+  /**
+   * Applies writes as one commit inside a transaction the caller holds (as
+   * account creation does, to write a profile with the first commit). The
+   * caller tells the sequencer once it has committed.
+   */
+  async applyWritesWithin(trx: RepoTx, repo: RepoLocation, writes: PreparedWrite[]): Promise<CommitResult | null> {
+    assertDistinctPaths(writes)
+    return this.commitWithin(trx, repo, writes)
+  }
+
   private commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
     return this.deps.storage.withTenant(repo.db_name, (db) =>
-      db.transaction().execute(async (trx) => {
-        const root = await repoTransactor.lockRoot(trx, repo.did)
-        if (!root) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
-        if (swapCommit && swapCommit.toString() !== root.cid) {
-          throw new InvalidRequestError(`Commit was at ${root.cid}`, 'InvalidSwap')
-        }
-        const existing = await repoReader.recordCids(trx, repo.did, writes)
-        const ops = toOps(writes, existing)
-        if (ops.length === 0) return null
-        await assertBlobsUsable(trx, repo.did, writes)
-        const keypair = await this.keypairFor(trx, repo.did)
-        const rootCid = parseCid(root.cid)
-        const store = new TenantBlockstore(trx, repo.did, rootCid)
-        const current = await Repo.load(store, rootCid)
-        const commit = await current.formatCommit(
-          ops.map((o) => o.op),
-          keypair,
-        )
-        await persistCommit(
-          trx,
-          repo.did,
-          commit,
-          writes.filter((w) => w.action !== 'delete' || existing.has(`${w.collection}/${w.rkey}`)),
-        )
-        const event = await commitEvent(repo.did, commit, ops, current.commit.data)
-        await repoTransactor.appendOutbox(trx, repo.did, 'commit', event)
-        return {
-          cid: commit.cid.toString(),
-          rev: commit.rev,
-          blocksRead: store.blocksRead,
-          results: ops.map((o) => o.result),
-        }
-      }),
+      db.transaction().execute((trx) => this.commitWithin(trx, repo, writes, swapCommit)),
     )
+  }
+
+  private async commitWithin(
+    trx: RepoTx,
+    repo: RepoLocation,
+    writes: PreparedWrite[],
+    swapCommit?: Cid,
+  ): Promise<CommitResult | null> {
+    const root = await repoTransactor.lockRoot(trx, repo.did)
+    if (!root) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
+    if (swapCommit && swapCommit.toString() !== root.cid) {
+      throw new InvalidRequestError(`Commit was at ${root.cid}`, 'InvalidSwap')
+    }
+    const existing = await repoReader.recordCids(trx, repo.did, writes)
+    const ops = toOps(writes, existing)
+    if (ops.length === 0) return null
+    await assertBlobsUsable(trx, repo.did, writes)
+    const keypair = await this.keypairFor(trx, repo.did)
+    const rootCid = parseCid(root.cid)
+    const store = new TenantBlockstore(trx, repo.did, rootCid)
+    const current = await Repo.load(store, rootCid)
+    const commit = await current.formatCommit(
+      ops.map((o) => o.op),
+      keypair,
+    )
+    await persistCommit(
+      trx,
+      repo.did,
+      commit,
+      writes.filter((w) => w.action !== 'delete' || existing.has(`${w.collection}/${w.rkey}`)),
+    )
+    const event = await commitEvent(repo.did, commit, ops, current.commit.data)
+    await repoTransactor.appendOutbox(trx, repo.did, 'commit', event)
+    return {
+      cid: commit.cid.toString(),
+      rev: commit.rev,
+      blocksRead: store.blocksRead,
+      results: ops.map((o) => o.result),
+    }
   }
 
   private async keypairFor(trx: RepoTx, did: string): Promise<Secp256k1Keypair> {
@@ -215,6 +233,7 @@ async function persistCommit(trx: RepoTx, did: string, commit: CommitData, write
     did,
     writes.filter((w) => w.action === 'delete'),
   )
+  await searchTransactor.indexWrites(trx, did, writes)
   // After the index moved, so a block another record still names is kept.
   await repoTransactor.dropBlocks(
     trx,

@@ -1,13 +1,14 @@
 // Every process follows `firehose_event`, whichever process sequences: it
 // reads what is new when told (by its own sequencer, or by NOTIFY from
 // another's) and on a short timer, and keeps the latest frames in a ring so
-// live subscribers are served from memory, not one query each.
+// live subscribers are served from memory, not one query each. Each frame
+// carries its `time_us`, the JSON stream's cursor.
 import { EventEmitter } from 'node:events'
 import type { Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
 import { FIREHOSE_CHANNEL } from './sequencer.js'
 
-export type SequencedFrame = { seq: number; frame: Uint8Array }
+export type SequencedFrame = { seq: number; timeUs: number; frame: Uint8Array }
 
 export class EventTail extends EventEmitter {
   /** The highest seq this process has read. */
@@ -72,12 +73,50 @@ export class EventTail extends EventEmitter {
   async readAfter(seq: number, limit: number): Promise<SequencedFrame[]> {
     const rows = await this.storage.management
       .selectFrom('firehose_event')
-      .select(['seq', 'frame'])
+      .select(['seq', 'time_us', 'frame'])
       .where('seq', '>', String(seq))
       .orderBy('seq')
       .limit(limit)
       .execute()
-    return rows.map((r) => ({ seq: Number(r.seq), frame: r.frame }))
+    return rows.map((r) => ({ seq: Number(r.seq), timeUs: Number(r.time_us), frame: r.frame }))
+  }
+
+  /**
+   * Where a replay from `timeUs` starts: after the seq before the first event
+   * whose time_us reaches it; `future` when no stored event does (then after
+   * the last one). time_us increases with seq, so either order finds it.
+   */
+  async positionAtTime(timeUs: number): Promise<{ after: number; future: boolean }> {
+    const ring = this.ring
+    const [first, last] = [ring[0], ring.at(-1)]
+    if (first && last && first.timeUs < timeUs && timeUs <= last.timeUs) {
+      let lo = 0
+      let hi = ring.length - 1
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if ((ring[mid] as SequencedFrame).timeUs < timeUs) lo = mid + 1
+        else hi = mid
+      }
+      return { after: (ring[lo] as SequencedFrame).seq - 1, future: false }
+    }
+    // One statement, so one snapshot: an event sequenced meanwhile is either the one found or after `last`.
+    const row = await this.storage.management
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('firehose_event')
+          .select('seq')
+          .where('time_us', '>=', String(timeUs))
+          .orderBy('time_us')
+          .limit(1)
+          .as('first'),
+        eb
+          .selectFrom('firehose_event')
+          .select((e) => e.fn.max('seq').as('max'))
+          .as('last'),
+      ])
+      .executeTakeFirstOrThrow()
+    if (row.first !== null) return { after: Number(row.first) - 1, future: false }
+    return { after: Number(row.last ?? 0), future: true }
   }
 
   async oldestSeq(): Promise<number | undefined> {

@@ -5,7 +5,7 @@
 // the limit is told ConsumerTooSlow and dropped; it never slows the writers
 // or anyone else, and memory per subscriber stays bounded.
 import { EventEmitter } from 'node:events'
-import type { IncomingMessage, Server } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { Logger } from '../logger.js'
@@ -41,18 +41,10 @@ export class FirehoseServer extends EventEmitter {
     return this.subscribers.size
   }
 
-  attach(server: Server): void {
-    // xrpc-server hooks 'upgrade' for subscriptions registered with it and
-    // destroys every other socket; ours is the only subscription, served here.
-    server.removeAllListeners('upgrade')
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(req.url ?? '/', 'http://localhost')
-      if (url.pathname !== SUBSCRIBE_REPOS_PATH) {
-        socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
-        return
-      }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams.get('cursor')))
-    })
+  /** A WebSocket upgrade to SUBSCRIBE_REPOS_PATH (the server's one 'upgrade' listener routes it here). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams.get('cursor')))
   }
 
   close(): void {

@@ -5,7 +5,9 @@
 // because an outbox row already in the firehose (same source and id) is only
 // deleted, never sequenced twice. Writers wake it at once (in-process, or by
 // NOTIFY from other processes); it also sweeps every outbox on taking over
-// and on a timer, so no event waits on a lost signal.
+// and on a timer, so no event waits on a lost signal. Each event also gets a
+// `time_us`, the JSON stream's cursor: the wall clock in µs, kept strictly
+// increasing with room below it for each of the event's JSON events.
 import { EventEmitter } from 'node:events'
 import type { Leadership } from '../db/coordination.js'
 import type { OutboxKind } from '../db/schema.js'
@@ -13,6 +15,7 @@ import { isStoreName, type Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
 import type { Directory } from '../tenant/directory.js'
 import { messageFrame } from './frames.js'
+import { jsonEventSpan } from './jetstream.js'
 
 export const OUTBOX_CHANNEL = 'primal_pds_outbox'
 export const FIREHOSE_CHANNEL = 'primal_pds_firehose'
@@ -43,6 +46,8 @@ export type SequencerOptions = {
 export class Sequencer extends EventEmitter {
   private leadership?: Leadership
   private head = 0
+  /** The time_us of the event at `head`. */
+  private headTimeUs = 0
   private readonly pending = new Set<string>()
   private draining?: Promise<void>
   private timers: NodeJS.Timeout[] = []
@@ -106,11 +111,12 @@ export class Sequencer extends EventEmitter {
       if (this.stopped) return void (await leadership.release())
       const row = await this.opts.storage.management
         .selectFrom('firehose_event')
-        .select((eb) => eb.fn.max('seq').as('max'))
+        .select((eb) => [eb.fn.max('seq').as('max'), eb.fn.max('time_us').as('maxTimeUs')])
         .executeTakeFirst()
       this.head = Number(row?.max ?? 0)
+      this.headTimeUs = Number(row?.maxTimeUs ?? 0)
       this.leadership = leadership
-      this.opts.logger.info({ head: this.head }, 'this process is now the sequencer')
+      this.opts.logger.info({ head: this.head, headTimeUs: this.headTimeUs }, 'this process is now the sequencer')
       void leadership.lost.then(() => {
         if (this.leadership !== leadership) return
         this.leadership = undefined
@@ -161,15 +167,20 @@ export class Sequencer extends EventEmitter {
     const done = await this.alreadySequenced(rows.map((r) => r.origin))
     const fresh = rows.filter((r) => !done.has(`${r.origin.source}/${r.origin.id}`))
     if (fresh.length > 0) {
-      const time = new Date().toISOString()
+      const nowUs = Date.now() * 1000
       let seq = this.head
+      let timeUs = this.headTimeUs
       const events = fresh.map((r) => {
         seq++
+        // Room above the last event's for each JSON event this one becomes; else the clock (which may have been set back).
+        timeUs = Math.max(nowUs, timeUs + jsonEventSpan(r.kind, r.event))
+        const time = new Date(Math.floor(timeUs / 1000)).toISOString()
         return {
           seq: String(seq),
           did: r.did,
           kind: r.kind,
           time,
+          time_us: String(timeUs),
           frame: messageFrame(r.kind, r.event, seq, time),
           source: r.origin.source,
           outbox_id: r.origin.id,
@@ -178,6 +189,7 @@ export class Sequencer extends EventEmitter {
       // One statement: every seq of the batch becomes visible at once, in order.
       await management.insertInto('firehose_event').values(events).execute()
       this.head = seq
+      this.headTimeUs = timeUs
       this.emit('sequenced', seq)
       this.opts.storage.coordination
         .notify(FIREHOSE_CHANNEL, String(seq))

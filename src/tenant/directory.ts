@@ -48,6 +48,19 @@ export class Directory {
     await this.db.updateTable('domain').set({ status, updated_at: now() }).where('name', '=', name).execute()
   }
 
+  /** Sets a domain's agent settings; undefined leaves a field as it is, null returns it to the default. */
+  async updateAgentSettings(
+    name: string,
+    settings: { agent_registration?: boolean | null; pow_difficulty?: number | null },
+  ): Promise<void> {
+    const set = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined))
+    await this.db
+      .updateTable('domain')
+      .set({ ...set, updated_at: now() })
+      .where('name', '=', name)
+      .execute()
+  }
+
   /** Removes the domain row and every route into it. */
   async deleteDomain(name: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {

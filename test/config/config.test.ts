@@ -97,3 +97,28 @@ test('empty secrets are generated once, persisted with mode 0600 and reused', ()
   assert.equal(second.config.jwtSecret, first.config.jwtSecret)
   assert.equal(JSON.parse(readFileSync(file, 'utf8')).jwtSecret, first.config.jwtSecret)
 })
+
+test('db.json.example is a valid config, and agent settings and rate limits are checked field by field', () => {
+  const example = JSON.parse(readFileSync(join(import.meta.dirname, '../../db.json.example'), 'utf8'))
+  const config = validateConfig(example, 'db.json.example', dir)
+  assert.deepEqual(config.rateLimits.newAgentWrites, { points: 20, windowSeconds: 60 })
+  assert.equal(config.agents.powDifficulty, 20)
+  try {
+    validateConfig(
+      { agents: { powDifficulty: 40, registrationDefault: 'yes' }, rateLimits: { newAgentWrites: { points: -1 } } },
+      'db.json',
+      dir,
+    )
+    assert.fail('expected a ConfigError')
+  } catch (err) {
+    assert.ok(err instanceof ConfigError)
+    const text = err.problems.join('\n')
+    for (const field of [
+      '"agents.powDifficulty"',
+      '"agents.registrationDefault"',
+      '"rateLimits.newAgentWrites.points"',
+    ]) {
+      assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+    }
+  }
+})

@@ -13,9 +13,10 @@ type Input = { repo: string; validate?: boolean; writes: Write[]; swapCommit?: s
 export default function (server: Server, ctx: AppContext): void {
   server.method(NSID, {
     auth: ctx.auth.access,
-    handler: async ({ auth, input }) => {
+    handler: async ({ auth, input, res }) => {
       const body = (input as { body: Input }).body
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
+      await ctx.rateLimits.consumeWrite(repo, res)
       const max = ctx.config.limits.applyWritesMax
       if (body.writes.length > max) throw new InvalidRequestError(`Too many writes: at most ${max} per call`)
       const opts = { lexicons: ctx.lexicons, validate: body.validate, maxRecordBytes: ctx.config.limits.recordBytes }

@@ -10,9 +10,10 @@ type Input = { repo: string; collection: string; rkey: string; swapRecord?: stri
 export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.repo.deleteRecord', {
     auth: ctx.auth.access,
-    handler: async ({ auth, input }) => {
+    handler: async ({ auth, input, res }) => {
       const body = (input as { body: Input }).body
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
+      await ctx.rateLimits.consumeWrite(repo, res)
       const write = await prepareWrite(
         { action: 'delete', collection: body.collection, rkey: body.rkey, swapRecord: body.swapRecord, ifExists: true },
         { lexicons: ctx.lexicons, maxRecordBytes: ctx.config.limits.recordBytes },

@@ -19,9 +19,10 @@ type Input = {
 export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.repo.putRecord', {
     auth: ctx.auth.access,
-    handler: async ({ auth, input }) => {
+    handler: async ({ auth, input, res }) => {
       const body = (input as { body: Input }).body
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
+      await ctx.rateLimits.consumeWrite(repo, res)
       const write = await prepareWrite(
         {
           action: 'update',

@@ -10,8 +10,9 @@ export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.repo.uploadBlob', {
     auth: ctx.auth.access,
     opts: { blobLimit: ctx.config.limits.blobBytes },
-    handler: async ({ auth, input }) => {
+    handler: async ({ auth, input, res }) => {
       const { account } = (auth as { credentials: AccessCredentials }).credentials
+      await ctx.rateLimits.consumeWrite(account, res)
       const { encoding, body } = input as { encoding: string; body: Readable }
       const blob = await ctx.blobs.upload(account, encoding, body)
       return json({ blob: new BlobRef(asMultiformatsCID(parseCid(blob.cid)), blob.mimeType, blob.size) })

@@ -1,10 +1,11 @@
 // Shapes of host.primal.pds.defs views, from service objects.
 import type { CreatedAccount } from '../../../../account/account-service.js'
 import type { AccountSummary } from '../../../../account/account-store.js'
+import type { AgentSettings } from '../../../../agent/agent-service.js'
 import type { Domain } from '../../../../tenant/directory.js'
 
-export function domainView(d: Domain) {
-  return { name: d.name, status: d.status, createdAt: d.created_at }
+export function domainView(d: Domain, agents: AgentSettings) {
+  return { name: d.name, status: d.status, createdAt: d.created_at, ...agents }
 }
 
 export function accountView(a: AccountSummary) {

@@ -1,0 +1,31 @@
+import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
+import type { AppContext } from '../../../../context.js'
+import { normalizeDomain } from '../../../../tenant/domain-name.js'
+import { json } from '../../../output.js'
+import { domainView } from './views.js'
+
+type Input = { domain: string; agentRegistration?: boolean; powDifficulty?: number; resetToDefaults?: boolean }
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('host.primal.pds.updateDomain', {
+    auth: ctx.auth.manager,
+    handler: async ({ auth, input }) => {
+      const credentials = (auth as { credentials: AdminCredentials | AccessCredentials }).credentials
+      const body = (input as { body: Input }).body
+      const name = normalizeDomain(body.domain)
+      assertManages(credentials, name)
+      if (!(await ctx.directory.activeDomain(name))) {
+        throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
+      }
+      await ctx.directory.updateAgentSettings(name, {
+        agent_registration: body.resetToDefaults ? null : body.agentRegistration,
+        pow_difficulty: body.resetToDefaults ? null : body.powDifficulty,
+      })
+      const domain = await ctx.directory.activeDomain(name)
+      if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
+      ctx.logger.info({ tenant: name, ...ctx.agents.settings(domain) }, 'domain agent settings changed')
+      return json({ domain: domainView(domain, ctx.agents.settings(domain)) })
+    },
+  })
+}

@@ -1,0 +1,11 @@
+import type { Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+import { json } from '../../../output.js'
+import { searchQuery } from '../search-query.js'
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('is.gather.feed.searchPosts', async ({ params, req }) => {
+    const page = await ctx.search.searchPosts(searchQuery(params, req))
+    return json({ posts: page.hits, cursor: page.cursor })
+  })
+}

@@ -1,0 +1,11 @@
+import type { Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+import { json } from '../../../output.js'
+import { searchQuery } from '../search-query.js'
+
+export default function (server: Server, ctx: AppContext): void {
+  server.method('is.gather.skill.searchListings', async ({ params, req }) => {
+    const page = await ctx.search.searchListings(searchQuery(params, req))
+    return json({ listings: page.hits, cursor: page.cursor })
+  })
+}

@@ -1,0 +1,73 @@
+// What every MCP tool runs with (the caller's session and the HTTP response
+// it answers on) and how a tool's outcome becomes an MCP result: refusals the
+// agent can act on come back as readable tool errors; only bugs are logged.
+import type { ServerResponse } from 'node:http'
+import { ResponseType, XRPCError } from '@atproto/xrpc-server'
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js'
+import { z } from 'zod'
+import type { AccessCredentials } from '../auth/verifiers.js'
+import type { AppContext } from '../context.js'
+
+export type ToolSession = {
+  ctx: AppContext
+  caller: AccessCredentials
+  /** The HTTP response the tool's answer goes out on: rate-limit headers are set on it. */
+  res: ServerResponse
+}
+
+export type ToolOutput = Record<string, unknown>
+
+type ToolSpec<S extends z.ZodRawShape> = {
+  description: string
+  input: S
+  /** Tools that only read say so, so a client may run them without asking. */
+  readOnly?: boolean
+}
+
+/** Registers a tool whose body returns its output, or throws to refuse. */
+export function defineTool<S extends z.ZodRawShape>(
+  server: McpServer,
+  session: ToolSession,
+  name: string,
+  spec: ToolSpec<S>,
+  body: (args: z.infer<z.ZodObject<S>>) => Promise<ToolOutput>,
+): void {
+  const annotations: ToolAnnotations = { readOnlyHint: spec.readOnly === true, openWorldHint: false }
+  const run = async (args: z.infer<z.ZodObject<S>>): Promise<CallToolResult> => {
+    try {
+      return toolOutput(await body(args))
+    } catch (err) {
+      return toolFailure(session, name, err)
+    }
+  }
+  server.registerTool(
+    name,
+    { description: spec.description, inputSchema: z.object(spec.input), annotations },
+    // The SDK types the callback from the schema it was given; `run` has exactly that argument type.
+    run as never,
+  )
+}
+
+export function toolOutput(value: ToolOutput): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value }
+}
+
+/** A protocol error (bad input, not found, rate limit) reads as the XRPC answer would; anything else is a bug. */
+export function toolFailure(session: ToolSession, tool: string, err: unknown): CallToolResult {
+  let text: string
+  if (err instanceof XRPCError && err.type === ResponseType.RateLimitExceeded) {
+    // The limiter's own message says so and when to retry; the prefix is for limiters that do not.
+    const message = err.errorMessage ?? 'too many requests'
+    text = /rate limit/i.test(message) ? message : `Rate limit exceeded: ${message}`
+  } else if (err instanceof XRPCError && err.type < 500) {
+    text = `${err.error}: ${err.errorMessage ?? 'request refused'}`
+  } else {
+    session.ctx.logger.error(
+      { err, tool, did: session.caller.did, tenant: session.caller.account.domain },
+      'mcp tool failed',
+    )
+    text = 'Internal error: the tool failed unexpectedly; the failure was logged.'
+  }
+  return { content: [{ type: 'text', text }], isError: true }
+}

@@ -1,0 +1,301 @@
+// The firehose as Jetstream-shaped JSON at `/subscribe`: over WebSocket (one
+// text message per event) or, for a plain GET, as Server-Sent Events. Each
+// stream follows the firehose by seq, as subscribeRepos does (a cursor
+// replays from the ring or the database, then the same loop follows the live
+// tail: no gap, no duplicate), with the same buffer and lag limits.
+import { EventEmitter } from 'node:events'
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import { type WebSocket, WebSocketServer } from 'ws'
+import type { Logger } from '../logger.js'
+import type { EventTail } from './event-tail.js'
+import type { FirehoseLimits } from './firehose-server.js'
+import type { JetstreamDecoder, JetstreamEvent } from './jetstream.js'
+import { isWanted, type JetstreamFilter, type JetstreamQuery, parseJetstreamQuery } from './jetstream-query.js'
+
+export const JETSTREAM_PATH = '/subscribe'
+const PAGE = 500
+/** How often an idle SSE stream sends a comment, so proxies keep it open. */
+const SSE_HEARTBEAT_MS = 15_000
+
+type Rejection = { status: number; error: string; message: string }
+
+/** Emits 'dropped' (with how far behind) when it drops a stream that fell behind. */
+export class JetstreamServer extends EventEmitter {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  private readonly streams = new Set<JsonStream>()
+
+  constructor(
+    private readonly tail: EventTail,
+    private readonly decoder: JetstreamDecoder,
+    private readonly limits: FirehoseLimits,
+    private readonly logger: Logger,
+    private readonly heartbeatMs = SSE_HEARTBEAT_MS,
+  ) {
+    super()
+  }
+
+  get subscriberCount(): number {
+    return this.streams.size
+  }
+
+  /** A WebSocket upgrade to /subscribe; a request we will not serve is answered before upgrading. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const query = this.admit(req)
+    if ('error' in query) {
+      const body = JSON.stringify({ error: query.error, message: query.message })
+      socket.end(
+        `HTTP/1.1 ${query.status} ${STATUS_CODES[query.status]}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      )
+      return
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(new WebSocketSink(ws), query))
+  }
+
+  /** A plain GET /subscribe: the same stream as Server-Sent Events. */
+  serveSse(req: IncomingMessage, res: ServerResponse): void {
+    const query = this.admit(req, req.headers['last-event-id'] as string | undefined)
+    if ('error' in query) {
+      res.writeHead(query.status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: query.error, message: query.message }))
+      return
+    }
+    this.open(new SseSink(res, this.heartbeatMs), query)
+  }
+
+  close(): void {
+    for (const s of this.streams) {
+      s.stop()
+      s.sink.destroy()
+    }
+    this.streams.clear()
+    this.wss.close()
+  }
+
+  private admit(req: IncomingMessage, lastEventId?: string): JetstreamQuery | Rejection {
+    let query: JetstreamQuery
+    try {
+      const url = URL.parse(req.url ?? '/', 'http://localhost')
+      if (!url) throw new InvalidRequestError('Not a valid request URL')
+      query = parseJetstreamQuery(url.searchParams, lastEventId)
+    } catch (err) {
+      if (!(err instanceof InvalidRequestError)) throw err
+      return { status: 400, error: 'InvalidRequest', message: err.message }
+    }
+    if (this.streams.size >= this.limits.maxSubscribers) {
+      return { status: 503, error: 'TooManySubscribers', message: 'This server has as many subscribers as it takes' }
+    }
+    return query
+  }
+
+  private open(sink: Sink, query: JetstreamQuery): void {
+    const stream: JsonStream = new JsonStream(sink, this.tail, this.decoder, query.filter, this.limits, (behind) => {
+      // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
+      this.streams.delete(stream)
+      this.logger.info({ behind }, 'dropping a JSON stream subscriber that fell behind')
+      this.emit('dropped', behind)
+    })
+    this.streams.add(stream)
+    sink.onClose(() => {
+      this.streams.delete(stream)
+      stream.stop()
+    })
+    stream.start(query.cursor).catch((err) => {
+      this.logger.warn({ err }, 'JSON stream subscriber failed')
+      this.streams.delete(stream)
+      stream.stop()
+      sink.destroy()
+    })
+  }
+}
+
+/** One subscriber's transport. */
+interface Sink {
+  /** The stream starts (SSE sends its headers here, once the start position is known). */
+  open(): void
+  /** Hands one event to the socket; `flushed` runs once it has left this process. */
+  write(ev: JetstreamEvent, flushed: () => void): void
+  /** Tells the consumer it fell behind, then ends the stream. */
+  tooSlow(): void
+  destroy(): void
+  onClose(listener: () => void): void
+}
+
+class WebSocketSink implements Sink {
+  constructor(private readonly ws: WebSocket) {
+    ws.on('error', () => ws.terminate())
+  }
+
+  open(): void {}
+
+  write(ev: JetstreamEvent, flushed: () => void): void {
+    this.ws.send(ev.json, flushed)
+  }
+
+  tooSlow(): void {
+    this.ws.close(1008, 'ConsumerTooSlow')
+    // A consumer that reads nothing would never take the close either.
+    setTimeout(() => this.ws.terminate(), 1000).unref()
+  }
+
+  destroy(): void {
+    this.ws.terminate()
+  }
+
+  onClose(listener: () => void): void {
+    this.ws.on('close', listener)
+  }
+}
+
+class SseSink implements Sink {
+  private heartbeat?: NodeJS.Timeout
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly heartbeatMs: number,
+  ) {
+    res.on('close', () => clearInterval(this.heartbeat))
+  }
+
+  open(): void {
+    this.res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      // Proxies such as nginx would otherwise hold events back in their buffers.
+      'x-accel-buffering': 'no',
+      // Public data, read without credentials: a browser's EventSource on any site may follow it.
+      'access-control-allow-origin': '*',
+    })
+    this.res.flushHeaders()
+    this.heartbeat = setInterval(() => this.res.write(': heartbeat\n\n'), this.heartbeatMs)
+    this.heartbeat.unref()
+  }
+
+  write(ev: JetstreamEvent, flushed: () => void): void {
+    this.res.write(`id: ${ev.timeUs}\ndata: ${ev.json}\n\n`, () => flushed())
+  }
+
+  tooSlow(): void {
+    clearInterval(this.heartbeat)
+    const body = JSON.stringify({ error: 'ConsumerTooSlow', message: 'Stream consumer too slow' })
+    this.res.end(`event: error\ndata: ${body}\n\n`)
+    setTimeout(() => this.res.destroy(), 1000).unref()
+  }
+
+  destroy(): void {
+    clearInterval(this.heartbeat)
+    this.res.destroy()
+  }
+
+  onClose(listener: () => void): void {
+    this.res.on('close', listener)
+  }
+}
+
+/** One subscriber's position in the firehose (a seq), and the loop that sends from there. */
+class JsonStream {
+  private sent = 0
+  /** Events before this time_us are skipped: a cursor may point into the middle of a commit's ops. */
+  private from = 0
+  private inFlight = 0
+  private live = false
+  private pumping = false
+  private again = false
+  private stopped = false
+  private drained?: () => void
+  private readonly onEvents = () => this.onNewEvents()
+
+  constructor(
+    readonly sink: Sink,
+    private readonly tail: EventTail,
+    private readonly decoder: JetstreamDecoder,
+    private readonly filter: JetstreamFilter,
+    private readonly limits: FirehoseLimits,
+    private readonly onDropped: (behind: number) => void,
+  ) {}
+
+  async start(cursor: number | undefined): Promise<void> {
+    if (cursor === undefined) {
+      this.sent = this.tail.head
+    } else {
+      const start = await this.tail.positionAtTime(cursor)
+      this.sent = start.after
+      // A cursor past every stored event means live, as in Jetstream; else it may end inside a commit.
+      this.from = start.future ? 0 : cursor
+    }
+    if (this.stopped) return
+    this.sink.open()
+    this.tail.on('events', this.onEvents)
+    await this.pump()
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.tail.off('events', this.onEvents)
+    this.drained?.()
+  }
+
+  private onNewEvents(): void {
+    if (this.live && this.tail.head - this.sent > this.limits.maxLagEvents) {
+      this.tooSlow()
+      return
+    }
+    void this.pump()
+  }
+
+  /** Sends everything after `sent` up to the head: from memory when it can, else from the database. */
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true
+      return
+    }
+    this.pumping = true
+    try {
+      do {
+        this.again = false
+        while (!this.stopped && this.sent < this.tail.head) {
+          const frames = this.tail.framesAfter(this.sent, PAGE) ?? (await this.tail.readAfter(this.sent, PAGE))
+          if (frames.length === 0) break
+          for (const f of frames) {
+            for (const ev of await this.decoder.eventsOf(f)) {
+              if (this.stopped) return
+              if (ev.timeUs >= this.from && isWanted(this.filter, ev)) await this.send(ev)
+            }
+            this.sent = f.seq
+          }
+        }
+        this.live = true
+      } while (this.again && !this.stopped)
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private async send(ev: JetstreamEvent): Promise<void> {
+    // Wait while the socket holds too much: the backlog stays in the tail (or the database), not here.
+    while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve
+      })
+    }
+    if (this.stopped) return
+    this.inFlight += ev.bytes
+    this.sink.write(ev, () => {
+      this.inFlight -= ev.bytes
+      if (this.inFlight <= this.limits.maxBufferedBytes) {
+        const wake = this.drained
+        this.drained = undefined
+        wake?.()
+      }
+    })
+  }
+
+  private tooSlow(): void {
+    this.onDropped(this.tail.head - this.sent)
+    this.stop()
+    this.sink.tooSlow()
+  }
+}

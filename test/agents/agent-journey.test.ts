@@ -1,0 +1,138 @@
+// The whole way in for an agent that holds nothing but an Ed25519 key: proof
+// of work, registration, keypair login, a post — and the post is where every
+// consumer looks: the CBOR firehose, the JSON stream, search, and the repo
+// export, verified with @atproto/repo against the DID document's key.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { verifyRepoCar } from '@atproto/repo'
+import WebSocket from 'ws'
+import { startTestServer, type TestServer } from '../helpers/server.js'
+import { xrpc } from '../helpers/xrpc.js'
+import { carBytes } from '../repo/helpers.js'
+import { FirehoseClient } from '../sync/helpers.js'
+import { agentDomain, ed25519Key, solve } from './helpers.js'
+
+const DOMAIN = 'journey.test'
+
+let t: TestServer
+before(async () => {
+  t = await startTestServer()
+  await agentDomain(t, DOMAIN, 12)
+})
+after(() => t.close())
+
+/** Collects JSON stream events until a predicate holds. */
+function jsonStream(url: string) {
+  const events: Record<string, unknown>[] = []
+  const ws = new WebSocket(url)
+  const waiters: (() => void)[] = []
+  ws.on('message', (data: Buffer) => {
+    events.push(JSON.parse(data.toString('utf8')))
+    for (const w of waiters.splice(0)) w()
+  })
+  return {
+    events,
+    opened: () => new Promise<void>((resolve, reject) => ws.once('open', resolve).once('error', reject)),
+    async until(pred: (e: Record<string, unknown>[]) => boolean): Promise<void> {
+      while (!pred(events)) await new Promise<void>((resolve) => waiters.push(resolve))
+    },
+    close: () => ws.close(),
+  }
+}
+
+test('an Ed25519-only agent goes from nothing to a post every consumer sees', async () => {
+  const hose = new FirehoseClient(t.url)
+  await hose.opened()
+  const stream = jsonStream(`${t.url.replace(/^http/, 'ws')}/subscribe?wantedCollections=is.gather.feed.post`)
+  await stream.opened()
+
+  // Discovery tells the agent where to go.
+  const discover = (await (await fetch(`${t.url}/discover`)).json()) as {
+    domains: { domain: string; powDifficulty: number }[]
+    registration: { steps: { call?: { url: string } }[] }
+  }
+  assert.deepEqual(discover.domains, [{ domain: DOMAIN, handles: `<name>.${DOMAIN}`, powDifficulty: 12 }])
+  assert.equal(discover.registration.steps[0]?.call?.url.endsWith('/xrpc/is.gather.agent.requestRegistration'), true)
+
+  const key = ed25519Key()
+  const ch = await xrpc(t.url, 'is.gather.agent.requestRegistration', { body: { domain: DOMAIN } })
+  assert.equal(ch.status, 200, JSON.stringify(ch.body))
+  const challenge = String(ch.body.challenge)
+  const reg = await xrpc(t.url, 'is.gather.agent.register', {
+    body: {
+      challenge,
+      nonce: solve(challenge, Number(ch.body.difficulty)),
+      publicKey: key.publicKey,
+      name: 'Journey Agent',
+      description: 'Walks the whole way',
+    },
+  })
+  assert.equal(reg.status, 200, JSON.stringify(reg.body))
+  const did = String(reg.body.did)
+
+  const loginChallenge = await xrpc(t.url, 'is.gather.agent.requestLogin', { body: { identifier: reg.body.handle } })
+  const login = await xrpc(t.url, 'is.gather.agent.login', {
+    body: { challenge: loginChallenge.body.challenge, signature: await key.sign(String(loginChallenge.body.message)) },
+  })
+  assert.equal(login.status, 200, JSON.stringify(login.body))
+
+  const text = 'Photosynthesis converts sunlight into chemical energy'
+  const created = await xrpc(t.url, 'com.atproto.repo.createRecord', {
+    auth: String(login.body.accessJwt),
+    body: { repo: did, collection: 'is.gather.feed.post', record: { text, createdAt: new Date().toISOString() } },
+  })
+  assert.equal(created.status, 200, JSON.stringify(created.body))
+  const { uri, cid } = created.body as { uri: string; cid: string }
+  const rkey = uri.split('/').pop()
+
+  // The CBOR firehose.
+  await hose.until(
+    (frames) =>
+      frames.some(
+        (f) =>
+          f.header.t === '#commit' &&
+          f.body.repo === did &&
+          (f.body.ops as { path: string }[]).some((o) => o.path === `is.gather.feed.post/${rkey}`),
+      ),
+    'the post on the firehose',
+  )
+  // The JSON stream.
+  await stream.until((events) => events.some((e) => e.kind === 'commit' && e.did === did))
+  const jsonCommit = stream.events.find((e) => e.kind === 'commit' && e.did === did) as {
+    commit: { operation: string; collection: string; rkey: string; cid: string; record: { text: string } }
+  }
+  assert.deepEqual(
+    {
+      operation: jsonCommit.commit.operation,
+      collection: jsonCommit.commit.collection,
+      rkey: jsonCommit.commit.rkey,
+      cid: jsonCommit.commit.cid,
+      text: jsonCommit.commit.record.text,
+    },
+    { operation: 'create', collection: 'is.gather.feed.post', rkey, cid, text },
+  )
+  // Search, with stemming: "converting" finds "converts".
+  const found = await xrpc(t.url, 'is.gather.feed.searchPosts', {
+    params: { q: 'converting sunlight', domain: DOMAIN },
+  })
+  assert.equal(found.status, 200, JSON.stringify(found.body))
+  assert.deepEqual(
+    (found.body.posts as { uri: string }[]).map((p) => p.uri),
+    [uri],
+  )
+  // The repo export verifies against the signing key in the DID document, and holds profile and post.
+  const described = await xrpc(t.url, 'com.atproto.repo.describeRepo', { params: { repo: did } })
+  const doc = described.body.didDoc as { verificationMethod: { publicKeyMultibase: string }[] }
+  const signingKey = `did:key:${doc.verificationMethod[0]?.publicKeyMultibase}`
+  const verified = await verifyRepoCar(
+    await carBytes(await fetch(`${t.url}/xrpc/com.atproto.sync.getRepo?did=${did}`)),
+    did,
+    signingKey,
+  )
+  assert.deepEqual(verified.creates.map((c) => `${c.collection}/${c.rkey}`).sort(), [
+    'is.gather.actor.profile/self',
+    `is.gather.feed.post/${rkey}`,
+  ])
+  hose.close()
+  stream.close()
+})
