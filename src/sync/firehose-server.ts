@@ -11,18 +11,9 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import type { Logger } from '../logger.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 import { errorFrame, infoFrame } from './frames.js'
+import { type FirehoseLimits, TailFollower } from './tail-follower.js'
 
 export const SUBSCRIBE_REPOS_PATH = '/xrpc/com.atproto.sync.subscribeRepos'
-const PAGE = 500
-
-export type FirehoseLimits = {
-  /** Bytes handed to a socket and not yet flushed, past which sending pauses. */
-  maxBufferedBytes: number
-  /** Events a live subscriber may fall behind the head before it is dropped. */
-  maxLagEvents: number
-  /** Most subscribers at once. */
-  maxSubscribers: number
-}
 
 /** Emits 'dropped' (with how far behind) when it drops a subscriber that fell behind. */
 export class FirehoseServer extends EventEmitter {
@@ -85,23 +76,16 @@ export class FirehoseServer extends EventEmitter {
   }
 }
 
-class Subscriber {
-  private sent = 0
-  private inFlight = 0
-  private live = false
-  private pumping = false
-  private again = false
-  private stopped = false
-  private drained?: () => void
-  private readonly onEvents = () => this.onNewEvents()
-
+class Subscriber extends TailFollower {
   constructor(
     readonly ws: WebSocket,
-    private readonly tail: EventTail,
-    private readonly limits: FirehoseLimits,
+    tail: EventTail,
+    limits: FirehoseLimits,
     private readonly logger: Logger,
     private readonly onDropped: (behind: number) => void,
-  ) {}
+  ) {
+    super(tail, limits)
+  }
 
   async start(cursor: number | undefined): Promise<void> {
     if (cursor === undefined) {
@@ -120,78 +104,19 @@ class Subscriber {
         this.sent = cursor
       }
     }
-    this.tail.on('events', this.onEvents)
-    await this.pump()
+    await this.follow()
   }
 
-  stop(): void {
-    this.stopped = true
-    this.tail.off('events', this.onEvents)
-    this.drained?.()
+  protected deliver(f: SequencedFrame): Promise<void> {
+    return this.sendBuffered(f.frame.byteLength, (flushed) => this.ws.send(f.frame, { binary: true }, () => flushed()))
   }
 
-  private onNewEvents(): void {
-    if (this.live && this.tail.head - this.sent > this.limits.maxLagEvents) {
-      this.tooSlow()
-      return
-    }
-    void this.pump()
-  }
-
-  /** Sends everything after `sent` up to the head: from memory when it can, else from the database. */
-  private async pump(): Promise<void> {
-    if (this.pumping) {
-      this.again = true
-      return
-    }
-    this.pumping = true
-    try {
-      do {
-        this.again = false
-        while (!this.stopped && this.sent < this.tail.head) {
-          const frames = this.tail.framesAfter(this.sent, PAGE) ?? (await this.tail.readAfter(this.sent, PAGE))
-          if (frames.length === 0) break
-          for (const f of frames) {
-            if (this.stopped) return
-            await this.send(f)
-          }
-        }
-        this.live = true
-      } while (this.again && !this.stopped)
-    } finally {
-      this.pumping = false
-    }
-  }
-
-  private async send(f: SequencedFrame): Promise<void> {
-    // Wait while the socket holds too much: the backlog stays in the tail (or the database), not here.
-    while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
-      await new Promise<void>((resolve) => {
-        this.drained = resolve
-      })
-    }
-    if (this.stopped) return
-    this.inFlight += f.frame.byteLength
-    this.sent = f.seq
-    this.ws.send(f.frame, { binary: true }, () => {
-      this.inFlight -= f.frame.byteLength
-      if (this.inFlight <= this.limits.maxBufferedBytes) {
-        const wake = this.drained
-        this.drained = undefined
-        wake?.()
-      }
-    })
-  }
-
-  private tooSlow(): void {
-    const behind = this.tail.head - this.sent
+  protected dropTooSlow(behind: number): void {
     this.logger.info({ behind }, 'dropping a firehose subscriber that fell behind')
     this.onDropped(behind)
-    this.stopped = true
     this.ws.send(errorFrame('ConsumerTooSlow', 'Stream consumer too slow'))
     this.ws.close(1008, 'ConsumerTooSlow')
     // A consumer that reads nothing would never take the close either.
     setTimeout(() => this.ws.terminate(), 1000).unref()
-    this.stop()
   }
 }

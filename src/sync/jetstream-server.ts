@@ -9,13 +9,12 @@ import type { Duplex } from 'node:stream'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { Logger } from '../logger.js'
-import type { EventTail } from './event-tail.js'
-import type { FirehoseLimits } from './firehose-server.js'
+import type { EventTail, SequencedFrame } from './event-tail.js'
 import type { JetstreamDecoder, JetstreamEvent } from './jetstream.js'
 import { isWanted, type JetstreamFilter, type JetstreamQuery, parseJetstreamQuery } from './jetstream-query.js'
+import { type FirehoseLimits, TailFollower } from './tail-follower.js'
 
 export const JETSTREAM_PATH = '/subscribe'
-const PAGE = 500
 /** How often an idle SSE stream sends a comment, so proxies keep it open. */
 const SSE_HEARTBEAT_MS = 15_000
 
@@ -195,27 +194,21 @@ class SseSink implements Sink {
   }
 }
 
-/** One subscriber's position in the firehose (a seq), and the loop that sends from there. */
-class JsonStream {
-  private sent = 0
+/** One subscriber's position in the firehose (a seq) and what it wants of it; TailFollower sends. */
+class JsonStream extends TailFollower {
   /** Events before this time_us are skipped: a cursor may point into the middle of a commit's ops. */
   private from = 0
-  private inFlight = 0
-  private live = false
-  private pumping = false
-  private again = false
-  private stopped = false
-  private drained?: () => void
-  private readonly onEvents = () => this.onNewEvents()
 
   constructor(
     readonly sink: Sink,
-    private readonly tail: EventTail,
+    tail: EventTail,
     private readonly decoder: JetstreamDecoder,
     private readonly filter: JetstreamFilter,
-    private readonly limits: FirehoseLimits,
+    limits: FirehoseLimits,
     private readonly onDropped: (behind: number) => void,
-  ) {}
+  ) {
+    super(tail, limits)
+  }
 
   async start(cursor: number | undefined): Promise<void> {
     if (cursor === undefined) {
@@ -228,74 +221,20 @@ class JsonStream {
     }
     if (this.stopped) return
     this.sink.open()
-    this.tail.on('events', this.onEvents)
-    await this.pump()
+    await this.follow()
   }
 
-  stop(): void {
-    this.stopped = true
-    this.tail.off('events', this.onEvents)
-    this.drained?.()
-  }
-
-  private onNewEvents(): void {
-    if (this.live && this.tail.head - this.sent > this.limits.maxLagEvents) {
-      this.tooSlow()
-      return
-    }
-    void this.pump()
-  }
-
-  /** Sends everything after `sent` up to the head: from memory when it can, else from the database. */
-  private async pump(): Promise<void> {
-    if (this.pumping) {
-      this.again = true
-      return
-    }
-    this.pumping = true
-    try {
-      do {
-        this.again = false
-        while (!this.stopped && this.sent < this.tail.head) {
-          const frames = this.tail.framesAfter(this.sent, PAGE) ?? (await this.tail.readAfter(this.sent, PAGE))
-          if (frames.length === 0) break
-          for (const f of frames) {
-            for (const ev of await this.decoder.eventsOf(f)) {
-              if (this.stopped) return
-              if (ev.timeUs >= this.from && isWanted(this.filter, ev)) await this.send(ev)
-            }
-            this.sent = f.seq
-          }
-        }
-        this.live = true
-      } while (this.again && !this.stopped)
-    } finally {
-      this.pumping = false
-    }
-  }
-
-  private async send(ev: JetstreamEvent): Promise<void> {
-    // Wait while the socket holds too much: the backlog stays in the tail (or the database), not here.
-    while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
-      await new Promise<void>((resolve) => {
-        this.drained = resolve
-      })
-    }
-    if (this.stopped) return
-    this.inFlight += ev.bytes
-    this.sink.write(ev, () => {
-      this.inFlight -= ev.bytes
-      if (this.inFlight <= this.limits.maxBufferedBytes) {
-        const wake = this.drained
-        this.drained = undefined
-        wake?.()
+  protected async deliver(f: SequencedFrame): Promise<void> {
+    for (const ev of await this.decoder.eventsOf(f)) {
+      if (this.stopped) return
+      if (ev.timeUs >= this.from && isWanted(this.filter, ev)) {
+        await this.sendBuffered(ev.bytes, (flushed) => this.sink.write(ev, flushed))
       }
-    })
+    }
   }
 
-  private tooSlow(): void {
-    this.onDropped(this.tail.head - this.sent)
-    this.stop()
+  protected dropTooSlow(behind: number): void {
+    this.onDropped(behind)
     this.sink.tooSlow()
   }
 }

@@ -1,0 +1,107 @@
+// What every stream subscriber does, whatever it sends: keep its position
+// (a seq) in the firehose, replay from memory or the database in pages up to
+// the head, then follow the tail as it grows; pause while its connection
+// holds more than maxBufferedBytes unsent; and be dropped when, live, it
+// falls more than maxLagEvents behind. Subclasses say how a frame is sent.
+import type { EventTail, SequencedFrame } from './event-tail.js'
+
+const PAGE = 500
+
+export type FirehoseLimits = {
+  /** Bytes handed to a socket and not yet flushed, past which sending pauses. */
+  maxBufferedBytes: number
+  /** Events a live subscriber may fall behind the head before it is dropped. */
+  maxLagEvents: number
+  /** Most subscribers at once. */
+  maxSubscribers: number
+}
+
+export abstract class TailFollower {
+  /** The seq of the last frame delivered. */
+  protected sent = 0
+  protected stopped = false
+  private inFlight = 0
+  private live = false
+  private pumping = false
+  private again = false
+  private drained?: () => void
+  private readonly onEvents = () => this.onNewEvents()
+
+  constructor(
+    protected readonly tail: EventTail,
+    protected readonly limits: FirehoseLimits,
+  ) {}
+
+  stop(): void {
+    this.stopped = true
+    this.tail.off('events', this.onEvents)
+    this.drained?.()
+  }
+
+  /** Sends one frame (or nothing, if it is filtered out), through sendBuffered. */
+  protected abstract deliver(f: SequencedFrame): Promise<void>
+
+  /** Told the subscriber fell behind: say so and close. */
+  protected abstract dropTooSlow(behind: number): void
+
+  /** Starts sending after `sent`: the backlog, then the live tail. */
+  protected async follow(): Promise<void> {
+    this.tail.on('events', this.onEvents)
+    await this.pump()
+  }
+
+  /** Hands `bytes` to `write`, first waiting while the connection holds too much; the backlog stays in the tail. */
+  protected async sendBuffered(bytes: number, write: (flushed: () => void) => void): Promise<void> {
+    while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve
+      })
+    }
+    if (this.stopped) return
+    this.inFlight += bytes
+    write(() => {
+      this.inFlight -= bytes
+      if (this.inFlight <= this.limits.maxBufferedBytes) {
+        const wake = this.drained
+        this.drained = undefined
+        wake?.()
+      }
+    })
+  }
+
+  private onNewEvents(): void {
+    if (this.live && this.tail.head - this.sent > this.limits.maxLagEvents) {
+      const behind = this.tail.head - this.sent
+      this.stop()
+      this.dropTooSlow(behind)
+      return
+    }
+    void this.pump()
+  }
+
+  /** Sends everything after `sent` up to the head: from memory when it can, else from the database. */
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true
+      return
+    }
+    this.pumping = true
+    try {
+      do {
+        this.again = false
+        while (!this.stopped && this.sent < this.tail.head) {
+          const frames = this.tail.framesAfter(this.sent, PAGE) ?? (await this.tail.readAfter(this.sent, PAGE))
+          if (frames.length === 0) break
+          for (const f of frames) {
+            if (this.stopped) return
+            await this.deliver(f)
+            this.sent = f.seq
+          }
+        }
+        this.live = true
+      } while (this.again && !this.stopped)
+    } finally {
+      this.pumping = false
+    }
+  }
+}
