@@ -33,6 +33,18 @@ async function challenge(t: TestServer, domain = DOMAIN) {
   return res.body as { challenge: string; difficulty: number; expiresAt: string; algorithm: string }
 }
 
+/** Registers with a solved challenge; the answer, whatever it is. */
+function solvedRegistration(t: TestServer, ch: { challenge: string; difficulty: number }, name: string) {
+  return xrpc(t.url, 'is.gather.agent.register', {
+    body: {
+      challenge: ch.challenge,
+      nonce: solve(ch.challenge, ch.difficulty),
+      publicKey: ed25519Key().didKey,
+      name,
+    },
+  })
+}
+
 describe('agent registration and login', () => {
   let t: TestServer
   before(async () => {
@@ -138,14 +150,7 @@ describe('agent registration and login', () => {
       .where('id', '=', ch.challenge)
       .execute()
     const before = await accountCount(t, DOMAIN)
-    const res = await xrpc(t.url, 'is.gather.agent.register', {
-      body: {
-        challenge: ch.challenge,
-        nonce: solve(ch.challenge, ch.difficulty),
-        publicKey: ed25519Key().didKey,
-        name: 'Late Agent',
-      },
-    })
+    const res = await solvedRegistration(t, ch, 'Late Agent')
     assert.equal(res.status, 400)
     assert.equal(res.body.error, 'ExpiredChallenge')
     assert.equal(await accountCount(t, DOMAIN), before)
@@ -206,14 +211,7 @@ describe('agent registration and login', () => {
       body: { domain: DOMAIN, agentRegistration: false },
     })
     try {
-      const res = await xrpc(t.url, 'is.gather.agent.register', {
-        body: {
-          challenge: ch.challenge,
-          nonce: solve(ch.challenge, ch.difficulty),
-          publicKey: ed25519Key().didKey,
-          name: 'Too Late',
-        },
-      })
+      const res = await solvedRegistration(t, ch, 'Too Late')
       assert.equal(res.status, 403)
       assert.equal(res.body.error, 'RegistrationClosed')
     } finally {

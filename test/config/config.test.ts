@@ -19,43 +19,45 @@ test('no config at all gives safe local defaults: embedded database, localhost:2
   assert.equal(config.limits.blobBytes, 1_000_000)
 })
 
-test('every bad field is reported, each with its own message', () => {
+/** The problems validateConfig reports for `raw` (which must be refused). */
+function configProblems(raw: Record<string, unknown>): string[] {
   try {
-    validateConfig(
-      {
-        port: 'eighty',
-        serviceURL: 'ftp://x',
-        registrationOpen: 'yes',
-        database: { url: 'mysql://db', maxConnections: 1 },
-        limits: { blobBytes: -1 },
-        adminKey: 'short',
-        relays: ['not a url'],
-        logLevel: 'loud',
-        colour: 'blue',
-      },
-      'db.json',
-      dir,
-    )
-    assert.fail('expected a ConfigError')
+    validateConfig(raw, 'db.json', dir)
   } catch (err) {
     assert.ok(err instanceof ConfigError)
-    const text = err.problems.join('\n')
-    for (const field of [
-      '"port"',
-      '"serviceURL"',
-      '"registrationOpen"',
-      '"database.url"',
-      '"database.maxConnections"',
-      '"limits.blobBytes"',
-      '"adminKey"',
-      '"relays[0]"',
-      '"logLevel"',
-      '"colour"',
-    ]) {
-      assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
-    }
-    assert.equal(err.problems.length, 10)
+    return err.problems
   }
+  return assert.fail('expected a ConfigError')
+}
+
+test('every bad field is reported, each with its own message', () => {
+  const problems = configProblems({
+    port: 'eighty',
+    serviceURL: 'ftp://x',
+    registrationOpen: 'yes',
+    database: { url: 'mysql://db', maxConnections: 1 },
+    limits: { blobBytes: -1 },
+    adminKey: 'short',
+    relays: ['not a url'],
+    logLevel: 'loud',
+    colour: 'blue',
+  })
+  const text = problems.join('\n')
+  for (const field of [
+    '"port"',
+    '"serviceURL"',
+    '"registrationOpen"',
+    '"database.url"',
+    '"database.maxConnections"',
+    '"limits.blobBytes"',
+    '"adminKey"',
+    '"relays[0]"',
+    '"logLevel"',
+    '"colour"',
+  ]) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+  }
+  assert.equal(problems.length, 10)
 })
 
 test('db.json is found in the working directory and environment variables override it', () => {
@@ -103,22 +105,15 @@ test('db.json.example is a valid config, and agent settings and rate limits are 
   const config = validateConfig(example, 'db.json.example', dir)
   assert.deepEqual(config.rateLimits.newAgentWrites, { points: 20, windowSeconds: 60 })
   assert.equal(config.agents.powDifficulty, 20)
-  try {
-    validateConfig(
-      { agents: { powDifficulty: 40, registrationDefault: 'yes' }, rateLimits: { newAgentWrites: { points: -1 } } },
-      'db.json',
-      dir,
-    )
-    assert.fail('expected a ConfigError')
-  } catch (err) {
-    assert.ok(err instanceof ConfigError)
-    const text = err.problems.join('\n')
-    for (const field of [
-      '"agents.powDifficulty"',
-      '"agents.registrationDefault"',
-      '"rateLimits.newAgentWrites.points"',
-    ]) {
-      assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
-    }
+  const text = configProblems({
+    agents: { powDifficulty: 40, registrationDefault: 'yes' },
+    rateLimits: { newAgentWrites: { points: -1 } },
+  }).join('\n')
+  for (const field of [
+    '"agents.powDifficulty"',
+    '"agents.registrationDefault"',
+    '"rateLimits.newAgentWrites.points"',
+  ]) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
   }
 })
