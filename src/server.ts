@@ -39,7 +39,9 @@ export function createApp(ctx: AppContext): express.Express {
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', true)
+  // A hop count is a number to Express; anything else a list of trusted addresses.
+  const trust = ctx.config.trustProxy
+  app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust)
   app.get('/xrpc/_health', (_req, res) => {
     res.json({ version: process.env.npm_package_version ?? '0.1.0' })
   })

@@ -1,6 +1,7 @@
 // The shape of db.json and its validation. Every bad field yields its own
 // message, so an operator fixes a broken config in one pass, not one restart
 // per typo.
+import { isIP } from 'node:net'
 
 export type DatabaseConfig = {
   /** Postgres URL of the management database; tenant databases live beside it. */
@@ -96,6 +97,11 @@ export type Config = {
   serviceURL: string
   port: number
   host: string
+  /**
+   * Which peers' X-Forwarded-For / -Host / -Proto to believe (Express "trust
+   * proxy"): the client IP the rate limits count by comes from there.
+   */
+  trustProxy: string
   adminKey: string
   jwtSecret: string
   keyEncryptionKey: string
@@ -135,6 +141,9 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   listPageSize: 100,
   applyWritesMax: 200,
 }
+
+/** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
+export const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal'
 
 export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
   agentRequestsPerIp: { points: 60, windowSeconds: 60 },
@@ -183,6 +192,7 @@ const KNOWN_FIELDS = new Set([
   'serviceURL',
   'port',
   'host',
+  'trustProxy',
   'adminKey',
   'jwtSecret',
   'keyEncryptionKey',
@@ -284,6 +294,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     serviceURL: serviceURL.replace(/\/+$/, ''),
     port,
     host: r.string(raw, 'host') ?? '0.0.0.0',
+    trustProxy: readTrustProxy(r, raw),
     adminKey: r.string(raw, 'adminKey') ?? '',
     jwtSecret: r.string(raw, 'jwtSecret') ?? '',
     keyEncryptionKey: r.hex(raw, 'keyEncryptionKey', 32) ?? '',
@@ -350,6 +361,27 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     applyWritesMax:
       r.int(limits, 'applyWritesMax', 1, 10_000, 'limits.applyWritesMax') ?? DEFAULT_LIMITS.applyWritesMax,
   }
+}
+
+/** Express "trust proxy": a hop count, or a list of addresses, CIDRs and the names loopback, linklocal, uniquelocal. */
+function readTrustProxy(r: FieldReader, raw: RawConfig): string {
+  const v = r.string(raw, 'trustProxy')
+  if (v === undefined) return DEFAULT_TRUST_PROXY
+  const names = new Set(['loopback', 'linklocal', 'uniquelocal'])
+  const ok =
+    /^\d{1,2}$/.test(v) ||
+    v
+      .split(',')
+      .map((t) => t.trim())
+      .every((t) => {
+        const [ip, bits, ...rest] = t.split('/')
+        return (
+          names.has(t) || (isIP(ip ?? '') !== 0 && rest.length === 0 && (bits === undefined || /^\d{1,3}$/.test(bits)))
+        )
+      })
+  return ok
+    ? v
+    : (r.fail('trustProxy', 'a hop count or a list of IPs, CIDRs, loopback, linklocal, uniquelocal', v) ?? '')
 }
 
 function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {

@@ -479,3 +479,26 @@ describe('agent rate limits', () => {
     return { did: session.did, accessJwt: session.tokens.accessJwt }
   }
 })
+
+describe('the client IP the limits count by', () => {
+  const hit = (t: TestServer, forwardedFor: string) =>
+    fetch(`${t.url}/xrpc/is.gather.feed.searchPosts?q=x`, { headers: { 'x-forwarded-for': forwardedFor } })
+
+  test('X-Forwarded-For is believed from a trusted proxy (loopback here) and ignored from anyone else', async () => {
+    for (const [trustProxy, secondStatus] of [
+      ['loopback', 200],
+      ['10.1.2.3', 429],
+    ] as const) {
+      const t = await startTestServer({
+        config: { trustProxy, rateLimits: { agentRequestsPerIp: { points: 1, windowSeconds: 3600 } } },
+      })
+      try {
+        assert.equal((await hit(t, '203.0.113.1')).status, 200)
+        // Another claimed client: its own budget only when the peer claiming it is trusted.
+        assert.equal((await hit(t, '203.0.113.2')).status, secondStatus, `trustProxy ${trustProxy}`)
+      } finally {
+        await t.close()
+      }
+    }
+  })
+})

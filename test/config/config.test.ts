@@ -105,6 +105,9 @@ test('db.json.example is a valid config, and agent settings and rate limits are 
   const config = validateConfig(example, 'db.json.example', dir)
   assert.deepEqual(config.rateLimits.newAgentWrites, { points: 20, windowSeconds: 60 })
   assert.equal(config.agents.powDifficulty, 20)
+  for (const trustProxy of ['1', '10.0.0.0/8, loopback', '::1', 'uniquelocal']) {
+    assert.equal(validateConfig({ trustProxy }, 'db.json', dir).trustProxy, trustProxy)
+  }
   const text = configProblems({
     agents: { powDifficulty: 40, registrationDefault: 'yes' },
     rateLimits: { newAgentWrites: { points: -1 } },
