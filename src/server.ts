@@ -64,6 +64,7 @@ export function createApp(ctx: AppContext): express.Express {
     }
     res.json(didDoc)
   })
+  app.use(agentSurfaceLimit(ctx.rateLimits))
   app.get('/discover', async (req, res) => {
     try {
       res.json(await discoverDocument(ctx, req.hostname))
@@ -80,7 +81,6 @@ export function createApp(ctx: AppContext): express.Express {
       .send('This is a primal-pds AT Protocol Personal Data Server. Most API routes are under /xrpc/\n')
   })
   app.use(mcpRoutes(ctx))
-  app.use(agentSurfaceLimit(ctx.rateLimits))
   app.use(xrpc.router)
   return app
 }

@@ -70,7 +70,7 @@ export type RetryConfig = {
 export type RateLimitRule = { points: number; windowSeconds: number }
 
 export type RateLimitsConfig = {
-  /** Requests per client IP to the agent-facing surface (is.gather.* XRPC, /mcp). */
+  /** Requests per client IP to the agent-facing surface (is.gather.* XRPC, /discover, /mcp). */
   agentRequestsPerIp: RateLimitRule
   /** Agent registration attempts (challenges and registrations) per client IP. */
   registrationsPerIp: RateLimitRule

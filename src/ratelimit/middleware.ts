@@ -1,15 +1,17 @@
-// The per-IP budget of the agent-facing XRPC surface (is.gather.*), checked
-// before the XRPC router so a refused request costs no parsing or database work.
+// The per-IP budget of the agent-facing surface (is.gather.* XRPC and
+// /discover), checked before the routes so a refused request costs no
+// parsing or database work. /mcp counts against the same budget on its own.
 
 import { XRPCError } from '@atproto/xrpc-server'
 import type { NextFunction, Request, Response } from 'express'
 import type { RateLimits } from './rate-limits.js'
 
-const AGENT_SURFACE = '/xrpc/is.gather.'
+const AGENT_XRPC = '/xrpc/is.gather.'
+const DISCOVER = '/discover'
 
 export function agentSurfaceLimit(rateLimits: RateLimits) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!req.path.startsWith(AGENT_SURFACE)) {
+    if (!req.path.startsWith(AGENT_XRPC) && req.path !== DISCOVER) {
       next()
       return
     }
