@@ -143,7 +143,9 @@ export async function discoverDocument(ctx: AppContext, requestHost: string) {
         json: {
           websocket: `${wsBase}/subscribe`,
           sse: `${base}/subscribe`,
-          params: ['wantedCollections', 'wantedDids', 'cursor (time_us)'],
+          params: ['wantedCollections', 'wantedDids', 'cursor (time_us)', 'maxMessageSizeBytes'],
+          optionsUpdate:
+            '{"type":"options_update","payload":{"wantedCollections":[],"wantedDids":[]}} on the WebSocket',
         },
         firehose: `${wsBase}/xrpc/com.atproto.sync.subscribeRepos`,
       },

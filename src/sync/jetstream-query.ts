@@ -32,24 +32,11 @@ const TIME_US = /^\d{1,16}$/
  * the stream resumes after it, and it wins over the URL's own cursor.
  */
 export function parseJetstreamQuery(params: URLSearchParams, lastEventId?: string): JetstreamQuery {
-  const wantedCollections = params.getAll('wantedCollections')
-  if (wantedCollections.length > MAX_WANTED_COLLECTIONS) {
-    throw new InvalidRequestError(`At most ${MAX_WANTED_COLLECTIONS} wantedCollections`)
-  }
-  const filter: JetstreamFilter = { collections: new Set(), prefixes: [], dids: new Set(), maxMessageBytes: 0 }
-  for (const c of wantedCollections) {
-    if (PREFIX.test(c)) filter.prefixes.push(c.slice(0, -1))
-    else if (isValidNsid(c)) filter.collections.add(c)
-    else throw new InvalidRequestError(`Invalid wantedCollections value: ${JSON.stringify(c)}`)
-  }
-  const wantedDids = params.getAll('wantedDids')
-  if (wantedDids.length > MAX_WANTED_DIDS) throw new InvalidRequestError(`At most ${MAX_WANTED_DIDS} wantedDids`)
-  for (const d of wantedDids) {
-    if (!isValidDid(d)) throw new InvalidRequestError(`Invalid wantedDids value: ${JSON.stringify(d)}`)
-    filter.dids.add(d)
-  }
-  const maxSize = params.get('maxMessageSizeBytes')
-  if (maxSize !== null) filter.maxMessageBytes = nonNegativeInt(maxSize, 'maxMessageSizeBytes')
+  const filter = filterOf(
+    params.getAll('wantedCollections'),
+    params.getAll('wantedDids'),
+    params.get('maxMessageSizeBytes') ?? undefined,
+  )
   // Jetstream's zstd compression and hello handshake: a client that asks for them could not read what we send.
   for (const unsupported of ['compress', 'requireHello']) {
     if (params.get(unsupported) === 'true') throw new InvalidRequestError(`${unsupported} is not supported here`)
@@ -59,6 +46,56 @@ export function parseJetstreamQuery(params: URLSearchParams, lastEventId?: strin
   }
   const cursor = params.get('cursor')
   return { filter, cursor: cursor === null ? undefined : nonNegativeInt(cursor, 'cursor') }
+}
+
+/**
+ * A subscriber's message on its WebSocket, as Jetstream takes them:
+ * `{"type":"options_update","payload":{"wantedCollections":[…],"wantedDids":[…],"maxMessageSizeBytes":N}}`
+ * replaces the whole filter (a field left out is no filter of that kind).
+ * This is also how a subscriber wants more DIDs than a URL can carry.
+ */
+export function parseOptionsUpdate(text: string): JetstreamFilter {
+  let message: unknown
+  try {
+    message = JSON.parse(text)
+  } catch {
+    throw new InvalidRequestError('A subscriber message must be JSON')
+  }
+  const { type, payload } = (message ?? {}) as { type?: unknown; payload?: unknown }
+  if (type !== 'options_update' || !payload || typeof payload !== 'object') {
+    throw new InvalidRequestError('The only subscriber message is {"type":"options_update","payload":{…}}')
+  }
+  const { wantedCollections, wantedDids, maxMessageSizeBytes } = payload as Record<string, unknown>
+  return filterOf(
+    stringList(wantedCollections, 'wantedCollections'),
+    stringList(wantedDids, 'wantedDids'),
+    maxMessageSizeBytes === undefined || maxMessageSizeBytes === null ? undefined : String(maxMessageSizeBytes),
+  )
+}
+
+function filterOf(wantedCollections: string[], wantedDids: string[], maxSize: string | undefined): JetstreamFilter {
+  if (wantedCollections.length > MAX_WANTED_COLLECTIONS) {
+    throw new InvalidRequestError(`At most ${MAX_WANTED_COLLECTIONS} wantedCollections`)
+  }
+  const filter: JetstreamFilter = { collections: new Set(), prefixes: [], dids: new Set(), maxMessageBytes: 0 }
+  for (const c of wantedCollections) {
+    if (PREFIX.test(c)) filter.prefixes.push(c.slice(0, -1))
+    else if (isValidNsid(c)) filter.collections.add(c)
+    else throw new InvalidRequestError(`Invalid wantedCollections value: ${JSON.stringify(c).slice(0, 300)}`)
+  }
+  if (wantedDids.length > MAX_WANTED_DIDS) throw new InvalidRequestError(`At most ${MAX_WANTED_DIDS} wantedDids`)
+  for (const d of wantedDids) {
+    if (!isValidDid(d)) throw new InvalidRequestError(`Invalid wantedDids value: ${JSON.stringify(d).slice(0, 300)}`)
+    filter.dids.add(d)
+  }
+  if (maxSize !== undefined) filter.maxMessageBytes = nonNegativeInt(maxSize, 'maxMessageSizeBytes')
+  return filter
+}
+
+function stringList(value: unknown, name: string): string[] {
+  if (value === undefined || value === null) return []
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value
+  throw new InvalidRequestError(`${name} must be an array of strings`)
 }
 
 export function isWanted(filter: JetstreamFilter, ev: JetstreamEvent): boolean {

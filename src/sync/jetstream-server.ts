@@ -11,10 +11,17 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import type { Logger } from '../logger.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 import type { JetstreamDecoder, JetstreamEvent } from './jetstream.js'
-import { isWanted, type JetstreamFilter, type JetstreamQuery, parseJetstreamQuery } from './jetstream-query.js'
+import {
+  isWanted,
+  type JetstreamFilter,
+  type JetstreamQuery,
+  parseJetstreamQuery,
+  parseOptionsUpdate,
+} from './jetstream-query.js'
 import { type FirehoseLimits, TailFollower } from './tail-follower.js'
 
 export const JETSTREAM_PATH = '/subscribe'
+const MAX_SUBSCRIBER_MESSAGE = 1024 * 1024
 /** How often an idle SSE stream sends a comment, so proxies keep it open. */
 const SSE_HEARTBEAT_MS = 15_000
 
@@ -22,7 +29,8 @@ type Rejection = { status: number; error: string; message: string }
 
 /** Emits 'dropped' (with how far behind) when it drops a stream that fell behind. */
 export class JetstreamServer extends EventEmitter {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  // Room for an options_update naming every DID a subscriber may want.
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SUBSCRIBER_MESSAGE })
   private readonly streams = new Set<JsonStream>()
 
   constructor(
@@ -101,6 +109,15 @@ export class JetstreamServer extends EventEmitter {
       this.streams.delete(stream)
       stream.stop()
     })
+    sink.onMessage?.((text) => {
+      try {
+        stream.filter = parseOptionsUpdate(text)
+        this.emit('optionsUpdated', stream.filter)
+      } catch (err) {
+        if (!(err instanceof InvalidRequestError)) throw err
+        sink.refuse(err.message)
+      }
+    })
     stream.start(query.cursor).catch((err) => {
       this.logger.warn({ err }, 'JSON stream subscriber failed')
       this.streams.delete(stream)
@@ -120,6 +137,10 @@ interface Sink {
   tooSlow(): void
   destroy(): void
   onClose(listener: () => void): void
+  /** What the subscriber sends (WebSocket only): options_update messages. */
+  onMessage?(listener: (text: string) => void): void
+  /** Ends the stream over a subscriber message it could not take. */
+  refuse(message: string): void
 }
 
 class WebSocketSink implements Sink {
@@ -145,6 +166,15 @@ class WebSocketSink implements Sink {
 
   onClose(listener: () => void): void {
     this.ws.on('close', listener)
+  }
+
+  onMessage(listener: (text: string) => void): void {
+    this.ws.on('message', (data: Buffer) => listener(data.toString('utf8')))
+  }
+
+  refuse(message: string): void {
+    // A close reason has room for 123 bytes: printable ASCII keeps the count exact.
+    this.ws.close(1008, `InvalidRequest: ${message}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 123))
   }
 }
 
@@ -189,6 +219,10 @@ class SseSink implements Sink {
     this.res.destroy()
   }
 
+  refuse(): void {
+    this.destroy()
+  }
+
   onClose(listener: () => void): void {
     this.res.on('close', listener)
   }
@@ -203,7 +237,8 @@ class JsonStream extends TailFollower {
     readonly sink: Sink,
     tail: EventTail,
     private readonly decoder: JetstreamDecoder,
-    private readonly filter: JetstreamFilter,
+    /** Replaced whole by an options_update. */
+    public filter: JetstreamFilter,
     limits: FirehoseLimits,
     private readonly onDropped: (behind: number) => void,
   ) {

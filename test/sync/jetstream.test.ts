@@ -393,3 +393,40 @@ function upgradeRefusal(url: URL): Promise<{ status: number; body: Record<string
     })
   })
 }
+
+test('an options_update replaces the filter (with more DIDs than a URL holds); a bad one closes the stream', async () => {
+  const c = ws([['wantedCollections', 'app.bsky.feed.post']])
+  await c.opened()
+  // Thousands of DIDs: far past what a URL's query string may carry.
+  const strangers = Array.from({ length: 5000 }, (_, i) => `did:plc:${String(i).padStart(24, 'a')}`)
+  const updated = once(t.ctx.jetstream, 'optionsUpdated')
+  c.ws.send(
+    JSON.stringify({
+      type: 'options_update',
+      payload: { wantedCollections: ['is.gather.note'], wantedDids: [...strangers, bob.did] },
+    }),
+  )
+  await updated
+  await create(ann, 'is.gather.note', { $type: 'is.gather.note', text: 'not from bob' })
+  await create(bob, 'app.bsky.feed.post', post('not a note'))
+  const note = await create(bob, 'is.gather.note', { $type: 'is.gather.note', text: 'from bob' })
+  await c.until(hasRev(note.rev), "bob's note")
+  assert.deepEqual(
+    c.events.map((e) => [e.did, e.commit?.collection]),
+    [[bob.did, 'is.gather.note']],
+  )
+
+  for (const message of [
+    'not json',
+    JSON.stringify({ type: 'hello' }),
+    JSON.stringify({ type: 'options_update', payload: { wantedDids: ['nope'] } }),
+  ]) {
+    const bad = ws()
+    await bad.opened()
+    const closed = once(bad.ws, 'close')
+    bad.ws.send(message)
+    const [code, reason] = (await closed) as [number, Buffer]
+    assert.equal(code, 1008, message)
+    assert.match(reason.toString(), /^InvalidRequest: /)
+  }
+})
