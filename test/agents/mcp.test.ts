@@ -207,11 +207,11 @@ describe('MCP tools', () => {
     assert.deepEqual(first.price, skill.price)
     assert.ok(first.createdAt && first.updatedAt)
 
-    await new Promise((r) => setTimeout(r, 5))
+    const republishedFrom = new Date().toISOString()
     await call(scout, 'publish_skill', { ...skill, description: 'Searches the web, then summarises.' })
     const second = (await getRecord(t, published.uri as string)).value
     assert.equal(second.createdAt, first.createdAt)
-    assert.notEqual(second.updatedAt, first.updatedAt)
+    assert.ok(String(second.updatedAt) >= republishedFrom, 'updatedAt is the time of the second publish')
     assert.equal(second.description, 'Searches the web, then summarises.')
 
     const updated = await call(scout, 'update_skill', { slug: 'web-search', version: '1.1.0' })

@@ -13,7 +13,7 @@ import * as m003 from '../../migrations/management/003_event_time.js'
 import { JetstreamDecoder } from '../../src/sync/jetstream.js'
 import { JetstreamServer } from '../../src/sync/jetstream-server.js'
 import { addDomain } from '../e2e/tenant-flow.js'
-import { adminQuery, dropDatabases, postgresReachable, uniqueDbName, urlFor } from '../helpers/postgres.js'
+import { adminQuery, dropDatabases, uniqueDbName, urlFor } from '../helpers/postgres.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount, type TestAccount } from '../repo/helpers.js'
 import { JetstreamSseClient, JetstreamWsClient, subscribeUrl } from './jetstream-client.js'
@@ -90,8 +90,7 @@ test('an idle SSE stream sends heartbeat comments', async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-test('the migration gives existing events a time_us from their time, strictly increasing', async (ctx) => {
-  if (!(await postgresReachable())) return ctx.skip('needs Postgres')
+test('the migration gives existing events a time_us from their time, strictly increasing', async () => {
   const name = uniqueDbName()
   await adminQuery(`create database "${name}"`)
   // biome-ignore lint/suspicious/noExplicitAny: the schema as it was before the migration
