@@ -4,10 +4,12 @@ import * as m001 from './001_init.js'
 import * as m002 from './002_firehose.js'
 import * as m003 from './003_event_time.js'
 import * as m004 from './004_agents.js'
+import * as m005 from './005_rate_limits.js'
 
 export const managementMigrations: Record<string, Migration> = {
   '001_init': m001,
   '002_firehose': m002,
   '003_event_time': m003,
   '004_agents': m004,
+  '005_rate_limits': m005,
 }

@@ -64,8 +64,16 @@ export interface AgentChallengeTable {
   created_at: string
 }
 
+export interface RateLimitTable {
+  key: string
+  used: number
+  /** bigint, epoch milliseconds: pg returns it as a string. */
+  reset_at: string
+}
+
 export interface ManagementSchema {
   agent_challenge: AgentChallengeTable
+  rate_limit: RateLimitTable
   domain: DomainTable
   did_routing: DidRoutingTable
   firehose_event: FirehoseEventTable

@@ -1,36 +1,46 @@
 // Request and write budgets: per client IP for the agent-facing surface and
 // registration, per account for writes (tiered: new agents, trusted agents
-// and domain managers, other accounts). Fixed windows counted in this
-// process's memory, so with N replicas behind a balancer a client gets at
-// most N times a budget; the answers follow the official PDS: 429
-// RateLimitExceeded with RateLimit-Limit/-Remaining/-Reset/-Policy headers.
+// and domain managers, other accounts). Fixed windows, counted in the
+// management database on Postgres (so every replica spends one budget) and
+// in memory on the embedded database (one process). The answers follow the
+// official PDS: 429 RateLimitExceeded with RateLimit-Limit/-Remaining/-Reset/
+// -Policy headers.
 import type { ServerResponse } from 'node:http'
 import { ResponseType, XRPCError } from '@atproto/xrpc-server'
+import { sql } from 'kysely'
 import type { LocatedAccount } from '../account/account-service.js'
 import type { RateLimitRule, RateLimitsConfig } from '../config/config.js'
-import type { Storage } from '../db/storage.js'
+import type { ManagementDb, Storage } from '../db/storage.js'
 
 /** Per-IP budgets by name: the agent surface (XRPC and MCP share one) and registration. */
 export type IpBucket = 'agent' | 'mcp' | 'registration'
 
 export type WriteTier = 'newAgent' | 'trustedAgent' | 'account'
 
-type Window = { used: number; resetAt: number }
-
 export type LimitStatus = { limit: number; remaining: number; resetAt: number; windowSeconds: number }
+
+/** Where windows are counted: takes one unit of `key`'s budget, unless it is spent. */
+export interface Counters {
+  /** How many the window has used (at most points + 1: a refused request is not counted) and when it ends. */
+  take(key: string, rule: RateLimitRule, now: number): Promise<{ used: number; resetAt: number }>
+}
 
 /** How long an account's tier is remembered before it is read again. */
 const TIER_TTL_MS = 60_000
-/** Counters kept before expired ones are swept. */
+/** Remembered tiers and memory counters kept before the expired are swept. */
 const SWEEP_AT = 10_000
+/** Database counters: every this many takes, ended windows are deleted. */
+const DB_SWEEP_EVERY = 1000
 
 export class RateLimits {
-  private readonly windows = new Map<string, Window>()
   private readonly tiers = new Map<string, { tier: WriteTier; until: number }>()
 
   constructor(
     private readonly config: RateLimitsConfig,
     private readonly storage: Storage,
+    private readonly counters: Counters = storage.kind === 'postgres'
+      ? new DatabaseCounters(storage.management)
+      : new MemoryCounters(),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -39,13 +49,13 @@ export class RateLimits {
     const rule = bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
     // The agent surface is one budget whichever door (XRPC or MCP) a request uses.
     const key = `${bucket === 'registration' ? 'registration' : 'agent'}:${ip ?? 'unknown'}`
-    this.enforce(key, rule, res)
+    await this.enforce(key, rule, res)
   }
 
   /** Counts one write by `account` against its tier's budget; throws 429 when it is spent. */
   async consumeWrite(account: LocatedAccount, res?: ServerResponse): Promise<void> {
-    const tier = await this.tierOf(account)
-    this.enforce(`write:${account.did}`, this.ruleFor(tier), res)
+    const rule = this.ruleFor(await this.tierOf(account))
+    await this.enforce(`write:${account.did}`, rule, res)
   }
 
   ruleFor(tier: WriteTier): RateLimitRule {
@@ -54,7 +64,7 @@ export class RateLimits {
     return this.config.accountWrites
   }
 
-  /** Forget an account's remembered tier (after it was trusted, or became an agent). */
+  /** Forget an account's remembered tier (after it was trusted); other processes see it within TIER_TTL_MS. */
   forgetTier(did: string): void {
     this.tiers.delete(did)
   }
@@ -77,40 +87,68 @@ export class RateLimits {
     return tier
   }
 
-  private enforce(key: string, rule: RateLimitRule, res?: ServerResponse): void {
+  private async enforce(key: string, rule: RateLimitRule, res?: ServerResponse): Promise<void> {
     if (rule.points === 0) return
-    const status = this.take(key, rule)
+    const { used, resetAt } = await this.counters.take(key, rule, this.now())
+    const status = { limit: rule.points, remaining: rule.points - used, resetAt, windowSeconds: rule.windowSeconds }
     if (res && !res.headersSent) setHeaders(res, status)
     if (status.remaining < 0) {
       throw new XRPCError(
         ResponseType.RateLimitExceeded,
-        `Rate limit exceeded: ${rule.points} per ${rule.windowSeconds} s; try again after ${new Date(status.resetAt).toISOString()}`,
+        `Rate limit exceeded: ${rule.points} per ${rule.windowSeconds} s; try again after ${new Date(resetAt).toISOString()}`,
         'RateLimitExceeded',
       )
     }
   }
+}
 
-  private take(key: string, rule: RateLimitRule): LimitStatus {
-    const now = this.now()
+/** Windows in this process's memory: right for one process (the embedded database). */
+export class MemoryCounters implements Counters {
+  private readonly windows = new Map<string, { used: number; resetAt: number }>()
+
+  async take(key: string, rule: RateLimitRule, now: number): Promise<{ used: number; resetAt: number }> {
     let w = this.windows.get(key)
     if (!w || w.resetAt <= now) {
-      if (this.windows.size >= SWEEP_AT) this.sweep(now)
+      if (this.windows.size >= SWEEP_AT) {
+        for (const [k, old] of this.windows) if (old.resetAt <= now) this.windows.delete(k)
+      }
       w = { used: 0, resetAt: now + rule.windowSeconds * 1000 }
       this.windows.set(key, w)
     }
-    // A refused request is not counted: it did nothing.
-    if (w.used < rule.points) w.used++
-    else return { limit: rule.points, remaining: -1, resetAt: w.resetAt, windowSeconds: rule.windowSeconds }
-    return {
-      limit: rule.points,
-      remaining: rule.points - w.used,
-      resetAt: w.resetAt,
-      windowSeconds: rule.windowSeconds,
-    }
+    w.used = Math.min(w.used + 1, rule.points + 1)
+    return { ...w }
   }
+}
 
-  private sweep(now: number): void {
-    for (const [key, w] of this.windows) if (w.resetAt <= now) this.windows.delete(key)
+/** Windows in the management database: one budget for every process on it, one statement a take. */
+export class DatabaseCounters implements Counters {
+  private takes = 0
+
+  constructor(private readonly db: ManagementDb) {}
+
+  async take(key: string, rule: RateLimitRule, now: number): Promise<{ used: number; resetAt: number }> {
+    const nextReset = now + rule.windowSeconds * 1000
+    const ended = sql<boolean>`rate_limit.reset_at <= ${now}`
+    const row = await this.db
+      .insertInto('rate_limit')
+      .values({ key, used: 1, reset_at: String(nextReset) })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          used: sql`CASE WHEN ${ended} THEN 1 ELSE LEAST(rate_limit.used + 1, ${rule.points + 1}) END`,
+          reset_at: sql`CASE WHEN ${ended} THEN ${nextReset}::bigint ELSE rate_limit.reset_at END`,
+        }),
+      )
+      .returning(['used', 'reset_at'])
+      .executeTakeFirstOrThrow()
+    if (++this.takes % DB_SWEEP_EVERY === 0) {
+      // Ended windows are only read to be restarted: dropping them loses nothing.
+      void this.db
+        .deleteFrom('rate_limit')
+        .where('reset_at', '<=', String(now))
+        .execute()
+        .catch(() => {})
+    }
+    return { used: row.used, resetAt: Number(row.reset_at) }
   }
 }
 
