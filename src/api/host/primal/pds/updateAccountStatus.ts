@@ -1,16 +1,14 @@
 import type { Server } from '@atproto/xrpc-server'
-import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
 import type { AccountStatus } from '../../../../db/schema.js'
+import { managedAccount } from './managed-account.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('host.primal.pds.updateAccountStatus', {
     auth: ctx.auth.manager,
     handler: async ({ auth, input }) => {
-      const credentials = (auth as { credentials: AdminCredentials | AccessCredentials }).credentials
       const body = (input as { body: { did: string; status: AccountStatus } }).body
-      const account = await ctx.accounts.mustLocate(body.did)
-      assertManages(credentials, account.domain)
+      const { account } = await managedAccount(ctx, auth, body.did)
       await ctx.accounts.updateStatus(account, body.status)
     },
   })

@@ -24,8 +24,9 @@ export default function (server: Server, ctx: AppContext): void {
       })
       const domain = await ctx.directory.activeDomain(name)
       if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
-      ctx.logger.info({ tenant: name, ...ctx.agents.settings(domain) }, 'domain agent settings changed')
-      return json({ domain: domainView(domain, ctx.agents.settings(domain)) })
+      const settings = ctx.agents.settings(domain)
+      ctx.logger.info({ tenant: name, ...settings }, 'domain agent settings changed')
+      return json({ domain: domainView(domain, settings) })
     },
   })
 }
