@@ -116,6 +116,11 @@ export const sessionStore = {
     await db.deleteFrom('refresh_token').where('session_id', '=', sessionId).where('did', '=', did).execute()
   },
 
+  /** Ends every session of the account (its access tokens die with them). */
+  async deleteAll(db: TenantDb, did: string): Promise<void> {
+    await db.deleteFrom('refresh_token').where('did', '=', did).execute()
+  },
+
   /** Account status and whether the session is still alive, in one query. */
   async accessState(
     db: TenantDb,

@@ -10,6 +10,7 @@ import type { Lexicons } from '@atproto/lexicon'
 import { cborToLexRecord } from '@atproto/repo'
 import { AuthRequiredError, ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { AccountService, LocatedAccount } from '../account/account-service.js'
+import { accountStore, sessionStore } from '../account/account-store.js'
 import { parseHandle } from '../account/handle.js'
 import { assertCanLogIn, type SessionService } from '../account/session-service.js'
 import type { IssuedTokens } from '../auth/tokens.js'
@@ -237,7 +238,7 @@ export class AgentService {
         if (!(await agentKeyStore.replace(trx, located.did, agent.public_key, newKey))) {
           throw new InvalidRequestError('The key was changed meanwhile; ask for a new challenge', 'InvalidChallenge')
         }
-        await trx.deleteFrom('refresh_token').where('did', '=', located.did).execute()
+        await sessionStore.deleteAll(trx, located.did)
         if (profileWrite) await this.deps.repos.applyWritesWithin(trx, located, [profileWrite])
       }),
     )
@@ -279,11 +280,7 @@ export class AgentService {
   private async agentState(located: LocatedAccount) {
     const state = await this.deps.storage.withTenant(located.db_name, async (db) => ({
       agent: await agentKeyStore.get(db, located.did),
-      account: await db
-        .selectFrom('account')
-        .select(['handle', 'status'])
-        .where('did', '=', located.did)
-        .executeTakeFirst(),
+      account: await accountStore.summary(db, located.did),
     }))
     if (!state.account) throw new InvalidRequestError(`Account not found: ${located.did}`, 'AccountNotFound')
     if (!state.agent) {
