@@ -82,9 +82,9 @@ class Subscriber extends TailFollower {
     tail: EventTail,
     limits: FirehoseLimits,
     private readonly logger: Logger,
-    private readonly onDropped: (behind: number) => void,
+    onDropped: (behind: number) => void,
   ) {
-    super(tail, limits)
+    super(tail, limits, onDropped)
   }
 
   async start(cursor: number | undefined): Promise<void> {
@@ -113,7 +113,6 @@ class Subscriber extends TailFollower {
 
   protected dropTooSlow(behind: number): void {
     this.logger.info({ behind }, 'dropping a firehose subscriber that fell behind')
-    this.onDropped(behind)
     this.ws.send(errorFrame('ConsumerTooSlow', 'Stream consumer too slow'))
     this.ws.close(1008, 'ConsumerTooSlow')
     // A consumer that reads nothing would never take the close either.

@@ -240,9 +240,9 @@ class JsonStream extends TailFollower {
     /** Replaced whole by an options_update. */
     public filter: JetstreamFilter,
     limits: FirehoseLimits,
-    private readonly onDropped: (behind: number) => void,
+    onDropped: (behind: number) => void,
   ) {
-    super(tail, limits)
+    super(tail, limits, onDropped)
   }
 
   async start(cursor: number | undefined): Promise<void> {
@@ -268,8 +268,7 @@ class JsonStream extends TailFollower {
     }
   }
 
-  protected dropTooSlow(behind: number): void {
-    this.onDropped(behind)
+  protected dropTooSlow(): void {
     this.sink.tooSlow()
   }
 }

@@ -30,6 +30,8 @@ export abstract class TailFollower {
   constructor(
     protected readonly tail: EventTail,
     protected readonly limits: FirehoseLimits,
+    /** Told first when the subscriber is dropped, so its server counts it out at once. */
+    private readonly onDropped: (behind: number) => void,
   ) {}
 
   stop(): void {
@@ -41,7 +43,7 @@ export abstract class TailFollower {
   /** Sends one frame (or nothing, if it is filtered out), through sendBuffered. */
   protected abstract deliver(f: SequencedFrame): Promise<void>
 
-  /** Told the subscriber fell behind: say so and close. */
+  /** The subscriber fell behind (and onDropped has been told): say so to it and close. */
   protected abstract dropTooSlow(behind: number): void
 
   /** Starts sending after `sent`: the backlog, then the live tail. */
@@ -73,6 +75,7 @@ export abstract class TailFollower {
     if (this.live && this.tail.head - this.sent > this.limits.maxLagEvents) {
       const behind = this.tail.head - this.sent
       this.stop()
+      this.onDropped(behind)
       this.dropTooSlow(behind)
       return
     }
