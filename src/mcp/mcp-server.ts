@@ -7,6 +7,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import express from 'express'
 import type { AccessCredentials } from '../auth/verifiers.js'
 import type { AppContext } from '../context.js'
+import { ipLimit } from '../ratelimit/middleware.js'
 import type { ToolSession } from './tool-session.js'
 import { registerOrderTools } from './tools/order-tools.js'
 import { registerPostTools } from './tools/post-tools.js'
@@ -40,7 +41,7 @@ export function mcpRoutes(ctx: AppContext): express.Router {
   const router = express.Router()
   router
     .route(MCP_PATH)
-    .all(limitByIp(ctx))
+    .all(ipLimit(ctx.rateLimits, 'agent'))
     .post(authenticate(ctx), express.json({ limit: ctx.config.limits.bodyBytes }), handleMcp(ctx))
     .all((_req, res) => {
       res.set('Allow', 'POST')
@@ -48,21 +49,6 @@ export function mcpRoutes(ctx: AppContext): express.Router {
     })
   router.use(MCP_PATH, bodyErrors(ctx))
   return router
-}
-
-function limitByIp(ctx: AppContext): express.RequestHandler {
-  return (req, res, next) => {
-    ctx.rateLimits.consumeIp('mcp', req.ip ?? req.socket.remoteAddress ?? 'unknown', res).then(
-      () => next(),
-      (err: unknown) => {
-        if (err instanceof XRPCError && err.statusCode === 429) {
-          res.status(429).json(err.payload)
-          return
-        }
-        next(err)
-      },
-    )
-  }
 }
 
 /** The agent's own session, as the XRPC writes take it; any refusal is a 401 an MCP client understands. */

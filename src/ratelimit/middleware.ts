@@ -1,24 +1,39 @@
-// The per-IP budget of the agent-facing surface (is.gather.* XRPC and
-// /discover), checked before the routes so a refused request costs no
-// parsing or database work. /mcp counts against the same budget on its own.
-
+// Per-IP budgets as express middleware, checked before the routes so a
+// refused request costs no parsing or database work: the agent surface
+// (is.gather.* XRPC and /discover here, /mcp on its own route) spends one
+// budget whichever door a request uses.
 import { XRPCError } from '@atproto/xrpc-server'
-import type { NextFunction, Request, Response } from 'express'
-import type { RateLimits } from './rate-limits.js'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import type { IpBucket, RateLimits } from './rate-limits.js'
 
 const AGENT_XRPC = '/xrpc/is.gather.'
 const DISCOVER = '/discover'
 
-export function agentSurfaceLimit(rateLimits: RateLimits) {
+/**
+ * Counts the request against `bucket` for its client IP: over budget, a 429
+ * XRPC error with the RateLimit-* headers; any other failure goes to `next`.
+ */
+export function ipLimit(rateLimits: RateLimits, bucket: IpBucket): RequestHandler {
+  return (req, res, next) => {
+    rateLimits.consumeIp(bucket, req.ip ?? req.socket.remoteAddress, res).then(
+      () => next(),
+      (err: unknown) => {
+        if (err instanceof XRPCError && err.statusCode < 500) sendXrpcError(res, err)
+        else next(err)
+      },
+    )
+  }
+}
+
+/** The agent budget for is.gather.* XRPC and /discover; a failure to count is answered as XRPC answers it. */
+export function agentSurfaceLimit(rateLimits: RateLimits): RequestHandler {
+  const limit = ipLimit(rateLimits, 'agent')
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!req.path.startsWith(AGENT_XRPC) && req.path !== DISCOVER) {
       next()
       return
     }
-    rateLimits.consumeIp('agent', req.ip, res).then(
-      () => next(),
-      (err: unknown) => sendXrpcError(res, err),
-    )
+    limit(req, res, (err?: unknown) => (err ? sendXrpcError(res, err) : next()))
   }
 }
 

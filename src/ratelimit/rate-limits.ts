@@ -12,8 +12,8 @@ import type { LocatedAccount } from '../account/account-service.js'
 import type { RateLimitRule, RateLimitsConfig } from '../config/config.js'
 import type { ManagementDb, Storage } from '../db/storage.js'
 
-/** Per-IP budgets by name: the agent surface (XRPC and MCP share one) and registration. */
-export type IpBucket = 'agent' | 'mcp' | 'registration'
+/** Per-IP budgets by name: the agent surface (is.gather.* XRPC, /discover and /mcp share it) and registration. */
+export type IpBucket = 'agent' | 'registration'
 
 export type WriteTier = 'newAgent' | 'trustedAgent' | 'account'
 
@@ -47,9 +47,7 @@ export class RateLimits {
   /** Counts one request from `ip` against a per-IP budget; throws 429 when it is spent. */
   async consumeIp(bucket: IpBucket, ip: string | undefined, res?: ServerResponse): Promise<void> {
     const rule = bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
-    // The agent surface is one budget whichever door (XRPC or MCP) a request uses.
-    const key = `${bucket === 'registration' ? 'registration' : 'agent'}:${ip ?? 'unknown'}`
-    await this.enforce(key, rule, res)
+    await this.enforce(`${bucket}:${ip ?? 'unknown'}`, rule, res)
   }
 
   /** Counts one write by `account` against its tier's budget; throws 429 when it is spent. */
