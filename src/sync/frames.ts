@@ -13,9 +13,13 @@ export const FRAME_TYPES: Record<OutboxKind, string> = {
   account: '#account',
 }
 
-/** A message frame for an outbox event, now that it has its seq and time. */
+/** A message frame for an outbox event (its DAG-CBOR body), now that it has its seq and time. */
 export function messageFrame(kind: OutboxKind, event: Uint8Array, seq: number, time: string): Uint8Array {
-  const body = decode(event) as LexMap
+  return bodyFrame(kind, decode(event) as LexMap, seq, time)
+}
+
+/** The same, from the event's body already decoded. */
+export function bodyFrame(kind: OutboxKind, body: LexMap, seq: number, time: string): Uint8Array {
   return concat(encode({ op: 1, t: FRAME_TYPES[kind] }), encode({ ...body, seq, time }))
 }
 

@@ -30,11 +30,11 @@ type AccountBody = { did: string; active: boolean; status?: string; seq: number;
 /**
  * How many time_us values a firehose event takes: one per JSON event it
  * becomes, and at least one, so time_us stays unique per firehose event too.
- * `event` is the outbox's body (DAG-CBOR).
+ * `body` is the outbox event, decoded.
  */
-export function jsonEventSpan(kind: OutboxKind, event: Uint8Array): number {
+export function jsonEventSpan(kind: OutboxKind, body: LexMap): number {
   if (kind !== 'commit') return 1
-  const ops = (decode(event) as { ops?: unknown[] }).ops
+  const { ops } = body as { ops?: unknown[] }
   return Math.max(1, ops?.length ?? 0)
 }
 

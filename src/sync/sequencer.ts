@@ -9,12 +9,14 @@
 // `time_us`, the JSON stream's cursor: the wall clock in µs, kept strictly
 // increasing with room below it for each of the event's JSON events.
 import { EventEmitter } from 'node:events'
+import { decode } from '@atproto/lex-cbor'
+import type { LexMap } from '@atproto/lex-data'
 import type { Leadership } from '../db/coordination.js'
 import type { OutboxKind } from '../db/schema.js'
 import { isStoreName, type Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
 import type { Directory } from '../tenant/directory.js'
-import { messageFrame } from './frames.js'
+import { bodyFrame } from './frames.js'
 import { jsonEventSpan } from './jetstream.js'
 
 export const OUTBOX_CHANNEL = 'primal_pds_outbox'
@@ -173,7 +175,9 @@ export class Sequencer extends EventEmitter {
       const events = fresh.map((r) => {
         seq++
         // Room above the last event's for each JSON event this one becomes; else the clock (which may have been set back).
-        timeUs = Math.max(nowUs, timeUs + jsonEventSpan(r.kind, r.event))
+        // Decoded once, for both the frame and its JSON events' count.
+        const body = decode(r.event) as LexMap
+        timeUs = Math.max(nowUs, timeUs + jsonEventSpan(r.kind, body))
         const time = new Date(Math.floor(timeUs / 1000)).toISOString()
         return {
           seq: String(seq),
@@ -181,7 +185,7 @@ export class Sequencer extends EventEmitter {
           kind: r.kind,
           time,
           time_us: String(timeUs),
-          frame: messageFrame(r.kind, r.event, seq, time),
+          frame: bodyFrame(r.kind, body, seq, time),
           source: r.origin.source,
           outbox_id: r.origin.id,
         }
