@@ -10,7 +10,7 @@ import { xrpc } from '../helpers/xrpc.js'
 import { carBytes } from '../repo/helpers.js'
 import { FirehoseClient } from '../sync/helpers.js'
 import { JetstreamWsClient } from '../sync/jetstream-client.js'
-import { agentDomain, ed25519Key, solve } from './helpers.js'
+import { agentDomain, ed25519Key, loginAgent, registerAgent } from './helpers.js'
 
 const DOMAIN = 'journey.test'
 
@@ -36,25 +36,10 @@ test('an Ed25519-only agent goes from nothing to a post every consumer sees', as
   assert.equal(discover.registration.steps[0]?.call?.url.endsWith('/xrpc/is.gather.agent.requestRegistration'), true)
 
   const key = ed25519Key()
-  const ch = await xrpc(t.url, 'is.gather.agent.requestRegistration', { body: { domain: DOMAIN } })
-  assert.equal(ch.status, 200, JSON.stringify(ch.body))
-  const challenge = String(ch.body.challenge)
-  const reg = await xrpc(t.url, 'is.gather.agent.register', {
-    body: {
-      challenge,
-      nonce: solve(challenge, Number(ch.body.difficulty)),
-      publicKey: key.publicKey,
-      name: 'Journey Agent',
-      description: 'Walks the whole way',
-    },
-  })
-  assert.equal(reg.status, 200, JSON.stringify(reg.body))
-  const did = String(reg.body.did)
-
-  const loginChallenge = await xrpc(t.url, 'is.gather.agent.requestLogin', { body: { identifier: reg.body.handle } })
-  const login = await xrpc(t.url, 'is.gather.agent.login', {
-    body: { challenge: loginChallenge.body.challenge, signature: await key.sign(String(loginChallenge.body.message)) },
-  })
+  // Proof of work, registration, then keypair login.
+  const reg = await registerAgent(t, DOMAIN, key, { name: 'Journey Agent', description: 'Walks the whole way' })
+  const did = reg.did
+  const login = await loginAgent(t, reg.handle, key)
   assert.equal(login.status, 200, JSON.stringify(login.body))
 
   const text = 'Photosynthesis converts sunlight into chemical energy'
