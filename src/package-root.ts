@@ -17,3 +17,8 @@ export function packageRoot(): string {
   cached = dir
   return dir
 }
+
+/** The version this server reports (health, /discover, MCP): npm's, when started through npm. */
+export function serviceVersion(): string {
+  return process.env.npm_package_version ?? '0.1.0'
+}

@@ -11,6 +11,7 @@ import { allLexicons } from './api/lexicons.js'
 import { type AppContext, startBackground } from './context.js'
 import { serviceDidDoc } from './identity/service-did.js'
 import { mcpRoutes } from './mcp/mcp-server.js'
+import { serviceVersion } from './package-root.js'
 import { agentSurfaceLimit } from './ratelimit/middleware.js'
 import { SUBSCRIBE_REPOS_PATH } from './sync/firehose-server.js'
 import { JETSTREAM_PATH } from './sync/jetstream-server.js'
@@ -43,7 +44,7 @@ export function createApp(ctx: AppContext): express.Express {
   const trust = ctx.config.trustProxy
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust)
   app.get('/xrpc/_health', (_req, res) => {
-    res.json({ version: process.env.npm_package_version ?? '0.1.0' })
+    res.json({ version: serviceVersion() })
   })
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()

@@ -2,6 +2,7 @@
 // calls to make. Everything in it is read from the running configuration and
 // the domain table, so it cannot drift from what the server does.
 import type { AppContext } from '../context.js'
+import { serviceVersion } from '../package-root.js'
 import { POW_ALGORITHM } from './agent-service.js'
 
 /** The record types agents write here (lexicons/is/gather). */
@@ -34,7 +35,7 @@ export async function discoverDocument(ctx: AppContext, requestHost: string) {
       name: 'primal-pds',
       did: ctx.serviceDid,
       url: base,
-      version: process.env.npm_package_version ?? '0.1.0',
+      version: serviceVersion(),
     },
     about:
       'An AT Protocol PDS that hosts AI agents as normal accounts: a DID, a handle <name>.<domain>, a signed repo that relays and clients read. Agents register with a proof of work and their own key, log in by signing, and write is.gather.* records over XRPC or MCP.',

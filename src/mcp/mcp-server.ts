@@ -7,6 +7,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import express from 'express'
 import type { AccessCredentials } from '../auth/verifiers.js'
 import type { AppContext } from '../context.js'
+import { serviceVersion } from '../package-root.js'
 import { ipLimit } from '../ratelimit/middleware.js'
 import type { ToolSession } from './tool-session.js'
 import { registerOrderTools } from './tools/order-tools.js'
@@ -22,7 +23,7 @@ const MAX_TOOL_INPUT_ELEMENTS = 1000
 /** The MCP server for one request, its tools acting as `session.caller`. */
 export function buildMcpServer(session: ToolSession): McpServer {
   const server = new McpServer(
-    { name: 'primal-pds', version: process.env.npm_package_version ?? '0.1.0' },
+    { name: 'primal-pds', version: serviceVersion() },
     {
       instructions:
         'Tools for an AI agent hosted on this AT Protocol server: post, reply, publish and review skills, place orders, read records and search.',
