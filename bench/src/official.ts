@@ -1,0 +1,241 @@
+// The official Bluesky PDS (@atproto/pds from bench/node_modules) for side-by-side runs:
+// a child process configured through PDS_* env as an operator would, next to an in-memory
+// PLC directory that lives in this process, so the child's /proc/<pid> counters are the PDS's alone.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
+
+export type OfficialPds = {
+  url: string // http://127.0.0.1:<port>
+  pid: number // the PDS child process (all its CPU/RSS is the server's: SQLite runs in-process)
+  /** handle domains it serves, e.g. ['.d0.test', '.d1.test', '.d2.test', '.d3.test'] */
+  handleDomains: string[]
+  /** Creates an account through com.atproto.server.createAccount (no invite), returns its session. */
+  createAccount(name: string, domainIndex: number): Promise<{ did: string; handle: string; accessJwt: string }>
+  close(): Promise<void> // stops the child and the PLC, removes its temp data dir
+}
+
+const BENCH_DIR = join(import.meta.dirname, '..')
+const CHILD = join(import.meta.dirname, 'official-child.mjs')
+// The headers of the Node running us, for node-gyp: the npm config points nodedir at the system Node 20.
+const NODE_DIR = dirname(dirname(process.execPath))
+const READY_TIMEOUT_MS = 60_000
+const STOP_TIMEOUT_MS = 10_000
+
+/** True when bench/node_modules holds exactly what bench/package-lock.json pins and SQLite loads. */
+async function installed(): Promise<boolean> {
+  const hidden = join(BENCH_DIR, 'node_modules', '.package-lock.json')
+  if (!existsSync(hidden)) return false
+  type Lock = { packages: Record<string, { version?: string }> }
+  const wanted = (JSON.parse(await readFile(join(BENCH_DIR, 'package-lock.json'), 'utf8')) as Lock).packages
+  const have = (JSON.parse(await readFile(hidden, 'utf8')) as Lock).packages
+  if (!Object.entries(wanted).every(([path, pkg]) => path === '' || have[path]?.version === pkg.version)) return false
+  // The native addon is missing when its install script was skipped, and fails to load when it
+  // was built for another Node; either way only a rebuild helps. A child, so this process stays clean.
+  const probe = "new (require('better-sqlite3'))(':memory:').close()"
+  return spawnSync(process.execPath, ['-e', probe], { cwd: BENCH_DIR, stdio: 'ignore' }).status === 0
+}
+
+/** Runs `npm ci` in bench/ when bench/node_modules is missing or differs from the lockfile. */
+export async function ensureOfficialInstalled(): Promise<void> {
+  if (await installed()) return
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // npm runs on whatever `node` PATH finds first; it must be this Node 22.
+    PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
+  }
+  if (existsSync(join(NODE_DIR, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = NODE_DIR
+  const code = await new Promise<number | null>((resolve, reject) => {
+    // npm's output goes to stderr so it never mixes with a bench's results on stdout.
+    const npm = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: BENCH_DIR, env, stdio: ['ignore', 2, 2] })
+    npm.once('error', reject)
+    npm.once('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`npm ci in ${BENCH_DIR} failed with exit code ${code}`)
+  if (!(await installed())) throw new Error(`npm ci in ${BENCH_DIR} left node_modules out of sync with its lockfile`)
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  // No host: the PDS listens on every interface, so ask for a port free on all of them.
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+type Plc = { url: string; close(): Promise<void> }
+
+/** An in-memory PLC directory, as test/helpers/plc.ts runs it, in this process. */
+async function startPlc(): Promise<Plc> {
+  // Loaded only after ensureOfficialInstalled, from bench/node_modules. CommonJS: Node finds its
+  // named exports, but some loaders put them on the default import only.
+  const mod = await import('@did-plc/server')
+  const { PlcServer, Database } = mod.PlcServer ? mod : mod.default
+  const server = PlcServer.create({ db: Database.mock(), port: 0 })
+  const http = await server.start()
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => server.destroy() }
+}
+
+type EnvOpts = { port: number; dataDir: string; plcUrl: string; handleDomains: string[]; devMode: boolean }
+
+/**
+ * The operator's pds.env. By default a production config (PDS_DEV_MODE off) behind a public
+ * name that nothing resolves: TLS would end at a proxy anyway, and dev mode costs CPU on every
+ * call by validating each response against its lexicon. `devMode` gives @atproto/dev-env's
+ * setup instead: localhost, http public URL.
+ */
+async function pdsEnv(opts: EnvOpts) {
+  const { Secp256k1Keypair } = await import('@atproto/crypto')
+  const rotationKey = await Secp256k1Keypair.create({ exportable: true })
+  const env: NodeJS.ProcessEnv = {}
+  // Nothing of the caller's PDS_*/LOG_* settings or loaders (tsx) leaks into the measured process.
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(PDS_|LOG_|NODE_OPTIONS$)/.test(key)) env[key] = value
+  }
+  return {
+    ...env,
+    PDS_HOSTNAME: opts.devMode ? 'localhost' : 'pds.bench.invalid',
+    PDS_PORT: String(opts.port),
+    PDS_DEV_MODE: String(opts.devMode),
+    // The PLC directory is plain http on loopback, which the SSRF guard refuses (dev mode implies this).
+    PDS_DISABLE_SSRF_PROTECTION: 'true',
+    PDS_DATA_DIRECTORY: opts.dataDir,
+    PDS_BLOBSTORE_DISK_LOCATION: join(opts.dataDir, 'blobs'),
+    PDS_DID_PLC_URL: opts.plcUrl,
+    PDS_SERVICE_HANDLE_DOMAINS: opts.handleDomains.join(','),
+    PDS_INVITE_REQUIRED: 'false',
+    // Off, as in @atproto/dev-env (and the PDS default); the bench turns primal-pds's off too.
+    PDS_RATE_LIMITS_ENABLED: 'false',
+    PDS_JWT_SECRET: randomBytes(32).toString('hex'),
+    PDS_ADMIN_PASSWORD: randomBytes(16).toString('hex'),
+    PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX: Buffer.from(await rotationKey.export()).toString('hex'),
+    // Set as in every deployment and in @atproto/dev-env, but a dummy: the bench's scenarios are
+    // all com.atproto.repo/sync, which never proxy to an appview.
+    PDS_BSKY_APP_VIEW_URL: 'https://appview.invalid',
+    PDS_BSKY_APP_VIEW_DID: 'did:example:appview',
+    // Quiet, so logging costs do not count against it.
+    LOG_ENABLED: 'false',
+  }
+}
+
+/** The child's ready line, or undefined for anything else a library might print to stdout. */
+function readyLine(line: string): { ready?: unknown; port?: unknown } | undefined {
+  try {
+    const msg: unknown = JSON.parse(line)
+    return typeof msg === 'object' && msg !== null ? msg : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Resolves with the port from the child's ready line; rejects if it exits or stalls first. */
+function waitReady(child: ChildProcess, stderrTail: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let buffered = ''
+    const fail = (why: string) => {
+      cleanup()
+      reject(new Error(`official PDS ${why}: ${stderrTail() || '(no stderr)'}`))
+    }
+    const onData = (chunk: Buffer) => {
+      buffered += chunk
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, nl)
+        buffered = buffered.slice(nl + 1)
+        const msg = readyLine(line)
+        if (msg?.ready && typeof msg.port === 'number') {
+          cleanup()
+          resolve(msg.port)
+          return
+        }
+      }
+    }
+    const onExit = (code: number | null, signal: string | null) => fail(`exited (${signal ?? code}) before ready`)
+    const timer = setTimeout(() => fail(`not ready after ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS)
+    const cleanup = () => {
+      clearTimeout(timer)
+      child.stdout?.off('data', onData)
+      child.off('exit', onExit)
+    }
+    child.stdout?.on('data', onData)
+    child.once('exit', onExit)
+  })
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+  await exited
+  clearTimeout(timer)
+}
+
+/** Starts a PLC directory and the official PDS serving `.d0.test` … `.d<domains-1>.test`. */
+export async function startOfficial(opts: { domains: number; devMode?: boolean }): Promise<OfficialPds> {
+  if (!Number.isInteger(opts.domains) || opts.domains < 1) throw new Error('domains must be a positive integer')
+  await ensureOfficialInstalled()
+  const handleDomains = Array.from({ length: opts.domains }, (_, i) => `.d${i}.test`)
+  const plc = await startPlc()
+  const dataDir = await mkdtemp(join(tmpdir(), 'official-pds-'))
+  let child: ChildProcess | undefined
+  // A bench that dies without close() must not leave the PDS running.
+  const killOnExit = () => child?.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  const cleanup = async () => {
+    process.off('exit', killOnExit)
+    if (child) await stopChild(child)
+    await plc.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  try {
+    const port = await freePort()
+    const env = await pdsEnv({ port, dataDir, plcUrl: plc.url, handleDomains, devMode: opts.devMode ?? false })
+    child = spawn(process.execPath, [CHILD], { cwd: BENCH_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk).slice(-4000)
+    })
+    const url = `http://127.0.0.1:${await waitReady(child, () => stderr)}`
+    child.stdout?.resume() // keep draining: a full pipe would stall the server
+    let closing: Promise<void> | undefined
+    return {
+      url,
+      pid: child.pid as number,
+      handleDomains,
+      createAccount: (name, domainIndex) => createAccount(url, handleDomains, name, domainIndex),
+      close: () => {
+        closing ??= cleanup()
+        return closing
+      },
+    }
+  } catch (err) {
+    await cleanup()
+    throw err
+  }
+}
+
+async function createAccount(url: string, handleDomains: string[], name: string, domainIndex: number) {
+  const domain = handleDomains[domainIndex]
+  if (domain === undefined) throw new Error(`domainIndex ${domainIndex} is not one of 0..${handleDomains.length - 1}`)
+  const handle = `${name}${domain}`
+  const res = await fetch(`${url}/xrpc/com.atproto.server.createAccount`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      handle,
+      email: `${name}.d${domainIndex}@example.com`,
+      password: randomBytes(12).toString('hex'),
+    }),
+  })
+  const body = (await res.json()) as { did?: string; handle?: string; accessJwt?: string; message?: string }
+  if (!res.ok || !body.did || !body.handle || !body.accessJwt) {
+    throw new Error(`createAccount ${handle}: HTTP ${res.status} ${JSON.stringify(body)}`)
+  }
+  return { did: body.did, handle: body.handle, accessJwt: body.accessJwt }
+}
