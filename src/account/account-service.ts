@@ -5,6 +5,7 @@
 
 import { parseDidKey } from '@atproto/crypto'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { assertStorableCursor } from '../db/pg-text.js'
 import type { AccountRole, AccountStatus } from '../db/schema.js'
 import type { Storage } from '../db/storage.js'
 import type { PlcService } from '../identity/plc-service.js'
@@ -17,6 +18,7 @@ import { type Directory, type Domain, isUniqueViolation, type Route } from '../t
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
 import { normalizeEmail, parseHandle } from './handle.js'
 import { checkPasswordPolicy, generatePassword, hashPassword } from './password.js'
+import { RecentRoutes } from './recent-routes.js'
 import type { SigningKeyVault } from './signing-key.js'
 
 export type CreateAccountInput = {
@@ -56,6 +58,9 @@ export type AccountServiceDeps = {
 }
 
 export class AccountService {
+  /** Tenants of recently active accounts, by DID (access checks and repo reads). */
+  readonly recentRoutes = new RecentRoutes((did) => this.deps.directory.findRoute('did', did))
+
   constructor(private readonly deps: AccountServiceDeps) {}
 
   /**
@@ -157,6 +162,7 @@ export class AccountService {
   }
 
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
+    assertStorableCursor(cursor)
     return this.deps.storage.withTenant(domain.db_name, (db) => accountStore.list(db, limit, cursor))
   }
 
@@ -171,6 +177,7 @@ export class AccountService {
     await storage.withTenant(located.db_name, (db) => accountStore.delete(db, located.did))
     this.deps.outboxWritten(located.db_name)
     await directory.deleteRoute(located.did)
+    this.recentRoutes.forget(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account deleted')
   }
 

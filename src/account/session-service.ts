@@ -81,16 +81,27 @@ export class SessionService {
 
   /** Checks an access token's account and session against the database. */
   async checkAccess(claims: AccessClaims): Promise<AccessState> {
-    const located = await this.accounts.locate(claims.did)
-    const state = located
-      ? await this.storage.withTenant(located.db_name, (db) =>
-          sessionStore.accessState(db, claims.did, claims.sessionId),
-        )
-      : undefined
-    if (!located || !state) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+    const state = await this.accounts.recentRoutes.withRoute(claims.did, (located) =>
+      this.accessStateAt(located, claims),
+    )
+    if (!state) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
+    return state
+  }
+
+  /** The access state in the tenant `located` names; undefined when the account is not there. */
+  private async accessStateAt(located: LocatedAccount, claims: AccessClaims): Promise<AccessState | undefined> {
+    const state = await this.storage.withTenant(located.db_name, (db) =>
+      sessionStore.accessState(db, claims.did, claims.sessionId),
+    )
+    if (!state) return undefined
     if (!state.live) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')
     assertCanLogIn(state.status)
-    return { located, handle: state.handle, role: state.role, status: state.status }
+    return {
+      located: { ...located, handle: state.handle },
+      handle: state.handle,
+      role: state.role,
+      status: state.status,
+    }
   }
 
   private async storeRefresh(located: LocatedAccount, tokens: IssuedTokens, sessionId: string): Promise<void> {

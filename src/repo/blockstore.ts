@@ -1,12 +1,14 @@
 // A blockstore over one account's rows in `repo_block`. It reads blocks on
 // demand, by CID, so applying a write to the MST touches only the nodes on the
 // paths it changes, never the whole repo. Reads are counted (a write must stay
-// bounded however large the repo grows) and cached for the life of one write.
+// bounded however large the repo grows), kept for the life of one write, and
+// looked up first in the process's shared BlockCache when one is given.
 
 import type { Cid } from '@atproto/lex-data'
 import { parseCid } from '@atproto/lex-data'
 import { BlockMap, ReadableBlockstore, type RepoStorage } from '@atproto/repo'
 import type { TenantDb } from '../db/storage.js'
+import type { BlockCache } from './block-cache.js'
 
 export class TenantBlockstore extends ReadableBlockstore implements RepoStorage {
   private readonly cache = new BlockMap()
@@ -19,6 +21,7 @@ export class TenantBlockstore extends ReadableBlockstore implements RepoStorage 
     private readonly db: TenantDb,
     readonly did: string,
     private readonly root: Cid | null,
+    private readonly shared?: BlockCache,
   ) {
     super()
   }
@@ -39,7 +42,15 @@ export class TenantBlockstore extends ReadableBlockstore implements RepoStorage 
   }
 
   async getBlocks(cids: Cid[]): Promise<{ blocks: BlockMap; missing: Cid[] }> {
-    const { blocks, missing } = this.cache.getMany(cids)
+    const { blocks, missing: uncached } = this.cache.getMany(cids)
+    const missing: Cid[] = []
+    for (const cid of uncached) {
+      const hit = this.shared?.get(cid.toString())
+      if (hit) {
+        this.cache.set(cid, hit)
+        blocks.set(cid, hit)
+      } else missing.push(cid)
+    }
     if (missing.length === 0) return { blocks, missing }
     this.queries++
     const rows = await this.db
@@ -56,6 +67,7 @@ export class TenantBlockstore extends ReadableBlockstore implements RepoStorage 
     for (const row of rows) {
       const cid = parseCid(row.cid)
       this.cache.set(cid, row.content)
+      this.shared?.set(row.cid, row.content)
       blocks.set(cid, row.content)
     }
     return { blocks, missing: missing.filter((c) => !blocks.has(c)) }

@@ -3,13 +3,15 @@
 // a large repo never sits in memory whole.
 import { Readable } from 'node:stream'
 import { type Cid, parseCid } from '@atproto/lex-data'
-import { getRecords, writeCarStream } from '@atproto/repo'
+import { getRecords } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { assertStorableCursor } from '../db/pg-text.js'
 import type { AccountStatus } from '../db/schema.js'
 import type { Storage } from '../db/storage.js'
 import { protocolStatus } from '../sync/events.js'
 import type { Directory } from '../tenant/directory.js'
 import { TenantBlockstore } from './blockstore.js'
+import { carHeader, carSections } from './car-pages.js'
 import type { RepoLocation } from './repo-service.js'
 import { type RecordRow, repoReader } from './repo-store.js'
 
@@ -44,6 +46,7 @@ export class RepoReads {
     repo: RepoLocation,
     opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
   ): Promise<RecordRow[]> {
+    assertStorableCursor(opts.cursor)
     return this.storage.withTenant(repo.db_name, (db) => repoReader.listRecords(db, repo.did, opts))
   }
 
@@ -65,20 +68,22 @@ export class RepoReads {
         repoReader.blockPage(db, repo.did, { rootRev: root.rev, since, after, limit: CAR_PAGE_BLOCKS }),
       )
     }
-    async function* blocks() {
+    async function* pages() {
+      yield carHeader(parseCid(root.cid))
       let after: string | undefined
       for (;;) {
         const page = await readPage(after)
-        for (const row of page) yield { cid: parseCid(row.cid), bytes: row.content }
+        yield carSections(page.map((row) => ({ cid: parseCid(row.cid), bytes: row.content })))
         if (page.length < CAR_PAGE_BLOCKS) return
         after = page[page.length - 1]?.cid
       }
     }
-    return Readable.from(writeCarStream(parseCid(root.cid), blocks()))
+    return Readable.from(pages())
   }
 
   /** A page of every repo on the service, across tenants, in DID order. */
   async listRepos(directory: Directory, opts: { limit: number; cursor?: string }): Promise<RepoListing[]> {
+    assertStorableCursor(opts.cursor)
     const routes = await directory.routesPage(opts.limit, opts.cursor)
     const byTenant = new Map<string, string[]>()
     for (const r of routes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])

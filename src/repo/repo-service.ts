@@ -17,13 +17,17 @@ import {
 } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { blobReader, blobWriter } from '../blob/blob-store.js'
-import type { Storage } from '../db/storage.js'
+import type { AccountStatus } from '../db/schema.js'
+import type { Storage, TenantDb } from '../db/storage.js'
 import type { Logger } from '../logger.js'
+import { INDEXED_COLLECTIONS } from '../search/indexed-record.js'
 import { searchTransactor } from '../search/search-store.js'
+import type { BlockCache } from './block-cache.js'
 import { TenantBlockstore } from './blockstore.js'
 import type { PreparedWrite } from './prepare.js'
-import { type RepoTx, repoReader, repoTransactor } from './repo-store.js'
+import { type BlockRow, type CommitRows, type RepoTx, repoReader, repoTransactor } from './repo-store.js'
 import type { SigningKeyCache } from './signing-keys.js'
+import { RepoWriteQueue } from './write-queue.js'
 
 export type RepoLocation = { did: string; db_name: string }
 
@@ -42,10 +46,14 @@ export type RepoServiceDeps = {
   signingKeys: SigningKeyCache
   /** Tells the sequencer that a tenant's outbox has new rows. */
   outboxWritten: (source: string) => void
+  /** Blocks shared by every write of the process (absent: each write reads its own). */
+  blockCache?: BlockCache
   logger: Logger
 }
 
 export class RepoService {
+  private readonly queue = new RepoWriteQueue()
+
   constructor(private readonly deps: RepoServiceDeps) {}
 
   /** Writes an account's first, empty, signed commit (inside the account's creation transaction). */
@@ -79,13 +87,51 @@ export class RepoService {
    */
   async applyWritesWithin(trx: RepoTx, repo: RepoLocation, writes: PreparedWrite[]): Promise<CommitResult | null> {
     assertDistinctPaths(writes)
-    return this.commitWithin(trx, repo, writes)
+    const stored = await this.commitWithin(trx, repo, writes)
+    return stored && { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
   }
 
-  private commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
-    return this.deps.storage.withTenant(repo.db_name, (db) =>
-      db.transaction().execute((trx) => this.commitWithin(trx, repo, writes, swapCommit)),
-    )
+  private async commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
+    const stored = await this.queue.run(repo.did, async () => {
+      if (!needsLock(writes)) {
+        for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
+          const done = await this.deps.storage.withTenant(repo.db_name, (db) =>
+            this.commitUnlocked(db, repo, writes, swapCommit),
+          )
+          if (done !== 'moved' && done !== 'needs-lock') return done
+          if (done === 'needs-lock') break
+        }
+      }
+      return this.deps.storage.withTenant(repo.db_name, (db) =>
+        db.transaction().execute((trx) => this.commitWithin(trx, repo, writes, swapCommit)),
+      )
+    })
+    if (!stored) return null
+    // Only once committed: the next write to this repo starts from these blocks.
+    if (this.deps.blockCache) for (const b of stored.newBlocks) this.deps.blockCache.set(b.cid, b.content)
+    return { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
+  }
+
+  /**
+   * The common write, creating records that use no blobs and need no search
+   * index: built on the root as read, without a lock or a transaction, and
+   * stored by one statement that holds only if the root has not moved since
+   * ('moved' otherwise: nothing was written). 'needs-lock' when the writes
+   * turn out to replace existing records, whose blob uses must be released
+   * under the lock.
+   */
+  private async commitUnlocked(
+    db: TenantDb,
+    repo: RepoLocation,
+    writes: PreparedWrite[],
+    swapCommit?: Cid,
+  ): Promise<StoredCommit | null | 'moved' | 'needs-lock'> {
+    const root = await repoReader.rootForCommit(db, repo.did)
+    const built = await this.build(db, repo, root, writes, swapCommit, { unlocked: true })
+    if (built === null || built === 'needs-lock') return built
+    const expected = { cid: built.root.cid, signingKey: built.root.signing_key }
+    if (!(await repoTransactor.storeCommit(db, repo.did, expected, built.rows))) return 'moved'
+    return built.stored
   }
 
   private async commitWithin(
@@ -93,50 +139,127 @@ export class RepoService {
     repo: RepoLocation,
     writes: PreparedWrite[],
     swapCommit?: Cid,
-  ): Promise<CommitResult | null> {
-    const root = await repoTransactor.lockRoot(trx, repo.did)
+  ): Promise<StoredCommit | null> {
+    const locked = await repoTransactor.lockForCommit(trx, repo.did)
+    const built = await this.build(trx, repo, locked, writes, swapCommit, { unlocked: false })
+    if (built === null || built === 'needs-lock') return null
+    await assertBlobsUsable(trx, repo.did, writes)
+    const expected = { cid: built.root.cid, signingKey: built.root.signing_key }
+    // Under the lock the root cannot have moved.
+    if (!(await repoTransactor.storeCommit(trx, repo.did, expected, built.rows))) {
+      throw new Error(`repo ${repo.did} moved under its lock`)
+    }
+    await searchTransactor.indexWrites(trx, repo.did, built.writes)
+    await setBlobUses(trx, repo.did, built.rows.root.rev, built.writes, built.existing)
+    return built.stored
+  }
+
+  /** Checks the writes against the repo at `root` and signs the commit they make; null when there is nothing to do. */
+  private async build(
+    db: TenantDb,
+    repo: RepoLocation,
+    root: CommitRoot | undefined,
+    writes: PreparedWrite[],
+    swapCommit: Cid | undefined,
+    opts: { unlocked: boolean },
+  ): Promise<BuiltCommit | null | 'needs-lock'> {
     if (!root) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
+    if (root.status !== 'active') throw new InvalidRequestError(`Account is ${root.status}`, 'AccountTakedown')
     if (swapCommit && swapCommit.toString() !== root.cid) {
       throw new InvalidRequestError(`Commit was at ${root.cid}`, 'InvalidSwap')
     }
-    const existing = await repoReader.recordCids(trx, repo.did, writes)
+    const rootCid = parseCid(root.cid)
+    const store = new TenantBlockstore(db, repo.did, rootCid, this.deps.blockCache)
+    const current = await Repo.load(store, rootCid)
+    // The MST is the record index's source of truth, and its nodes on these paths are needed for the commit anyway.
+    const existing = await currentCids(current, writes)
+    if (opts.unlocked && existing.size > 0) return 'needs-lock'
     const ops = toOps(writes, existing)
     if (ops.length === 0) return null
-    await assertBlobsUsable(trx, repo.did, writes)
-    const keypair = await this.keypairFor(trx, repo.did)
-    const rootCid = parseCid(root.cid)
-    const store = new TenantBlockstore(trx, repo.did, rootCid)
-    const current = await Repo.load(store, rootCid)
+    const keypair = await this.deps.signingKeys.open(repo.did, root.signing_key)
     const commit = await current.formatCommit(
       ops.map((o) => o.op),
       keypair,
     )
-    await persistCommit(
-      trx,
-      repo.did,
-      commit,
-      writes.filter((w) => w.action !== 'delete' || existing.has(`${w.collection}/${w.rkey}`)),
-    )
-    const event = await commitEvent(repo.did, commit, ops, current.commit.data)
-    await repoTransactor.appendOutbox(trx, repo.did, 'commit', event)
+    const stored = writes.filter((w) => w.action !== 'delete' || existing.has(`${w.collection}/${w.rkey}`))
+    const newBlocks = blockRows(commit.newBlocks)
+    const rows: CommitRows = {
+      root: { cid: commit.cid.toString(), rev: commit.rev },
+      newBlocks,
+      kept: stored.flatMap((w) => (w.action === 'delete' ? [] : [{ ...w, cid: w.cid.toString() }])),
+      deleted: stored.filter((w) => w.action === 'delete'),
+      removedCids: commit.removedCids.toList().map((c) => c.toString()),
+      outboxEvent: await commitEvent(repo.did, commit, ops, current.commit.data),
+    }
     return {
-      cid: commit.cid.toString(),
-      rev: commit.rev,
-      blocksRead: store.blocksRead,
-      results: ops.map((o) => o.result),
+      root,
+      rows,
+      writes: stored,
+      existing,
+      stored: {
+        cid: rows.root.cid,
+        rev: commit.rev,
+        blocksRead: store.blocksRead,
+        results: ops.map((o) => o.result),
+        newBlocks,
+      },
     }
   }
+}
 
-  private async keypairFor(trx: RepoTx, did: string): Promise<Secp256k1Keypair> {
-    const row = await trx
-      .selectFrom('account')
-      .select(['signing_key', 'status'])
-      .where('did', '=', did)
-      .executeTakeFirst()
-    if (!row) throw new InvalidRequestError(`Could not find repo: ${did}`, 'RepoNotFound')
-    if (row.status !== 'active') throw new InvalidRequestError(`Account is ${row.status}`, 'AccountTakedown')
-    return this.deps.signingKeys.open(did, row.signing_key)
+/** How many times a write is rebuilt on a root another process moved before it takes the lock instead. */
+const UNLOCKED_ATTEMPTS = 3
+
+type CommitRoot = { cid: string; rev: string; signing_key: Uint8Array; status: AccountStatus }
+type StoredCommit = CommitResult & { newBlocks: BlockRow[] }
+type BuiltCommit = {
+  root: CommitRoot
+  rows: CommitRows
+  /** The writes that change the repo (deletes of absent records left out). */
+  writes: PreparedWrite[]
+  existing: Map<string, string>
+  stored: StoredCommit
+}
+
+/** Writes that must take the lock: blobs to check and count, a search index to keep, records to delete. */
+function needsLock(writes: PreparedWrite[]): boolean {
+  return writes.some((w) => w.action === 'delete' || w.blobs.length > 0 || INDEXED_COLLECTIONS.has(w.collection))
+}
+
+/** The CIDs the repo holds now at the paths these writes touch (absent paths are left out). */
+async function currentCids(repo: Repo, writes: PreparedWrite[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (const w of writes) {
+    const path = `${w.collection}/${w.rkey}`
+    const cid = await repo.data.get(path)
+    if (cid) found.set(path, cid.toString())
   }
+  return found
+}
+
+/**
+ * Records which blobs each written record uses. A new record without blobs
+ * had no uses and has none, so it costs no statement.
+ */
+async function setBlobUses(
+  trx: RepoTx,
+  did: string,
+  rev: string,
+  writes: PreparedWrite[],
+  existing: Map<string, string>,
+): Promise<void> {
+  const changed = writes.filter(
+    (w) => existing.has(`${w.collection}/${w.rkey}`) || (w.action !== 'delete' && w.blobs.length > 0),
+  )
+  await blobWriter.setRecordBlobs(
+    trx,
+    did,
+    rev,
+    changed.map((w) => ({
+      path: `${w.collection}/${w.rkey}`,
+      blobCids: w.action === 'delete' ? [] : w.blobs.map((b) => b.cid),
+    })),
+  )
 }
 
 type PlannedOp = {
@@ -217,40 +340,6 @@ async function assertBlobsUsable(trx: RepoTx, did: string, writes: PreparedWrite
       )
     }
   }
-}
-
-async function persistCommit(trx: RepoTx, did: string, commit: CommitData, writes: PreparedWrite[]): Promise<void> {
-  await repoTransactor.putBlocks(trx, did, commit.rev, blockRows(commit.newBlocks))
-  const kept = writes.filter((w) => w.action !== 'delete')
-  await repoTransactor.upsertRecords(
-    trx,
-    did,
-    commit.rev,
-    kept.map((w) => ({ collection: w.collection, rkey: w.rkey, cid: w.cid.toString() })),
-  )
-  await repoTransactor.deleteRecords(
-    trx,
-    did,
-    writes.filter((w) => w.action === 'delete'),
-  )
-  await searchTransactor.indexWrites(trx, did, writes)
-  // After the index moved, so a block another record still names is kept.
-  await repoTransactor.dropBlocks(
-    trx,
-    did,
-    commit.rev,
-    commit.removedCids.toList().map((c) => c.toString()),
-  )
-  await blobWriter.setRecordBlobs(
-    trx,
-    did,
-    commit.rev,
-    writes.map((w) => ({
-      path: `${w.collection}/${w.rkey}`,
-      blobCids: w.action === 'delete' ? [] : w.blobs.map((b) => b.cid),
-    })),
-  )
-  await repoTransactor.moveRoot(trx, did, { cid: commit.cid.toString(), rev: commit.rev })
 }
 
 async function syncEvent(did: string, commit: CommitData): Promise<Uint8Array> {

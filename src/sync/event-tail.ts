@@ -34,7 +34,10 @@ export class EventTail extends EventEmitter {
       .select((eb) => eb.fn.max('seq').as('max'))
       .executeTakeFirst()
     this.head = Number(row?.max ?? 0)
-    await this.storage.coordination.listen(FIREHOSE_CHANNEL, () => this.poke())
+    // The payload is the new head: this process's own sequencer's notices are already in.
+    await this.storage.coordination.listen(FIREHOSE_CHANNEL, (payload) => {
+      if (!(Number(payload) <= this.head)) this.poke()
+    })
     this.timer = setInterval(() => this.poke(), this.pollMs)
     this.timer.unref()
   }
@@ -58,6 +61,27 @@ export class EventTail extends EventEmitter {
           this.poke()
         }
       })
+  }
+
+  /**
+   * Frames this process's sequencer has just stored: taken at once when they
+   * follow the head, read from the database otherwise (then something came
+   * in between that this process has not seen yet).
+   */
+  take(frames: SequencedFrame[]): void {
+    const first = frames[0]
+    if (this.reading || !first || first.seq !== this.head + 1) {
+      this.poke()
+      return
+    }
+    this.push(frames)
+  }
+
+  /** Reads everything sequenced so far and resolves with the head (shutdown: what subscribers get before they are closed). */
+  async catchUp(): Promise<number> {
+    this.poke()
+    while (this.reading) await this.reading
+    return this.head
   }
 
   /** Frames after `seq` from memory, or undefined when the ring no longer reaches back that far. */
@@ -130,17 +154,21 @@ export class EventTail extends EventEmitter {
   private async readNew(): Promise<void> {
     for (;;) {
       const rows = await this.readAfter(this.head, 1000)
-      if (rows.length === 0) return
-      for (const r of rows) {
-        // Contiguous only: the ring is indexed by seq.
-        if (this.ring.length > 0 && r.seq !== (this.ring[this.ring.length - 1] as SequencedFrame).seq + 1)
-          this.ring = []
-        this.ring.push(r)
-      }
-      if (this.ring.length > this.ringSize) this.ring = this.ring.slice(this.ring.length - this.ringSize)
-      this.head = (rows[rows.length - 1] as SequencedFrame).seq
-      this.emit('events', this.head)
+      // Frames the sequencer handed over while this read was out are already in.
+      const fresh = rows.filter((r) => r.seq > this.head)
+      if (fresh.length > 0) this.push(fresh)
       if (rows.length < 1000) return
     }
+  }
+
+  private push(frames: SequencedFrame[]): void {
+    for (const r of frames) {
+      // Contiguous only: the ring is indexed by seq.
+      if (this.ring.length > 0 && r.seq !== (this.ring[this.ring.length - 1] as SequencedFrame).seq + 1) this.ring = []
+      this.ring.push(r)
+    }
+    if (this.ring.length > this.ringSize) this.ring = this.ring.slice(this.ring.length - this.ringSize)
+    this.head = (frames[frames.length - 1] as SequencedFrame).seq
+    this.emit('events', this.head)
   }
 }

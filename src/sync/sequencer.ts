@@ -15,6 +15,7 @@ import type { Leadership } from '../db/coordination.js'
 import type { OutboxKind } from '../db/schema.js'
 import { isStoreName, type Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
+import { OutboxDepth } from '../metrics/outbox-depth.js'
 import type { Directory } from '../tenant/directory.js'
 import { bodyFrame } from './frames.js'
 import { jsonEventSpan } from './jetstream.js'
@@ -26,10 +27,18 @@ const SEQUENCER_LOCK = 0x70727073
 /** Source name of the management database's own outbox. */
 export const MANAGEMENT_SOURCE = ''
 const BATCH = 500
+/** How long a domain seen active is taken to be so when its outbox is read. */
+const ACTIVE_DOMAIN_TTL_MS = 1000
 
-type OutboxRow = { id: string; did: string; kind: OutboxKind; event: Uint8Array }
+type OutboxRow = { id: string; did: string; kind: OutboxKind; event: Uint8Array; created_at: string }
 /** Where an event was first written: what makes it unique in the firehose. */
 type Origin = { source: string; id: string }
+type OutboxBatch = {
+  source: string
+  mark: number
+  rows: (OutboxRow & { origin: Origin })[]
+  fresh: (OutboxRow & { origin: Origin })[]
+}
 
 export type SequencerOptions = {
   storage: Storage
@@ -43,6 +52,8 @@ export type SequencerOptions = {
   retentionSeconds: number
   /** At most this many events are kept (0: no count limit). */
   retentionEvents: number
+  /** Told, for each event sequenced, how long after its outbox row was written (metrics). */
+  onSequenced?: (lagSeconds: number) => void
 }
 
 export class Sequencer extends EventEmitter {
@@ -51,6 +62,17 @@ export class Sequencer extends EventEmitter {
   /** The time_us of the event at `head`. */
   private headTimeUs = 0
   private readonly pending = new Set<string>()
+  /**
+   * Sources whose outbox this process has drained in its current term
+   * without a failure: every row left in them was written after, so none is
+   * in the firehose yet and the check for already sequenced rows is skipped.
+   */
+  private readonly verified = new Set<string>()
+  private readonly outbox = new OutboxDepth()
+  /** Tenant sources last seen active, until when. */
+  private readonly activeUntil = new Map<string, number>()
+  /** Per source, the delete of its last sequenced rows while it runs. */
+  private readonly deletes = new Map<string, Promise<void>>()
   private draining?: Promise<void>
   private timers: NodeJS.Timeout[] = []
   private stopped = false
@@ -63,8 +85,13 @@ export class Sequencer extends EventEmitter {
     return this.leadership !== undefined
   }
 
+  /** Outbox rows believed to wait for sequencing; 0 in a process that does not sequence. */
+  get outboxDepth(): number {
+    return this.leading ? this.outbox.total : 0
+  }
+
   async start(): Promise<void> {
-    await this.opts.storage.coordination.listen(OUTBOX_CHANNEL, (source) => this.wake(source, false))
+    await this.opts.storage.coordination.listen(OUTBOX_CHANNEL, (source) => this.wake(source, false, true))
     await this.campaign()
     const campaign = setInterval(() => void this.campaign(), this.opts.campaignIntervalMs)
     const sweep = setInterval(() => void this.sweep(), this.opts.sweepIntervalMs)
@@ -88,16 +115,18 @@ export class Sequencer extends EventEmitter {
    * NOTIFY to the process that does.
    */
   outboxWritten(source: string): void {
-    if (this.leading) this.wake(source, true)
+    if (this.leading) this.wake(source, true, true)
     else
       this.opts.storage.coordination
         .notify(OUTBOX_CHANNEL, source)
         .catch((err) => this.opts.logger.warn({ err }, 'outbox notify failed'))
   }
 
-  private wake(source: string, local: boolean): void {
+  /** `written`: a writer's signal (one new row), not a sweep's or a retry's. */
+  private wake(source: string, local: boolean, written = false): void {
     if (!this.leading || this.stopped) return
     if (!local && source !== MANAGEMENT_SOURCE && !isStoreName(source)) return
+    if (written) this.outbox.signalled(source)
     this.pending.add(source)
     this.draining ??= this.drainPending().finally(() => {
       this.draining = undefined
@@ -111,12 +140,12 @@ export class Sequencer extends EventEmitter {
       const leadership = await this.opts.storage.coordination.tryLead(SEQUENCER_LOCK)
       if (!leadership) return
       if (this.stopped) return void (await leadership.release())
-      const row = await this.opts.storage.management
-        .selectFrom('firehose_event')
-        .select((eb) => [eb.fn.max('seq').as('max'), eb.fn.max('time_us').as('maxTimeUs')])
-        .executeTakeFirst()
-      this.head = Number(row?.max ?? 0)
-      this.headTimeUs = Number(row?.maxTimeUs ?? 0)
+      const stored = await this.storedHead()
+      this.head = stored.head
+      this.headTimeUs = stored.timeUs
+      // Counts from an earlier term are stale; the sweep below recounts what waits.
+      this.outbox.clear()
+      this.verified.clear()
       this.leadership = leadership
       this.opts.logger.info({ head: this.head, headTimeUs: this.headTimeUs }, 'this process is now the sequencer')
       void leadership.lost.then(() => {
@@ -148,59 +177,161 @@ export class Sequencer extends EventEmitter {
     while (this.draining) await this.draining
   }
 
+  /**
+   * Drains in cycles: every outbox signalled so far is read at once, their
+   * rows become one insert, and the rows leave their outboxes while the next
+   * cycle runs. So an event waits for about one cycle (a read and an insert)
+   * however many tenants are writing, not for a turn among them.
+   */
   private async drainPending(): Promise<void> {
     while (this.pending.size > 0 && this.leading && !this.stopped) {
-      const source = [...this.pending][0] as string
-      this.pending.delete(source)
+      const sources = [...this.pending]
+      this.pending.clear()
       try {
-        while ((await this.drainBatch(source)) === BATCH) {}
+        await this.drainCycle(sources)
       } catch (err) {
-        this.opts.logger.error({ err, source }, 'draining an outbox failed; retried on the next signal or sweep')
+        // A batch may have reached the firehose and not left its outbox.
+        for (const source of sources) this.verified.delete(source)
+        if (await this.headMoved()) {
+          for (const source of sources) this.pending.add(source)
+          continue
+        }
+        this.opts.logger.error({ err, sources }, 'draining outboxes failed; retried on the next signal or sweep')
       }
+    }
+    await Promise.all(this.deletes.values())
+  }
+
+  private async drainCycle(sources: string[]): Promise<void> {
+    const reads = await Promise.all(sources.map((source) => this.readBatch(source)))
+    const batches = reads.filter((b): b is OutboxBatch => b !== undefined)
+    const fresh: (OutboxRow & { origin: Origin })[] = []
+    await Promise.all(
+      batches.map(async (b) => {
+        if (b.rows.length === 0) return
+        const done = this.verified.has(b.source) ? undefined : await this.alreadySequenced(b.rows.map((r) => r.origin))
+        b.fresh = done ? b.rows.filter((r) => !done.has(`${r.origin.source}/${r.origin.id}`)) : b.rows
+      }),
+    )
+    for (const b of batches) fresh.push(...b.fresh)
+    for (let i = 0; i < fresh.length; i += BATCH) await this.sequence(fresh.slice(i, i + BATCH))
+    for (const b of batches) {
+      const full = b.rows.length === BATCH
+      if (full) this.pending.add(b.source)
+      if (b.rows.length === 0) this.outbox.drained(b.source, b.mark, 0, false)
+      else this.startDelete(b, full)
     }
   }
 
-  /** Moves up to BATCH rows of one outbox into the firehose; returns how many it read. */
-  private async drainBatch(source: string): Promise<number> {
-    const rows = await this.readOutbox(source)
-    if (rows.length === 0) return 0
-    const ids = rows.map((r) => r.id)
-    const { management } = this.opts.storage
-    const done = await this.alreadySequenced(rows.map((r) => r.origin))
-    const fresh = rows.filter((r) => !done.has(`${r.origin.source}/${r.origin.id}`))
-    if (fresh.length > 0) {
-      const nowUs = Date.now() * 1000
-      let seq = this.head
-      let timeUs = this.headTimeUs
-      const events = fresh.map((r) => {
-        seq++
-        // Room above the last event's for each JSON event this one becomes; else the clock (which may have been set back).
-        // Decoded once, for both the frame and its JSON events' count.
-        const body = decode(r.event) as LexMap
-        timeUs = Math.max(nowUs, timeUs + jsonEventSpan(r.kind, body))
-        const time = new Date(Math.floor(timeUs / 1000)).toISOString()
-        return {
-          seq: String(seq),
-          did: r.did,
-          kind: r.kind,
-          time,
-          time_us: String(timeUs),
-          frame: bodyFrame(r.kind, body, seq, time),
-          source: r.origin.source,
-          outbox_id: r.origin.id,
-        }
-      })
-      // One statement: every seq of the batch becomes visible at once, in order.
-      await management.insertInto('firehose_event').values(events).execute()
-      this.head = seq
-      this.headTimeUs = timeUs
-      this.emit('sequenced', seq)
-      this.opts.storage.coordination
-        .notify(FIREHOSE_CHANNEL, String(seq))
-        .catch((err) => this.opts.logger.warn({ err }, 'firehose notify failed'))
+  /** One source's next rows; undefined (logged) when its outbox cannot be read now. */
+  private async readBatch(source: string): Promise<OutboxBatch | undefined> {
+    // Rows still being deleted must not be read again.
+    await this.deletes.get(source)
+    const mark = this.outbox.mark(source)
+    try {
+      return { source, mark, rows: await this.readOutbox(source), fresh: [] }
+    } catch (err) {
+      this.verified.delete(source)
+      this.opts.logger.error({ err, source }, 'reading an outbox failed; retried on the next signal or sweep')
+      return undefined
     }
-    await this.deleteOutbox(source, ids)
-    return rows.length
+  }
+
+  /** Gives `rows` the next seqs in one statement and hands their frames on. */
+  private async sequence(rows: (OutboxRow & { origin: Origin })[]): Promise<void> {
+    const nowMs = Date.now()
+    const nowUs = nowMs * 1000
+    let seq = this.head
+    let timeUs = this.headTimeUs
+    const events = rows.map((r) => {
+      seq++
+      // Room above the last event's for each JSON event this one becomes; else the clock (which may have been set back).
+      // Decoded once, for both the frame and its JSON events' count.
+      const body = decode(r.event) as LexMap
+      timeUs = Math.max(nowUs, timeUs + jsonEventSpan(r.kind, body))
+      const time = new Date(Math.floor(timeUs / 1000)).toISOString()
+      return {
+        seq: String(seq),
+        did: r.did,
+        kind: r.kind,
+        time,
+        time_us: String(timeUs),
+        frame: bodyFrame(r.kind, body, seq, time),
+        source: r.origin.source,
+        outbox_id: r.origin.id,
+      }
+    })
+    // One statement: every seq of the batch becomes visible at once, in order.
+    await this.opts.storage.management.insertInto('firehose_event').values(events).execute()
+    this.head = seq
+    this.headTimeUs = timeUs
+    for (const r of rows) this.opts.onSequenced?.((nowMs - Date.parse(r.created_at)) / 1000)
+    // The frames themselves: this process's tail takes them without reading them back.
+    this.emit(
+      'sequenced',
+      seq,
+      events.map((e) => ({ seq: Number(e.seq), timeUs: Number(e.time_us), frame: e.frame })),
+    )
+    this.opts.storage.coordination
+      .notify(FIREHOSE_CHANNEL, String(seq))
+      .catch((err) => this.opts.logger.warn({ err }, 'firehose notify failed'))
+  }
+
+  /** Removes a sequenced batch from its outbox, off the next events' path. */
+  private startDelete(b: OutboxBatch, full: boolean): void {
+    const deleting: Promise<void> = this.deleteOutbox(
+      b.source,
+      b.rows.map((r) => r.id),
+    )
+      .then(
+        () => {
+          this.verified.add(b.source)
+          this.outbox.drained(b.source, b.mark, b.rows.length, full)
+        },
+        (err) => {
+          // The rows stay: the check for sequenced rows finds them and deletes them next time.
+          this.verified.delete(b.source)
+          this.opts.logger.warn({ err, source: b.source }, 'deleting sequenced outbox rows failed; retried')
+          this.wake(b.source, true)
+        },
+      )
+      .finally(() => {
+        if (this.deletes.get(b.source) === deleting) this.deletes.delete(b.source)
+      })
+    this.deletes.set(b.source, deleting)
+  }
+
+  /** The highest seq and time_us in the firehose. */
+  private async storedHead(): Promise<{ head: number; timeUs: number }> {
+    const row = await this.opts.storage.management
+      .selectFrom('firehose_event')
+      .select((eb) => [eb.fn.max('seq').as('max'), eb.fn.max('time_us').as('maxTimeUs')])
+      .executeTakeFirst()
+    return { head: Number(row?.max ?? 0), timeUs: Number(row?.maxTimeUs ?? 0) }
+  }
+
+  /**
+   * After a failed batch: whether the firehose grew past the head this
+   * process holds. It does when a predecessor's last insert committed after
+   * this process read the head (Postgres finishes a statement whose client
+   * was killed), or a leader that lost its lock finished a batch; every
+   * insert from the stale head would collide. Then the head is read again,
+   * and the batch retried from there at once.
+   */
+  private async headMoved(): Promise<boolean> {
+    try {
+      const stored = await this.storedHead()
+      if (stored.head <= this.head) return false
+      this.opts.logger.warn(
+        { held: this.head, stored: stored.head },
+        'the firehose grew under this sequencer: continuing from its head',
+      )
+      this.head = stored.head
+      this.headTimeUs = Math.max(this.headTimeUs, stored.timeUs)
+      return true
+    } catch {
+      return false
+    }
   }
 
   /** Which of these origins the firehose already holds (as "source/id"). */
@@ -224,7 +355,7 @@ export class Sequencer extends EventEmitter {
     if (source === MANAGEMENT_SOURCE) {
       const rows = await this.opts.storage.management
         .selectFrom('outbox')
-        .select(['id', 'did', 'kind', 'event', 'origin_source', 'origin_id'])
+        .select(['id', 'did', 'kind', 'event', 'created_at', 'origin_source', 'origin_id'])
         .orderBy('id')
         .limit(BATCH)
         .execute()
@@ -236,12 +367,33 @@ export class Sequencer extends EventEmitter {
             : { source, id: String(r.id) },
       }))
     }
-    const domain = await this.opts.directory.getDomainByStoreName(source)
-    if (domain?.status !== 'active') return []
-    const rows = await this.opts.storage.withTenant(source, (db) =>
-      db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').limit(BATCH).execute(),
-    )
-    return rows.map((r) => ({ ...r, origin: { source, id: String(r.id) } }))
+    // A domain seen active a moment ago is read without asking again: this is on every write's path to subscribers.
+    const known = (this.activeUntil.get(source) ?? 0) > Date.now()
+    const [domain, read] = await Promise.allSettled([
+      known ? undefined : this.opts.directory.getDomainByStoreName(source),
+      this.opts.storage.withTenant(source, (db) =>
+        db
+          .selectFrom('outbox')
+          .select(['id', 'did', 'kind', 'event', 'created_at'])
+          .orderBy('id')
+          .limit(BATCH)
+          .execute(),
+      ),
+    ])
+    if (!known) {
+      // Rows of a domain that is not active (being created or removed) are not taken.
+      if (domain.status === 'rejected') throw domain.reason
+      if (domain.value?.status !== 'active') return []
+      this.activeUntil.set(source, Date.now() + ACTIVE_DOMAIN_TTL_MS)
+    }
+    if (read.status === 'rejected') {
+      // Its database may be gone with the domain: then there is nothing to say.
+      this.activeUntil.delete(source)
+      const now = await this.opts.directory.getDomainByStoreName(source)
+      if (now?.status !== 'active') return []
+      throw read.reason
+    }
+    return read.value.map((r) => ({ ...r, origin: { source, id: String(r.id) } }))
   }
 
   private async deleteOutbox(source: string, ids: string[]): Promise<void> {

@@ -3,9 +3,12 @@
 // `creating`) and deleted last, so a database of ours never exists without
 // a row saying so, and an interrupted add or remove is finished by a retry
 // or by the start-up sweep: never a half tenant.
+
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { sql } from 'kysely'
 import type { AccountService, CreatedAccount } from '../account/account-service.js'
 import type { Storage } from '../db/storage.js'
+import { tableRef } from '../db/table-ref.js'
 import type { Logger } from '../logger.js'
 import { accountEvent } from '../sync/events.js'
 import { MANAGEMENT_SOURCE } from '../sync/sequencer.js'
@@ -59,6 +62,7 @@ export class DomainService {
     try {
       await storage.createTenantStore(dbName)
       await storage.migrateTenant(dbName)
+      await this.continueOutboxIds(dbName)
       owner = await accounts.create(
         {
           handle: input.ownerHandle ?? `admin.${name}`,
@@ -135,6 +139,36 @@ export class DomainService {
     if (domain.status !== 'creating') await this.handOverEvents(domain)
     await this.deps.storage.dropTenantStore(domain.db_name)
     await this.deps.directory.deleteDomain(domain.name)
+    this.deps.accounts.recentRoutes.forgetAll()
+  }
+
+  /**
+   * The firehose knows a tenant's events by store name and outbox id, and a
+   * domain added again under a removed one's name gets the same store name:
+   * its outbox ids start above every id that name has had, so none of its
+   * events is taken for one already sequenced.
+   */
+  private async continueOutboxIds(dbName: string): Promise<void> {
+    const { storage } = this.deps
+    const row = await storage.management
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('firehose_event')
+          .select((e) => e.fn.max('outbox_id').as('m'))
+          .where('source', '=', dbName)
+          .as('sequenced'),
+        eb
+          .selectFrom('outbox')
+          .select((e) => e.fn.max('origin_id').as('m'))
+          .where('origin_source', '=', dbName)
+          .as('handedOver'),
+      ])
+      .executeTakeFirstOrThrow()
+    const used = Math.max(Number(row.sequenced ?? 0), Number(row.handedOver ?? 0))
+    if (used === 0) return
+    await storage.withTenant(dbName, async (db) => {
+      await sql`select setval(pg_get_serial_sequence(${tableRef(db, 'outbox')}, 'id'), ${used})`.execute(db)
+    })
   }
 
   /**
@@ -164,7 +198,8 @@ export class DomainService {
         did,
         kind: 'account' as const,
         event: accountEvent(did, 'removed'),
-        origin_source: `${domain.db_name}#removed`,
+        // A domain added again under this name is removed under another origin.
+        origin_source: `${domain.db_name}#removed@${domain.created_at}`,
         origin_id: String(i + 1),
         created_at,
       })),

@@ -139,6 +139,30 @@ test('adding a domain announces its owner; removing it emits #account deleted fo
   live.close()
 })
 
+test('a domain added again under a removed name has its events on the firehose, and its removal too', async () => {
+  const live = new FirehoseClient(t.url)
+  await live.opened()
+  const lifetimes: string[][] = []
+  for (let round = 0; round < 2; round++) {
+    const added = await addDomain(t, 'again.test')
+    const member = await loggedInAccount(t, `member${round}.again.test`)
+    // Its events reach the stream although the first lifetime's outbox ids were the same numbers.
+    await live.until(
+      (f) => f.some((x) => x.header.t === '#commit' && x.body.repo === member.did),
+      `member${round}'s first commit`,
+    )
+    const res = await xrpc(t.url, 'host.primal.pds.removeDomain', { auth: t.adminKey, body: { domain: 'again.test' } })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    lifetimes.push([added.owner.did, member.did])
+  }
+  const deleted = (frames: typeof live.frames) =>
+    frames.filter((f) => f.header.t === '#account' && f.body.status === 'deleted').map((f) => f.body.did as string)
+  const everyone = lifetimes.flat()
+  await live.until((f) => everyone.every((did) => deleted(f).includes(did)), 'an #account deleted for both lifetimes')
+  assert.equal(t.ctx.sequencer.outboxDepth, 0)
+  live.close()
+})
+
 test('updateHandle moves the handle within the domain and emits #identity', async () => {
   const live = new FirehoseClient(t.url)
   await live.opened()
