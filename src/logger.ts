@@ -14,8 +14,11 @@ function serializeError(err: unknown): unknown {
   return rest
 }
 
-/** `to: 'stderr'` for commands whose stdout is their output (the CLI prints JSON and YAML there). */
-export function createLogger(level: string, to: 'stdout' | 'stderr' = 'stdout'): Logger {
+/**
+ * `to: 'stderr'` for commands whose stdout is their output (the CLI prints
+ * JSON and YAML there); a stream of one's own to capture the lines (tests).
+ */
+export function createLogger(level: string, to: 'stdout' | 'stderr' | pino.DestinationStream = 'stdout'): Logger {
   return pino(
     {
       level,
@@ -24,6 +27,6 @@ export function createLogger(level: string, to: 'stdout' | 'stderr' = 'stdout'):
       // Belt and braces: secrets must never reach a log line even if passed by mistake.
       redact: ['password', '*.password', 'adminKey', 'jwtSecret', 'req.headers.authorization', 'authorization'],
     },
-    to === 'stderr' ? pino.destination(2) : undefined,
+    to === 'stderr' ? pino.destination(2) : to === 'stdout' ? undefined : to,
   )
 }

@@ -8,6 +8,7 @@ import { AuthRequiredError, ForbiddenError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../account/account-service.js'
 import type { SessionService } from '../account/session-service.js'
 import type { AccountRole } from '../db/schema.js'
+import { noteSubject } from '../metrics/request-log.js'
 import type { RefreshClaims, TokenIssuer } from './tokens.js'
 
 export type AdminCredentials = { type: 'admin' }
@@ -46,6 +47,7 @@ export class AuthVerifier {
   access = async ({ req }: Ctx): Promise<Out<AccessCredentials>> => {
     const claims = await this.tokens.verifyAccess(this.bearerOrThrow(req))
     const state = await this.sessions.checkAccess(claims)
+    noteSubject(req, { did: claims.did, tenant: state.located.domain })
     return {
       credentials: { type: 'access', did: claims.did, handle: state.handle, role: state.role, account: state.located },
     }
@@ -54,6 +56,7 @@ export class AuthVerifier {
   /** A refresh token (checked against the store by the handler that consumes it). */
   refresh = async ({ req }: Ctx): Promise<Out<RefreshCredentials>> => {
     const claims = await this.tokens.verifyRefresh(this.bearerOrThrow(req))
+    noteSubject(req, { did: claims.did })
     return { credentials: { type: 'refresh', ...claims } }
   }
 

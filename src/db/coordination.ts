@@ -86,7 +86,9 @@ export class PostgresCoordination implements Coordination {
     this.leaders.add(client)
     const lost = new Promise<void>((resolve) => {
       client.once('end', () => resolve())
-      client.once('error', (err) => {
+      // `on`, not `once`: a terminated connection errors twice (the server's
+      // FATAL, then the socket's end), and an unheard 'error' kills the process.
+      client.on('error', (err) => {
         this.logger.warn({ err }, 'leader connection failed: leadership lost')
         resolve()
       })

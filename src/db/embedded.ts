@@ -79,6 +79,11 @@ export class EmbeddedStorage implements Storage {
     return migrateToLatest(this.base.withSchema(storeName), tenantMigrations, storeName)
   }
 
+  /** One in-process database: no connection pools to report. */
+  poolStats(): undefined {
+    return undefined
+  }
+
   async close(): Promise<void> {
     await this.coordination.close()
     await this.base.destroy()

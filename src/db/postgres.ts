@@ -3,7 +3,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config/config.js'
-import { managementDbName } from '../config/config.js'
+import { managementDbName, managementPoolSize, tenantConnectionBudget } from '../config/config.js'
 import type { Logger } from '../logger.js'
 import { PostgresCoordination } from './coordination.js'
 import type { ManagementSchema } from './schema.js'
@@ -12,6 +12,7 @@ import {
   type ManagementDb,
   managementMigrations,
   migrateToLatest,
+  type PoolStats,
   type Storage,
   type TenantDb,
   tenantMigrations,
@@ -28,30 +29,45 @@ export class PostgresStorage implements Storage {
   readonly pools: TenantPools
   readonly coordination: PostgresCoordination
 
-  private constructor(config: DatabaseConfig, managementPool: pg.Pool, logger: Logger) {
+  private constructor(
+    config: DatabaseConfig,
+    private readonly managementPool: pg.Pool,
+    logger: Logger,
+    onTenantPoolWait?: (seconds: number) => void,
+  ) {
     this.tenantPrefix = `${managementDbName(config)}_`
     this.management = new Kysely<ManagementSchema>({ dialect: new PostgresDialect({ pool: managementPool }) })
     this.coordination = new PostgresCoordination(config.url, managementPool, logger)
     this.pools = new TenantPools({
       url: config.url,
-      budget: config.maxConnections - managementPool.options.max,
+      // The listener and the sequencer's lock each hold a connection of their own, outside both pools.
+      budget: tenantConnectionBudget(config.maxConnections),
       poolSize: config.tenantPoolSize,
       idleTimeoutMs: config.idleTimeoutMs,
       logger,
+      onWait: onTenantPoolWait,
     })
   }
 
-  /** Connects to the management database, creating it first if the server does not have it. */
-  static async open(config: DatabaseConfig, logger: Logger): Promise<PostgresStorage> {
+  /**
+   * Connects to the management database, creating it first if the server
+   * does not have it. `onTenantPoolWait` hears of every lease that waited for the connection budget.
+   */
+  static async open(
+    config: DatabaseConfig,
+    logger: Logger,
+    onTenantPoolWait?: (seconds: number) => void,
+  ): Promise<PostgresStorage> {
     const name = managementDbName(config)
     assertStoreName(name)
     await ensureDatabase(config.url, name)
-    // The management pool gets a fifth of the budget (2..8): it serves every
-    // request's DID lookup, tenants share what is left.
-    const max = Math.min(8, Math.max(2, Math.floor(config.maxConnections / 5)))
-    const pool = new pg.Pool({ connectionString: config.url, max, idleTimeoutMillis: config.idleTimeoutMs })
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: managementPoolSize(config.maxConnections),
+      idleTimeoutMillis: config.idleTimeoutMs,
+    })
     pool.on('error', (err) => logger.warn({ err }, 'idle management connection failed'))
-    return new PostgresStorage(config, pool, logger)
+    return new PostgresStorage(config, pool, logger, onTenantPoolWait)
   }
 
   async createTenantStore(storeName: string): Promise<void> {
@@ -86,6 +102,14 @@ export class PostgresStorage implements Storage {
 
   migrateTenant(storeName: string): Promise<string[]> {
     return this.withTenant(storeName, (db) => migrateToLatest(db, tenantMigrations))
+  }
+
+  poolStats(): PoolStats {
+    return {
+      tenantPoolsOpen: this.pools.openPools,
+      managementWaiting: this.managementPool.waitingCount,
+      tenantWaiting: this.pools.waitingCount,
+    }
   }
 
   async close(): Promise<void> {

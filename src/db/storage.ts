@@ -31,7 +31,17 @@ export interface Storage {
   withTenant<T>(storeName: string, fn: (db: TenantDb) => Promise<T>): Promise<T>
   migrateManagement(): Promise<string[]>
   migrateTenant(storeName: string): Promise<string[]>
+  /** Connection pool state for /metrics; undefined where there are no pools (embedded). */
+  poolStats(): PoolStats | undefined
   close(): Promise<void>
+}
+
+export type PoolStats = {
+  tenantPoolsOpen: number
+  /** Queries waiting for a management connection. */
+  managementWaiting: number
+  /** Queries waiting for a connection of an open tenant pool. */
+  tenantWaiting: number
 }
 
 /** Whether a name could be one of our store names: built from [a-z0-9_] only. */

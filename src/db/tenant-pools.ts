@@ -11,6 +11,7 @@ import type { TenantSchema } from './schema.js'
 
 type Entry = {
   name: string
+  pool: pg.Pool
   db: Kysely<TenantSchema>
   leases: number
   lastUsed: number
@@ -24,6 +25,8 @@ export type TenantPoolOptions = {
   poolSize: number
   idleTimeoutMs: number
   logger: Logger
+  /** Told of each lease that had to wait for the budget, and how long it waited. */
+  onWait?: (seconds: number) => void
 }
 
 export class TenantPools {
@@ -46,6 +49,13 @@ export class TenantPools {
 
   get openPools(): number {
     return this.live.size
+  }
+
+  /** Queries waiting for a connection of an open pool (each pool holds at most poolSize). */
+  get waitingCount(): number {
+    let n = 0
+    for (const e of this.live.values()) n += e.pool.waitingCount
+    return n
   }
 
   async with<T>(name: string, fn: (db: Kysely<TenantSchema>) => Promise<T>): Promise<T> {
@@ -74,16 +84,14 @@ export class TenantPools {
   }
 
   private async lease(name: string): Promise<Entry> {
+    let waitingSince: number | undefined
     for (;;) {
       if (this.closed) throw new Error('tenant pools are closed')
-      const existing = this.live.get(name)
-      if (existing) {
-        existing.leases++
-        return existing
-      }
-      if (this.reserved + this.opts.poolSize <= this.opts.budget) {
-        const entry = this.open(name)
+      let entry = this.live.get(name)
+      if (!entry && this.reserved + this.opts.poolSize <= this.opts.budget) entry = this.open(name)
+      if (entry) {
         entry.leases++
+        if (waitingSince !== undefined) this.opts.onWait?.((performance.now() - waitingSince) / 1000)
         return entry
       }
       const victim = this.leastRecentlyUsedIdle()
@@ -91,6 +99,7 @@ export class TenantPools {
         void this.close(victim)
         continue
       }
+      waitingSince ??= performance.now()
       await this.changed()
     }
   }
@@ -106,6 +115,7 @@ export class TenantPools {
     pool.on('error', (err) => this.opts.logger.warn({ err, tenantDb: name }, 'idle tenant connection failed'))
     const entry: Entry = {
       name,
+      pool,
       db: new Kysely<TenantSchema>({ dialect: new PostgresDialect({ pool }) }),
       leases: 0,
       lastUsed: Date.now(),

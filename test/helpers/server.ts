@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { type RawConfig, validateConfig } from '../../src/config/config.js'
 import { ensureSecrets } from '../../src/config/secrets.js'
 import { type AppContext, closeAppContext, createAppContext } from '../../src/context.js'
-import { createLogger } from '../../src/logger.js'
+import { createLogger, type Logger } from '../../src/logger.js'
 import { type PdsServer, startServer } from '../../src/server.js'
 import { dropDatabases, postgresReachable, uniqueDbName, urlFor } from './postgres.js'
 
@@ -31,7 +31,14 @@ export async function defaultBackend(): Promise<Backend> {
   return (await postgresReachable()) ? 'postgres' : 'embedded'
 }
 
-export async function startTestServer(opts: { backend?: Backend; config?: RawConfig } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: {
+    backend?: Backend
+    config?: RawConfig
+    /** Else one at config.logLevel, to stdout. */
+    logger?: Logger
+  } = {},
+): Promise<TestServer> {
   const backend = opts.backend ?? (await defaultBackend())
   const dataDir = mkdtempSync(join(tmpdir(), 'primal-pds-test-'))
   const managementName = backend === 'postgres' ? uniqueDbName() : 'primal_pds'
@@ -49,7 +56,7 @@ export async function startTestServer(opts: { backend?: Backend; config?: RawCon
   }
   const config = validateConfig(raw, 'test config', dataDir)
   ensureSecrets(config)
-  const ctx = await createAppContext(config, { logger: createLogger(config.logLevel) })
+  const ctx = await createAppContext(config, { logger: opts.logger ?? createLogger(config.logLevel) })
   const server = await startServer(ctx, 0, '127.0.0.1')
   const url = `http://127.0.0.1:${server.port}`
   return {

@@ -6,8 +6,8 @@ import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
 export default function (server: Server, ctx: AppContext): void {
-  server.method('com.atproto.repo.describeRepo', async ({ params }) => {
-    const target = await servableRepo(ctx, params.repo)
+  server.method('com.atproto.repo.describeRepo', async ({ params, req }) => {
+    const target = await servableRepo(ctx, params.repo, req)
     const [account, collections] = await Promise.all([
       ctx.storage.withTenant(target.db_name, (db) => accountStore.get(db, target.did)),
       ctx.repoReads.listCollections(target),

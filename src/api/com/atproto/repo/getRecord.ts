@@ -5,9 +5,9 @@ import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
 export default function (server: Server, ctx: AppContext): void {
-  server.method('com.atproto.repo.getRecord', async ({ params }) => {
+  server.method('com.atproto.repo.getRecord', async ({ params, req }) => {
     const { repo, collection, rkey, cid } = params as { repo: string; collection: string; rkey: string; cid?: string }
-    const target = await servableRepo(ctx, repo)
+    const target = await servableRepo(ctx, repo, req)
     const row = await ctx.repoReads.getRecord(target, collection, rkey)
     const uri = `at://${target.did}/${collection}/${rkey}`
     if (!row || (cid !== undefined && row.cid !== cid)) {

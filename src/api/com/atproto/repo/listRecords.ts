@@ -7,10 +7,10 @@ import { servableRepo } from '../../../repo-target.js'
 type Params = { repo: string; collection: string; limit?: number; cursor?: string; reverse?: boolean }
 
 export default function (server: Server, ctx: AppContext): void {
-  server.method('com.atproto.repo.listRecords', async ({ params }) => {
+  server.method('com.atproto.repo.listRecords', async ({ params, req }) => {
     const { repo, collection, cursor, reverse } = params as Params
     const limit = Math.min((params as Params).limit ?? 50, ctx.config.limits.listPageSize)
-    const target = await servableRepo(ctx, repo)
+    const target = await servableRepo(ctx, repo, req)
     const rows = await ctx.repoReads.listRecords(target, { collection, limit, cursor, reverse: reverse === true })
     return json({
       cursor: rows.length === limit ? rows[rows.length - 1]?.rkey : undefined,

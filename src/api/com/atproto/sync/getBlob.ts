@@ -3,9 +3,9 @@ import type { AppContext } from '../../../../context.js'
 import { servableRepo } from '../../../repo-target.js'
 
 export default function (server: Server, ctx: AppContext): void {
-  server.method('com.atproto.sync.getBlob', async ({ params }) => {
+  server.method('com.atproto.sync.getBlob', async ({ params, req }) => {
     const { did, cid } = params as { did: string; cid: string }
-    const target = await servableRepo(ctx, did)
+    const target = await servableRepo(ctx, did, req)
     const blob = await ctx.blobs.get(target, cid)
     if (!blob) throw new InvalidRequestError(`Blob not found: ${cid}`, 'BlobNotFound')
     return {

@@ -4,8 +4,8 @@ import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
 export default function (server: Server, ctx: AppContext): void {
-  server.method('com.atproto.sync.getLatestCommit', async ({ params }) => {
-    const target = await servableRepo(ctx, params.did)
+  server.method('com.atproto.sync.getLatestCommit', async ({ params, req }) => {
+    const target = await servableRepo(ctx, params.did, req)
     const root = await ctx.repoReads.root(target)
     return json({ cid: root.cid, rev: root.rev })
   })

@@ -1,0 +1,154 @@
+// The Prometheus series of one server, on a registry of its own: tests run
+// several servers in one process, and no series may count another's work.
+// Counters and histograms are fed where things happen; gauges read live
+// state when scraped, so an idle server does no metrics work at all.
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import type { PoolStats } from '../db/storage.js'
+
+const PREFIX = 'primal_pds_'
+
+/** 1 ms (a cached read) to 10 s (a large CAR export). */
+const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+/** Sequencing takes milliseconds; a backlog or a sequencer takeover shows as seconds up to a minute. */
+const LAG_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
+const WAIT_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+
+/** The live state the gauges read at scrape time (structural, so tests and services need not be the real classes). */
+export type WatchedState = {
+  firehose: { readonly subscriberCount: number }
+  jetstream: { readonly subscriberCount: number }
+  /** The firehose as this process follows it. */
+  tail: { readonly head: number }
+  sequencer: { readonly outboxDepth: number }
+  storage: { poolStats(): PoolStats | undefined }
+}
+
+export type PoolName = 'management' | 'tenant'
+
+export class Metrics {
+  readonly registry = new Registry()
+  private readonly requests: Counter<'nsid' | 'status'>
+  private readonly requestSeconds: Histogram<'nsid' | 'status'>
+  private readonly sequencerLag: Histogram
+  private readonly poolWaits: Counter<'pool'>
+  private readonly poolWaitSeconds: Histogram<'pool'>
+
+  constructor() {
+    const registers = [this.registry]
+    // Process CPU, memory, event loop lag and GC: each call sets up its own
+    // collectors on the registry given, so several servers in one process coexist.
+    collectDefaultMetrics({ register: this.registry, prefix: PREFIX })
+    this.requests = new Counter({
+      name: `${PREFIX}xrpc_requests_total`,
+      help: 'HTTP requests answered, by XRPC method (or fixed route name) and status',
+      labelNames: ['nsid', 'status'],
+      registers,
+    })
+    this.requestSeconds = new Histogram({
+      name: `${PREFIX}xrpc_request_duration_seconds`,
+      help: 'Time from a request arriving to its answer being sent, by XRPC method (or route) and status',
+      labelNames: ['nsid', 'status'],
+      buckets: REQUEST_BUCKETS,
+      registers,
+    })
+    this.sequencerLag = new Histogram({
+      name: `${PREFIX}sequencer_lag_seconds`,
+      help: 'Time from an event being written to its outbox to its being sequenced into the firehose',
+      buckets: LAG_BUCKETS,
+      registers,
+    })
+    this.poolWaits = new Counter({
+      name: `${PREFIX}db_pool_waits_total`,
+      help: 'Times a request had to wait for a database connection (tenant: the connection budget was spent)',
+      labelNames: ['pool'],
+      registers,
+    })
+    this.poolWaitSeconds = new Histogram({
+      name: `${PREFIX}db_pool_wait_seconds`,
+      help: 'How long requests that had to wait for a database connection waited',
+      labelNames: ['pool'],
+      buckets: WAIT_BUCKETS,
+      registers,
+    })
+  }
+
+  get contentType(): string {
+    return this.registry.contentType
+  }
+
+  /** One answered request; `nsid` must come from a bounded set (see request-log.ts). */
+  request(nsid: string, status: number, seconds: number): void {
+    const labels = { nsid, status: String(status) }
+    this.requests.inc(labels)
+    this.requestSeconds.observe(labels, seconds)
+  }
+
+  /** One event sequenced, `seconds` after its outbox row was written. */
+  sequenced(seconds: number): void {
+    // A clock set back between the write and now must not record a negative lag.
+    this.sequencerLag.observe(Math.max(0, seconds))
+  }
+
+  /** A connection lease that had to wait, and for how long. */
+  poolWait(pool: PoolName, seconds: number): void {
+    this.poolWaits.inc({ pool })
+    this.poolWaitSeconds.observe({ pool }, seconds)
+  }
+
+  /** Registers the gauges that read `state` when scraped; called once, when the context is built. */
+  watch(state: WatchedState): void {
+    const registers = [this.registry]
+    new Gauge({
+      name: `${PREFIX}firehose_connections`,
+      help: 'Open firehose subscriptions, by stream (subscribeRepos CBOR, or jetstream JSON over WebSocket or SSE)',
+      labelNames: ['stream'],
+      registers,
+      collect() {
+        this.set({ stream: 'subscribeRepos' }, state.firehose.subscriberCount)
+        this.set({ stream: 'jetstream' }, state.jetstream.subscriberCount)
+      },
+    })
+    new Gauge({
+      name: `${PREFIX}firehose_head_seq`,
+      help: 'The latest firehose seq this process has seen',
+      registers,
+      collect() {
+        this.set(state.tail.head)
+      },
+    })
+    new Gauge({
+      name: `${PREFIX}outbox_depth`,
+      help: 'Outbox rows written but not yet sequenced, as the sequencing process counts them (0 elsewhere)',
+      registers,
+      collect() {
+        this.set(state.sequencer.outboxDepth)
+      },
+    })
+    // The embedded database has no connection pools: those series would only ever say 0.
+    if (!state.storage.poolStats()) return
+    new Gauge({
+      name: `${PREFIX}tenant_pools_open`,
+      help: 'Tenant database connection pools open',
+      registers,
+      collect() {
+        this.set(state.storage.poolStats()?.tenantPoolsOpen ?? 0)
+      },
+    })
+    new Gauge({
+      name: `${PREFIX}db_pool_waiting`,
+      help: 'Queries waiting for a connection right now, by pool',
+      labelNames: ['pool'],
+      registers,
+      collect() {
+        const stats = state.storage.poolStats()
+        this.set({ pool: 'management' }, stats?.managementWaiting ?? 0)
+        this.set({ pool: 'tenant' }, stats?.tenantWaiting ?? 0)
+      },
+    })
+  }
+
+  /** The Prometheus text exposition of every series. */
+  render(): Promise<string> {
+    return this.registry.metrics()
+  }
+}
