@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream'
 import { cidForRawBytes } from '@atproto/lex-data'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
+import { assertStorableCursor } from '../db/pg-text.js'
 import type { Storage } from '../db/storage.js'
 import type { RepoLocation } from '../repo/repo-service.js'
 import { blobReader, blobWriter } from './blob-store.js'
@@ -39,6 +40,7 @@ export class BlobService {
   }
 
   list(repo: RepoLocation, opts: { limit: number; cursor?: string; since?: string }): Promise<string[]> {
+    assertStorableCursor(opts.cursor)
     return this.deps.storage.withTenant(repo.db_name, (db) => blobReader.listReferenced(db, repo.did, opts))
   }
 }
@@ -47,19 +49,26 @@ export class BlobService {
 async function readCapped(stream: Readable, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of stream) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
-    size += buf.byteLength
-    if (size > max) {
-      stream.destroy()
-      throw tooLarge(max)
+  try {
+    for await (const chunk of stream) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
+      size += buf.byteLength
+      if (size > max) {
+        stream.destroy()
+        throw tooLarge(max)
+      }
+      chunks.push(buf)
     }
-    chunks.push(buf)
+  } catch (err) {
+    // The body stream fails only for its sender's reasons: bytes its Content-Encoding cannot decode, an abort.
+    if (err instanceof XRPCError) throw err
+    throw new InvalidRequestError(`Request body could not be read: ${(err as Error)?.message ?? String(err)}`)
   }
   if (size === 0) throw new InvalidRequestError('A blob upload needs a non-empty body')
   return Buffer.concat(chunks, size)
 }
 
+/** As the official PDS answers it (xrpc-server's blob limit): 413 PayloadTooLarge. */
 function tooLarge(max: number): XRPCError {
-  return new XRPCError(413, `Blob is larger than the limit of ${max} bytes`, 'BlobTooLarge')
+  return new XRPCError(413, `Blob is larger than the limit of ${max} bytes`, 'PayloadTooLarge')
 }

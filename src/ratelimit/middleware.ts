@@ -1,9 +1,10 @@
 // Per-IP budgets as express middleware, checked before the routes so a
-// refused request costs no parsing or database work: the agent surface
-// (is.gather.* XRPC and /discover here, /mcp on its own route) spends one
-// budget whichever door a request uses.
+// refused request costs no parsing or database work: the service's budget
+// for every request, and the agent surface (is.gather.* XRPC and /discover
+// here, /mcp on its own route), one budget whichever door a request uses.
 import { XRPCError } from '@atproto/xrpc-server'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import type { Logger } from '../logger.js'
 import type { IpBucket, RateLimits } from './rate-limits.js'
 
 const AGENT_XRPC = '/xrpc/is.gather.'
@@ -14,6 +15,7 @@ const DISCOVER = '/discover'
  * XRPC error with the RateLimit-* headers; any other failure goes to `next`.
  */
 export function ipLimit(rateLimits: RateLimits, bucket: IpBucket): RequestHandler {
+  if (!rateLimits.ipLimited(bucket)) return (_req, _res, next) => next()
   return (req, res, next) => {
     rateLimits.consumeIp(bucket, req.ip ?? req.socket.remoteAddress, res).then(
       () => next(),
@@ -22,6 +24,22 @@ export function ipLimit(rateLimits: RateLimits, bucket: IpBucket): RequestHandle
         else next(err)
       },
     )
+  }
+}
+
+/**
+ * The service's budget for every request that reaches it: mounted after the
+ * health check and /metrics, which probes and scrapers poll. A failure to
+ * count is logged and answered as XRPC answers it.
+ */
+export function serviceLimit(rateLimits: RateLimits, logger: Logger): RequestHandler {
+  const limit = ipLimit(rateLimits, 'service')
+  return (req, res, next) => {
+    limit(req, res, (err?: unknown) => {
+      if (!err) return next()
+      logger.error({ err }, 'counting a request against the per-IP budget failed')
+      sendXrpcError(res, err)
+    })
   }
 }
 

@@ -1,10 +1,10 @@
-// Request and write budgets: per client IP for the agent-facing surface and
-// registration, per account for writes (tiered: new agents, trusted agents
-// and domain managers, other accounts). Fixed windows, counted in the
-// management database on Postgres (so every replica spends one budget) and
-// in memory on the embedded database (one process). The answers follow the
-// official PDS: 429 RateLimitExceeded with RateLimit-Limit/-Remaining/-Reset/
-// -Policy headers.
+// Request and write budgets: per client IP for every request, for the
+// agent-facing surface and for registration; per account for writes (tiered:
+// new agents, trusted agents and domain managers, other accounts). Fixed
+// windows, counted in the management database on Postgres (so every replica
+// spends one budget) and in memory on the embedded database (one process).
+// The answers follow the official PDS: 429 RateLimitExceeded with
+// RateLimit-Limit/-Remaining/-Reset/-Policy headers.
 import type { ServerResponse } from 'node:http'
 import { ResponseType, XRPCError } from '@atproto/xrpc-server'
 import { sql } from 'kysely'
@@ -12,12 +12,32 @@ import type { LocatedAccount } from '../account/account-service.js'
 import type { RateLimitRule, RateLimitsConfig } from '../config/config.js'
 import type { ManagementDb, Storage } from '../db/storage.js'
 
-/** Per-IP budgets by name: the agent surface (is.gather.* XRPC, /discover and /mcp share it) and registration. */
-export type IpBucket = 'agent' | 'registration'
+/**
+ * Per-IP budgets by name: every request to the service, the agent surface
+ * (is.gather.* XRPC, /discover and /mcp share it) and registration.
+ */
+export type IpBucket = 'service' | 'agent' | 'registration'
 
 export type WriteTier = 'newAgent' | 'trustedAgent' | 'account'
 
+/** Where RateLimit-* headers go: a ServerResponse, or the header list of a raw HTTP answer. */
+export type HeaderTarget = {
+  getHeader(name: string): unknown
+  setHeader(name: string, value: string | number): unknown
+}
+
 export type LimitStatus = { limit: number; remaining: number; resetAt: number; windowSeconds: number }
+
+/** A spent budget: the 429 the client gets, with the status its RateLimit-* headers show. */
+export class RateLimitExceededError extends XRPCError {
+  constructor(readonly status: LimitStatus) {
+    super(
+      ResponseType.RateLimitExceeded,
+      `Rate limit exceeded: ${status.limit} per ${status.windowSeconds} s; try again after ${new Date(status.resetAt).toISOString()}`,
+      'RateLimitExceeded',
+    )
+  }
+}
 
 /** Where windows are counted: takes one unit of `key`'s budget, unless it is spent. */
 export interface Counters {
@@ -44,16 +64,31 @@ export class RateLimits {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one request from `ip` against a per-IP budget; throws 429 when it is spent. */
-  async consumeIp(bucket: IpBucket, ip: string | undefined, res?: ServerResponse): Promise<void> {
-    const rule = bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
-    await this.enforce(`${bucket}:${ip ?? 'unknown'}`, rule, res)
+  /** Whether a per-IP budget is on at all: callers skip one of 0 points without a call. */
+  ipLimited(bucket: IpBucket): boolean {
+    return this.ipRule(bucket).points > 0
   }
 
-  /** Counts one write by `account` against its tier's budget; throws 429 when it is spent. */
+  /**
+   * Counts one request from `ip` against a per-IP budget and returns where it
+   * stands (undefined: the budget is off); throws RateLimitExceededError when it is spent.
+   */
+  async consumeIp(bucket: IpBucket, ip: string | undefined, res?: ServerResponse): Promise<LimitStatus | undefined> {
+    return this.enforce(`${bucket}:${ip ?? 'unknown'}`, this.ipRule(bucket), res)
+  }
+
+  /** Counts one write by `account` against its tier's budget; throws RateLimitExceededError when it is spent. */
   async consumeWrite(account: LocatedAccount, res?: ServerResponse): Promise<void> {
+    const { newAgentWrites, trustedAgentWrites, accountWrites } = this.config
+    // Every tier off: not even the account's tier is read.
+    if (newAgentWrites.points + trustedAgentWrites.points + accountWrites.points === 0) return
     const rule = this.ruleFor(await this.tierOf(account))
     await this.enforce(`write:${account.did}`, rule, res)
+  }
+
+  private ipRule(bucket: IpBucket): RateLimitRule {
+    if (bucket === 'service') return this.config.requestsPerIp
+    return bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
   }
 
   ruleFor(tier: WriteTier): RateLimitRule {
@@ -85,18 +120,14 @@ export class RateLimits {
     return tier
   }
 
-  private async enforce(key: string, rule: RateLimitRule, res?: ServerResponse): Promise<void> {
-    if (rule.points === 0) return
+  private async enforce(key: string, rule: RateLimitRule, res?: ServerResponse): Promise<LimitStatus | undefined> {
+    // Off costs nothing: no counting, no round trip to the database.
+    if (rule.points === 0) return undefined
     const { used, resetAt } = await this.counters.take(key, rule, this.now())
     const status = { limit: rule.points, remaining: rule.points - used, resetAt, windowSeconds: rule.windowSeconds }
     if (res && !res.headersSent) setHeaders(res, status)
-    if (status.remaining < 0) {
-      throw new XRPCError(
-        ResponseType.RateLimitExceeded,
-        `Rate limit exceeded: ${rule.points} per ${rule.windowSeconds} s; try again after ${new Date(resetAt).toISOString()}`,
-        'RateLimitExceeded',
-      )
-    }
+    if (status.remaining < 0) throw new RateLimitExceededError(status)
+    return status
   }
 }
 
@@ -150,7 +181,10 @@ export class DatabaseCounters implements Counters {
   }
 }
 
-function setHeaders(res: ServerResponse, s: LimitStatus): void {
+/** The RateLimit-* headers of `s`; of two budgets one request spends, those of the one that refused or is nearer its end. */
+export function setHeaders(res: HeaderTarget, s: LimitStatus): void {
+  const shown = res.getHeader('RateLimit-Remaining')
+  if (s.remaining >= 0 && shown !== undefined && Number(shown) <= s.remaining) return
   res.setHeader('RateLimit-Limit', s.limit)
   res.setHeader('RateLimit-Remaining', Math.max(0, s.remaining))
   // As the official PDS sends it: the epoch second the window resets.

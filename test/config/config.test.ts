@@ -120,3 +120,50 @@ test('db.json.example is a valid config, and agent settings and rate limits are 
     assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
   }
 })
+
+test('request timeouts, the per-IP budget for every request, and stream caps are read and checked', () => {
+  const defaults = validateConfig({}, 'db.json', dir)
+  assert.equal(defaults.limits.requestTimeoutMs, 60_000)
+  assert.equal(defaults.limits.keepAliveTimeoutMs, 90_000)
+  assert.deepEqual(defaults.rateLimits.requestsPerIp, { points: 3000, windowSeconds: 300 })
+  assert.deepEqual(defaults.rateLimits.accountWrites, { points: 1500, windowSeconds: 3600 })
+  assert.equal(defaults.firehose.maxSubscribersPerIp, 100)
+  assert.equal(defaults.firehose.maxMessageBytes, 64 * 1024)
+  assert.equal(defaults.firehose.maxOptionsUpdateBytes, 1024 * 1024)
+
+  const set = validateConfig(
+    {
+      limits: { requestTimeoutMs: 5000, keepAliveTimeoutMs: 2000 },
+      rateLimits: { requestsPerIp: { points: 0 }, accountWrites: { points: 0 } },
+      firehose: { maxSubscribersPerIp: 5, maxMessageBytes: 2048, maxOptionsUpdateBytes: 4096 },
+    },
+    'db.json',
+    dir,
+  )
+  assert.deepEqual([set.limits.requestTimeoutMs, set.limits.keepAliveTimeoutMs], [5000, 2000])
+  assert.deepEqual(set.rateLimits.requestsPerIp, { points: 0, windowSeconds: 300 }, '0 points: off')
+  assert.deepEqual(set.rateLimits.accountWrites, { points: 0, windowSeconds: 3600 })
+  assert.deepEqual(
+    [set.firehose.maxSubscribersPerIp, set.firehose.maxMessageBytes, set.firehose.maxOptionsUpdateBytes],
+    [5, 2048, 4096],
+  )
+
+  const problems = configProblems({
+    limits: { requestTimeoutMs: 10, keepAliveTimeoutMs: 'long' },
+    rateLimits: { requestsPerIp: { points: 1.5, windowSeconds: 0 } },
+    firehose: { maxSubscribersPerIp: 0, maxMessageBytes: 100, maxOptionsUpdateBytes: -1 },
+  })
+  const text = problems.join('\n')
+  for (const field of [
+    '"limits.requestTimeoutMs"',
+    '"limits.keepAliveTimeoutMs"',
+    '"rateLimits.requestsPerIp.points"',
+    '"rateLimits.requestsPerIp.windowSeconds"',
+    '"firehose.maxSubscribersPerIp"',
+    '"firehose.maxMessageBytes"',
+    '"firehose.maxOptionsUpdateBytes"',
+  ]) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+  }
+  assert.equal(problems.length, 7)
+})

@@ -5,7 +5,7 @@ import { searchQuery } from '../search-query.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('is.gather.feed.searchPosts', async ({ params, req }) => {
-    const page = await ctx.search.searchPosts(searchQuery(params, req))
+    const page = await ctx.search.searchPosts(searchQuery(params, req, ctx.config.limits.listPageSize))
     return json({ posts: page.hits, cursor: page.cursor })
   })
 }

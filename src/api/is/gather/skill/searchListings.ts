@@ -5,7 +5,7 @@ import { searchQuery } from '../search-query.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('is.gather.skill.searchListings', async ({ params, req }) => {
-    const page = await ctx.search.searchListings(searchQuery(params, req))
+    const page = await ctx.search.searchListings(searchQuery(params, req, ctx.config.limits.listPageSize))
     return json({ listings: page.hits, cursor: page.cursor })
   })
 }
