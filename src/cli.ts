@@ -135,15 +135,39 @@ async function accountCommand(ctx: AppContext, [sub, arg, arg2]: string[], value
   throw new UsageError(`unknown account command: ${sub}`)
 }
 
+/** Past the shutdown timeout, closing the pools gets this long before the process exits anyway. */
+const SHUTDOWN_HARD_STOP_MS = 5000
+
 async function serve(ctx: AppContext): Promise<void> {
   const server = await startServer(ctx)
   let stopping = false
   const stop = async (signal: string) => {
-    if (stopping) return
+    if (stopping) {
+      // An operator who signals twice wants the process gone now.
+      ctx.logger.warn({ signal }, 'second signal during shutdown: exiting at once')
+      process.exit(1)
+    }
     stopping = true
-    ctx.logger.info({ signal }, 'shutting down')
-    await server.close().catch(() => {})
-    await closeAppContext(ctx)
+    const started = performance.now()
+    const { shutdownTimeoutMs } = ctx.config
+    ctx.logger.info({ signal, timeoutMs: shutdownTimeoutMs }, 'shutting down')
+    setTimeout(() => {
+      ctx.logger.error('shutdown did not finish in time: exiting')
+      process.exit(1)
+    }, shutdownTimeoutMs + SHUTDOWN_HARD_STOP_MS).unref()
+    try {
+      await server.close()
+      const background = performance.now()
+      await closeAppContext(ctx)
+      ctx.logger.info(
+        { phase: 'background', ms: Math.round(performance.now() - background) },
+        'shutdown: background work stopped, sequencer lock released, pools closed',
+      )
+    } catch (err) {
+      ctx.logger.error({ err }, 'shutdown failed')
+      process.exit(1)
+    }
+    ctx.logger.info({ ms: Math.round(performance.now() - started) }, 'shutdown complete')
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

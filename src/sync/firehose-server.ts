@@ -8,34 +8,40 @@ import { EventEmitter } from 'node:events'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
+import type { FirehoseConfig } from '../config/config.js'
 import type { Logger } from '../logger.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 import { errorFrame, infoFrame } from './frames.js'
+import { SubscribersByIp } from './subscribers-by-ip.js'
 import { type FirehoseLimits, TailFollower } from './tail-follower.js'
 
 export const SUBSCRIBE_REPOS_PATH = '/xrpc/com.atproto.sync.subscribeRepos'
 
 /** Emits 'dropped' (with how far behind) when it drops a subscriber that fell behind. */
 export class FirehoseServer extends EventEmitter {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
-  private readonly subscribers = new Set<Subscriber>()
+  private readonly wss: WebSocketServer
+  private readonly subscribers = new SubscribersByIp<Subscriber>()
+  /** Set once shutdown has begun: a subscriber still completing its handshake is told to go away. */
+  private goingAway?: string
 
   constructor(
     private readonly tail: EventTail,
-    private readonly limits: FirehoseLimits,
+    private readonly limits: FirehoseLimits & Pick<FirehoseConfig, 'maxSubscribersPerIp' | 'maxMessageBytes'>,
     private readonly logger: Logger,
   ) {
     super()
+    // Subscribers have nothing to send: a larger message is closed with 1009 by ws before it is buffered whole.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
   }
 
   get subscriberCount(): number {
     return this.subscribers.size
   }
 
-  /** A WebSocket upgrade to SUBSCRIBE_REPOS_PATH (the server's one 'upgrade' listener routes it here). */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** A WebSocket upgrade to SUBSCRIBE_REPOS_PATH (the server's one 'upgrade' listener routes it here, with the client IP). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket.remoteAddress ?? 'unknown'): void {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams.get('cursor')))
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams.get('cursor'), ip))
   }
 
   close(): void {
@@ -43,9 +49,35 @@ export class FirehoseServer extends EventEmitter {
     this.wss.close()
   }
 
-  private accept(ws: WebSocket, cursorParam: string | null): void {
+  /** Shutdown: resolves once every subscriber that keeps up has been handed the events up to `seq`. */
+  async deliveredUpTo(seq: number): Promise<void> {
+    await Promise.all([...this.subscribers].map((s) => s.deliveredUpTo(seq)))
+  }
+
+  /** Shutdown: closes every subscriber with 1001 and `reason`; resolves when their sockets have closed. */
+  async goAway(reason: string): Promise<void> {
+    this.goingAway = reason
+    await Promise.all(
+      [...this.subscribers].map((s) => {
+        s.stop()
+        return closeGoingAway(s.ws, reason)
+      }),
+    )
+  }
+
+  private accept(ws: WebSocket, cursorParam: string | null, ip: string): void {
+    if (this.goingAway !== undefined) {
+      ws.close(1001, this.goingAway)
+      return
+    }
     if (this.subscribers.size >= this.limits.maxSubscribers) {
       ws.send(errorFrame('ConsumerTooSlow', 'This server has as many subscribers as it takes'))
+      ws.close(1013)
+      return
+    }
+    if (this.subscribers.countOf(ip) >= this.limits.maxSubscribersPerIp) {
+      const max = this.limits.maxSubscribersPerIp
+      ws.send(errorFrame('RateLimitExceeded', `At most ${max} subscriptions at once from one IP`))
       ws.close(1013)
       return
     }
@@ -63,7 +95,7 @@ export class FirehoseServer extends EventEmitter {
       this.subscribers.delete(sub)
       this.emit('dropped', behind)
     })
-    this.subscribers.add(sub)
+    this.subscribers.addFrom(ip, sub)
     ws.on('close', () => {
       this.subscribers.delete(sub)
       sub.stop()
@@ -74,6 +106,14 @@ export class FirehoseServer extends EventEmitter {
       ws.terminate()
     })
   }
+}
+
+/** Sends a 1001 close frame after whatever is queued on `ws`; resolves once the socket has closed. */
+export function closeGoingAway(ws: WebSocket, reason: string): Promise<void> {
+  if (ws.readyState === ws.CLOSED) return Promise.resolve()
+  const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()))
+  ws.close(1001, reason)
+  return closed
 }
 
 class Subscriber extends TailFollower {

@@ -8,8 +8,10 @@ import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:ht
 import type { Duplex } from 'node:stream'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { type WebSocket, WebSocketServer } from 'ws'
+import type { FirehoseConfig } from '../config/config.js'
 import type { Logger } from '../logger.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
+import { closeGoingAway } from './firehose-server.js'
 import type { JetstreamDecoder, JetstreamEvent } from './jetstream.js'
 import {
   isWanted,
@@ -18,10 +20,10 @@ import {
   parseJetstreamQuery,
   parseOptionsUpdate,
 } from './jetstream-query.js'
+import { SubscribersByIp } from './subscribers-by-ip.js'
 import { type FirehoseLimits, TailFollower } from './tail-follower.js'
 
 export const JETSTREAM_PATH = '/subscribe'
-const MAX_SUBSCRIBER_MESSAGE = 1024 * 1024
 /** How often an idle SSE stream sends a comment, so proxies keep it open. */
 const SSE_HEARTBEAT_MS = 15_000
 
@@ -29,27 +31,30 @@ type Rejection = { status: number; error: string; message: string }
 
 /** Emits 'dropped' (with how far behind) when it drops a stream that fell behind. */
 export class JetstreamServer extends EventEmitter {
-  // Room for an options_update naming every DID a subscriber may want.
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SUBSCRIBER_MESSAGE })
-  private readonly streams = new Set<JsonStream>()
+  private readonly wss: WebSocketServer
+  private readonly streams = new SubscribersByIp<JsonStream>()
+  /** Set once shutdown has begun: no new stream starts. */
+  private goingAway?: string
 
   constructor(
     private readonly tail: EventTail,
     private readonly decoder: JetstreamDecoder,
-    private readonly limits: FirehoseLimits,
+    private readonly limits: FirehoseLimits & Pick<FirehoseConfig, 'maxSubscribersPerIp' | 'maxOptionsUpdateBytes'>,
     private readonly logger: Logger,
     private readonly heartbeatMs = SSE_HEARTBEAT_MS,
   ) {
     super()
+    // Room for an options_update naming every DID a subscriber may want; larger is closed with 1009.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxOptionsUpdateBytes })
   }
 
   get subscriberCount(): number {
     return this.streams.size
   }
 
-  /** A WebSocket upgrade to /subscribe; a request we will not serve is answered before upgrading. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const query = this.admit(req)
+  /** A WebSocket upgrade to /subscribe from client `ip`; a request we will not serve is answered before upgrading. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket.remoteAddress ?? 'unknown'): void {
+    const query = this.admit(req, ip)
     if ('error' in query) {
       const body = JSON.stringify({ error: query.error, message: query.message })
       socket.end(
@@ -58,18 +63,18 @@ export class JetstreamServer extends EventEmitter {
       )
       return
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(new WebSocketSink(ws), query))
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(new WebSocketSink(ws), query, ip))
   }
 
-  /** A plain GET /subscribe: the same stream as Server-Sent Events. */
-  serveSse(req: IncomingMessage, res: ServerResponse): void {
-    const query = this.admit(req, req.headers['last-event-id'] as string | undefined)
+  /** A plain GET /subscribe from client `ip`: the same stream as Server-Sent Events. */
+  serveSse(req: IncomingMessage, res: ServerResponse, ip = req.socket.remoteAddress ?? 'unknown'): void {
+    const query = this.admit(req, ip, req.headers['last-event-id'] as string | undefined)
     if ('error' in query) {
       res.writeHead(query.status, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: query.error, message: query.message }))
       return
     }
-    this.open(new SseSink(res, this.heartbeatMs), query)
+    this.open(new SseSink(res, this.heartbeatMs), query, ip)
   }
 
   close(): void {
@@ -81,7 +86,23 @@ export class JetstreamServer extends EventEmitter {
     this.wss.close()
   }
 
-  private admit(req: IncomingMessage, lastEventId?: string): JetstreamQuery | Rejection {
+  /** Shutdown: resolves once every stream that keeps up has been handed the events up to `seq`. */
+  async deliveredUpTo(seq: number): Promise<void> {
+    await Promise.all([...this.streams].map((s) => s.deliveredUpTo(seq)))
+  }
+
+  /** Shutdown: closes every WebSocket with 1001 and `reason` and ends every SSE stream; resolves when all are closed. */
+  async goAway(reason: string): Promise<void> {
+    this.goingAway = reason
+    await Promise.all(
+      [...this.streams].map((s) => {
+        s.stop()
+        return s.sink.goAway(reason)
+      }),
+    )
+  }
+
+  private admit(req: IncomingMessage, ip: string, lastEventId?: string): JetstreamQuery | Rejection {
     let query: JetstreamQuery
     try {
       const url = URL.parse(req.url ?? '/', 'http://localhost')
@@ -94,17 +115,25 @@ export class JetstreamServer extends EventEmitter {
     if (this.streams.size >= this.limits.maxSubscribers) {
       return { status: 503, error: 'TooManySubscribers', message: 'This server has as many subscribers as it takes' }
     }
+    if (this.streams.countOf(ip) >= this.limits.maxSubscribersPerIp) {
+      const message = `At most ${this.limits.maxSubscribersPerIp} streams at once from one IP`
+      return { status: 429, error: 'RateLimitExceeded', message }
+    }
     return query
   }
 
-  private open(sink: Sink, query: JetstreamQuery): void {
+  private open(sink: Sink, query: JetstreamQuery, ip: string): void {
+    if (this.goingAway !== undefined) {
+      void sink.goAway(this.goingAway)
+      return
+    }
     const stream: JsonStream = new JsonStream(sink, this.tail, this.decoder, query.filter, this.limits, (behind) => {
       // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
       this.streams.delete(stream)
       this.logger.info({ behind }, 'dropping a JSON stream subscriber that fell behind')
       this.emit('dropped', behind)
     })
-    this.streams.add(stream)
+    this.streams.addFrom(ip, stream)
     sink.onClose(() => {
       this.streams.delete(stream)
       stream.stop()
@@ -141,6 +170,8 @@ interface Sink {
   onMessage?(listener: (text: string) => void): void
   /** Ends the stream over a subscriber message it could not take. */
   refuse(message: string): void
+  /** Ends the stream because the server is shutting down (after what was already written); resolves once closed. */
+  goAway(reason: string): Promise<void>
 }
 
 class WebSocketSink implements Sink {
@@ -162,6 +193,10 @@ class WebSocketSink implements Sink {
 
   destroy(): void {
     this.ws.terminate()
+  }
+
+  goAway(reason: string): Promise<void> {
+    return closeGoingAway(this.ws, reason)
   }
 
   onClose(listener: () => void): void {
@@ -217,6 +252,20 @@ class SseSink implements Sink {
   destroy(): void {
     clearInterval(this.heartbeat)
     this.res.destroy()
+  }
+
+  goAway(reason: string): Promise<void> {
+    clearInterval(this.heartbeat)
+    if (this.res.closed) return Promise.resolve()
+    const closed = new Promise<void>((resolve) => this.res.once('close', () => resolve()))
+    if (this.res.headersSent) {
+      this.res.end()
+    } else {
+      // The stream had not started yet: a plain refusal the client may retry elsewhere.
+      this.res.writeHead(503, { 'content-type': 'application/json', connection: 'close' })
+      this.res.end(JSON.stringify({ error: 'ServiceUnavailable', message: reason }))
+    }
+    return closed
   }
 
   refuse(): void {

@@ -25,6 +25,9 @@ export abstract class TailFollower {
   private pumping = false
   private again = false
   private drained?: () => void
+  /** Held back by its own full send buffer: not keeping up. */
+  private stalled = false
+  private progressWaiters: (() => void)[] = []
   private readonly onEvents = () => this.onNewEvents()
 
   constructor(
@@ -38,6 +41,18 @@ export abstract class TailFollower {
     this.stopped = true
     this.tail.off('events', this.onEvents)
     this.drained?.()
+    this.progressed()
+  }
+
+  /**
+   * Resolves once every event up to `seq` has been handed to the connection,
+   * or the subscriber stops, or its own unsent backlog holds it back (it is
+   * not keeping up; it resumes from its cursor elsewhere). Shutdown waits on it.
+   */
+  async deliveredUpTo(seq: number): Promise<void> {
+    while (this.sent < seq && !this.stopped && !this.stalled) {
+      await new Promise<void>((resolve) => this.progressWaiters.push(resolve))
+    }
   }
 
   /** Sends one frame (or nothing, if it is filtered out), through sendBuffered. */
@@ -55,10 +70,13 @@ export abstract class TailFollower {
   /** Hands `bytes` to `write`, first waiting while the connection holds too much; the backlog stays in the tail. */
   protected async sendBuffered(bytes: number, write: (flushed: () => void) => void): Promise<void> {
     while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
+      this.stalled = true
+      this.progressed()
       await new Promise<void>((resolve) => {
         this.drained = resolve
       })
     }
+    this.stalled = false
     if (this.stopped) return
     this.inFlight += bytes
     write(() => {
@@ -82,6 +100,10 @@ export abstract class TailFollower {
     void this.pump()
   }
 
+  private progressed(): void {
+    for (const wake of this.progressWaiters.splice(0)) wake()
+  }
+
   /** Sends everything after `sent` up to the head: from memory when it can, else from the database. */
   private async pump(): Promise<void> {
     if (this.pumping) {
@@ -99,6 +121,7 @@ export abstract class TailFollower {
             if (this.stopped) return
             await this.deliver(f)
             this.sent = f.seq
+            this.progressed()
           }
         }
         this.live = true
