@@ -19,14 +19,16 @@ import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
 import { serviceDidFor } from './identity/service-did.js'
 import { createLogger, type Logger } from './logger.js'
+import { Metrics } from './metrics/metrics.js'
 import { RateLimits } from './ratelimit/rate-limits.js'
+import { BlockCache } from './repo/block-cache.js'
 import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-keys.js'
 import { StorageSweeper } from './repo/sweeper.js'
 import { TraefikWriter } from './routing/traefik.js'
 import { SearchService } from './search/search-service.js'
-import { EventTail } from './sync/event-tail.js'
+import { EventTail, type SequencedFrame } from './sync/event-tail.js'
 import { FirehoseServer } from './sync/firehose-server.js'
 import { JetstreamDecoder } from './sync/jetstream.js'
 import { JetstreamServer } from './sync/jetstream-server.js'
@@ -64,6 +66,8 @@ export type AppContext = {
   firehose: FirehoseServer
   /** The firehose as Jetstream-shaped JSON at /subscribe. */
   jetstream: JetstreamServer
+  /** This server's Prometheus series (its own registry). */
+  metrics: Metrics
 }
 
 /** How often a process that is not the sequencer tries to become it (a dead one is replaced this fast). */
@@ -73,16 +77,23 @@ const SEQUENCER_SWEEP_MS = 60_000
 /** How often every process checks for new firehose events without being told. */
 const TAIL_POLL_MS = 1000
 
+/** Repo blocks kept in memory for writes: a hot repo's commit and upper MST nodes are a few KiB. */
+const BLOCK_CACHE_BYTES = 16 * 1024 * 1024
+
 /** Interrupted domain or account changes older than this are swept at start. */
 const RECOVERY_AGE_MS = 10 * 60 * 1000
 
-export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
-  return config.database ? PostgresStorage.open(config.database, logger) : EmbeddedStorage.open(config.dataDir)
+export async function openStorage(config: Config, logger: Logger, metrics?: Metrics): Promise<Storage> {
+  const onTenantPoolWait = metrics && ((seconds: number) => metrics.poolWait('tenant', seconds))
+  return config.database
+    ? PostgresStorage.open(config.database, logger, onTenantPoolWait)
+    : EmbeddedStorage.open(config.dataDir)
 }
 
 export async function createAppContext(config: Config, opts: { logger?: Logger } = {}): Promise<AppContext> {
   const logger = opts.logger ?? createLogger(config.logLevel)
-  const storage = await openStorage(config, logger)
+  const metrics = new Metrics()
+  const storage = await openStorage(config, logger, metrics)
   try {
     await storage.migrateManagement()
     const directory = new Directory(storage.management)
@@ -99,13 +110,21 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       sweepIntervalMs: SEQUENCER_SWEEP_MS,
       retentionSeconds: config.firehose.retentionSeconds,
       retentionEvents: config.firehose.retentionEvents,
+      onSequenced: (lagSeconds) => metrics.sequenced(lagSeconds),
     })
     const outboxWritten = (source: string) => sequencer.outboxWritten(source)
     const tail = new EventTail(storage, logger, config.firehose.ringSize, TAIL_POLL_MS)
     const firehose = new FirehoseServer(tail, config.firehose, logger)
     const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger)
     const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
-    const repos = new RepoService({ storage, signingKeys: new SigningKeyCache(vault), outboxWritten, logger })
+    metrics.watch({ firehose, jetstream, tail, sequencer, storage })
+    const repos = new RepoService({
+      storage,
+      signingKeys: new SigningKeyCache(vault),
+      outboxWritten,
+      blockCache: new BlockCache(BLOCK_CACHE_BYTES),
+      logger,
+    })
     const repoReads = new RepoReads(storage)
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
     const search = new SearchService({ storage, directory, logger })
@@ -184,6 +203,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       tail,
       firehose,
       jetstream,
+      metrics,
     }
     await recover(ctx)
     return ctx
@@ -216,7 +236,7 @@ async function recover(ctx: AppContext): Promise<void> {
 /** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */
 export async function startBackground(ctx: AppContext): Promise<void> {
   await ctx.tail.start()
-  ctx.sequencer.on('sequenced', () => ctx.tail.poke())
+  ctx.sequencer.on('sequenced', (_seq: number, frames: SequencedFrame[]) => ctx.tail.take(frames))
   await ctx.sequencer.start()
   ctx.sweeper.start()
   ctx.relays.announce('start')

@@ -1,18 +1,24 @@
 // The HTTP server: XRPC methods through @atproto/xrpc-server, plus the few
 // plain routes (health, atproto-did by Host) a PDS answers outside /xrpc.
 
-import type http from 'node:http'
+import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createServer as createXrpcServer, InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
 import express from 'express'
 import { discoverDocument } from './agent/discover.js'
 import { registerMethods } from './api/index.js'
 import { allLexicons } from './api/lexicons.js'
+import { answerClientError } from './client-errors.js'
+import type { LimitsConfig } from './config/config.js'
 import { type AppContext, startBackground } from './context.js'
 import { serviceDidDoc } from './identity/service-did.js'
 import { mcpRoutes } from './mcp/mcp-server.js'
+import { observeRequests, servedMethods } from './metrics/request-log.js'
+import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics/routes.js'
 import { serviceVersion } from './package-root.js'
-import { agentSurfaceLimit } from './ratelimit/middleware.js'
+import { agentSurfaceLimit, serviceLimit } from './ratelimit/middleware.js'
+import { clientIpOf, upgradeLimit } from './ratelimit/upgrade-limit.js'
+import { drainServer, RequestGate } from './shutdown.js'
 import { SUBSCRIBE_REPOS_PATH } from './sync/firehose-server.js'
 import { JETSTREAM_PATH } from './sync/jetstream-server.js'
 
@@ -25,6 +31,9 @@ export type PdsServer = {
 
 export function createApp(ctx: AppContext): express.Express {
   const xrpc = createXrpcServer(allLexicons(), {
+    // Checking every response we build against its lexicon is a development aid that costs
+    // each request CPU; the official PDS also does it only in dev mode.
+    validateResponse: false,
     payload: {
       jsonLimit: ctx.config.limits.bodyBytes,
       textLimit: ctx.config.limits.bodyBytes,
@@ -32,7 +41,10 @@ export function createApp(ctx: AppContext): express.Express {
     },
     errorParser: (err) => {
       const parsed = toXrpcError(err, ctx.config.limits.bodyBytes)
-      if (parsed.type >= 500) ctx.logger.error({ err }, 'request failed')
+      // A method we do not serve (501) is the client's question, not our failure.
+      if (parsed.type >= 500 && parsed.type !== ResponseType.MethodNotImplemented) {
+        ctx.logger.error({ err }, 'request failed')
+      }
       return parsed
     },
   })
@@ -40,12 +52,17 @@ export function createApp(ctx: AppContext): express.Express {
 
   const app = express()
   app.disable('x-powered-by')
+  // A weak ETag is a SHA-1 of every JSON body: CPU on each response that XRPC clients never send back.
+  app.set('etag', false)
   // A hop count is a number to Express; anything else a list of trusted addresses.
   const trust = ctx.config.trustProxy
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust)
-  app.get('/xrpc/_health', (_req, res) => {
-    res.json({ version: serviceVersion() })
-  })
+  // First, so requests answered by any later middleware (429, 413) are counted and logged too.
+  app.use(observeRequests(ctx.metrics, ctx.logger, servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])))
+  app.get(HEALTH_PATH, healthRoute(ctx, serviceVersion()))
+  app.get(METRICS_PATH, metricsRoute(ctx))
+  // Every request past this point spends its client IP's service budget: probes and scrapers above poll uncounted.
+  app.use(serviceLimit(ctx.rateLimits, ctx.logger))
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()
     const route = await ctx.directory.findRoute('handle', host).catch(() => undefined)
@@ -75,7 +92,7 @@ export function createApp(ctx: AppContext): express.Express {
     }
   })
   // The JSON firehose as Server-Sent Events; its WebSocket form is an upgrade (routeUpgrades).
-  app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res))
+  app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res, req.ip))
   app.get('/', (_req, res) => {
     res
       .type('text/plain')
@@ -89,41 +106,76 @@ export function createApp(ctx: AppContext): express.Express {
 export async function startServer(ctx: AppContext, port = ctx.config.port, host = ctx.config.host): Promise<PdsServer> {
   const app = createApp(ctx)
   await startBackground(ctx)
-  const server = app.listen(port, host)
-  routeUpgrades(server, ctx)
+  // SSE streams last as long as their subscriber: shutdown ends them itself instead of waiting on them.
+  const gate = new RequestGate((req) => pathOf(req.url) === JETSTREAM_PATH)
+  const server = http.createServer(clientTimeouts(ctx.config.limits), gate.wrap(app)).listen(port, host)
+  routeUpgrades(server, ctx, gate, clientIpOf(app))
+  server.on('clientError', answerClientError)
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
   })
   const actual = (server.address() as AddressInfo).port
   ctx.logger.info({ port: actual, serviceURL: ctx.config.serviceURL }, 'listening')
+  let closing: Promise<void> | undefined
   return {
     app,
     http: server,
     port: actual,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // WebSocket subscribers hold upgraded sockets the HTTP server would wait on forever.
-        ctx.firehose.close()
-        ctx.jetstream.close()
-        server.close((err) => (err ? reject(err) : resolve()))
-        server.closeAllConnections()
-      }),
+    // Graceful: requests under way finish and subscribers get what they wrote (src/shutdown.ts).
+    close: () => {
+      closing ??= drainServer(ctx, server, gate)
+      return closing
+    },
   }
 }
 
 /** The one 'upgrade' listener: subscribeRepos (CBOR) and /subscribe (Jetstream JSON). */
-function routeUpgrades(server: http.Server, ctx: AppContext): void {
+function routeUpgrades(
+  server: http.Server,
+  ctx: AppContext,
+  gate: RequestGate,
+  clientIp: (req: http.IncomingMessage) => string,
+): void {
   // xrpc-server hooks 'upgrade' for subscriptions registered with it and
   // destroys every other socket; ours are served here instead.
   server.removeAllListeners('upgrade')
+  const limit = upgradeLimit(ctx.rateLimits, ctx.logger)
   server.on('upgrade', (req, socket, head) => {
-    // URL.parse, not new URL: a request target the parser let through but URL rejects must not throw here.
-    const path = URL.parse(req.url ?? '/', 'http://localhost')?.pathname
-    if (path === SUBSCRIBE_REPOS_PATH) ctx.firehose.handleUpgrade(req, socket, head)
-    else if (path === JETSTREAM_PATH) ctx.jetstream.handleUpgrade(req, socket, head)
-    else socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+    const ip = clientIp(req)
+    // An upgrade spends the service budget as any request does; over it, a plain 429 and no WebSocket.
+    limit(ip, socket, () => {
+      const path = pathOf(req.url)
+      // A kept-alive socket may still ask for a stream while the server shuts down.
+      if (gate.refusing) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      else if (path === SUBSCRIBE_REPOS_PATH) ctx.firehose.handleUpgrade(req, socket, head, ip)
+      else if (path === JETSTREAM_PATH) ctx.jetstream.handleUpgrade(req, socket, head, ip)
+      else socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+    })
   })
+}
+
+/** A client slow to send its headers gets this long at most (less when requestTimeoutMs is shorter). */
+const HEADERS_TIMEOUT_MS = 20_000
+
+/**
+ * Node's limits on a client's time: a request must arrive whole within
+ * requestTimeoutMs (else 408 and the socket is closed), its headers sooner.
+ */
+function clientTimeouts(limits: LimitsConfig): http.ServerOptions {
+  const headersTimeout = Math.min(HEADERS_TIMEOUT_MS, limits.requestTimeoutMs)
+  return {
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node looks for expired requests this often (30 s by default, which would let short timeouts run long).
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(headersTimeout / 4))),
+  }
+}
+
+/** URL.parse, not new URL: a request target the parser let through but URL rejects must not throw. */
+function pathOf(url: string | undefined): string | undefined {
+  return URL.parse(url ?? '/', 'http://localhost')?.pathname
 }
 
 /** Body-parser failures become the protocol's errors instead of leaking their own names. */
@@ -138,6 +190,16 @@ function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
       `Request body is larger than ${bodyLimit} bytes`,
       'PayloadTooLarge',
     )
+  }
+  // Its other refusals (a charset or content encoding it lacks, a body that does not inflate) keep
+  // their status, under the protocol's name rather than the library's class name ("Error").
+  // http-errors marks them `expose`: errors of our own (and their causes) never are.
+  const { status, expose } = (cause ?? {}) as { status?: unknown; expose?: unknown }
+  if (expose === true && typeof status === 'number' && status >= 400 && status < 500 && cause instanceof Error) {
+    if (status === ResponseType.UnsupportedMediaType) {
+      return new XRPCError(status, cause.message, 'UnsupportedMediaType')
+    }
+    return new InvalidRequestError(`Request body could not be read: ${cause.message}`)
   }
   return XRPCError.fromError(err)
 }

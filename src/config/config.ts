@@ -25,6 +25,10 @@ export type LimitsConfig = {
   listPageSize: number
   /** Most writes in one applyWrites call. */
   applyWritesMax: number
+  /** Time a client has to send a whole request (headers and body); past it, 408 and the socket is closed. */
+  requestTimeoutMs: number
+  /** How long an idle kept-alive connection stays open for the next request. */
+  keepAliveTimeoutMs: number
 }
 
 export type FirehoseConfig = {
@@ -38,6 +42,12 @@ export type FirehoseConfig = {
   maxLagEvents: number
   /** Most subscribers at once. */
   maxSubscribers: number
+  /** Most subscribers at once from one client IP (subscribeRepos and /subscribe each). */
+  maxSubscribersPerIp: number
+  /** Largest WebSocket message a subscribeRepos client may send (it has nothing to send); larger closes with 1009. */
+  maxMessageBytes: number
+  /** Largest WebSocket message a /subscribe client may send: its options_update, which may name 10,000 DIDs. */
+  maxOptionsUpdateBytes: number
   /** Recent events kept in memory for live subscribers. */
   ringSize: number
 }
@@ -49,6 +59,11 @@ export type GcConfig = {
   droppedBlockGraceSeconds: number
   /** How long a blob no record uses is kept (time for the client to write the record). */
   unusedBlobGraceSeconds: number
+}
+
+export type MetricsConfig = {
+  /** Serve /metrics without the admin key (for a Prometheus on a private network). */
+  public: boolean
 }
 
 export type TraefikConfig = {
@@ -70,6 +85,8 @@ export type RetryConfig = {
 export type RateLimitRule = { points: number; windowSeconds: number }
 
 export type RateLimitsConfig = {
+  /** Every request per client IP (XRPC, /discover, /mcp, /subscribe, WebSocket upgrades); not health checks or /metrics. */
+  requestsPerIp: RateLimitRule
   /** Requests per client IP to the agent-facing surface (is.gather.* XRPC, /discover, /mcp). */
   agentRequestsPerIp: RateLimitRule
   /** Agent registration attempts (challenges and registrations) per client IP. */
@@ -78,7 +95,7 @@ export type RateLimitsConfig = {
   newAgentWrites: RateLimitRule
   /** Writes per trusted agent account (marked by a domain manager) and per domain owner or admin. */
   trustedAgentWrites: RateLimitRule
-  /** Writes per account that is not an agent (0: unlimited). */
+  /** Writes per account that is not an agent. */
   accountWrites: RateLimitRule
 }
 
@@ -122,6 +139,9 @@ export type Config = {
   agents: AgentsConfig
   gc: GcConfig
   firehose: FirehoseConfig
+  metrics: MetricsConfig
+  /** On SIGTERM/SIGINT: how long in-flight requests and the firehose's last events may take before sockets are cut. */
+  shutdownTimeoutMs: number
   logLevel: string
 }
 
@@ -140,17 +160,25 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   blobBytes: 1_000_000,
   listPageSize: 100,
   applyWritesMax: 200,
+  // Traefik's own read timeout in front of us is 60 s: a request it would cut anyway is not waited on longer.
+  requestTimeoutMs: 60_000,
+  // As the official PDS, and as long as Traefik keeps idle connections to us: the proxy, not we, retires them.
+  keepAliveTimeoutMs: 90_000,
 }
 
 /** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
 export const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal'
 
 export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
+  // The official PDS's global per-IP limit.
+  requestsPerIp: { points: 3000, windowSeconds: 300 },
   agentRequestsPerIp: { points: 60, windowSeconds: 60 },
   registrationsPerIp: { points: 10, windowSeconds: 3600 },
   newAgentWrites: { points: 20, windowSeconds: 60 },
   trustedAgentWrites: { points: 120, windowSeconds: 60 },
-  accountWrites: { points: 0, windowSeconds: 60 },
+  // The official PDS allows 5000 points an hour at 3 a create (~1666 creates); a write call here is one point
+  // whatever it does, so a little under that, and still ~25 a minute for an hour on end.
+  accountWrites: { points: 1500, windowSeconds: 3600 },
 }
 
 export const DEFAULT_AGENTS: AgentsConfig = {
@@ -169,8 +197,16 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
   maxBufferedBytes: 4 * 1024 * 1024,
   maxLagEvents: 10_000,
   maxSubscribers: 1000,
+  // Room for a relay's few connections and a benchmark's 50 from one host, not for one client taking the server's 1000.
+  maxSubscribersPerIp: 100,
+  maxMessageBytes: 64 * 1024,
+  // 10,000 DIDs of up to ~40 bytes each, JSON-quoted, with room to spare (Jetstream itself takes up to 10 MB).
+  maxOptionsUpdateBytes: 1024 * 1024,
   ringSize: 10_000,
 }
+
+/** Within the 10 s a container runtime usually grants between SIGTERM and SIGKILL, with room to close the pools. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 8000
 
 export const DEFAULT_GC: GcConfig = {
   intervalSeconds: 300,
@@ -180,6 +216,16 @@ export const DEFAULT_GC: GcConfig = {
 
 export const DEFAULT_PLC_RETRY: RetryConfig = { attempts: 4, initialDelayMs: 250, maxDelayMs: 4000 }
 export const DEFAULT_RELAY_RETRY: RetryConfig = { attempts: 0, initialDelayMs: 1000, maxDelayMs: 10 * 60 * 1000 }
+
+/** The management pool gets a fifth of the connections (2..8): it serves every request's DID lookup. */
+export function managementPoolSize(maxConnections: number): number {
+  return Math.min(8, Math.max(2, Math.floor(maxConnections / 5)))
+}
+
+/** What tenant pools share: the rest, less the LISTEN connection and the sequencer's lock connection. */
+export function tenantConnectionBudget(maxConnections: number): number {
+  return maxConnections - managementPoolSize(maxConnections) - 2
+}
 
 export const DEFAULT_DATABASE = {
   maxConnections: 40,
@@ -210,6 +256,8 @@ const KNOWN_FIELDS = new Set([
   'agents',
   'gc',
   'firehose',
+  'metrics',
+  'shutdownTimeoutMs',
   'logLevel',
   '$comment',
 ])
@@ -312,6 +360,8 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     agents: readAgents(r, raw),
     gc: readGc(r, raw),
     firehose: readFirehose(r, raw),
+    metrics: readMetrics(r, raw),
+    shutdownTimeoutMs: r.int(raw, 'shutdownTimeoutMs', 0, 600_000) ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
     logLevel,
   }
   if (config.adminKey && config.adminKey.length < 16) {
@@ -333,14 +383,15 @@ function readDatabase(r: FieldReader, raw: RawConfig): DatabaseConfig | undefine
   const url = r.url(db, 'url', ['postgres:', 'postgresql:'], 'database.url')
   const cfg = {
     maxConnections:
-      r.int(db, 'maxConnections', 4, 10_000, 'database.maxConnections') ?? DEFAULT_DATABASE.maxConnections,
+      r.int(db, 'maxConnections', 5, 10_000, 'database.maxConnections') ?? DEFAULT_DATABASE.maxConnections,
     tenantPoolSize: r.int(db, 'tenantPoolSize', 1, 1000, 'database.tenantPoolSize') ?? DEFAULT_DATABASE.tenantPoolSize,
     idleTimeoutMs:
       r.int(db, 'idleTimeoutMs', 100, 86_400_000, 'database.idleTimeoutMs') ?? DEFAULT_DATABASE.idleTimeoutMs,
   }
-  // The management pool keeps at least two connections; tenants share the rest.
-  if (cfg.tenantPoolSize > cfg.maxConnections - 2) {
-    r.problems.push(`${r.source}: "database.tenantPoolSize" must be at most database.maxConnections - 2`)
+  if (cfg.tenantPoolSize > tenantConnectionBudget(cfg.maxConnections)) {
+    r.problems.push(
+      `${r.source}: "database.tenantPoolSize" must be at most ${tenantConnectionBudget(cfg.maxConnections)}: database.maxConnections less the management pool (${managementPoolSize(cfg.maxConnections)}) and 2 coordination connections`,
+    )
   }
   if (!url) return undefined
   const dbName = decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'primal_pds'
@@ -360,6 +411,11 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     listPageSize: r.int(limits, 'listPageSize', 1, 10_000, 'limits.listPageSize') ?? DEFAULT_LIMITS.listPageSize,
     applyWritesMax:
       r.int(limits, 'applyWritesMax', 1, 10_000, 'limits.applyWritesMax') ?? DEFAULT_LIMITS.applyWritesMax,
+    requestTimeoutMs:
+      r.int(limits, 'requestTimeoutMs', 1000, 3_600_000, 'limits.requestTimeoutMs') ?? DEFAULT_LIMITS.requestTimeoutMs,
+    keepAliveTimeoutMs:
+      r.int(limits, 'keepAliveTimeoutMs', 1000, 3_600_000, 'limits.keepAliveTimeoutMs') ??
+      DEFAULT_LIMITS.keepAliveTimeoutMs,
   }
 }
 
@@ -395,6 +451,7 @@ function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
     }
   }
   return {
+    requestsPerIp: rule('requestsPerIp'),
     agentRequestsPerIp: rule('agentRequestsPerIp'),
     registrationsPerIp: rule('registrationsPerIp'),
     newAgentWrites: rule('newAgentWrites'),
@@ -428,8 +485,19 @@ function readFirehose(r: FieldReader, raw: RawConfig): FirehoseConfig {
     maxBufferedBytes: int('maxBufferedBytes', 1024, 1024 * 1024 * 1024),
     maxLagEvents: int('maxLagEvents', 1, 10_000_000),
     maxSubscribers: int('maxSubscribers', 1, 1_000_000),
+    maxSubscribersPerIp: int('maxSubscribersPerIp', 1, 1_000_000),
+    maxMessageBytes: int('maxMessageBytes', 1024, 100 * 1024 * 1024),
+    maxOptionsUpdateBytes: int('maxOptionsUpdateBytes', 1024, 100 * 1024 * 1024),
     ringSize: int('ringSize', 1, 10_000_000),
   }
+}
+
+function readMetrics(r: FieldReader, raw: RawConfig): MetricsConfig {
+  const m = r.object(raw, 'metrics') ?? {}
+  for (const key of Object.keys(m)) {
+    if (key !== 'public') r.problems.push(`${r.source}: unknown field "metrics.${key}"`)
+  }
+  return { public: r.boolean(m, 'public', 'metrics.public') ?? false }
 }
 
 function readGc(r: FieldReader, raw: RawConfig): GcConfig {

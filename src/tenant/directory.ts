@@ -1,6 +1,7 @@
 // The management database's view of the service: which domains exist, and
 // which domain (and so which tenant database) every DID and handle lives in.
 // All SQL on `domain` and `did_routing` is here.
+import { unstorableText } from '../db/pg-text.js'
 import type { DidRoutingTable, DomainStatus, DomainTable } from '../db/schema.js'
 import type { ManagementDb } from '../db/storage.js'
 
@@ -22,7 +23,8 @@ export class Directory {
     return this.db.selectFrom('domain').selectAll().orderBy('name').execute()
   }
 
-  getDomain(name: string): Promise<Domain | undefined> {
+  async getDomain(name: string): Promise<Domain | undefined> {
+    if (unstorableText(name)) return undefined
     return this.db.selectFrom('domain').selectAll().where('name', '=', name).executeTakeFirst()
   }
 
@@ -101,6 +103,7 @@ export class Directory {
 
   /** The route of a confirmed account in an active domain, by DID, handle or email. */
   async findRoute(by: 'did' | 'handle' | 'email', value: string): Promise<(Route & { db_name: string }) | undefined> {
+    if (unstorableText(value)) return undefined
     return this.db
       .selectFrom('did_routing')
       .innerJoin('domain', 'domain.name', 'did_routing.domain')

@@ -1,0 +1,229 @@
+// Property-based fuzzing of every XRPC method the server registers (found
+// by registering them against a recorder, so a new method is covered without
+// touching this file) and of the plain routes beside them. For any input and
+// any credential: never a 5xx, a refusal shaped `{error, message?}`, the
+// server still answering, nothing logged as an error, and a refused request
+// changes nothing. FC_SEED=<n> replays a run, FC_RUNS=<n> sets the inputs per
+// property, FC_ONLY=<regexp> picks methods, FC_STATS=1 (or 2) shows what came back.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { LexiconDoc } from '@atproto/lexicon'
+import type { Server } from '@atproto/xrpc-server'
+import fc from 'fast-check'
+import { registerMethods } from '../../src/api/index.js'
+import { allLexicons } from '../../src/api/lexicons.js'
+import { SUBSCRIBE_REPOS_PATH } from '../../src/sync/firehose-server.js'
+import { JETSTREAM_PATH } from '../../src/sync/jetstream-server.js'
+import { type AuthChoice, authChoice, type Payload } from './arbitraries.js'
+import { startWorld, type World } from './fuzz-world.js'
+import { payloadFor, queryFor } from './lexicon-arbitraries.js'
+import { assertGoodReply, type Probe, type Reply } from './probes.js'
+import { PropertyCheck } from './property-check.js'
+import { hostHeader, mcpAccept, mcpPayload, streamQuery } from './route-arbitraries.js'
+
+const RUNS = Number(process.env.FC_RUNS ?? 40)
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined
+/** FC_ONLY=<regexp> fuzzes only the methods it matches (to replay one). */
+const ONLY = new RegExp(process.env.FC_ONLY ?? '')
+/** Calls that may destroy what they name: their identifiers come from the spare pools, never the core seed. */
+const DESTRUCTIVE = new Set(['host.primal.pds.removeDomain', 'host.primal.pds.deleteAccount'])
+
+/** What each method answered: how deep the inputs got (2xx) or where they were stopped. */
+const STATS = Boolean(process.env.FC_STATS)
+
+let world: World
+let check: PropertyCheck
+
+before(async () => {
+  world = await startWorld()
+  check = new PropertyCheck(world)
+})
+after(async () => {
+  if (STATS) check?.printStats()
+  await world?.t.close()
+})
+
+/** fast-check prints the seed and path of a failure: FC_SEED (with FC_ONLY) replays it. */
+function run<T>(arb: fc.Arbitrary<T>, property: (value: T) => Promise<void>): Promise<void> {
+  const options = { numRuns: RUNS, seed: SEED, includeErrorInReport: true, verbose: 1 }
+  return fc.assert(fc.asyncProperty(arb, property), options)
+}
+
+/** Every NSID registerMethods registers, in order. */
+function registeredMethods(): string[] {
+  const names: string[] = []
+  const recorder = new Proxy({}, { get: () => (nsid: string) => names.push(nsid) })
+  registerMethods(recorder as Server, world.t.ctx)
+  return names
+}
+
+function xrpcProbe(doc: LexiconDoc): fc.Arbitrary<Probe> {
+  const type = doc.defs.main?.type
+  const pools = DESTRUCTIVE.has(doc.id) ? world.spare : world.pools
+  const lex = world.t.ctx.lexicons
+  const method = fc.oneof(
+    { weight: 12, arbitrary: fc.constant(type === 'query' ? 'GET' : 'POST') },
+    { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE') },
+  )
+  return fc.record({
+    method,
+    path: fc.constant(`/xrpc/${doc.id}`),
+    query: queryFor(doc, pools, lex),
+    auth: authChoice,
+    payload: type === 'procedure' ? payloadFor(doc, pools, lex) : fc.constant(undefined),
+  })
+}
+
+test('every registered XRPC method keeps its properties under random input', async (t) => {
+  const docs = new Map<string, LexiconDoc>(allLexicons().map((d) => [d.id, d]))
+  const methods = registeredMethods()
+  assert.ok(methods.length >= 40, `only ${methods.length} methods registered`)
+  for (const nsid of methods.filter((m) => ONLY.test(m))) {
+    await t.test(nsid, async () => {
+      const doc = docs.get(nsid)
+      assert.ok(doc, `${nsid} has no lexicon`)
+      assert.ok(['query', 'procedure'].includes(doc.defs.main?.type ?? ''), `${nsid} is not a query or procedure`)
+      await run(xrpcProbe(doc), (p) => check.probe(p, { kind: 'xrpc', label: nsid }))
+    })
+  }
+})
+
+test('unregistered and malformed XRPC paths are refused cleanly', async () => {
+  const nsid = fc.oneof(fc.stringMatching(/^[a-z]{1,6}(\.[a-z]{1,6}){2,3}$/), fc.string({ maxLength: 20 }))
+  const arb = fc.record({ method: fc.constantFrom('GET', 'POST'), nsid, auth: authChoice })
+  // The protocol's answer to a method this server does not have: the one 5xx allowed.
+  const judge = (reply: Reply) => {
+    if (reply.status === 501) assert.equal(JSON.parse(reply.text).error, 'MethodNotImplemented')
+    else assertGoodReply(reply, true)
+  }
+  await run(arb, (v) =>
+    check.probe(
+      { method: v.method, path: `/xrpc/${encodeURIComponent(v.nsid)}`, auth: v.auth },
+      { kind: 'xrpc', judge },
+    ),
+  )
+})
+
+test('subscribeRepos: a WebSocket with random query strings', async () => {
+  const arb = fc.record({ query: streamQuery(world.pools), auth: authChoice })
+  await run(arb, (v) => check.probe({ method: 'GET', path: SUBSCRIBE_REPOS_PATH, ...v }, { kind: 'plain', ws: true }))
+})
+
+test('/subscribe: Server-Sent Events and WebSocket with random query strings', async () => {
+  const arb = fc.record({ query: streamQuery(world.pools), ws: fc.boolean(), lastEventId: fc.option(fc.nat()) })
+  await run(arb, ({ query, ws, lastEventId }) => {
+    const headers: Record<string, string> = lastEventId === null ? {} : { 'last-event-id': String(lastEventId) }
+    return check.probe({ method: 'GET', path: JETSTREAM_PATH, query, headers, stream: true }, { kind: 'plain', ws })
+  })
+})
+
+test('/mcp: random JSON-RPC with every kind of credential', async () => {
+  const arb = fc.record({ payload: mcpPayload(world.pools), auth: authChoice, accept: mcpAccept })
+  await run(arb, ({ payload, auth, accept }) =>
+    check.probe({ method: 'POST', path: '/mcp', payload, auth, headers: { accept } }, { kind: 'mcp', label: 'mcp' }),
+  )
+})
+
+test('/discover and the well-known documents under random Host headers', async () => {
+  const arb = fc.record({
+    path: fc.constantFrom('/discover', '/.well-known/atproto-did', '/.well-known/did.json'),
+    host: hostHeader(world.pools),
+    query: streamQuery(world.pools),
+  })
+  await run(arb, ({ path, host, query }) =>
+    check.probe({ method: 'GET', path, query, headers: { host } }, { kind: 'plain' }),
+  )
+})
+
+/** A request that must be refused with exactly this status and error, keeping every property. */
+function refusedWith(status: number, error: string) {
+  return (reply: Reply) => {
+    assertGoodReply(reply, true)
+    assert.equal(reply.status, status, reply.text)
+    assert.equal((JSON.parse(reply.text) as { error?: string }).error, error, reply.text)
+  }
+}
+
+const get = (nsid: string, query: Record<string, string>, auth?: AuthChoice): Probe => ({
+  method: 'GET',
+  path: `/xrpc/${nsid}`,
+  query: Object.entries(query),
+  auth,
+})
+const post = (nsid: string, payload: Payload, auth?: AuthChoice): Probe => ({
+  method: 'POST',
+  path: `/xrpc/${nsid}`,
+  payload,
+  auth,
+})
+const json = (body: unknown): Payload => ({ contentType: 'application/json', body: JSON.stringify(body) })
+const ALICE: AuthChoice = { kind: 'access', who: 0 }
+
+// Found by the properties above: a NUL reached Postgres, which cannot store one, and the answer was a 500.
+test('regression: NUL in an identifier, a domain or a cursor is refused, not a 500', async () => {
+  const did = world.members[0]?.did ?? ''
+  const cases: [Probe, number, string][] = [
+    [post('is.gather.agent.requestLogin', json({ identifier: 'a\u0000b' })), 400, 'AccountNotFound'],
+    [
+      post('is.gather.agent.requestKeyRotation', json({ identifier: 'a\u0000b', newPublicKey: '' })),
+      400,
+      'AccountNotFound',
+    ],
+    [get('is.gather.skill.searchListings', { domain: 'alpha.test\u0000' }), 400, 'DomainNotFound'],
+    [get('com.atproto.repo.listRecords', { repo: did, collection: 'a.b.c', cursor: 'a\u0000' }), 400, 'InvalidRequest'],
+    [get('com.atproto.sync.listBlobs', { did, cursor: '\u0000' }), 400, 'InvalidRequest'],
+    [get('com.atproto.sync.listRepos', { cursor: 'did:\u0000' }), 400, 'InvalidRequest'],
+    [
+      get('host.primal.pds.listAccounts', { domain: 'alpha.test', cursor: '\u0000' }, { kind: 'admin' }),
+      400,
+      'InvalidRequest',
+    ],
+  ]
+  for (const [p, status, error] of cases) await check.probe(p, { kind: 'xrpc', judge: refusedWith(status, error) })
+  // The MCP tools share those services: the same cursor is a tool error there, not an internal one.
+  const call = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: { name: 'list_my_posts', arguments: { cursor: '\u0000' } },
+  }
+  const headers = { accept: 'application/json, text/event-stream' }
+  await check.probe(
+    { method: 'POST', path: '/mcp', auth: ALICE, headers, payload: json(call) },
+    {
+      kind: 'mcp',
+      judge: (reply) => {
+        assert.equal(reply.status, 200)
+        assert.match(reply.text, /"isError":true.*Malformed cursor|Malformed cursor.*"isError":true/)
+      },
+    },
+  )
+})
+
+// Found by the properties above: Node refused an over-long URL itself, with a 431 and no body at all.
+test('regression: a request line or headers over the limit get a JSON refusal', async () => {
+  const tooLong = get('is.gather.feed.searchPosts', { q: '🦋'.repeat(4000) })
+  await check.probe(tooLong, { kind: 'xrpc', judge: refusedWith(431, 'InvalidRequest') })
+})
+
+// Found by the properties above: a body its Content-Encoding could not decode was a 500 for
+// uploadBlob, and elsewhere a refusal named "Error"; an unknown charset was "UnsupportedMediaTypeError".
+test('regression: bodies that cannot be decoded are refused under protocol names', async () => {
+  const garbage = new Uint8Array([1, 2, 3])
+  const gzip = (contentType: string): Payload => ({ contentType, contentEncoding: 'gzip', body: garbage })
+  const cases: [Probe, number, string][] = [
+    [post('com.atproto.repo.uploadBlob', gzip('image/png'), ALICE), 400, 'InvalidRequest'],
+    [post('com.atproto.server.createSession', gzip('application/json')), 400, 'InvalidRequest'],
+    [
+      post('com.atproto.server.createSession', { contentType: 'application/json; charset=bogus', body: '{}' }),
+      415,
+      'UnsupportedMediaType',
+    ],
+    [
+      post('com.atproto.server.createSession', { ...json({}), contentEncoding: 'x-bogus' }),
+      415,
+      'UnsupportedMediaType',
+    ],
+  ]
+  for (const [p, status, error] of cases) await check.probe(p, { kind: 'xrpc', judge: refusedWith(status, error) })
+})
