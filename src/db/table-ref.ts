@@ -7,6 +7,11 @@ import type { TenantDb } from './storage.js'
 
 /** The quoted, possibly schema-qualified table reference, e.g. `"tenant_x"."outbox"` or `"outbox"`. */
 export function tableRef(db: TenantDb, table: keyof TenantSchema): string {
-  const compiled = db.selectFrom(table).selectAll().compile().sql
-  return compiled.slice(compiled.indexOf(' from ') + ' from '.length)
+  return `${schemaPrefix(db)}"${table}"`
+}
+
+/** What comes before a table's quoted name on this handle: `"tenant_x".` on the embedded database, else nothing. */
+export function schemaPrefix(db: TenantDb): string {
+  const compiled = db.selectFrom('outbox').selectAll().compile().sql
+  return compiled.slice(compiled.indexOf(' from ') + ' from '.length, compiled.lastIndexOf('"outbox"'))
 }

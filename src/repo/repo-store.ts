@@ -1,10 +1,11 @@
 // SQL on a tenant's repo tables, split as the official PDS splits it: the
 // reader runs anywhere without locks; the transactor runs only inside the
-// write transaction that holds the repo's root row (`lockRoot`).
+// write transaction that holds the repo's root row (`lockForCommit`), or in
+// the one statement that stores a commit only on the root it was built on.
 import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { OutboxKind, TenantSchema } from '../db/schema.js'
 import type { TenantDb } from '../db/storage.js'
-import { tableRef } from '../db/table-ref.js'
+import { schemaPrefix } from '../db/table-ref.js'
 
 export type RepoTx = Transaction<TenantSchema>
 export type RootRow = { cid: string; rev: string }
@@ -89,24 +90,6 @@ export const repoReader = {
     return rows.map((r) => r.collection)
   },
 
-  /** CIDs of the records at these paths (absent paths are left out). */
-  async recordCids(
-    db: TenantDb,
-    did: string,
-    paths: { collection: string; rkey: string }[],
-  ): Promise<Map<string, string>> {
-    const found = new Map<string, string>()
-    if (paths.length === 0) return found
-    const rows = await db
-      .selectFrom('record')
-      .select(['collection', 'rkey', 'cid'])
-      .where('did', '=', did)
-      .where((eb) => eb.or(paths.map((p) => eb.and([eb('collection', '=', p.collection), eb('rkey', '=', p.rkey)]))))
-      .execute()
-    for (const r of rows) found.set(`${r.collection}/${r.rkey}`, r.cid)
-    return found
-  },
-
   /**
    * A page of the blocks of the repo as of `rootRev`, ordered by CID: every
    * block not dropped by a commit at or before it (blocks a later commit
@@ -132,12 +115,7 @@ export const repoReader = {
 }
 
 export const repoTransactor = {
-  /** Takes the repo's write lock for the rest of the transaction. */
-  lockRoot(trx: RepoTx, did: string): Promise<RootRow | undefined> {
-    return trx.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).forUpdate().executeTakeFirst()
-  },
-
-  /** lockRoot, and in the same round trip the account's sealed signing key and status. */
+  /** Takes the repo's write lock for the rest of the transaction, and reads what a commit is built on. */
   lockForCommit(trx: RepoTx, did: string) {
     return commitRoot(trx, did).forUpdate(['repo_root']).executeTakeFirst()
   },
@@ -163,12 +141,13 @@ export const repoTransactor = {
     const rev = c.root.rev
     const now = new Date().toISOString()
     const moved = sql`EXISTS (SELECT 1 FROM moved)`
+    const schema = schemaPrefix(db)
     const t = {
-      root: sql.raw(tableRef(db, 'repo_root')),
-      account: sql.raw(tableRef(db, 'account')),
-      block: sql.raw(tableRef(db, 'repo_block')),
-      record: sql.raw(tableRef(db, 'record')),
-      outbox: sql.raw(tableRef(db, 'outbox')),
+      root: sql.raw(`${schema}"repo_root"`),
+      account: sql.raw(`${schema}"account"`),
+      block: sql.raw(`${schema}"repo_block"`),
+      record: sql.raw(`${schema}"record"`),
+      outbox: sql.raw(`${schema}"outbox"`),
     }
     const parts: RawBuilder<unknown>[] = [
       sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now} FROM ${t.account}
@@ -222,14 +201,6 @@ export const repoTransactor = {
       .execute()
   },
 
-  async moveRoot(trx: RepoTx, did: string, root: RootRow): Promise<void> {
-    await trx
-      .updateTable('repo_root')
-      .set({ ...root, updated_at: new Date().toISOString() })
-      .where('did', '=', did)
-      .execute()
-  },
-
   /** Adds blocks; a block that a commit had dropped and this one brings back is live again. */
   async putBlocks(trx: RepoTx, did: string, rev: string, blocks: BlockRow[]): Promise<void> {
     if (blocks.length === 0) return
@@ -252,62 +223,6 @@ export const repoTransactor = {
           .doUpdateSet({ rev, removed_rev: null, removed_at: null })
           .where('repo_block.removed_rev', 'is not', null),
       )
-      .execute()
-  },
-
-  /**
-   * Marks blocks the commit dropped, except those a live record still names
-   * (two records with identical contents share one block).
-   */
-  async dropBlocks(trx: RepoTx, did: string, rev: string, cids: string[]): Promise<void> {
-    if (cids.length === 0) return
-    await trx
-      .updateTable('repo_block')
-      .set({ removed_rev: rev, removed_at: new Date().toISOString() })
-      .where('did', '=', did)
-      .where('cid', 'in', cids)
-      .where('removed_rev', 'is', null)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('record')
-              .select('record.cid')
-              .where('record.did', '=', did)
-              .whereRef('record.cid', '=', 'repo_block.cid'),
-          ),
-        ),
-      )
-      .execute()
-  },
-
-  async upsertRecords(
-    trx: RepoTx,
-    did: string,
-    rev: string,
-    records: { collection: string; rkey: string; cid: string }[],
-  ): Promise<void> {
-    if (records.length === 0) return
-    const indexed_at = new Date().toISOString()
-    await trx
-      .insertInto('record')
-      .values(records.map((r) => ({ did, ...r, rev, indexed_at })))
-      .onConflict((oc) =>
-        oc.columns(['did', 'collection', 'rkey']).doUpdateSet((eb) => ({
-          cid: eb.ref('excluded.cid'),
-          rev: eb.ref('excluded.rev'),
-          indexed_at: eb.ref('excluded.indexed_at'),
-        })),
-      )
-      .execute()
-  },
-
-  async deleteRecords(trx: RepoTx, did: string, paths: { collection: string; rkey: string }[]): Promise<void> {
-    if (paths.length === 0) return
-    await trx
-      .deleteFrom('record')
-      .where('did', '=', did)
-      .where((eb) => eb.or(paths.map((p) => eb.and([eb('collection', '=', p.collection), eb('rkey', '=', p.rkey)]))))
       .execute()
   },
 
