@@ -191,6 +191,19 @@ test("a lexicon's blob maxSize and accept hold for the stored blob", async () =>
   assert.equal(relabelled.status, 400)
   assert.equal(relabelled.body.error, 'InvalidMimeType', 'claiming an accepted type does not get past accept')
 
+  // Reached through a union, an array and refs: a post's embedded images accept image/* only.
+  const textInPost = await createRaw('app.bsky.feed.post', {
+    text: 'not an image',
+    createdAt: new Date().toISOString(),
+    embed: {
+      $type: 'app.bsky.embed.images',
+      images: [{ alt: '', image: blobJson(textBlob.ref.toString(), 'text/plain', text.byteLength) }],
+    },
+  })
+  assert.equal(textInPost.status, 400)
+  assert.equal(textInPost.body.error, 'InvalidMimeType')
+  assert.match(textInPost.body.message as string, /images\/0\/image/)
+
   const small = png('small avatar')
   const fits = await avatar((await upload(small, 'image/png')).ref.toString(), 'image/png', small.byteLength)
   assert.equal(fits.status, 200, JSON.stringify(fits.body))
