@@ -5,6 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
+COPY bin ./bin
 COPY src ./src
 COPY migrations ./migrations
 COPY lexicons ./lexicons
@@ -17,9 +18,11 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/bin ./bin
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/lexicons ./lexicons
-RUN mkdir -p /data && chown node:node /data
+# `docker exec <container> primal-pds domain list` runs the CLI as it runs on a host.
+RUN mkdir -p /data && chown node:node /data && ln -s /app/bin/primal-pds.js /usr/local/bin/primal-pds
 USER node
 VOLUME ["/data"]
 EXPOSE 2583
@@ -27,5 +30,5 @@ EXPOSE 2583
 # (without it the server starts on defaults, the embedded database in /data).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PRIMAL_PDS_PORT||2583)+'/xrpc/_health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "dist/src/cli.js"]
+ENTRYPOINT ["node", "bin/primal-pds.js"]
 CMD ["serve"]

@@ -29,10 +29,11 @@ export class BlobService {
     if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
     const cid = (await cidForRawBytes(bytes)).toString()
     const mimeType = blobMime(bytes, contentType)
-    await this.deps.storage.withTenant(repo.db_name, (db) =>
+    const stored = await this.deps.storage.withTenant(repo.db_name, (db) =>
       blobWriter.put(db, repo.did, { cid, mimeType, content: bytes }),
     )
-    return { cid, mimeType, size: bytes.byteLength }
+    // The same bytes uploaded earlier under another Content-Type keep their first type.
+    return { cid, mimeType: stored.mime_type, size: stored.size }
   }
 
   get(repo: RepoLocation, cid: string) {

@@ -1,6 +1,7 @@
 // SQL on a tenant's `blob` and `record_blob` tables. A blob is kept while a
 // record uses it; from the moment none does (or none ever did, after upload)
 // `unreferenced_since` is set, and the sweeper deletes it after a grace period.
+import { sql } from 'kysely'
 import type { TenantDb } from '../db/storage.js'
 import type { RepoTx } from '../repo/repo-store.js'
 
@@ -54,10 +55,18 @@ export const blobReader = {
 }
 
 export const blobWriter = {
-  /** Stores an upload; uploading the same bytes again keeps one copy. */
-  async put(db: TenantDb, did: string, blob: { cid: string; mimeType: string; content: Uint8Array }): Promise<void> {
+  /**
+   * Stores an upload; uploading the same bytes again keeps one copy, and the
+   * MIME type of the first upload, which is returned so that every ref handed
+   * out for this CID agrees with the row records are checked against.
+   */
+  async put(
+    db: TenantDb,
+    did: string,
+    blob: { cid: string; mimeType: string; content: Uint8Array },
+  ): Promise<BlobMeta> {
     const now = new Date().toISOString()
-    await db
+    return db
       .insertInto('blob')
       .values({
         did,
@@ -69,13 +78,15 @@ export const blobWriter = {
         unreferenced_since: now,
       })
       .onConflict((oc) =>
-        // A re-upload of a blob waiting to be swept restarts its grace period.
-        oc
-          .columns(['did', 'cid'])
-          .doUpdateSet({ unreferenced_since: now })
-          .where('blob.unreferenced_since', 'is not', null),
+        // A re-upload of a blob waiting to be swept restarts its grace period; one a record uses stays kept.
+        oc.columns(['did', 'cid']).doUpdateSet({
+          unreferenced_since: sql<
+            string | null
+          >`case when blob.unreferenced_since is null then null else excluded.unreferenced_since end`,
+        }),
       )
-      .execute()
+      .returning(['cid', 'mime_type', 'size'])
+      .executeTakeFirstOrThrow()
   },
 
   /** Records that `paths` now use exactly these blobs (an empty list: none). */

@@ -1,13 +1,14 @@
 // Turns what a client asked to write into checked, encoded operations, before
 // any lock is taken: collection and rkey syntax, lexicon validation as the
-// `validate` flag asks, the record's DAG-CBOR bytes and CID, size limit, and
-// the blobs it references.
+// `validate` flag asks (with its blob fields' accept and maxSize), the
+// record's DAG-CBOR bytes and CID, size limit, and the blobs it references.
 import { TID } from '@atproto/common-web'
 import { encode } from '@atproto/lex-cbor'
 import { type Cid, cidForCbor, isCid, type LexMap, parseCid } from '@atproto/lex-data'
 import { BlobRef, LexiconDefNotFoundError, type Lexicons, lexToIpld } from '@atproto/lexicon'
 import { isValidNsid, isValidRecordKey, isValidTid } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { assertBlobConstraints } from './blob-constraints.js'
 
 export type ValidationStatus = 'valid' | 'unknown'
 
@@ -58,6 +59,7 @@ export async function prepareWrite(req: WriteRequest, opts: PrepareOptions): Pro
   const rkey = req.rkey === undefined || req.rkey === '' ? TID.nextStr() : checkRkey(req.rkey)
   const record = withType(req.record, collection)
   const validationStatus = validateRecord(collection, rkey, record, opts)
+  if (validationStatus === 'valid') assertBlobConstraints(opts.lexicons, collection, record)
   const ipld = lexToIpld(record) as LexMap
   let bytes: Uint8Array
   try {

@@ -323,7 +323,11 @@ function assertDistinctPaths(writes: PreparedWrite[]): void {
   }
 }
 
-/** Every blob a record names must have been uploaded by this account, with the MIME type the record claims. */
+/**
+ * Every blob a record names must have been uploaded by this account, with the
+ * MIME type and size the record claims: the lexicon's accept and maxSize were
+ * checked against those claims, so this is what makes them hold for the stored bytes.
+ */
 async function assertBlobsUsable(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void> {
   const uses = writes.flatMap((w) => (w.action === 'delete' ? [] : w.blobs))
   if (uses.length === 0) return
@@ -337,6 +341,12 @@ async function assertBlobsUsable(trx: RepoTx, did: string, writes: PreparedWrite
       throw new InvalidRequestError(
         `Blob ${use.cid} is ${blob.mime_type}, but the record says ${use.mimeType.slice(0, 200)}`,
         'InvalidMimeType',
+      )
+    }
+    if (blob.size !== use.size) {
+      throw new InvalidRequestError(
+        `Blob ${use.cid} is ${blob.size} bytes, but the record says ${use.size < 0 ? 'none (a legacy blob ref)' : use.size}`,
+        'InvalidSize',
       )
     }
   }

@@ -15,7 +15,8 @@ let t: TestServer
 let alice: TestAccount
 
 before(async () => {
-  t = await startTestServer()
+  // Room for a blob past the 1,000,000-byte maxSize of app.bsky.actor.profile's avatar.
+  t = await startTestServer({ config: { limits: { blobBytes: 2_000_000 } } })
   await addDomain(t, 'blobs.test')
   alice = await loggedInAccount(t, 'alice.blobs.test')
 })
@@ -123,6 +124,105 @@ test('a record may only use blobs this account uploaded, with the MIME type they
   const wrongType = await claim(blob.ref.toString(), 'image/jpeg')
   assert.equal(wrongType.status, 400)
   assert.match(wrongType.body.message as string, /image\/png/)
+})
+
+/** createRecord (validate unset: known lexicons are checked) whose record is `record` in `collection`. */
+function createRaw(collection: string, record: Record<string, unknown>) {
+  return xrpc(t.url, 'com.atproto.repo.createRecord', {
+    auth: alice.agent.session?.accessJwt,
+    body: { repo: alice.did, collection, record: { $type: collection, ...record } },
+  })
+}
+
+function blobJson(ref: string, mimeType: string, size: number) {
+  return { $type: 'blob', ref: { $link: ref }, mimeType, size }
+}
+
+test("a record's blob ref must give the stored blob's size", async () => {
+  const bytes = png('sized')
+  const blob = await upload(bytes, 'image/png')
+  const ref = blob.ref.toString()
+  const inPost = (size: number) =>
+    createRaw('app.bsky.feed.post', {
+      text: 'sized',
+      createdAt: new Date().toISOString(),
+      embed: { $type: 'app.bsky.embed.images', images: [{ alt: '', image: blobJson(ref, 'image/png', size) }] },
+    })
+  const wrong = await inPost(500)
+  assert.equal(wrong.status, 400)
+  assert.equal(wrong.body.error, 'InvalidSize')
+  assert.match(wrong.body.message as string, new RegExp(`is ${bytes.byteLength} bytes`))
+  // A collection no lexicon describes still may not misstate a blob's size.
+  const huge = await createRaw('com.example.attachment', { file: blobJson(ref, 'image/png', 999_999_999) })
+  assert.equal(huge.status, 400)
+  assert.equal(huge.body.error, 'InvalidSize')
+  const honest = await inPost(bytes.byteLength)
+  assert.equal(honest.status, 200, JSON.stringify(honest.body))
+})
+
+test("a lexicon's blob maxSize and accept hold for the stored blob", async () => {
+  const avatar = (ref: string, mimeType: string, size: number) =>
+    xrpc(t.url, 'com.atproto.repo.putRecord', {
+      auth: alice.agent.session?.accessJwt,
+      body: {
+        repo: alice.did,
+        collection: 'app.bsky.actor.profile',
+        rkey: 'self',
+        record: { $type: 'app.bsky.actor.profile', avatar: blobJson(ref, mimeType, size) },
+      },
+    })
+  const big = Buffer.concat([png('big'), Buffer.alloc(1_200_000, 7)])
+  const bigRef = (await upload(big, 'image/png')).ref.toString()
+  const tooBig = await avatar(bigRef, 'image/png', big.byteLength)
+  assert.equal(tooBig.status, 400)
+  assert.equal(tooBig.body.error, 'BlobTooLarge')
+  const understated = await avatar(bigRef, 'image/png', 1000)
+  assert.equal(understated.status, 400)
+  assert.equal(understated.body.error, 'InvalidSize', 'claiming a smaller size does not get past maxSize')
+
+  const text = new TextEncoder().encode('not a picture at all')
+  const textBlob = await upload(text, 'text/plain')
+  assert.equal(textBlob.mimeType, 'text/plain')
+  const notAccepted = await avatar(textBlob.ref.toString(), 'text/plain', text.byteLength)
+  assert.equal(notAccepted.status, 400)
+  assert.equal(notAccepted.body.error, 'InvalidMimeType')
+  assert.match(notAccepted.body.message as string, /image\/png/)
+  const relabelled = await avatar(textBlob.ref.toString(), 'image/png', text.byteLength)
+  assert.equal(relabelled.status, 400)
+  assert.equal(relabelled.body.error, 'InvalidMimeType', 'claiming an accepted type does not get past accept')
+
+  // Reached through a union, an array and refs: a post's embedded images accept image/* only.
+  const textInPost = await createRaw('app.bsky.feed.post', {
+    text: 'not an image',
+    createdAt: new Date().toISOString(),
+    embed: {
+      $type: 'app.bsky.embed.images',
+      images: [{ alt: '', image: blobJson(textBlob.ref.toString(), 'text/plain', text.byteLength) }],
+    },
+  })
+  assert.equal(textInPost.status, 400)
+  assert.equal(textInPost.body.error, 'InvalidMimeType')
+  assert.match(textInPost.body.message as string, /images\/0\/image/)
+
+  const small = png('small avatar')
+  const fits = await avatar((await upload(small, 'image/png')).ref.toString(), 'image/png', small.byteLength)
+  assert.equal(fits.status, 200, JSON.stringify(fits.body))
+})
+
+test('a re-upload under another Content-Type returns the stored type, and records can use the ref', async () => {
+  const bytes = new TextEncoder().encode('{"same": "bytes"}')
+  const first = await upload(bytes, 'text/plain')
+  const again = await upload(bytes, 'application/json')
+  assert.equal(again.ref.toString(), first.ref.toString())
+  assert.equal(again.mimeType, 'text/plain', 'the ref names the type the stored blob has')
+  const used = await createRaw('com.example.attachment', { file: again })
+  assert.equal(used.status, 200, JSON.stringify(used.body))
+
+  // Re-uploading a blob a record uses keeps it in use (not queued for the sweep), with its type.
+  const third = await upload(bytes, 'image/gif')
+  assert.equal(third.mimeType, 'text/plain')
+  const listed = await alice.agent.com.atproto.sync.listBlobs({ did: alice.did })
+  assert.ok(listed.data.cids.includes(first.ref.toString()))
 })
 
 test('listBlobs since= lists only blobs used by later commits; deleting the account deletes its blobs', async () => {
