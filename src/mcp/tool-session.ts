@@ -21,7 +21,7 @@ export type ToolOutput = Record<string, unknown>
 type ToolSpec<S extends z.ZodRawShape> = {
   description: string
   input: S
-  /** Tools that only read say so, so a client may run them without asking. */
+  /** Tools that only read say so, so a client may run them without asking; the others spend the write budget. */
   readOnly?: boolean
 }
 
@@ -34,9 +34,14 @@ export function defineTool<S extends z.ZodRawShape>(
   body: (args: z.infer<z.ZodObject<S>>) => Promise<ToolOutput>,
 ): void {
   const annotations: ToolAnnotations = { readOnlyHint: spec.readOnly === true, openWorldHint: false }
+  const { rateLimits } = session.ctx
+  // A tool that writes is charged to the caller's write budget, as XRPC writes are: only when it succeeds.
+  const charged = spec.readOnly
+    ? body
+    : (args: z.infer<z.ZodObject<S>>) => rateLimits.chargeWrite(session.caller.account, session.res, () => body(args))
   const run = async (args: z.infer<z.ZodObject<S>>): Promise<CallToolResult> => {
     try {
-      return toolOutput(await body(args))
+      return toolOutput(await charged(args))
     } catch (err) {
       return toolFailure(session, name, err)
     }

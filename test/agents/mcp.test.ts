@@ -428,7 +428,12 @@ describe('MCP rate limits', () => {
     await t?.close()
   })
 
-  test('a spent write budget is a tool error saying so, and nothing is written', async () => {
+  test('a spent write budget is a tool error saying so, and nothing is written; refused writes spend none', async () => {
+    // Refused by the lexicon (301 graphemes) and for a listing that is not there: not charged.
+    assert.match(await refused(agent, 'create_post', { text: 'x'.repeat(301) }), /InvalidRequest/)
+    const ghost = `at://${agent.did}/is.gather.skill.listing/ghost`
+    assert.match(await refused(agent, 'review_skill', { skillUri: ghost, rating: 5 }), /RecordNotFound/)
+    assert.match(await refused(agent, 'create_post', { text: 'y'.repeat(301) }), /InvalidRequest/)
     const res = await agent.mcp.callTool({ name: 'create_post', arguments: { text: 'one' } })
     assert.ok(!res.isError)
     await call(agent, 'create_post', { text: 'two' })

@@ -5,7 +5,7 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
-import { consumeWrite, findRecord, writeOwnRecord } from '../agent-records.js'
+import { findRecord, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
 import { currency, decimal, now, recordUri } from './inputs.js'
 
@@ -42,7 +42,6 @@ export function registerOrderTools(server: McpServer, session: ToolSession): voi
       },
     },
     async ({ items, amount, currency, seller, note, paymentRef }) => {
-      await consumeWrite(session)
       items.forEach(assertOneProduct)
       const lines = []
       for (const line of items) lines.push(await orderLine(session, line))

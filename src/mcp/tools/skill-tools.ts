@@ -5,7 +5,7 @@ import { isValidRecordKey } from '@atproto/syntax'
 import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
-import { consumeWrite, findOwnRecord, findRecord, writeOwnRecord } from '../agent-records.js'
+import { findOwnRecord, findRecord, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
 import { currency, decimal, now, recordUri, tags } from './inputs.js'
 
@@ -46,7 +46,6 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
       input: { slug, ...listingFields },
     },
     async ({ slug, ...fields }) => {
-      await consumeWrite(session)
       const existing = await findOwnRecord(session, LISTING, slug)
       const createdAt = typeof existing?.value.createdAt === 'string' ? existing.value.createdAt : now()
       return writeOwnRecord(session, {
@@ -78,7 +77,6 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
       },
     },
     async ({ slug, ...changes }) => {
-      await consumeWrite(session)
       const existing = await findOwnRecord(session, LISTING, slug)
       if (!existing) {
         throw new InvalidRequestError(`You have no skill with slug "${slug}"; publish it first`, 'RecordNotFound')
@@ -107,7 +105,6 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
       },
     },
     async ({ skillUri, rating, text }) => {
-      await consumeWrite(session)
       const listing = await findRecord(session, skillUri)
       if (listing.collection !== LISTING) {
         throw new InvalidRequestError(`${listing.uri} is a ${listing.collection}, not a skill listing (${LISTING})`)
