@@ -410,16 +410,46 @@ describe('agent rate limits', () => {
   })
   after(() => t.close())
 
-  test('a registration flood from one IP is cut off with 429 and RateLimit headers, creating no more accounts', async () => {
+  test('the registration budget counts agents registered: challenges and refused attempts are not charged', async () => {
     const before = await accountCount(t, DOMAIN)
-    const key = ed25519Key()
-    // Two registrations use four requests (challenge + register each).
-    await registerAgent(t, DOMAIN, key, { handle: 'flood-1' })
-    await registerAgent(t, DOMAIN, ed25519Key(), { handle: 'flood-2' })
-    const res = await fetch(`${t.url}/xrpc/is.gather.agent.requestRegistration`, {
+    // Challenges are bounded by the agent surface's budget only.
+    for (let i = 0; i < 6; i++) await challenge(t)
+    // Honest mistakes: a nonce that falls short, a handle that is taken, a challenge that does not exist.
+    const taken = await registerAgent(t, DOMAIN, ed25519Key(), { handle: 'flood-0' })
+    const mistakes = [
+      async () => {
+        const ch = await challenge(t)
+        return { challenge: ch.challenge, nonce: fallShort(ch.challenge, ch.difficulty) }
+      },
+      async () => {
+        const ch = await challenge(t)
+        return { challenge: ch.challenge, nonce: solve(ch.challenge, ch.difficulty), handle: 'flood-0' }
+      },
+      async () => ({ challenge: 'no-such-challenge', nonce: '1' }),
+    ]
+    for (const mistake of [...mistakes, ...mistakes]) {
+      const res = await fetch(`${t.url}/xrpc/is.gather.agent.register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...(await mistake()), publicKey: ed25519Key().didKey, name: 'Flood' }),
+      })
+      assert.equal(res.status, 400, JSON.stringify(await res.json()))
+      // The headers show the budget as the refused attempt left it: one registration spent.
+      assert.equal(res.headers.get('ratelimit-remaining'), '3')
+    }
+    assert.equal(taken.handle, `flood-0.${DOMAIN}`)
+    for (let i = 1; i < 4; i++) await registerAgent(t, DOMAIN, ed25519Key(), { handle: `flood-${i}` })
+    // The fifth registration is one too many; a challenge can still be had.
+    const ch = await challenge(t)
+    const res = await fetch(`${t.url}/xrpc/is.gather.agent.register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ domain: DOMAIN }),
+      body: JSON.stringify({
+        challenge: ch.challenge,
+        nonce: solve(ch.challenge, ch.difficulty),
+        publicKey: ed25519Key().didKey,
+        name: 'Flood',
+      }),
     })
     assert.equal(res.status, 429)
     assert.equal(((await res.json()) as { error: string }).error, 'RateLimitExceeded')
@@ -427,21 +457,31 @@ describe('agent rate limits', () => {
     assert.equal(res.headers.get('ratelimit-remaining'), '0')
     assert.equal(res.headers.get('ratelimit-policy'), '4;w=3600')
     assert.ok(Number(res.headers.get('ratelimit-reset')) > Date.now() / 1000)
-    assert.equal(await accountCount(t, DOMAIN), before + 2)
+    assert.equal(await accountCount(t, DOMAIN), before + 4)
   })
 
-  test('a new agent gets the new-agent write budget; trusted, it gets more', async () => {
+  test('a new agent gets the new-agent write budget, spent only by accepted writes; trusted, it gets more', async () => {
     const reg = await registerAgentDirect(t, 'writer-agent')
-    const write = (i: number) =>
+    const create = (collection: string, record: Record<string, unknown>) =>
       fetch(`${t.url}/xrpc/com.atproto.repo.createRecord`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${reg.accessJwt}` },
-        body: JSON.stringify({
-          repo: reg.did,
-          collection: 'is.gather.feed.post',
-          record: { text: `post ${i}`, createdAt: new Date().toISOString() },
-        }),
+        body: JSON.stringify({ repo: reg.did, collection, record: { ...record, createdAt: new Date().toISOString() } }),
       })
+    const write = (i: number) => create('is.gather.feed.post', { text: `post ${i}` })
+    // Refused writes (a lexicon error, a record over recordBytes) are not charged, however many.
+    const mistakes = [
+      () => create('is.gather.feed.post', { text: 'x'.repeat(301) }),
+      () => create('com.example.note', { text: 'y'.repeat(1024 * 1024 + 1) }),
+    ]
+    for (const mistake of [...mistakes, ...mistakes, ...mistakes]) {
+      const refused = await mistake()
+      const { error } = (await refused.json()) as { error: string }
+      assert.equal(refused.status, 400, error)
+      assert.ok(['InvalidRequest', 'RecordTooBig'].includes(error), error)
+      assert.equal(refused.headers.get('ratelimit-limit'), '3')
+      assert.equal(refused.headers.get('ratelimit-remaining'), '3')
+    }
     for (let i = 0; i < 3; i++) {
       const ok = await write(i)
       assert.equal(ok.status, 200)
