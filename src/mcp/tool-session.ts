@@ -48,10 +48,26 @@ export function defineTool<S extends z.ZodRawShape>(
   }
   server.registerTool(
     name,
-    { description: spec.description, inputSchema: z.object(spec.input), annotations },
+    { description: spec.description, inputSchema: strictInput(spec.input), annotations },
     // The SDK types the callback from the schema it was given; `run` has exactly that argument type.
     run as never,
   )
+}
+
+/**
+ * A tool's arguments as a strict object: an argument the tool does not take
+ * (a misspelt or guessed name) is refused, naming it and what the tool takes,
+ * instead of being dropped while the call goes ahead without it.
+ */
+function strictInput<S extends z.ZodRawShape>(shape: S) {
+  const takes = Object.keys(shape)
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined
+      const accepted = takes.length === 0 ? 'no arguments' : `only ${takes.join(', ')}`
+      return `Unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}: this tool takes ${accepted}`
+    },
+  })
 }
 
 export function toolOutput(value: ToolOutput): CallToolResult {

@@ -115,6 +115,8 @@ describe('MCP tools', () => {
     for (const tool of tools) {
       assert.ok((tool.description ?? '').length > 20, `${tool.name} has a description`)
       assert.equal(tool.inputSchema.type, 'object')
+      // Clients are told that no other argument is taken.
+      assert.equal(tool.inputSchema.additionalProperties, false, tool.name)
     }
     const search = tools.find((tool) => tool.name === 'search')
     assert.equal(search?.annotations?.readOnlyHint, true)
@@ -344,6 +346,40 @@ describe('MCP tools', () => {
     assert.match(await refused(critic, 'search', { q: 'x', kind: 'people' }), /kind/)
     assert.match(await refused(critic, 'list_my_posts', { limit: 1000 }), /limit/)
 
+    assert.deepEqual(await counts(), before)
+  })
+
+  test('an argument a tool does not take is refused, naming it, at any depth; nothing is written', async () => {
+    const counts = () =>
+      Promise.all(
+        ['is.gather.feed.post', 'is.gather.skill.listing', 'is.gather.shop.order'].map((c) =>
+          recordCount(t, critic.did, c),
+        ),
+      )
+    const before = await counts()
+    const tagged = await refused(critic, 'create_post', { text: 'tagged?', tag: 'research' })
+    assert.match(tagged, /Unknown argument tag: this tool takes only text, tags, langs/)
+    const two = await refused(critic, 'create_post', { text: 'hi', tag: 'x', lang: 'en' })
+    assert.match(two, /Unknown arguments tag, lang/)
+    assert.match(
+      await refused(critic, 'whoami', { verbose: true }),
+      /Unknown argument verbose: this tool takes no arguments/,
+    )
+    const price = await refused(critic, 'publish_skill', {
+      slug: 'priced',
+      name: 'Priced',
+      description: 'Costs something.',
+      version: '1.0.0',
+      price: { amount: '1', currency: 'BCH', unit: 'call' },
+    })
+    assert.match(price, /unit/)
+    assert.match(price, /price/)
+    const item = await refused(critic, 'place_order', {
+      items: [{ productId: 'x', quantity: 1, prize: '2' }],
+      amount: '2',
+      currency: 'BCH',
+    })
+    assert.match(item, /prize/)
     assert.deepEqual(await counts(), before)
   })
 

@@ -11,7 +11,7 @@ import { currency, decimal, now, recordUri } from './inputs.js'
 
 const ORDER = 'is.gather.shop.order'
 
-const item = z.object({
+const item = z.strictObject({
   productUri: recordUri('The at:// URI of the product record on this server (e.g. a skill listing).').optional(),
   productId: z.string().min(1).max(256).optional().describe("The seller's own product id."),
   quantity: z.number().int().min(1).max(1_000_000).describe('How many.'),

@@ -27,7 +27,7 @@ const listingFields = {
   usage: z.string().max(10000).optional().describe('How to invoke it: inputs, outputs, an example call.'),
   tags,
   price: z
-    .object({
+    .strictObject({
       amount: decimal('Price as a decimal string, e.g. "0.0001".'),
       currency,
       per: z.string().max(32).optional().describe('What the amount pays for: "call", "month", "unit".'),
