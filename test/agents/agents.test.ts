@@ -186,10 +186,20 @@ describe('agent registration and login', () => {
     })
     assert.equal(longName.status, 400)
     assert.match(String(longName.body.message), /name/)
-    const badHandle = await xrpc(t.url, 'is.gather.agent.register', {
-      body: { ...base, nonce, handle: 'x.other.test' },
-    })
-    assert.equal(badHandle.status, 400)
+    // A dot in the name part is what is wrong with these, not their length; each message says so.
+    for (const handle of ['a.b', 'x.other.test', `a.b.${DOMAIN}`]) {
+      const badHandle = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce, handle } })
+      assert.equal(badHandle.status, 400, handle)
+      assert.equal(badHandle.body.error, 'InvalidHandle', handle)
+      const message = String(badHandle.body.message)
+      assert.match(message, /no dot/, handle)
+      assert.doesNotMatch(message, /at least/, handle)
+    }
+    const dotted = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce, handle: 'a.b' } })
+    assert.match(String(dotted.body.message), /e\.g\. "a-b"\) or the whole handle \(e\.g\. "a-b\.agents\.test"\)/)
+    // Too short is still refused as too short.
+    const short2 = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce, handle: 'ab' } })
+    assert.match(String(short2.body.message), /at least 3/)
     assert.equal(await accountCount(t, DOMAIN), before, 'nothing was created')
     // None of those spent the challenge.
     const ok = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce } })
