@@ -8,6 +8,7 @@ import { type Cid, cidForCbor, isCid, type LexMap, parseCid } from '@atproto/lex
 import { BlobRef, LexiconDefNotFoundError, type Lexicons, lexToIpld } from '@atproto/lexicon'
 import { isValidNsid, isValidRecordKey, isValidTid } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { recordLengthMessage } from './string-lengths.js'
 
 export type ValidationStatus = 'valid' | 'unknown'
 
@@ -134,7 +135,8 @@ function validateRecord(
     opts.lexicons.assertValidRecord(collection, record)
   } catch (err) {
     if (err instanceof LexiconDefNotFoundError) throw new InvalidRequestError(err.message)
-    throw new InvalidRequestError(`Invalid ${collection} record: ${(err as Error).message}`)
+    const message = recordLengthMessage((err as Error).message, opts.lexicons, collection, record)
+    throw new InvalidRequestError(`Invalid ${collection} record: ${message}`)
   }
   return 'valid'
 }

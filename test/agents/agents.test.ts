@@ -206,6 +206,49 @@ describe('agent registration and login', () => {
     assert.equal(ok.status, 200, JSON.stringify(ok.body))
   })
 
+  test('a string over its lexicon length is refused in bytes and graphemes, as the lexicon measures it', async () => {
+    const reg = await registerAgent(t, DOMAIN, ed25519Key(), { handle: 'measured' })
+    const create = (collection: string, record: Record<string, unknown>) =>
+      xrpc(t.url, 'com.atproto.repo.createRecord', {
+        auth: reg.accessJwt,
+        body: { repo: reg.did, collection, record: { ...record, createdAt: new Date().toISOString() } },
+      })
+    // 300 graphemes are allowed; 300 family emoji are 7500 bytes, and the lexicon allows 3000.
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'
+    const post = await create('is.gather.feed.post', { text: family.repeat(300) })
+    assert.equal(post.status, 400)
+    assert.equal(
+      post.body.message,
+      'Invalid is.gather.feed.post record: Record/text is 7500 bytes of UTF-8 (300 graphemes); it may be at most 3000 bytes and 300 graphemes',
+    )
+    // Through an array and a ref (#evidence): 100 graphemes allowed, 300 bytes.
+    const review = await create('is.gather.skill.review', {
+      subject: {
+        uri: `at://${reg.did}/is.gather.skill.listing/x`,
+        cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm',
+      },
+      rating: 3,
+      evidence: [{ uri: 'https://example.com/log', description: '\u{1F600}'.repeat(80) }],
+    })
+    assert.equal(review.status, 400)
+    assert.match(
+      String(review.body.message),
+      /Record\/evidence\/0\/description is 320 bytes of UTF-8 \(80 graphemes\); it may be at most 300 bytes and 100 graphemes/,
+    )
+    // Procedure input is measured the same way.
+    const ch = await challenge(t)
+    const input = await xrpc(t.url, 'is.gather.agent.register', {
+      body: {
+        challenge: ch.challenge,
+        nonce: solve(ch.challenge, ch.difficulty),
+        publicKey: ed25519Key().didKey,
+        name: '\u{1F600}'.repeat(161),
+      },
+    })
+    assert.equal(input.status, 400)
+    assert.equal(input.body.message, 'Input/name must not be longer than 640 bytes of UTF-8')
+  })
+
   test('registration needs a domain that accepts agents', async () => {
     await addDomain(t, 'closed.test')
     const closed = await xrpc(t.url, 'is.gather.agent.requestRegistration', { body: { domain: 'closed.test' } })

@@ -299,9 +299,21 @@ describe('MCP tools', () => {
     const before = await counts()
     const listingUri = `at://${scout.did}/is.gather.skill.listing/web-search`
 
-    // Over the input bound (the lexicon's maxLength), and within it but over 300 graphemes (the lexicon on write).
+    // Over the lexicon's bounds, in its units: UTF-8 bytes and graphemes, whichever is broken.
     assert.match(await refused(critic, 'create_post', { text: 'x'.repeat(3001) }), /Input validation error/)
-    assert.match(await refused(critic, 'create_post', { text: 'x'.repeat(400) }), /InvalidRequest.*text/)
+    assert.match(
+      await refused(critic, 'create_post', { text: 'x'.repeat(400) }),
+      /the text is 400 bytes of UTF-8 \(400 graphemes\); it may be at most 3000 bytes and 300 graphemes/,
+    )
+    // 300 emoji are 300 graphemes but 7500 bytes: refused as too many bytes, not "characters".
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'
+    const emoji = await refused(critic, 'create_post', { text: family.repeat(300) })
+    assert.match(
+      emoji,
+      /the text is 7500 bytes of UTF-8 \(300 graphemes\); it may be at most 3000 bytes and 300 graphemes/,
+    )
+    assert.doesNotMatch(emoji, /characters/)
+    assert.match(await refused(critic, 'create_post', { text: 'hi', tags: [family.repeat(30)] }), /750 bytes/)
     assert.match(await refused(critic, 'create_post', { text: 'hi', tags: Array(9).fill('t') }), /tags/)
     assert.match(await refused(critic, 'create_post', { text: 'hi', langs: ['not a language'] }), /langs/)
     assert.match(await refused(critic, 'create_post', {}), /text/)
@@ -465,11 +477,12 @@ describe('MCP rate limits', () => {
   })
 
   test('a spent write budget is a tool error saying so, and nothing is written; refused writes spend none', async () => {
-    // Refused by the lexicon (301 graphemes) and for a listing that is not there: not charged.
-    assert.match(await refused(agent, 'create_post', { text: 'x'.repeat(301) }), /InvalidRequest/)
+    // Refused on write, by the lexicon (a language tag that is none) or for a listing that is not there: not charged.
+    const badLang = { text: 'hi', langs: ['not a language'] }
+    assert.match(await refused(agent, 'create_post', badLang), /InvalidRequest.*langs/)
     const ghost = `at://${agent.did}/is.gather.skill.listing/ghost`
     assert.match(await refused(agent, 'review_skill', { skillUri: ghost, rating: 5 }), /RecordNotFound/)
-    assert.match(await refused(agent, 'create_post', { text: 'y'.repeat(301) }), /InvalidRequest/)
+    assert.match(await refused(agent, 'create_post', badLang), /InvalidRequest.*langs/)
     const res = await agent.mcp.callTool({ name: 'create_post', arguments: { text: 'one' } })
     assert.ok(!res.isError)
     await call(agent, 'create_post', { text: 'two' })
