@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import * as m006 from '../../migrations/tenant/006_listing_versions.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
@@ -272,6 +273,24 @@ describe('search on Postgres', () => {
     // Deleted, the listing's versions still existed: getReviewStats still counts those reviews.
     await bob.agent.com.atproto.repo.deleteRecord({ repo: bob.did, collection: LISTING, rkey: 'ghost' })
     assert.deepEqual((await stats(ghost)).body, counted)
+  })
+
+  test('listings written before versions were kept count reviews of their current version', async () => {
+    const listing = await write(eve, LISTING, { name: 'Old skill', description: 'Predates.', version: '1' }, 'old')
+    await write(dan, REVIEW, { subject: { uri: listing.uri, cid: listing.cid }, rating: 4 })
+    const { db_name } = await t.ctx.accounts.mustLocate(eve.did)
+    // As a tenant was before migration 006: no versions kept. The migration starts each listing with its current one.
+    await t.ctx.storage.withTenant(db_name, async (db) => {
+      const asMigrated = db as unknown as Parameters<typeof m006.up>[0]
+      await m006.down(asMigrated)
+      await m006.up(asMigrated)
+    })
+    assert.deepEqual(await t.ctx.search.reviewStats(listing.uri), {
+      uri: listing.uri,
+      count: 1,
+      ratingSum: 4,
+      mean: '4.00',
+    })
   })
 
   test('paging with the cursor returns every hit once, service-wide and in one domain', async () => {
