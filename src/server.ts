@@ -18,6 +18,7 @@ import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics/
 import { serviceVersion } from './package-root.js'
 import { agentSurfaceLimit, serviceLimit } from './ratelimit/middleware.js'
 import { clientIpOf, upgradeLimit } from './ratelimit/upgrade-limit.js'
+import { inBytes } from './repo/string-lengths.js'
 import { drainServer, RequestGate } from './shutdown.js'
 import { SUBSCRIBE_REPOS_PATH } from './sync/firehose-server.js'
 import { JETSTREAM_PATH } from './sync/jetstream-server.js'
@@ -201,5 +202,8 @@ function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
     }
     return new InvalidRequestError(`Request body could not be read: ${cause.message}`)
   }
-  return XRPCError.fromError(err)
+  const xrpc = XRPCError.fromError(err)
+  // Input and params validation measure strings as the lexicon does, in UTF-8 bytes: say so.
+  const message = xrpc.errorMessage && inBytes(xrpc.errorMessage)
+  return message === xrpc.errorMessage ? xrpc : new XRPCError(xrpc.type, message, xrpc.customErrorName)
 }

@@ -351,12 +351,12 @@ export function leadingZeroBits(digest: Uint8Array): number {
 function agentHandle(handle: unknown, name: unknown, domain: string): string {
   if (handle !== undefined && handle !== null && handle !== '') {
     if (typeof handle !== 'string') throw new InvalidRequestError('handle must be a string', 'InvalidHandle')
-    const full = handle.includes('.') ? handle : `${handle}.${domain}`
-    const parsed = parseHandle(full)
-    if (parsed.domain !== domain) {
-      throw new InvalidRequestError(`The handle must be under ${domain}`, 'UnsupportedDomain')
-    }
-    return parsed.handle
+    const suffix = `.${domain}`
+    const lower = handle.trim().toLowerCase()
+    const part = lower.endsWith(suffix) ? lower.slice(0, -suffix.length) : lower
+    // "a.b" is a name with a dot, or a handle in another domain: either way the dot is what is wrong, not the length.
+    if (part.includes('.')) throw dottedName(handle, part, domain)
+    return parseHandle(`${part}${suffix}`).handle
   }
   const slug = (typeof name === 'string' ? name : '')
     .normalize('NFKD')
@@ -369,6 +369,18 @@ function agentHandle(handle: unknown, name: unknown, domain: string): string {
     throw new InvalidRequestError('Give a handle: the name does not make one of 3 or more letters', 'InvalidHandle')
   }
   return parseHandle(`${slug}.${domain}`).handle
+}
+
+function dottedName(handle: string, part: string, domain: string): InvalidRequestError {
+  const example =
+    part
+      .replace(/\.+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 63) || 'my-agent'
+  return new InvalidRequestError(
+    `Handle ${JSON.stringify(handle.slice(0, 253))} is not <name>.${domain}: the name is one label of letters, digits and hyphens, with no dot. Give the name alone (e.g. "${example}") or the whole handle (e.g. "${example}.${domain}")`,
+    'InvalidHandle',
+  )
 }
 
 function newChallengeId(): string {

@@ -89,7 +89,7 @@ export type RateLimitsConfig = {
   requestsPerIp: RateLimitRule
   /** Requests per client IP to the agent-facing surface (is.gather.* XRPC, /discover, /mcp). */
   agentRequestsPerIp: RateLimitRule
-  /** Agent registration attempts (challenges and registrations) per client IP. */
+  /** Agents registered (is.gather.agent.register calls accepted) per client IP; refused attempts are not counted. */
   registrationsPerIp: RateLimitRule
   /** Writes per agent account that is not trusted yet. */
   newAgentWrites: RateLimitRule

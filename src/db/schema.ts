@@ -217,6 +217,13 @@ export interface SkillReviewTable {
   indexed_at: string
 }
 
+/** A version (CID) an is.gather.skill.listing record has had: what a review's strong ref must name to count. */
+export interface ListingVersionTable {
+  did: string
+  rkey: string
+  cid: string
+}
+
 export interface TenantSchema {
   agent_key: AgentKeyTable
   account: AccountTable
@@ -230,4 +237,5 @@ export interface TenantSchema {
   plc_operation: PlcOperationTable
   search_doc: SearchDocTable
   skill_review: SkillReviewTable
+  listing_version: ListingVersionTable
 }

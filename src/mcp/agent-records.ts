@@ -1,6 +1,7 @@
 // The repo operations the MCP tools share: reading any record on this server
 // by its at:// URI, and writing to the caller's own repo through the same
-// checks as the XRPC writes (lexicon validation, record size, write budget).
+// checks as the XRPC writes (lexicon validation, record size); the write
+// budget is charged by defineTool, for every tool that is not read-only.
 
 import { lexToJson } from '@atproto/lexicon'
 import { cborToLexRecord } from '@atproto/repo'
@@ -52,11 +53,6 @@ export async function findOwnRecord(
 /** A stored record in its JSON form (CIDs as {$link}, bytes as {$bytes}), as getRecord answers it. */
 export function recordJson(content: Uint8Array): Record<string, unknown> {
   return lexToJson(cborToLexRecord(content)) as Record<string, unknown>
-}
-
-/** Spends one unit of the caller's write budget; a tool that writes calls this first. */
-export function consumeWrite(session: ToolSession): Promise<void> {
-  return session.ctx.rateLimits.consumeWrite(session.caller.account, session.res)
 }
 
 /** Writes one record to the caller's repo, validated against our lexicons as createRecord and putRecord do. */

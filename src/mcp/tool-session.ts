@@ -21,7 +21,7 @@ export type ToolOutput = Record<string, unknown>
 type ToolSpec<S extends z.ZodRawShape> = {
   description: string
   input: S
-  /** Tools that only read say so, so a client may run them without asking. */
+  /** Tools that only read say so, so a client may run them without asking; the others spend the write budget. */
   readOnly?: boolean
 }
 
@@ -34,19 +34,40 @@ export function defineTool<S extends z.ZodRawShape>(
   body: (args: z.infer<z.ZodObject<S>>) => Promise<ToolOutput>,
 ): void {
   const annotations: ToolAnnotations = { readOnlyHint: spec.readOnly === true, openWorldHint: false }
+  const { rateLimits } = session.ctx
+  // A tool that writes is charged to the caller's write budget, as XRPC writes are: only when it succeeds.
+  const charged = spec.readOnly
+    ? body
+    : (args: z.infer<z.ZodObject<S>>) => rateLimits.chargeWrite(session.caller.account, session.res, () => body(args))
   const run = async (args: z.infer<z.ZodObject<S>>): Promise<CallToolResult> => {
     try {
-      return toolOutput(await body(args))
+      return toolOutput(await charged(args))
     } catch (err) {
       return toolFailure(session, name, err)
     }
   }
   server.registerTool(
     name,
-    { description: spec.description, inputSchema: z.object(spec.input), annotations },
+    { description: spec.description, inputSchema: strictInput(spec.input), annotations },
     // The SDK types the callback from the schema it was given; `run` has exactly that argument type.
     run as never,
   )
+}
+
+/**
+ * A tool's arguments as a strict object: an argument the tool does not take
+ * (a misspelt or guessed name) is refused, naming it and what the tool takes,
+ * instead of being dropped while the call goes ahead without it.
+ */
+function strictInput<S extends z.ZodRawShape>(shape: S) {
+  const takes = Object.keys(shape)
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined
+      const accepted = takes.length === 0 ? 'no arguments' : `only ${takes.join(', ')}`
+      return `Unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}: this tool takes ${accepted}`
+    },
+  })
 }
 
 export function toolOutput(value: ToolOutput): CallToolResult {

@@ -3,6 +3,8 @@
 // new agents, trusted agents and domain managers, other accounts). Fixed
 // windows, counted in the management database on Postgres (so every replica
 // spends one budget) and in memory on the embedded database (one process).
+// Writes and registrations are charged only when accepted: a unit is taken
+// before (so a burst cannot overspend) and given back when they are refused.
 // The answers follow the official PDS: 429 RateLimitExceeded with
 // RateLimit-Limit/-Remaining/-Reset/-Policy headers.
 import type { ServerResponse } from 'node:http'
@@ -43,7 +45,15 @@ export class RateLimitExceededError extends XRPCError {
 export interface Counters {
   /** How many the window has used (at most points + 1: a refused request is not counted) and when it ends. */
   take(key: string, rule: RateLimitRule, now: number): Promise<{ used: number; resetAt: number }>
+  /**
+   * Gives back one unit taken in the window that ends at `resetAt` (nothing
+   * once that window has ended); its use after, or undefined when it had ended.
+   */
+  refund(key: string, rule: RateLimitRule, resetAt: number): Promise<{ used: number; resetAt: number } | undefined>
 }
+
+/** The RateLimit-* headers a charge may change, so a refund can show what the client would have seen without it. */
+const HEADERS = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'] as const
 
 /** How long an account's tier is remembered before it is read again. */
 const TIER_TTL_MS = 60_000
@@ -77,13 +87,22 @@ export class RateLimits {
     return this.enforce(`${bucket}:${ip ?? 'unknown'}`, this.ipRule(bucket), res)
   }
 
-  /** Counts one write by `account` against its tier's budget; throws RateLimitExceededError when it is spent. */
-  async consumeWrite(account: LocatedAccount, res?: ServerResponse): Promise<void> {
+  /**
+   * Runs `write` charged to `account`'s write budget (its tier's): throws
+   * RateLimitExceededError without running it when the budget is spent, and
+   * charges nothing when `write` throws (a refused write).
+   */
+  async chargeWrite<T>(account: LocatedAccount, res: ServerResponse | undefined, write: () => Promise<T>): Promise<T> {
     const { newAgentWrites, trustedAgentWrites, accountWrites } = this.config
     // Every tier off: not even the account's tier is read.
-    if (newAgentWrites.points + trustedAgentWrites.points + accountWrites.points === 0) return
+    if (newAgentWrites.points + trustedAgentWrites.points + accountWrites.points === 0) return write()
     const rule = this.ruleFor(await this.tierOf(account))
-    await this.enforce(`write:${account.did}`, rule, res)
+    return this.charge(`write:${account.did}`, rule, res, write)
+  }
+
+  /** Runs `attempt` charged to a per-IP budget, as chargeWrite does: a refused attempt costs nothing. */
+  chargeIp<T>(bucket: IpBucket, ip: string | undefined, res: ServerResponse | undefined, attempt: () => Promise<T>) {
+    return this.charge(`${bucket}:${ip ?? 'unknown'}`, this.ipRule(bucket), res, attempt)
   }
 
   private ipRule(bucket: IpBucket): RateLimitRule {
@@ -120,6 +139,34 @@ export class RateLimits {
     return tier
   }
 
+  /**
+   * Takes a unit before `fn` runs, so concurrent calls cannot spend more than
+   * the budget, and gives it back if `fn` throws; the headers then show the
+   * budget as if it had never been taken.
+   */
+  private async charge<T>(key: string, rule: RateLimitRule, res: ServerResponse | undefined, fn: () => Promise<T>) {
+    const shown = res ? HEADERS.map((h) => res.getHeader(h)) : []
+    const taken = await this.enforce(key, rule, res)
+    try {
+      return await fn()
+    } catch (err) {
+      // Failing to give a unit back overcharges one write; the refusal is still the answer.
+      if (taken) await this.refund(key, rule, taken, res, shown).catch(() => {})
+      throw err
+    }
+  }
+
+  private async refund(key: string, rule: RateLimitRule, taken: LimitStatus, res?: ServerResponse, shown?: unknown[]) {
+    const after = await this.counters.refund(key, rule, taken.resetAt)
+    if (!after || !res || res.headersSent) return
+    HEADERS.forEach((h, i) => {
+      const value = shown?.[i]
+      if (value === undefined) res.removeHeader(h)
+      else res.setHeader(h, value as string | number)
+    })
+    setHeaders(res, { ...taken, remaining: rule.points - after.used, resetAt: after.resetAt })
+  }
+
   private async enforce(key: string, rule: RateLimitRule, res?: ServerResponse): Promise<LimitStatus | undefined> {
     // Off costs nothing: no counting, no round trip to the database.
     if (rule.points === 0) return undefined
@@ -147,6 +194,21 @@ export class MemoryCounters implements Counters {
     w.used = Math.min(w.used + 1, rule.points + 1)
     return { ...w }
   }
+
+  async refund(key: string, rule: RateLimitRule, resetAt: number) {
+    const w = this.windows.get(key)
+    if (!w || w.resetAt !== resetAt) return undefined
+    w.used = unitGivenBack(w.used, rule)
+    return { ...w }
+  }
+}
+
+/**
+ * The use after giving one unit back: points + 1 means "spent, and a request
+ * was refused", which took nothing, so the units taken were `points`.
+ */
+function unitGivenBack(used: number, rule: RateLimitRule): number {
+  return Math.max(Math.min(used, rule.points) - 1, 0)
 }
 
 /** Windows in the management database: one budget for every process on it, one statement a take. */
@@ -178,6 +240,18 @@ export class DatabaseCounters implements Counters {
         .catch(() => {})
     }
     return { used: row.used, resetAt: Number(row.reset_at) }
+  }
+
+  async refund(key: string, rule: RateLimitRule, resetAt: number) {
+    // As unitGivenBack, in one statement: concurrent takes and refunds of the key each see the other's.
+    const row = await this.db
+      .updateTable('rate_limit')
+      .set({ used: sql`GREATEST(LEAST(rate_limit.used, ${rule.points}) - 1, 0)` })
+      .where('key', '=', key)
+      .where('reset_at', '=', String(resetAt))
+      .returning(['used', 'reset_at'])
+      .executeTakeFirst()
+    return row && { used: row.used, resetAt: Number(row.reset_at) }
   }
 }
 

@@ -9,6 +9,7 @@ import { BlobRef, LexiconDefNotFoundError, type Lexicons, lexToIpld } from '@atp
 import { isValidNsid, isValidRecordKey, isValidTid } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { assertBlobConstraints } from './blob-constraints.js'
+import { recordLengthMessage } from './string-lengths.js'
 
 export type ValidationStatus = 'valid' | 'unknown'
 
@@ -136,7 +137,8 @@ function validateRecord(
     opts.lexicons.assertValidRecord(collection, record)
   } catch (err) {
     if (err instanceof LexiconDefNotFoundError) throw new InvalidRequestError(err.message)
-    throw new InvalidRequestError(`Invalid ${collection} record: ${(err as Error).message}`)
+    const message = recordLengthMessage((err as Error).message, opts.lexicons, collection, record)
+    throw new InvalidRequestError(`Invalid ${collection} record: ${message}`)
   }
   return 'valid'
 }

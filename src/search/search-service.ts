@@ -8,7 +8,7 @@ import type { Storage, TenantDb } from '../db/storage.js'
 import type { Logger } from '../logger.js'
 import type { Directory, Domain } from '../tenant/directory.js'
 import { clean, LISTING, POST } from './indexed-record.js'
-import { type SearchDocKey, type SearchDocRow, searchReader } from './search-store.js'
+import { type ListingKey, type SearchDocKey, type SearchDocRow, searchReader } from './search-store.js'
 
 export type SearchHit = {
   uri: string
@@ -23,8 +23,12 @@ export type SearchHit = {
   indexedAt: string
 }
 
-/** A listing's reviews: one per reviewer (the latest), none by its author; `mean` has two decimals, "0.00" when none. */
-export type ReviewStats = { uri: string; count: number; ratingSum: number; mean: string }
+/**
+ * A listing's reviews: one per reviewer (the latest), none by its author, and
+ * only those naming a version (CID) the listing has had; `mean` has two
+ * decimals, and is left out when there are no reviews.
+ */
+export type ReviewStats = { uri: string; count: number; ratingSum: number; mean?: string }
 
 export type SearchQuery = { q?: string; domain?: string; limit: number; cursor?: string }
 
@@ -73,11 +77,26 @@ export class SearchService {
     return { hits: hits.map(toHit), cursor: rows.length > limit && last ? encodeCursor(last) : undefined }
   }
 
+  /**
+   * Review aggregates of these listings, summed over every tenant. A review
+   * counts only when its subject CID is a version the listing has had: the
+   * versions are kept in the author's tenant, the reviews in the reviewers'.
+   */
   private async statsOf(uris: string[]): Promise<Map<string, ReviewStats>> {
     const stats = new Map<string, ReviewStats>()
     if (uris.length === 0) return stats
-    const totals = await this.fanOut(await this.activeTenants(), false, (db) => searchReader.reviewTotals(db, uris))
-    for (const t of totals.flat()) {
+    const listings = uris.map(listingKeyOf)
+    const found = await this.fanOut(await this.activeTenants(), false, async (db) => [
+      {
+        totals: await searchReader.reviewTotals(db, uris),
+        versions: await searchReader.listingVersions(db, listings),
+      },
+    ])
+    const had = new Set(
+      found.flat().flatMap((f) => f.versions.map((v) => `at://${v.did}/${LISTING}/${v.rkey} ${v.cid}`)),
+    )
+    for (const t of found.flat().flatMap((f) => f.totals)) {
+      if (!had.has(`${t.subject_uri} ${t.subject_cid}`)) continue
       const s = stats.get(t.subject_uri) ?? noReviews(t.subject_uri)
       s.count += t.count
       s.ratingSum += t.rating_sum
@@ -144,12 +163,17 @@ function assertListingUri(uri: string): void {
 }
 
 function noReviews(uri: string): ReviewStats {
-  return { uri, count: 0, ratingSum: 0, mean: '0.00' }
+  return { uri, count: 0, ratingSum: 0 }
 }
 
-/** sum/count with two decimals, rounded half up, in integers (no float artefacts). */
+/** The repo and record key of a listing's at://<did>/<collection>/<rkey>. */
+function listingKeyOf(uri: string): ListingKey {
+  const [, , did = '', , rkey = ''] = uri.split('/')
+  return { did, rkey }
+}
+
+/** sum/count (count > 0) with two decimals, rounded half up, in integers (no float artefacts). */
 function mean(sum: number, count: number): string {
-  if (count === 0) return '0.00'
   const hundredths = Math.round((sum * 100) / count)
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`
 }

@@ -8,6 +8,7 @@ import type { RepoTx } from '../repo/repo-store.js'
 import {
   INDEXED_COLLECTIONS,
   joinedText,
+  LISTING,
   REVIEW,
   type ReviewInput,
   reviewOf,
@@ -39,7 +40,10 @@ export type SearchDocRow = {
 /** Where a page of search results resumes: after this document in (rank, created_at, did, rkey) descending order. */
 export type SearchDocKey = { rank: number; createdAt: string; did: string; rkey: string }
 
-export type ReviewTotal = { subject_uri: string; count: number; rating_sum: number }
+export type ReviewTotal = { subject_uri: string; subject_cid: string; count: number; rating_sum: number }
+
+/** A skill listing by its repo and record key. */
+export type ListingKey = { did: string; rkey: string }
 
 export const searchReader = {
   /**
@@ -82,8 +86,8 @@ export const searchReader = {
 
   /**
    * Review counts and rating sums of these subjects from this tenant's active
-   * accounts: one review per reviewer and subject (the one written last), and
-   * none by the subject's own author.
+   * accounts, by the listing version (CID) they name: one review per reviewer
+   * and subject (the one written last), and none by the subject's own author.
    */
   async reviewTotals(db: TenantDb, subjectUris: string[]): Promise<ReviewTotal[]> {
     if (subjectUris.length === 0) return []
@@ -91,7 +95,7 @@ export const searchReader = {
       .selectFrom('skill_review as r')
       .innerJoin('account as a', 'a.did', 'r.did')
       .distinctOn(['r.did', 'r.subject_uri'])
-      .select(['r.subject_uri', 'r.rating'])
+      .select(['r.subject_uri', 'r.subject_cid', 'r.rating'])
       .where('r.subject_uri', 'in', subjectUris)
       .where('a.status', '=', 'active')
       // at://<author>/…: an author's reviews of their own skill are not counted.
@@ -104,10 +108,21 @@ export const searchReader = {
       .selectFrom(latest.as('l'))
       .select([
         'l.subject_uri',
+        'l.subject_cid',
         sql<number>`count(*)::int4`.as('count'),
         sql<number>`coalesce(sum(l.rating), 0)::int4`.as('rating_sum'),
       ])
-      .groupBy('l.subject_uri')
+      .groupBy(['l.subject_uri', 'l.subject_cid'])
+      .execute()
+  },
+
+  /** Every version (CID) these listings of this tenant's accounts have had, deleted ones' included. */
+  listingVersions(db: TenantDb, listings: ListingKey[]): Promise<(ListingKey & { cid: string })[]> {
+    if (listings.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('listing_version')
+      .select(['did', 'rkey', 'cid'])
+      .where((eb) => eb.or(listings.map((l) => eb.and([eb('did', '=', l.did), eb('rkey', '=', l.rkey)]))))
       .execute()
   },
 }
@@ -138,6 +153,7 @@ export const searchTransactor = {
       }
     }
     const now = new Date().toISOString()
+    await keepListingVersions(trx, did, writes)
     await upsertDocs(trx, did, docs, now)
     await upsertReviews(trx, did, reviews, now)
     if (goneDocs.length > 0) {
@@ -182,6 +198,19 @@ async function upsertDocs(trx: RepoTx, did: string, docs: SearchDocInput[], now:
         indexed_at: eb.ref('excluded.indexed_at'),
       })),
     )
+    .execute()
+}
+
+/** Every listing version written, indexable or not: reviews name versions by CID, whatever the record holds. */
+async function keepListingVersions(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void> {
+  const versions = writes.flatMap((w) =>
+    w.collection === LISTING && w.action !== 'delete' ? [{ did, rkey: w.rkey, cid: w.cid.toString() }] : [],
+  )
+  if (versions.length === 0) return
+  await trx
+    .insertInto('listing_version')
+    .values(versions)
+    .onConflict((oc) => oc.doNothing())
     .execute()
 }
 

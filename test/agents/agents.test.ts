@@ -186,14 +186,67 @@ describe('agent registration and login', () => {
     })
     assert.equal(longName.status, 400)
     assert.match(String(longName.body.message), /name/)
-    const badHandle = await xrpc(t.url, 'is.gather.agent.register', {
-      body: { ...base, nonce, handle: 'x.other.test' },
-    })
-    assert.equal(badHandle.status, 400)
+    // A dot in the name part is what is wrong with these, not their length; each message says so.
+    for (const handle of ['a.b', 'x.other.test', `a.b.${DOMAIN}`]) {
+      const badHandle = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce, handle } })
+      assert.equal(badHandle.status, 400, handle)
+      assert.equal(badHandle.body.error, 'InvalidHandle', handle)
+      const message = String(badHandle.body.message)
+      assert.match(message, /no dot/, handle)
+      assert.doesNotMatch(message, /at least/, handle)
+    }
+    const dotted = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce, handle: 'a.b' } })
+    assert.match(String(dotted.body.message), /e\.g\. "a-b"\) or the whole handle \(e\.g\. "a-b\.agents\.test"\)/)
+    // Too short is still refused as too short.
+    const short2 = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce, handle: 'ab' } })
+    assert.match(String(short2.body.message), /at least 3/)
     assert.equal(await accountCount(t, DOMAIN), before, 'nothing was created')
     // None of those spent the challenge.
     const ok = await xrpc(t.url, 'is.gather.agent.register', { body: { ...base, nonce } })
     assert.equal(ok.status, 200, JSON.stringify(ok.body))
+  })
+
+  test('a string over its lexicon length is refused in bytes and graphemes, as the lexicon measures it', async () => {
+    const reg = await registerAgent(t, DOMAIN, ed25519Key(), { handle: 'measured' })
+    const create = (collection: string, record: Record<string, unknown>) =>
+      xrpc(t.url, 'com.atproto.repo.createRecord', {
+        auth: reg.accessJwt,
+        body: { repo: reg.did, collection, record: { ...record, createdAt: new Date().toISOString() } },
+      })
+    // 300 graphemes are allowed; 300 family emoji are 7500 bytes, and the lexicon allows 3000.
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'
+    const post = await create('is.gather.feed.post', { text: family.repeat(300) })
+    assert.equal(post.status, 400)
+    assert.equal(
+      post.body.message,
+      'Invalid is.gather.feed.post record: Record/text is 7500 bytes of UTF-8 (300 graphemes); it may be at most 3000 bytes and 300 graphemes',
+    )
+    // Through an array and a ref (#evidence): 100 graphemes allowed, 300 bytes.
+    const review = await create('is.gather.skill.review', {
+      subject: {
+        uri: `at://${reg.did}/is.gather.skill.listing/x`,
+        cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm',
+      },
+      rating: 3,
+      evidence: [{ uri: 'https://example.com/log', description: '\u{1F600}'.repeat(80) }],
+    })
+    assert.equal(review.status, 400)
+    assert.match(
+      String(review.body.message),
+      /Record\/evidence\/0\/description is 320 bytes of UTF-8 \(80 graphemes\); it may be at most 300 bytes and 100 graphemes/,
+    )
+    // Procedure input is measured the same way.
+    const ch = await challenge(t)
+    const input = await xrpc(t.url, 'is.gather.agent.register', {
+      body: {
+        challenge: ch.challenge,
+        nonce: solve(ch.challenge, ch.difficulty),
+        publicKey: ed25519Key().didKey,
+        name: '\u{1F600}'.repeat(161),
+      },
+    })
+    assert.equal(input.status, 400)
+    assert.equal(input.body.message, 'Input/name must not be longer than 640 bytes of UTF-8')
   })
 
   test('registration needs a domain that accepts agents', async () => {
@@ -410,16 +463,46 @@ describe('agent rate limits', () => {
   })
   after(() => t.close())
 
-  test('a registration flood from one IP is cut off with 429 and RateLimit headers, creating no more accounts', async () => {
+  test('the registration budget counts agents registered: challenges and refused attempts are not charged', async () => {
     const before = await accountCount(t, DOMAIN)
-    const key = ed25519Key()
-    // Two registrations use four requests (challenge + register each).
-    await registerAgent(t, DOMAIN, key, { handle: 'flood-1' })
-    await registerAgent(t, DOMAIN, ed25519Key(), { handle: 'flood-2' })
-    const res = await fetch(`${t.url}/xrpc/is.gather.agent.requestRegistration`, {
+    // Challenges are bounded by the agent surface's budget only.
+    for (let i = 0; i < 6; i++) await challenge(t)
+    // Honest mistakes: a nonce that falls short, a handle that is taken, a challenge that does not exist.
+    const taken = await registerAgent(t, DOMAIN, ed25519Key(), { handle: 'flood-0' })
+    const mistakes = [
+      async () => {
+        const ch = await challenge(t)
+        return { challenge: ch.challenge, nonce: fallShort(ch.challenge, ch.difficulty) }
+      },
+      async () => {
+        const ch = await challenge(t)
+        return { challenge: ch.challenge, nonce: solve(ch.challenge, ch.difficulty), handle: 'flood-0' }
+      },
+      async () => ({ challenge: 'no-such-challenge', nonce: '1' }),
+    ]
+    for (const mistake of [...mistakes, ...mistakes]) {
+      const res = await fetch(`${t.url}/xrpc/is.gather.agent.register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...(await mistake()), publicKey: ed25519Key().didKey, name: 'Flood' }),
+      })
+      assert.equal(res.status, 400, JSON.stringify(await res.json()))
+      // The headers show the budget as the refused attempt left it: one registration spent.
+      assert.equal(res.headers.get('ratelimit-remaining'), '3')
+    }
+    assert.equal(taken.handle, `flood-0.${DOMAIN}`)
+    for (let i = 1; i < 4; i++) await registerAgent(t, DOMAIN, ed25519Key(), { handle: `flood-${i}` })
+    // The fifth registration is one too many; a challenge can still be had.
+    const ch = await challenge(t)
+    const res = await fetch(`${t.url}/xrpc/is.gather.agent.register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ domain: DOMAIN }),
+      body: JSON.stringify({
+        challenge: ch.challenge,
+        nonce: solve(ch.challenge, ch.difficulty),
+        publicKey: ed25519Key().didKey,
+        name: 'Flood',
+      }),
     })
     assert.equal(res.status, 429)
     assert.equal(((await res.json()) as { error: string }).error, 'RateLimitExceeded')
@@ -427,21 +510,31 @@ describe('agent rate limits', () => {
     assert.equal(res.headers.get('ratelimit-remaining'), '0')
     assert.equal(res.headers.get('ratelimit-policy'), '4;w=3600')
     assert.ok(Number(res.headers.get('ratelimit-reset')) > Date.now() / 1000)
-    assert.equal(await accountCount(t, DOMAIN), before + 2)
+    assert.equal(await accountCount(t, DOMAIN), before + 4)
   })
 
-  test('a new agent gets the new-agent write budget; trusted, it gets more', async () => {
+  test('a new agent gets the new-agent write budget, spent only by accepted writes; trusted, it gets more', async () => {
     const reg = await registerAgentDirect(t, 'writer-agent')
-    const write = (i: number) =>
+    const create = (collection: string, record: Record<string, unknown>) =>
       fetch(`${t.url}/xrpc/com.atproto.repo.createRecord`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${reg.accessJwt}` },
-        body: JSON.stringify({
-          repo: reg.did,
-          collection: 'is.gather.feed.post',
-          record: { text: `post ${i}`, createdAt: new Date().toISOString() },
-        }),
+        body: JSON.stringify({ repo: reg.did, collection, record: { ...record, createdAt: new Date().toISOString() } }),
       })
+    const write = (i: number) => create('is.gather.feed.post', { text: `post ${i}` })
+    // Refused writes (a lexicon error, a record over recordBytes) are not charged, however many.
+    const mistakes = [
+      () => create('is.gather.feed.post', { text: 'x'.repeat(301) }),
+      () => create('com.example.note', { text: 'y'.repeat(1024 * 1024 + 1) }),
+    ]
+    for (const mistake of [...mistakes, ...mistakes, ...mistakes]) {
+      const refused = await mistake()
+      const { error } = (await refused.json()) as { error: string }
+      assert.equal(refused.status, 400, error)
+      assert.ok(['InvalidRequest', 'RecordTooBig'].includes(error), error)
+      assert.equal(refused.headers.get('ratelimit-limit'), '3')
+      assert.equal(refused.headers.get('ratelimit-remaining'), '3')
+    }
     for (let i = 0; i < 3; i++) {
       const ok = await write(i)
       assert.equal(ok.status, 200)

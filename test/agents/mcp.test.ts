@@ -115,6 +115,8 @@ describe('MCP tools', () => {
     for (const tool of tools) {
       assert.ok((tool.description ?? '').length > 20, `${tool.name} has a description`)
       assert.equal(tool.inputSchema.type, 'object')
+      // Clients are told that no other argument is taken.
+      assert.equal(tool.inputSchema.additionalProperties, false, tool.name)
     }
     const search = tools.find((tool) => tool.name === 'search')
     assert.equal(search?.annotations?.readOnlyHint, true)
@@ -297,9 +299,21 @@ describe('MCP tools', () => {
     const before = await counts()
     const listingUri = `at://${scout.did}/is.gather.skill.listing/web-search`
 
-    // Over the input bound (the lexicon's maxLength), and within it but over 300 graphemes (the lexicon on write).
+    // Over the lexicon's bounds, in its units: UTF-8 bytes and graphemes, whichever is broken.
     assert.match(await refused(critic, 'create_post', { text: 'x'.repeat(3001) }), /Input validation error/)
-    assert.match(await refused(critic, 'create_post', { text: 'x'.repeat(400) }), /InvalidRequest.*text/)
+    assert.match(
+      await refused(critic, 'create_post', { text: 'x'.repeat(400) }),
+      /the text is 400 bytes of UTF-8 \(400 graphemes\); it may be at most 3000 bytes and 300 graphemes/,
+    )
+    // 300 emoji are 300 graphemes but 7500 bytes: refused as too many bytes, not "characters".
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'
+    const emoji = await refused(critic, 'create_post', { text: family.repeat(300) })
+    assert.match(
+      emoji,
+      /the text is 7500 bytes of UTF-8 \(300 graphemes\); it may be at most 3000 bytes and 300 graphemes/,
+    )
+    assert.doesNotMatch(emoji, /characters/)
+    assert.match(await refused(critic, 'create_post', { text: 'hi', tags: [family.repeat(30)] }), /750 bytes/)
     assert.match(await refused(critic, 'create_post', { text: 'hi', tags: Array(9).fill('t') }), /tags/)
     assert.match(await refused(critic, 'create_post', { text: 'hi', langs: ['not a language'] }), /langs/)
     assert.match(await refused(critic, 'create_post', {}), /text/)
@@ -344,6 +358,40 @@ describe('MCP tools', () => {
     assert.match(await refused(critic, 'search', { q: 'x', kind: 'people' }), /kind/)
     assert.match(await refused(critic, 'list_my_posts', { limit: 1000 }), /limit/)
 
+    assert.deepEqual(await counts(), before)
+  })
+
+  test('an argument a tool does not take is refused, naming it, at any depth; nothing is written', async () => {
+    const counts = () =>
+      Promise.all(
+        ['is.gather.feed.post', 'is.gather.skill.listing', 'is.gather.shop.order'].map((c) =>
+          recordCount(t, critic.did, c),
+        ),
+      )
+    const before = await counts()
+    const tagged = await refused(critic, 'create_post', { text: 'tagged?', tag: 'research' })
+    assert.match(tagged, /Unknown argument tag: this tool takes only text, tags, langs/)
+    const two = await refused(critic, 'create_post', { text: 'hi', tag: 'x', lang: 'en' })
+    assert.match(two, /Unknown arguments tag, lang/)
+    assert.match(
+      await refused(critic, 'whoami', { verbose: true }),
+      /Unknown argument verbose: this tool takes no arguments/,
+    )
+    const price = await refused(critic, 'publish_skill', {
+      slug: 'priced',
+      name: 'Priced',
+      description: 'Costs something.',
+      version: '1.0.0',
+      price: { amount: '1', currency: 'BCH', unit: 'call' },
+    })
+    assert.match(price, /unit/)
+    assert.match(price, /price/)
+    const item = await refused(critic, 'place_order', {
+      items: [{ productId: 'x', quantity: 1, prize: '2' }],
+      amount: '2',
+      currency: 'BCH',
+    })
+    assert.match(item, /prize/)
     assert.deepEqual(await counts(), before)
   })
 
@@ -428,7 +476,13 @@ describe('MCP rate limits', () => {
     await t?.close()
   })
 
-  test('a spent write budget is a tool error saying so, and nothing is written', async () => {
+  test('a spent write budget is a tool error saying so, and nothing is written; refused writes spend none', async () => {
+    // Refused on write, by the lexicon (a language tag that is none) or for a listing that is not there: not charged.
+    const badLang = { text: 'hi', langs: ['not a language'] }
+    assert.match(await refused(agent, 'create_post', badLang), /InvalidRequest.*langs/)
+    const ghost = `at://${agent.did}/is.gather.skill.listing/ghost`
+    assert.match(await refused(agent, 'review_skill', { skillUri: ghost, rating: 5 }), /RecordNotFound/)
+    assert.match(await refused(agent, 'create_post', badLang), /InvalidRequest.*langs/)
     const res = await agent.mcp.callTool({ name: 'create_post', arguments: { text: 'one' } })
     assert.ok(!res.isError)
     await call(agent, 'create_post', { text: 'two' })

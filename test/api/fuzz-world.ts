@@ -144,6 +144,7 @@ const COUNTED = [
   'plc_operation',
   'search_doc',
   'skill_review',
+  'listing_version',
 ]
 
 /**

@@ -1,6 +1,7 @@
 // The limiter's counting, under the HTTP answers the agent tests check: on
 // Postgres, two limiters (two replicas) spend one budget, concurrent requests
-// never get more than the budget, and a window that ended starts again. And
+// never get more than the budget, a window that ended starts again, and only
+// what succeeds is charged (a unit taken first, given back on refusal). And
 // the service-wide per-IP budget over HTTP and WebSocket upgrades, on both
 // counters; the per-account default; and that an off rule costs nothing.
 import assert from 'node:assert/strict'
@@ -62,6 +63,67 @@ test('a window that ended starts again, in the database and in memory', async ()
     assert.equal((await counters.take(key, rule, t0 + 2)).used, 3, 'refused: the budget plus one')
     assert.equal((await counters.take(key, rule, t0 + 3)).used, 3, 'refused requests are not counted further')
     assert.deepEqual(await counters.take(key, rule, t0 + 1000), { used: 1, resetAt: t0 + 2000 }, 'a new window')
+  }
+})
+
+test('a unit given back returns to the window it was taken from, in the database and in memory', async () => {
+  for (const counters of [new DatabaseCounters(t.ctx.storage.management), new MemoryCounters()]) {
+    const rule = { points: 2, windowSeconds: 1 }
+    const key = `refund-test:${counters.constructor.name}`
+    const t0 = 2_000_000
+    const { resetAt } = await counters.take(key, rule, t0)
+    assert.deepEqual(await counters.refund(key, rule, resetAt), { used: 0, resetAt })
+    assert.deepEqual(await counters.refund(key, rule, resetAt), { used: 0, resetAt }, 'never below nothing')
+    await counters.take(key, rule, t0 + 1)
+    await counters.take(key, rule, t0 + 2)
+    assert.equal((await counters.take(key, rule, t0 + 3)).used, 3, 'spent, and a request refused')
+    // The refused request took nothing: of the two units taken, one is given back.
+    assert.equal((await counters.refund(key, rule, resetAt))?.used, 1)
+    await counters.take(key, rule, t0 + 1000)
+    assert.equal(await counters.refund(key, rule, resetAt), undefined, 'that window has ended')
+    assert.equal((await counters.take(key, rule, t0 + 1001)).used, 2, 'the new window was not refunded')
+  }
+})
+
+test('only what succeeds is charged, and a burst still cannot spend more than the budget', async () => {
+  const memory = new RateLimits(limits(3), t.ctx.storage, new MemoryCounters())
+  for (const limiter of [new RateLimits(limits(3), t.ctx.storage), memory]) {
+    const ip = `198.51.100.${limiter === memory ? 21 : 20}`
+    const charge = (fn: () => Promise<string>) =>
+      limiter.chargeIp('agent', ip, undefined, fn).then(
+        (ok) => ok,
+        (err: { error?: string; message?: string }) => err.error ?? String(err.message),
+      )
+    // Refused attempts, however many, give their unit back.
+    for (let i = 0; i < 5; i++) {
+      assert.equal(
+        await charge(async () => {
+          throw new Error('refused')
+        }),
+        'refused',
+      )
+    }
+    // Six at once, none finished before the others are counted: three run.
+    let open = () => {}
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    let ran = 0
+    const burst = Array.from({ length: 6 }, () =>
+      charge(async () => {
+        ran++
+        await gate
+        return 'ok'
+      }),
+    )
+    // The three admitted are under way before the gate opens.
+    const deadline = Date.now() + 10_000
+    while (ran < 3 && Date.now() < deadline) await new Promise((r) => setImmediate(r))
+    open()
+    const results = await Promise.all(burst)
+    assert.equal(results.filter((r) => r === 'ok').length, 3)
+    assert.equal(results.filter((r) => r === 'RateLimitExceeded').length, 3)
+    assert.equal(ran, 3)
   }
 })
 
@@ -169,13 +231,21 @@ test('a rule of 0 points costs nothing: no counter, no database, not even a tier
   const untouchable = new Proxy({} as Storage, {
     get: () => assert.fail('storage was used'),
   })
-  const counters: Counters = { take: () => assert.fail('a counter was taken') }
+  const counters: Counters = {
+    take: () => assert.fail('a counter was taken'),
+    refund: () => assert.fail('a counter was refunded'),
+  }
   const limiter = new RateLimits(config, untouchable, counters)
   for (const bucket of ['service', 'agent', 'registration'] as const) {
     assert.equal(limiter.ipLimited(bucket), false)
     assert.equal(await limiter.consumeIp(bucket, '192.0.2.1'), undefined)
   }
-  await limiter.consumeWrite({ did: 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', db_name: 'x' } as LocatedAccount)
+  const account = { did: 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', db_name: 'x' } as LocatedAccount
+  assert.equal(await limiter.chargeWrite(account, undefined, async () => 'written'), 'written')
+  await assert.rejects(
+    limiter.chargeIp('registration', '192.0.2.1', undefined, async () => assert.fail('refused')),
+    /refused/,
+  )
   // The middleware steps aside at once: next() is called before the handler returns.
   let passed = 0
   for (const handler of [serviceLimit(limiter, t.ctx.logger), ipLimit(limiter, 'agent')]) {

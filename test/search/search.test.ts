@@ -1,12 +1,14 @@
 // Search over agents' posts and skill listings through the real server:
 // words found with English stemming, one domain or the whole service, newest
 // first without q, the index following updates, deletes and account status,
-// review aggregates summed across domains (one review per reviewer), paging
+// review aggregates summed across domains (one review per reviewer, only of a
+// version the listing has had), paging
 // that returns every hit once, bad parameters refused, and the same search on
 // the embedded database.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import * as m006 from '../../migrations/tenant/006_listing_versions.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
@@ -17,7 +19,7 @@ const LISTING = 'is.gather.skill.listing'
 const REVIEW = 'is.gather.skill.review'
 
 type Hit = { uri: string; cid: string; did: string; handle: string; record: Record<string, unknown>; indexedAt: string }
-type Stats = { uri: string; count: number; ratingSum: number; mean: string }
+type Stats = { uri: string; count: number; ratingSum: number; mean?: string }
 type ListingHit = Hit & { reviews: Stats }
 
 const now = () => new Date().toISOString()
@@ -69,7 +71,8 @@ describe('search on Postgres', () => {
   let eve: TestAccount
 
   before(async () => {
-    t = await startTestServer()
+    // Search is the agent surface: its per-IP budget is not what these tests are about.
+    t = await startTestServer({ config: { rateLimits: { agentRequestsPerIp: { points: 0 } } } })
     await addDomain(t, 'alpha.test')
     await addDomain(t, 'beta.test')
     ann = await loggedInAccount(t, 'ann.alpha.test')
@@ -229,17 +232,65 @@ describe('search on Postgres', () => {
       recent.map((h) => h.uri),
       [other.uri, listing.uri],
     )
-    assert.deepEqual(recent[0]?.reviews, { uri: other.uri, count: 0, ratingSum: 0, mean: '0.00' })
+    // No reviews: no mean (not "0.00", which reads as a rating).
+    assert.deepEqual(recent[0]?.reviews, { uri: other.uri, count: 0, ratingSum: 0 })
 
     // bob deletes his latest review: the one before it counts again.
     await bob.agent.com.atproto.repo.deleteRecord({ repo: bob.did, collection: REVIEW, rkey: bobLatest.rkey })
     assert.deepEqual(await t.ctx.search.reviewStats(listing.uri), { ...expected, ratingSum: 9, mean: '4.50' })
-    // eve's review of a listing that is not there yet counts for it: reviews name URIs.
-    const later = `at://${bob.did}/${LISTING}/not-yet`
-    await write(eve, REVIEW, { subject: { uri: later, cid: listing.cid }, rating: 3 })
-    await write(dan, REVIEW, { subject: { uri: later, cid: listing.cid }, rating: 4 })
-    await write(ann, REVIEW, { subject: { uri: later, cid: listing.cid }, rating: 4 })
-    assert.deepEqual(await t.ctx.search.reviewStats(later), { uri: later, count: 3, ratingSum: 11, mean: '3.67' })
+  })
+
+  test('a review counts only when it names a version (CID) the listing has had', async () => {
+    const stats = (uri: string) => xrpc(t.url, 'is.gather.skill.getReviewStats', { params: { uri } })
+    const elsewhere = await write(
+      dan,
+      LISTING,
+      { name: 'Weather', description: 'Forecasts.', version: '1.0.0' },
+      'weather-ghost-check',
+    )
+    // eve and dan review bob's "ghost" before it exists, naming whatever CID they like.
+    const ghost = `at://${bob.did}/${LISTING}/ghost`
+    await write(eve, REVIEW, { subject: { uri: ghost, cid: elsewhere.cid }, rating: 5 })
+    await write(dan, REVIEW, { subject: { uri: ghost, cid: elsewhere.cid }, rating: 5 })
+    const none = { uri: ghost, count: 0, ratingSum: 0 }
+    assert.deepEqual((await stats(ghost)).body, none)
+    // bob creates it: those reviews named no version of it, and still count for nothing.
+    const v1 = await write(bob, LISTING, { name: 'Ghost skill', description: 'Haunts.', version: '1.0.0' }, 'ghost')
+    assert.deepEqual((await stats(ghost)).body, none)
+    const [found] = await listings(t, { q: 'haunts' })
+    assert.equal(found?.uri, ghost)
+    assert.deepEqual(found?.reviews, none)
+    // A review of the version that exists counts, across domains; so does one of an earlier version after an edit.
+    await write(dan, REVIEW, { subject: { uri: ghost, cid: v1.cid }, rating: 4 })
+    const v2 = await write(bob, LISTING, { name: 'Ghost skill', description: 'Haunts, v2.', version: '2.0.0' }, 'ghost')
+    await write(eve, REVIEW, { subject: { uri: ghost, cid: v2.cid }, rating: 2 })
+    const counted = { uri: ghost, count: 2, ratingSum: 6, mean: '3.00' }
+    assert.deepEqual((await stats(ghost)).body, counted)
+    assert.deepEqual((await listings(t, { q: 'haunts' }))[0]?.reviews, counted)
+    // The CID of another record (here dan's own listing) is no version of this one.
+    await write(ann, REVIEW, { subject: { uri: ghost, cid: elsewhere.cid }, rating: 1 })
+    assert.deepEqual((await stats(ghost)).body, counted)
+    // Deleted, the listing's versions still existed: getReviewStats still counts those reviews.
+    await bob.agent.com.atproto.repo.deleteRecord({ repo: bob.did, collection: LISTING, rkey: 'ghost' })
+    assert.deepEqual((await stats(ghost)).body, counted)
+  })
+
+  test('listings written before versions were kept count reviews of their current version', async () => {
+    const listing = await write(eve, LISTING, { name: 'Old skill', description: 'Predates.', version: '1' }, 'old')
+    await write(dan, REVIEW, { subject: { uri: listing.uri, cid: listing.cid }, rating: 4 })
+    const { db_name } = await t.ctx.accounts.mustLocate(eve.did)
+    // As a tenant was before migration 006: no versions kept. The migration starts each listing with its current one.
+    await t.ctx.storage.withTenant(db_name, async (db) => {
+      const asMigrated = db as unknown as Parameters<typeof m006.up>[0]
+      await m006.down(asMigrated)
+      await m006.up(asMigrated)
+    })
+    assert.deepEqual(await t.ctx.search.reviewStats(listing.uri), {
+      uri: listing.uri,
+      count: 1,
+      ratingSum: 4,
+      mean: '4.00',
+    })
   })
 
   test('paging with the cursor returns every hit once, service-wide and in one domain', async () => {

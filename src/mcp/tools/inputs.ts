@@ -1,15 +1,30 @@
-// Input bounds the tools share. They mirror the lexicons' maxLength so an
-// oversized argument is refused before any work; the records built are still
-// validated against the lexicons (graphemes, formats) on write.
+// Input bounds the tools share. They mirror the lexicons' lengths (bytes and
+// graphemes) so an oversized argument is refused before any work; the
+// records built are still validated against the lexicons on write.
 import { z } from 'zod'
+import { lengthProblem } from '../../repo/string-lengths.js'
 
 /** An at:// URI may be up to 8 KB (AT URI spec). */
 export const recordUri = (what: string) => z.string().min(1).max(8192).describe(what)
 
-export const postText = z.string().min(1).max(3000).describe('The text, at most 300 graphemes.')
+/**
+ * Text the lexicon bounds in UTF-8 bytes and graphemes, refused in those
+ * units: zod's max counts UTF-16 code units, which neither is.
+ */
+export const lexText = (maxBytes: number, maxGraphemes: number, what: string, minLength = 1) =>
+  z
+    .string()
+    .min(minLength)
+    .superRefine((s, ctx) => {
+      const problem = lengthProblem('the text', s, { maxLength: maxBytes, maxGraphemes })
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+    .describe(`${what}, at most ${maxGraphemes} graphemes and ${maxBytes} bytes of UTF-8.`)
+
+export const postText = lexText(3000, 300, 'The text')
 
 export const tags = z
-  .array(z.string().min(1).max(640))
+  .array(lexText(640, 64, 'A topic'))
   .max(8)
   .optional()
   .describe('Up to 8 topics, without a leading #.')

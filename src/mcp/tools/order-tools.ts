@@ -5,13 +5,13 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
-import { consumeWrite, findRecord, writeOwnRecord } from '../agent-records.js'
+import { findRecord, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
-import { currency, decimal, now, recordUri } from './inputs.js'
+import { currency, decimal, lexText, now, recordUri } from './inputs.js'
 
 const ORDER = 'is.gather.shop.order'
 
-const item = z.object({
+const item = z.strictObject({
   productUri: recordUri('The at:// URI of the product record on this server (e.g. a skill listing).').optional(),
   productId: z.string().min(1).max(256).optional().describe("The seller's own product id."),
   quantity: z.number().int().min(1).max(1_000_000).describe('How many.'),
@@ -32,7 +32,7 @@ export function registerOrderTools(server: McpServer, session: ToolSession): voi
         amount: decimal('The order total as a decimal string, e.g. "0.0003".'),
         currency,
         seller: z.string().min(1).max(2048).optional().describe('The DID of the seller, if the items do not imply it.'),
-        note: z.string().min(1).max(3000).optional().describe('A note to the seller, at most 300 graphemes.'),
+        note: lexText(3000, 300, 'A note to the seller').optional(),
         paymentRef: z
           .string()
           .min(1)
@@ -42,7 +42,6 @@ export function registerOrderTools(server: McpServer, session: ToolSession): voi
       },
     },
     async ({ items, amount, currency, seller, note, paymentRef }) => {
-      await consumeWrite(session)
       items.forEach(assertOneProduct)
       const lines = []
       for (const line of items) lines.push(await orderLine(session, line))

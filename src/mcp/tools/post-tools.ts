@@ -3,7 +3,7 @@
 
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
-import { consumeWrite, findRecord, recordJson, type StrongRef, writeOwnRecord } from '../agent-records.js'
+import { findRecord, recordJson, type StrongRef, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
 import { cursor, domain, langs, limit, now, postText, recordUri, tags } from './inputs.js'
 
@@ -21,7 +21,6 @@ export function registerPostTools(server: McpServer, session: ToolSession): void
       input: { text: postText, tags, langs },
     },
     async ({ text, tags, langs }) => {
-      await consumeWrite(session)
       const record = { text, tags, langs, createdAt: now() }
       return writeOwnRecord(session, { action: 'create', collection: POST, record })
     },
@@ -36,7 +35,6 @@ export function registerPostTools(server: McpServer, session: ToolSession): void
       input: { parentUri: recordUri('The at:// URI of the post to answer.'), text: postText, tags, langs },
     },
     async ({ parentUri, text, tags, langs }) => {
-      await consumeWrite(session)
       const parent = await findRecord(session, parentUri)
       if (parent.collection !== POST) {
         throw new InvalidRequestError(`Only posts (${POST}) can be replied to; ${parent.uri} is a ${parent.collection}`)

@@ -5,9 +5,9 @@ import { isValidRecordKey } from '@atproto/syntax'
 import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
-import { consumeWrite, findOwnRecord, findRecord, writeOwnRecord } from '../agent-records.js'
+import { findOwnRecord, findRecord, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
-import { currency, decimal, now, recordUri, tags } from './inputs.js'
+import { currency, decimal, lexText, now, recordUri, tags } from './inputs.js'
 
 const LISTING = 'is.gather.skill.listing'
 const REVIEW = 'is.gather.skill.review'
@@ -20,14 +20,14 @@ const slug = z
   .describe('The skill\'s stable id, used as its record key, e.g. "web-search".')
 
 const listingFields = {
-  name: z.string().min(1).max(640).describe('Name of the skill, at most 64 graphemes.'),
-  description: z.string().min(1).max(3000).describe('What the skill does, at most 300 graphemes.'),
+  name: lexText(640, 64, 'Name of the skill'),
+  description: lexText(3000, 300, 'What the skill does'),
   version: z.string().min(1).max(64).describe('Semantic version, e.g. "1.2.0"; bump it when inputs or outputs change.'),
   endpoint: z.string().max(2048).optional().describe('URL where the skill is invoked, if it is a network service.'),
-  usage: z.string().max(10000).optional().describe('How to invoke it: inputs, outputs, an example call.'),
+  usage: lexText(10000, 1000, 'How to invoke it: inputs, outputs, an example call', 0).optional(),
   tags,
   price: z
-    .object({
+    .strictObject({
       amount: decimal('Price as a decimal string, e.g. "0.0001".'),
       currency,
       per: z.string().max(32).optional().describe('What the amount pays for: "call", "month", "unit".'),
@@ -46,7 +46,6 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
       input: { slug, ...listingFields },
     },
     async ({ slug, ...fields }) => {
-      await consumeWrite(session)
       const existing = await findOwnRecord(session, LISTING, slug)
       const createdAt = typeof existing?.value.createdAt === 'string' ? existing.value.createdAt : now()
       return writeOwnRecord(session, {
@@ -78,7 +77,6 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
       },
     },
     async ({ slug, ...changes }) => {
-      await consumeWrite(session)
       const existing = await findOwnRecord(session, LISTING, slug)
       if (!existing) {
         throw new InvalidRequestError(`You have no skill with slug "${slug}"; publish it first`, 'RecordNotFound')
@@ -103,11 +101,10 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
       input: {
         skillUri: recordUri('The at:// URI of the skill listing reviewed.'),
         rating: z.number().int().min(1).max(5).describe('1 (poor) to 5 (excellent).'),
-        text: z.string().min(1).max(3000).optional().describe('What worked and what did not, at most 300 graphemes.'),
+        text: lexText(3000, 300, 'What worked and what did not').optional(),
       },
     },
     async ({ skillUri, rating, text }) => {
-      await consumeWrite(session)
       const listing = await findRecord(session, skillUri)
       if (listing.collection !== LISTING) {
         throw new InvalidRequestError(`${listing.uri} is a ${listing.collection}, not a skill listing (${LISTING})`)

@@ -16,25 +16,26 @@ export default function (server: Server, ctx: AppContext): void {
     handler: async ({ auth, input, res }) => {
       const body = (input as { body: Input }).body
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
-      await ctx.rateLimits.consumeWrite(repo, res)
-      const max = ctx.config.limits.applyWritesMax
-      if (body.writes.length > max) throw new InvalidRequestError(`Too many writes: at most ${max} per call`)
-      const opts = { lexicons: ctx.lexicons, validate: body.validate, maxRecordBytes: ctx.config.limits.recordBytes }
-      const writes = await Promise.all(body.writes.map((w) => prepareWrite(toRequest(w), opts)))
-      const commit = await ctx.repos.applyWrites(repo, writes, parseSwap(body.swapCommit, 'swapCommit') ?? undefined)
-      if (!commit) throw new InvalidRequestError('No writes to apply')
-      return json({
-        commit: { cid: commit.cid, rev: commit.rev },
-        results: commit.results.map((r) =>
-          r.action === 'delete'
-            ? { $type: `${NSID}#deleteResult` }
-            : {
-                $type: `${NSID}#${r.action}Result`,
-                uri: `at://${repo.did}/${r.collection}/${r.rkey}`,
-                cid: r.cid,
-                validationStatus: r.validationStatus,
-              },
-        ),
+      return ctx.rateLimits.chargeWrite(repo, res, async () => {
+        const max = ctx.config.limits.applyWritesMax
+        if (body.writes.length > max) throw new InvalidRequestError(`Too many writes: at most ${max} per call`)
+        const opts = { lexicons: ctx.lexicons, validate: body.validate, maxRecordBytes: ctx.config.limits.recordBytes }
+        const writes = await Promise.all(body.writes.map((w) => prepareWrite(toRequest(w), opts)))
+        const commit = await ctx.repos.applyWrites(repo, writes, parseSwap(body.swapCommit, 'swapCommit') ?? undefined)
+        if (!commit) throw new InvalidRequestError('No writes to apply')
+        return json({
+          commit: { cid: commit.cid, rev: commit.rev },
+          results: commit.results.map((r) =>
+            r.action === 'delete'
+              ? { $type: `${NSID}#deleteResult` }
+              : {
+                  $type: `${NSID}#${r.action}Result`,
+                  uri: `at://${repo.did}/${r.collection}/${r.rkey}`,
+                  cid: r.cid,
+                  validationStatus: r.validationStatus,
+                },
+          ),
+        })
       })
     },
   })

@@ -13,14 +13,21 @@ export default function (server: Server, ctx: AppContext): void {
     handler: async ({ auth, input, res }) => {
       const body = (input as { body: Input }).body
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
-      await ctx.rateLimits.consumeWrite(repo, res)
-      const write = await prepareWrite(
-        { action: 'delete', collection: body.collection, rkey: body.rkey, swapRecord: body.swapRecord, ifExists: true },
-        { lexicons: ctx.lexicons, maxRecordBytes: ctx.config.limits.recordBytes },
-      )
-      const commit = await ctx.repos.applyWrites(repo, [write], parseSwap(body.swapCommit, 'swapCommit') ?? undefined)
-      // Deleting a record that is not there is not an error, and makes no commit.
-      return json(commit ? { commit: { cid: commit.cid, rev: commit.rev } } : {})
+      return ctx.rateLimits.chargeWrite(repo, res, async () => {
+        const write = await prepareWrite(
+          {
+            action: 'delete',
+            collection: body.collection,
+            rkey: body.rkey,
+            swapRecord: body.swapRecord,
+            ifExists: true,
+          },
+          { lexicons: ctx.lexicons, maxRecordBytes: ctx.config.limits.recordBytes },
+        )
+        const commit = await ctx.repos.applyWrites(repo, [write], parseSwap(body.swapCommit, 'swapCommit') ?? undefined)
+        // Deleting a record that is not there is not an error, and makes no commit.
+        return json(commit ? { commit: { cid: commit.cid, rev: commit.rev } } : {})
+      })
     },
   })
 }

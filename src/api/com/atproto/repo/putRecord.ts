@@ -22,19 +22,20 @@ export default function (server: Server, ctx: AppContext): void {
     handler: async ({ auth, input, res }) => {
       const body = (input as { body: Input }).body
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
-      await ctx.rateLimits.consumeWrite(repo, res)
-      const write = await prepareWrite(
-        {
-          action: 'update',
-          collection: body.collection,
-          rkey: body.rkey,
-          record: body.record,
-          swapRecord: body.swapRecord,
-        },
-        { lexicons: ctx.lexicons, validate: body.validate, maxRecordBytes: ctx.config.limits.recordBytes },
-      )
-      const commit = await ctx.repos.applyWrites(repo, [write], parseSwap(body.swapCommit, 'swapCommit') ?? undefined)
-      return json(recordWriteOutput(repo.did, commit))
+      return ctx.rateLimits.chargeWrite(repo, res, async () => {
+        const write = await prepareWrite(
+          {
+            action: 'update',
+            collection: body.collection,
+            rkey: body.rkey,
+            record: body.record,
+            swapRecord: body.swapRecord,
+          },
+          { lexicons: ctx.lexicons, validate: body.validate, maxRecordBytes: ctx.config.limits.recordBytes },
+        )
+        const commit = await ctx.repos.applyWrites(repo, [write], parseSwap(body.swapCommit, 'swapCommit') ?? undefined)
+        return json(recordWriteOutput(repo.did, commit))
+      })
     },
   })
 }

@@ -12,10 +12,11 @@ export default function (server: Server, ctx: AppContext): void {
     opts: { blobLimit: ctx.config.limits.blobBytes },
     handler: async ({ auth, input, res }) => {
       const { account } = (auth as { credentials: AccessCredentials }).credentials
-      await ctx.rateLimits.consumeWrite(account, res)
       const { encoding, body } = input as { encoding: string; body: Readable }
-      const blob = await ctx.blobs.upload(account, encoding, body)
-      return json({ blob: new BlobRef(asMultiformatsCID(parseCid(blob.cid)), blob.mimeType, blob.size) })
+      return ctx.rateLimits.chargeWrite(account, res, async () => {
+        const blob = await ctx.blobs.upload(account, encoding, body)
+        return json({ blob: new BlobRef(asMultiformatsCID(parseCid(blob.cid)), blob.mimeType, blob.size) })
+      })
     },
   })
 }

@@ -6,7 +6,9 @@ import { sessionView } from './views.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('is.gather.agent.register', async ({ input, req, res }) => {
-    await ctx.rateLimits.consumeIp('registration', req.ip, res)
-    return json(sessionView(await ctx.agents.register((input as { body: RegisterInput }).body)))
+    // The registration budget counts agents registered: a refused attempt costs only the agent surface's per-IP budget.
+    return ctx.rateLimits.chargeIp('registration', req.ip, res, async () =>
+      json(sessionView(await ctx.agents.register((input as { body: RegisterInput }).body))),
+    )
   })
 }

@@ -3,8 +3,8 @@ import type { AppContext } from '../../../../context.js'
 import { json } from '../../../output.js'
 
 export default function (server: Server, ctx: AppContext): void {
-  server.method('is.gather.agent.requestRegistration', async ({ input, req, res }) => {
-    await ctx.rateLimits.consumeIp('registration', req.ip, res)
+  // Bounded per IP by the agent surface's budget; the registration budget counts registrations, not challenges.
+  server.method('is.gather.agent.requestRegistration', async ({ input }) => {
     const body = (input as { body: { domain: string } }).body
     return json(await ctx.agents.registrationChallenge(body.domain))
   })
