@@ -5,6 +5,7 @@ import * as m002 from './002_repo.js'
 import * as m003 from './003_plc.js'
 import * as m004 from './004_search.js'
 import * as m005 from './005_agents.js'
+import * as m006 from './006_password_scrypt.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -12,4 +13,5 @@ export const tenantMigrations: Record<string, Migration> = {
   '003_plc': m003,
   '004_search': m004,
   '005_agents': m005,
+  '006_password_scrypt': m006,
 }

@@ -29,6 +29,10 @@ export type LimitsConfig = {
   requestTimeoutMs: number
   /** How long an idle kept-alive connection stays open for the next request. */
   keepAliveTimeoutMs: number
+  /** Password hashes and checks running at once (scrypt on libuv's pool, which files and DNS share). */
+  passwordHashConcurrency: number
+  /** Password hashes and checks waiting their turn; past this many, 503 NotEnoughResources. */
+  passwordHashQueue: number
 }
 
 export type FirehoseConfig = {
@@ -164,6 +168,10 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   requestTimeoutMs: 60_000,
   // As the official PDS, and as long as Traefik keeps idle connections to us: the proxy, not we, retires them.
   keepAliveTimeoutMs: 90_000,
+  // Half of libuv's four threads: a login flood leaves the other two to files and DNS.
+  passwordHashConcurrency: 2,
+  // About two seconds of checks at ~40 ms each, two at a time.
+  passwordHashQueue: 100,
 }
 
 /** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
@@ -416,6 +424,11 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     keepAliveTimeoutMs:
       r.int(limits, 'keepAliveTimeoutMs', 1000, 3_600_000, 'limits.keepAliveTimeoutMs') ??
       DEFAULT_LIMITS.keepAliveTimeoutMs,
+    passwordHashConcurrency:
+      r.int(limits, 'passwordHashConcurrency', 1, 64, 'limits.passwordHashConcurrency') ??
+      DEFAULT_LIMITS.passwordHashConcurrency,
+    passwordHashQueue:
+      r.int(limits, 'passwordHashQueue', 0, 100_000, 'limits.passwordHashQueue') ?? DEFAULT_LIMITS.passwordHashQueue,
   }
 }
 

@@ -5,7 +5,8 @@ import { json } from '../../../output.js'
 export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.server.createSession', async ({ input }) => {
     const { identifier, password } = (input as { body: { identifier: string; password: string } }).body
-    const { tokens, account } = await ctx.sessions.login(identifier, password)
+    const located = await ctx.accounts.locate(identifier)
+    const { tokens, account } = await ctx.sessions.login(located, password)
     return json({
       accessJwt: tokens.accessJwt,
       refreshJwt: tokens.refreshJwt,
