@@ -101,6 +101,10 @@ export type RateLimitsConfig = {
   trustedAgentWrites: RateLimitRule
   /** Writes per account that is not an agent. */
   accountWrites: RateLimitRule
+  /** Logins per account (createSession and agent login challenges), whichever IP they come from. */
+  loginsPerAccount: RateLimitRule
+  /** The same logins, over a longer window. */
+  loginsPerAccountDaily: RateLimitRule
 }
 
 export type AgentsConfig = {
@@ -187,6 +191,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
   // The official PDS allows 5000 points an hour at 3 a create (~1666 creates); a write call here is one point
   // whatever it does, so a little under that, and still ~25 a minute for an hour on end.
   accountWrites: { points: 1500, windowSeconds: 3600 },
+  // The official PDS's createSession limits (it counts them per identifier and IP).
+  loginsPerAccount: { points: 30, windowSeconds: 300 },
+  loginsPerAccountDaily: { points: 300, windowSeconds: 86_400 },
 }
 
 export const DEFAULT_AGENTS: AgentsConfig = {
@@ -470,6 +477,8 @@ function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
     newAgentWrites: rule('newAgentWrites'),
     trustedAgentWrites: rule('trustedAgentWrites'),
     accountWrites: rule('accountWrites'),
+    loginsPerAccount: rule('loginsPerAccount'),
+    loginsPerAccountDaily: rule('loginsPerAccountDaily'),
   }
 }
 

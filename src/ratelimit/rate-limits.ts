@@ -1,6 +1,7 @@
 // Request and write budgets: per client IP for every request, for the
 // agent-facing surface and for registration; per account for writes (tiered:
-// new agents, trusted agents and domain managers, other accounts). Fixed
+// new agents, trusted agents and domain managers, other accounts); per
+// account for logins, whichever IP they come from. Fixed
 // windows, counted in the management database on Postgres (so every replica
 // spends one budget) and in memory on the embedded database (one process).
 // The answers follow the official PDS: 429 RateLimitExceeded with
@@ -86,6 +87,16 @@ export class RateLimits {
     await this.enforce(`write:${account.did}`, rule, res)
   }
 
+  /**
+   * Counts one login attempt against both login budgets of `account`: its DID,
+   * or (see loginKey) the identifier no account answers to. Throws
+   * RateLimitExceededError, before any password is checked, when one is spent.
+   */
+  async consumeLogin(account: string, res?: ServerResponse): Promise<void> {
+    await this.enforce(`login:${account}`, this.config.loginsPerAccount, res)
+    await this.enforce(`login-daily:${account}`, this.config.loginsPerAccountDaily, res)
+  }
+
   private ipRule(bucket: IpBucket): RateLimitRule {
     if (bucket === 'service') return this.config.requestsPerIp
     return bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
@@ -129,6 +140,18 @@ export class RateLimits {
     if (status.remaining < 0) throw new RateLimitExceededError(status)
     return status
   }
+}
+
+/** Longest identifier kept as a budget's key: longer than any handle or email, short enough for a table row. */
+const MAX_LOGIN_KEY = 320
+
+/**
+ * The login budget `identifier` spends: its account's DID, so a handle, an
+ * email and a DID share one; for an identifier no account answers to, the
+ * identifier as lookups read it (trimmed, lowercased).
+ */
+export function loginKey(identifier: string, located: { did: string } | undefined): string {
+  return located?.did ?? identifier.trim().toLowerCase().slice(0, MAX_LOGIN_KEY)
 }
 
 /** Windows in this process's memory: right for one process (the embedded database). */
