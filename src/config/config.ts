@@ -101,7 +101,7 @@ export type RateLimitsConfig = {
   trustedAgentWrites: RateLimitRule
   /** Writes per account that is not an agent. */
   accountWrites: RateLimitRule
-  /** Logins per account (createSession and agent login challenges), whichever IP they come from. */
+  /** Logins per account, whichever IP they come from: createSession, and agent login challenges apart. */
   loginsPerAccount: RateLimitRule
   /** The same logins, over a longer window. */
   loginsPerAccountDaily: RateLimitRule

@@ -21,6 +21,12 @@ export type IpBucket = 'service' | 'agent' | 'registration'
 
 export type WriteTier = 'newAgent' | 'trustedAgent' | 'account'
 
+/**
+ * Logins by password (createSession), and agent login challenges: budgets
+ * apart, so guessing at an agent's password never holds up its key's logins.
+ */
+export type LoginKind = 'password' | 'agent'
+
 /** Where RateLimit-* headers go: a ServerResponse, or the header list of a raw HTTP answer. */
 export type HeaderTarget = {
   getHeader(name: string): unknown
@@ -92,9 +98,9 @@ export class RateLimits {
    * or (see loginKey) the identifier no account answers to. Throws
    * RateLimitExceededError, before any password is checked, when one is spent.
    */
-  async consumeLogin(account: string, res?: ServerResponse): Promise<void> {
-    await this.enforce(`login:${account}`, this.config.loginsPerAccount, res)
-    await this.enforce(`login-daily:${account}`, this.config.loginsPerAccountDaily, res)
+  async consumeLogin(kind: LoginKind, account: string, res?: ServerResponse): Promise<void> {
+    await this.enforce(`login:${kind}:${account}`, this.config.loginsPerAccount, res)
+    await this.enforce(`login-daily:${kind}:${account}`, this.config.loginsPerAccountDaily, res)
   }
 
   private ipRule(bucket: IpBucket): RateLimitRule {

@@ -176,7 +176,7 @@ test('a rule of 0 points costs nothing: no counter, no database, not even a tier
     assert.equal(await limiter.consumeIp(bucket, '192.0.2.1'), undefined)
   }
   await limiter.consumeWrite({ did: 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', db_name: 'x' } as LocatedAccount)
-  await limiter.consumeLogin('did:plc:aaaaaaaaaaaaaaaaaaaaaaaa')
+  await limiter.consumeLogin('password', 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa')
   // The middleware steps aside at once: next() is called before the handler returns.
   let passed = 0
   for (const handler of [serviceLimit(limiter, t.ctx.logger), ipLimit(limiter, 'agent')]) {

@@ -8,7 +8,7 @@ export default function (server: Server, ctx: AppContext): void {
     const { identifier, password } = (input as { body: { identifier: string; password: string } }).body
     const located = await ctx.accounts.locate(identifier)
     // Spent before the password is checked: a guess over budget costs no hashing.
-    await ctx.rateLimits.consumeLogin(loginKey(identifier, located), res)
+    await ctx.rateLimits.consumeLogin('password', loginKey(identifier, located), res)
     const { tokens, account } = await ctx.sessions.login(located, password)
     return json({
       accessJwt: tokens.accessJwt,

@@ -8,7 +8,7 @@ export default function (server: Server, ctx: AppContext): void {
     const body = (input as { body: { identifier: string } }).body
     // A login needs a challenge: counting challenges bounds an account's logins, and the rows they leave.
     const located = await ctx.accounts.locate(body.identifier)
-    await ctx.rateLimits.consumeLogin(loginKey(body.identifier, located), res)
+    await ctx.rateLimits.consumeLogin('agent', loginKey(body.identifier, located), res)
     return json(await ctx.agents.signChallenge(body.identifier, 'login'))
   })
 }
