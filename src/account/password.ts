@@ -5,11 +5,12 @@
 // libuv's four threads (files and DNS share them) nor queues without bound.
 import { randomBytes } from 'node:crypto'
 import { InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
-import { BCRYPT_MAX_BYTES, BcryptVerifier, isBcryptHash } from './bcrypt-verifier.js'
+import { BcryptVerifier, isBcryptHash } from './bcrypt-verifier.js'
 import { scryptHash, scryptVerify } from './scrypt.js'
 
 const MIN_LENGTH = 8
-const MAX_BYTES = BCRYPT_MAX_BYTES
+// As the lexicons' maxLength (UTF-8 bytes), near the official PDS's 256; scrypt reads every byte, unlike bcrypt's 72.
+const MAX_BYTES = 256
 // Checked against when no account matched, so a miss costs as long as a wrong password.
 const DUMMY_HASH = `${'0'.repeat(32)}:${'0'.repeat(128)}`
 

@@ -105,7 +105,7 @@ test('a bcrypt hash still logs in, and is replaced by scrypt at its first succes
   assert.equal((await login(handle, 'wrong password!')).status, 401)
   assert.equal(await storedHash(handle), old, 'a wrong password changes nothing')
   // bcrypt reads 72 bytes: a longer password sharing them is not the password.
-  const long = `${'p'.repeat(72)}`
+  const long = 'p'.repeat(72)
   const longHash = await setBcryptHash(handle, long)
   assert.equal((await login(handle, `${long}and more`)).status, 401)
   assert.equal(await storedHash(handle), longHash)
@@ -118,6 +118,18 @@ test('a bcrypt hash still logs in, and is replaced by scrypt at its first succes
   assert.equal(await officialVerify(PASSWORD, upgraded), true)
   assert.equal((await login(handle, PASSWORD)).status, 200, 'the new hash logs in')
   assert.equal((await login(handle, 'wrong password!')).status, 401)
+})
+
+test('a password is kept whole up to 256 bytes, and longer ones are refused', async () => {
+  const long = 'long password '.repeat(14) // 196 bytes
+  await createAccount(t, 'long.pw.test', long)
+  assert.equal((await login('long.pw.test', long)).status, 200)
+  assert.equal((await login('long.pw.test', `${long.slice(0, 72)}and not the rest`)).status, 401)
+  // 129 characters, 258 bytes.
+  await assert.rejects(
+    t.ctx.accounts.create({ handle: 'too-long.pw.test', password: 'é'.repeat(129) }),
+    (err: Error & { customErrorName?: string }) => err.customErrorName === 'InvalidPassword',
+  )
 })
 
 test('checks wait their turn a few at a time, and past the queue are refused with 503', async () => {
