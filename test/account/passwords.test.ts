@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test'
 import { XRPCError } from '@atproto/xrpc-server'
 import bcrypt from 'bcryptjs'
 import { Passwords } from '../../src/account/password.js'
+import { ConfigError, validateConfig } from '../../src/config/config.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
@@ -156,6 +157,18 @@ test('checks wait their turn a few at a time, and past the queue are refused wit
   } finally {
     await passwords.close()
   }
+})
+
+test('the queue is configured under limits, 2 at a time and 100 waiting by default, and checked', () => {
+  const { limits } = validateConfig({}, 'test', '/tmp')
+  assert.deepEqual([limits.passwordHashConcurrency, limits.passwordHashQueue], [2, 100])
+  assert.throws(
+    () => validateConfig({ limits: { passwordHashConcurrency: 0, passwordHashQueue: -1 } }, 'test', '/tmp'),
+    (err: unknown) =>
+      err instanceof ConfigError &&
+      err.problems.some((p) => p.includes('limits.passwordHashConcurrency')) &&
+      err.problems.some((p) => p.includes('limits.passwordHashQueue')),
+  )
 })
 
 test('over HTTP, a full queue answers 503 NotEnoughResources, never a 500', async () => {
