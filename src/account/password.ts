@@ -54,6 +54,8 @@ export class Passwords {
 
   /** Checks `password` against `stored` (undefined: no such account, checked against a dummy all the same). */
   async verify(password: string, stored: string | undefined): Promise<PasswordCheck> {
+    // No password this long was ever accepted, so none is worth hashing (the body may hold megabytes).
+    if (Buffer.byteLength(password, 'utf8') > MAX_BYTES) return { ok: false }
     if (stored !== undefined && isBcryptHash(stored)) {
       // The new hash in the same turn: a check that passed is not refused for a full queue.
       return this.inTurn(async () =>
