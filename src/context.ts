@@ -3,6 +3,7 @@
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
+import { Passwords } from './account/password.js'
 import { SessionService } from './account/session-service.js'
 import { SigningKeyVault } from './account/signing-key.js'
 import { AgentService } from './agent/agent-service.js'
@@ -51,6 +52,7 @@ export type AppContext = {
   accounts: AccountService
   domains: DomainService
   sessions: SessionService
+  passwords: Passwords
   auth: AuthVerifier
   rateLimits: RateLimits
   agents: AgentService
@@ -137,7 +139,11 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       pdsEndpoint: config.serviceURL,
       logger,
     })
-    const accounts = new AccountService({ storage, directory, vault, plc, repos, outboxWritten, logger })
+    const passwords = new Passwords({
+      concurrency: config.limits.passwordHashConcurrency,
+      maxQueued: config.limits.passwordHashQueue,
+    })
+    const accounts = new AccountService({ storage, directory, vault, plc, repos, passwords, outboxWritten, logger })
     const serviceHost = new URL(config.serviceURL).host
     const relays = new RelayAnnouncer({
       relays: config.relays,
@@ -159,7 +165,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
         await traefik?.sync().catch(() => {})
       },
     })
-    const sessions = new SessionService(storage, accounts, tokens)
+    const sessions = new SessionService(storage, accounts, tokens, passwords)
     const auth = new AuthVerifier(config.adminKey, tokens, sessions)
     const rateLimits = new RateLimits(config.rateLimits, storage)
     const agents = new AgentService({
@@ -190,6 +196,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       accounts,
       domains,
       sessions,
+      passwords,
       auth,
       rateLimits,
       agents,
@@ -251,5 +258,6 @@ export async function closeAppContext(ctx: AppContext): Promise<void> {
   ctx.tail.stop()
   await ctx.sequencer.stop()
   await ctx.sweeper.stop()
+  await ctx.passwords.close()
   await ctx.storage.close()
 }

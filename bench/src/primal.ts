@@ -23,6 +23,8 @@ const RULES = [
   'newAgentWrites',
   'trustedAgentWrites',
   'accountWrites',
+  'loginsPerAccount',
+  'loginsPerAccountDaily',
 ]
 
 export const benchDomain = (i: number) => `d${i}.bench.test`

@@ -6,6 +6,7 @@ import * as m003 from './003_plc.js'
 import * as m004 from './004_search.js'
 import * as m005 from './005_agents.js'
 import * as m006 from './006_listing_versions.js'
+import * as m007 from './007_password_scrypt.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -14,4 +15,5 @@ export const tenantMigrations: Record<string, Migration> = {
   '004_search': m004,
   '005_agents': m005,
   '006_listing_versions': m006,
+  '007_password_scrypt': m007,
 }

@@ -17,7 +17,7 @@ import { accountEvent, identityEvent } from '../sync/events.js'
 import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
 import { normalizeEmail, parseHandle } from './handle.js'
-import { checkPasswordPolicy, generatePassword, hashPassword } from './password.js'
+import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
 import { RecentRoutes } from './recent-routes.js'
 import type { SigningKeyVault } from './signing-key.js'
 
@@ -52,6 +52,7 @@ export type AccountServiceDeps = {
   vault: SigningKeyVault
   plc: PlcService
   repos: RepoService
+  passwords: Passwords
   /** Tells the sequencer that a tenant's outbox has new rows. */
   outboxWritten: (source: string) => void
   logger: Logger
@@ -68,7 +69,7 @@ export class AccountService {
    * `inDomain` lets domain creation add the owner while the domain is not active yet.
    */
   async create(input: CreateAccountInput, inDomain?: Domain): Promise<CreatedAccount> {
-    const { directory, storage, vault } = this.deps
+    const { directory, storage, vault, passwords } = this.deps
     const parsed = parseHandle(input.handle)
     const email = normalizeEmail(input.email)
     const domain = inDomain ?? (await directory.activeDomain(parsed.domain))
@@ -84,7 +85,7 @@ export class AccountService {
     const recoveryKey = checkRecoveryKey(input.recoveryKey)
     const role = input.role ?? 'user'
 
-    const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), hashPassword(password)])
+    const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), passwords.hash(password)])
     const genesis = await this.deps.plc.genesis({ signingKey: keypair.did(), handle: parsed.handle, recoveryKey })
     const did = genesis.did
     try {

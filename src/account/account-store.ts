@@ -59,6 +59,16 @@ export const accountStore = {
       .execute()
   },
 
+  /** Replaces the password hash, unless it changed since `old` was read. */
+  async replacePasswordHash(db: TenantDb, did: string, old: string, hash: string): Promise<void> {
+    await db
+      .updateTable('account')
+      .set({ password_hash: hash })
+      .where('did', '=', did)
+      .where('password_hash', '=', old)
+      .execute()
+  },
+
   async setRole(db: TenantDb, did: string, role: AccountRole): Promise<void> {
     await db.updateTable('account').set({ role, updated_at: new Date().toISOString() }).where('did', '=', did).execute()
   },

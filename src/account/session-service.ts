@@ -14,7 +14,7 @@ import type { AccountStatus } from '../db/schema.js'
 import type { Storage } from '../db/storage.js'
 import type { AccountService, LocatedAccount } from './account-service.js'
 import { type AccountSummary, accountStore, sessionStore } from './account-store.js'
-import { verifyPassword } from './password.js'
+import type { Passwords } from './password.js'
 
 export type SessionInfo = { tokens: IssuedTokens; account: AccountSummary }
 
@@ -30,16 +30,23 @@ export class SessionService {
     private readonly storage: Storage,
     private readonly accounts: AccountService,
     private readonly tokens: TokenIssuer,
+    private readonly passwords: Passwords,
   ) {}
 
-  async login(identifier: string, password: string): Promise<SessionInfo> {
-    const located = await this.accounts.locate(identifier)
+  /** Logs in to the account `located` (from AccountService.locate; undefined: no account has the identifier). */
+  async login(located: LocatedAccount | undefined, password: string): Promise<SessionInfo> {
     const row = located
       ? await this.storage.withTenant(located.db_name, (db) => accountStore.get(db, located.did))
       : undefined
-    // Always one bcrypt comparison, so a wrong identifier is not faster than a wrong password.
-    const ok = await verifyPassword(password, row?.password_hash)
-    if (!located || !row || !ok) throw new AuthRequiredError('Invalid identifier or password')
+    // Always one password check, so a wrong identifier is not faster than a wrong password.
+    const check = await this.passwords.verify(password, row?.password_hash)
+    if (!located || !row || !check.ok) throw new AuthRequiredError('Invalid identifier or password')
+    const { rehash } = check
+    if (rehash) {
+      await this.storage.withTenant(located.db_name, (db) =>
+        accountStore.replacePasswordHash(db, located.did, row.password_hash, rehash),
+      )
+    }
     assertCanLogIn(row.status)
     const { password_hash: _h, signing_key: _k, plc_op: _o, ...account } = row
     return { tokens: await this.start(located), account }

@@ -29,6 +29,10 @@ export type LimitsConfig = {
   requestTimeoutMs: number
   /** How long an idle kept-alive connection stays open for the next request. */
   keepAliveTimeoutMs: number
+  /** Password hashes and checks running at once (scrypt on libuv's pool, which files and DNS share). */
+  passwordHashConcurrency: number
+  /** Password hashes and checks waiting their turn; past this many, 503 NotEnoughResources. */
+  passwordHashQueue: number
 }
 
 export type FirehoseConfig = {
@@ -97,6 +101,10 @@ export type RateLimitsConfig = {
   trustedAgentWrites: RateLimitRule
   /** Writes per account that is not an agent. */
   accountWrites: RateLimitRule
+  /** Logins per account, whichever IP they come from: createSession, and agent login challenges apart. */
+  loginsPerAccount: RateLimitRule
+  /** The same logins, over a longer window. */
+  loginsPerAccountDaily: RateLimitRule
 }
 
 export type AgentsConfig = {
@@ -164,6 +172,10 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   requestTimeoutMs: 60_000,
   // As the official PDS, and as long as Traefik keeps idle connections to us: the proxy, not we, retires them.
   keepAliveTimeoutMs: 90_000,
+  // Half of libuv's four threads: a login flood leaves the other two to files and DNS.
+  passwordHashConcurrency: 2,
+  // About two seconds of checks at ~40 ms each, two at a time.
+  passwordHashQueue: 100,
 }
 
 /** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
@@ -179,6 +191,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
   // The official PDS allows 5000 points an hour at 3 a create (~1666 creates); a write call here is one point
   // whatever it does, so a little under that, and still ~25 a minute for an hour on end.
   accountWrites: { points: 1500, windowSeconds: 3600 },
+  // The official PDS's createSession limits (it counts them per identifier and IP).
+  loginsPerAccount: { points: 30, windowSeconds: 300 },
+  loginsPerAccountDaily: { points: 300, windowSeconds: 86_400 },
 }
 
 export const DEFAULT_AGENTS: AgentsConfig = {
@@ -416,6 +431,11 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     keepAliveTimeoutMs:
       r.int(limits, 'keepAliveTimeoutMs', 1000, 3_600_000, 'limits.keepAliveTimeoutMs') ??
       DEFAULT_LIMITS.keepAliveTimeoutMs,
+    passwordHashConcurrency:
+      r.int(limits, 'passwordHashConcurrency', 1, 64, 'limits.passwordHashConcurrency') ??
+      DEFAULT_LIMITS.passwordHashConcurrency,
+    passwordHashQueue:
+      r.int(limits, 'passwordHashQueue', 0, 100_000, 'limits.passwordHashQueue') ?? DEFAULT_LIMITS.passwordHashQueue,
   }
 }
 
@@ -457,6 +477,8 @@ function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
     newAgentWrites: rule('newAgentWrites'),
     trustedAgentWrites: rule('trustedAgentWrites'),
     accountWrites: rule('accountWrites'),
+    loginsPerAccount: rule('loginsPerAccount'),
+    loginsPerAccountDaily: rule('loginsPerAccountDaily'),
   }
 }
 

@@ -1,6 +1,7 @@
 // Request and write budgets: per client IP for every request, for the
 // agent-facing surface and for registration; per account for writes (tiered:
-// new agents, trusted agents and domain managers, other accounts). Fixed
+// new agents, trusted agents and domain managers, other accounts); per
+// account for logins, whichever IP they come from. Fixed
 // windows, counted in the management database on Postgres (so every replica
 // spends one budget) and in memory on the embedded database (one process).
 // Writes and registrations are charged only when accepted: a unit is taken
@@ -21,6 +22,12 @@ import type { ManagementDb, Storage } from '../db/storage.js'
 export type IpBucket = 'service' | 'agent' | 'registration'
 
 export type WriteTier = 'newAgent' | 'trustedAgent' | 'account'
+
+/**
+ * Logins by password (createSession), and agent login challenges: budgets
+ * apart, so guessing at an agent's password never holds up its key's logins.
+ */
+export type LoginKind = 'password' | 'agent'
 
 /** Where RateLimit-* headers go: a ServerResponse, or the header list of a raw HTTP answer. */
 export type HeaderTarget = {
@@ -105,6 +112,16 @@ export class RateLimits {
     return this.charge(`${bucket}:${ip ?? 'unknown'}`, this.ipRule(bucket), res, attempt)
   }
 
+  /**
+   * Counts one login attempt against both login budgets of `account`: its DID,
+   * or (see loginKey) the identifier no account answers to. Throws
+   * RateLimitExceededError, before any password is checked, when one is spent.
+   */
+  async consumeLogin(kind: LoginKind, account: string, res?: ServerResponse): Promise<void> {
+    await this.enforce(`login:${kind}:${account}`, this.config.loginsPerAccount, res)
+    await this.enforce(`login-daily:${kind}:${account}`, this.config.loginsPerAccountDaily, res)
+  }
+
   private ipRule(bucket: IpBucket): RateLimitRule {
     if (bucket === 'service') return this.config.requestsPerIp
     return bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
@@ -176,6 +193,18 @@ export class RateLimits {
     if (status.remaining < 0) throw new RateLimitExceededError(status)
     return status
   }
+}
+
+/** Longest identifier kept as a budget's key: longer than any handle or email, short enough for a table row. */
+const MAX_LOGIN_KEY = 320
+
+/**
+ * The login budget `identifier` spends: its account's DID, so a handle, an
+ * email and a DID share one; for an identifier no account answers to, the
+ * identifier as lookups read it (trimmed, lowercased).
+ */
+export function loginKey(identifier: string, located: { did: string } | undefined): string {
+  return located?.did ?? identifier.trim().toLowerCase().slice(0, MAX_LOGIN_KEY)
 }
 
 /** Windows in this process's memory: right for one process (the embedded database). */

@@ -246,6 +246,7 @@ test('a rule of 0 points costs nothing: no counter, no database, not even a tier
     limiter.chargeIp('registration', '192.0.2.1', undefined, async () => assert.fail('refused')),
     /refused/,
   )
+  await limiter.consumeLogin('password', 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa')
   // The middleware steps aside at once: next() is called before the handler returns.
   let passed = 0
   for (const handler of [serviceLimit(limiter, t.ctx.logger), ipLimit(limiter, 'agent')]) {
