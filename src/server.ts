@@ -3,12 +3,14 @@
 
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createServer as createXrpcServer, InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
 import express from 'express'
 import { discoverDocument } from './agent/discover.js'
 import { registerMethods } from './api/index.js'
 import { allLexicons } from './api/lexicons.js'
 import { answerClientError } from './client-errors.js'
+import { clientIp } from './client-ip.js'
 import type { LimitsConfig } from './config/config.js'
 import { type AppContext, startBackground } from './context.js'
 import { serviceDidDoc } from './identity/service-did.js'
@@ -18,6 +20,7 @@ import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics/
 import { serviceVersion } from './package-root.js'
 import { agentSurfaceLimit, serviceLimit } from './ratelimit/middleware.js'
 import { clientIpOf, upgradeLimit } from './ratelimit/upgrade-limit.js'
+import { answerHeaders } from './response-headers.js'
 import { drainServer, RequestGate } from './shutdown.js'
 import { SUBSCRIBE_REPOS_PATH } from './sync/firehose-server.js'
 import { JETSTREAM_PATH } from './sync/jetstream-server.js'
@@ -57,6 +60,8 @@ export function createApp(ctx: AppContext): express.Express {
   // A hop count is a number to Express; anything else a list of trusted addresses.
   const trust = ctx.config.trustProxy
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust)
+  // Before anything that answers: Connection: close after a refused body.
+  app.use(answerHeaders())
   // First, so requests answered by any later middleware (429, 413) are counted and logged too.
   app.use(observeRequests(ctx.metrics, ctx.logger, servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])))
   app.get(HEALTH_PATH, healthRoute(ctx, serviceVersion()))
@@ -92,7 +97,7 @@ export function createApp(ctx: AppContext): express.Express {
     }
   })
   // The JSON firehose as Server-Sent Events; its WebSocket form is an upgrade (routeUpgrades).
-  app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res, req.ip))
+  app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res, clientIp(req)))
   app.get('/', (_req, res) => {
     res
       .type('text/plain')
@@ -135,24 +140,37 @@ function routeUpgrades(
   server: http.Server,
   ctx: AppContext,
   gate: RequestGate,
-  clientIp: (req: http.IncomingMessage) => string,
+  upgradeIp: (req: http.IncomingMessage) => string,
 ): void {
   // xrpc-server hooks 'upgrade' for subscriptions registered with it and
   // destroys every other socket; ours are served here instead.
   server.removeAllListeners('upgrade')
   const limit = upgradeLimit(ctx.rateLimits, ctx.logger)
-  server.on('upgrade', (req, socket, head) => {
-    const ip = clientIp(req)
-    // An upgrade spends the service budget as any request does; over it, a plain 429 and no WebSocket.
-    limit(ip, socket, () => {
-      const path = pathOf(req.url)
-      // A kept-alive socket may still ask for a stream while the server shuts down.
-      if (gate.refusing) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
-      else if (path === SUBSCRIBE_REPOS_PATH) ctx.firehose.handleUpgrade(req, socket, head, ip)
-      else if (path === JETSTREAM_PATH) ctx.jetstream.handleUpgrade(req, socket, head, ip)
-      else socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
-    })
-  })
+  // A listener of the server's, outside any request's error handling: what throws in it costs that socket, not the process.
+  const guarded = (socket: Duplex, serve: () => void) => {
+    try {
+      serve()
+    } catch (err) {
+      ctx.logger.error({ err }, 'serving a WebSocket upgrade failed')
+      socket.destroy()
+    }
+  }
+  server.on('upgrade', (req, socket, head) =>
+    guarded(socket, () => {
+      const ip = upgradeIp(req)
+      // An upgrade spends the service budget as any request does; over it, a plain 429 and no WebSocket.
+      limit(ip, socket, () =>
+        guarded(socket, () => {
+          const path = pathOf(req.url)
+          // A kept-alive socket may still ask for a stream while the server shuts down.
+          if (gate.refusing) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+          else if (path === SUBSCRIBE_REPOS_PATH) ctx.firehose.handleUpgrade(req, socket, head, ip)
+          else if (path === JETSTREAM_PATH) ctx.jetstream.handleUpgrade(req, socket, head, ip)
+          else socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+        }),
+      )
+    }),
+  )
 }
 
 /** A client slow to send its headers gets this long at most (less when requestTimeoutMs is shorter). */

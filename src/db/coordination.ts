@@ -115,7 +115,14 @@ export class PostgresCoordination implements Coordination {
     const client = new pg.Client({ connectionString: this.url })
     this.listener = client
     client.on('notification', (msg) => {
-      for (const handler of this.handlers.get(msg.channel) ?? []) handler(msg.payload ?? '')
+      for (const handler of this.handlers.get(msg.channel) ?? []) {
+        // Called from the pg client's socket reader: a throw would end the process, not just this signal.
+        try {
+          handler(msg.payload ?? '')
+        } catch (err) {
+          this.logger.error({ err, channel: msg.channel }, 'a LISTEN handler failed')
+        }
+      }
     })
     client.on('error', (err) => {
       this.logger.warn({ err }, 'LISTEN connection failed; reconnecting')

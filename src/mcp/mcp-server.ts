@@ -83,8 +83,10 @@ function handleMcp(ctx: AppContext): express.RequestHandler {
       maxRequestBodySize: ctx.config.limits.bodyBytes,
     })
     res.on('close', () => {
-      void transport.close()
-      void server.close()
+      // Nothing awaits these: a rejection left unheard would end the process.
+      const closeFailed = (err: unknown) => ctx.logger.warn({ err }, 'closing an MCP request failed')
+      transport.close().catch(closeFailed)
+      server.close().catch(closeFailed)
     })
     server
       .connect(transport)

@@ -4,6 +4,7 @@
 // here, /mcp on its own route), one budget whichever door a request uses.
 import { XRPCError } from '@atproto/xrpc-server'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { clientIp } from '../client-ip.js'
 import type { Logger } from '../logger.js'
 import type { IpBucket, RateLimits } from './rate-limits.js'
 
@@ -17,13 +18,17 @@ const DISCOVER = '/discover'
 export function ipLimit(rateLimits: RateLimits, bucket: IpBucket): RequestHandler {
   if (!rateLimits.ipLimited(bucket)) return (_req, _res, next) => next()
   return (req, res, next) => {
-    rateLimits.consumeIp(bucket, req.ip ?? req.socket.remoteAddress, res).then(
-      () => next(),
-      (err: unknown) => {
-        if (err instanceof XRPCError && err.statusCode < 500) sendXrpcError(res, err)
-        else next(err)
-      },
-    )
+    rateLimits
+      .consumeIp(bucket, clientIp(req), res)
+      .then(
+        () => next(),
+        (err: unknown) => {
+          if (err instanceof XRPCError && err.statusCode < 500) sendXrpcError(res, err)
+          else next(err)
+        },
+      )
+      // Nothing awaits this chain: what its callbacks throw must reach Express, not become an unhandled rejection.
+      .catch(next)
   }
 }
 

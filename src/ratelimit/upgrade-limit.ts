@@ -24,7 +24,7 @@ export function clientIpOf(app: Express): (req: IncomingMessage) => string {
       .map((a) => a.trim())
       .filter((a) => a !== '')
       .reverse()
-    const hops = [req.socket.remoteAddress ?? 'unknown', ...forwarded]
+    const hops = [req.socket?.remoteAddress ?? 'unknown', ...forwarded]
     let i = 0
     while (i < hops.length - 1 && trust(hops[i] as string, i)) i++
     return hops[i] as string

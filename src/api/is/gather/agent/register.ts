@@ -1,12 +1,13 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { RegisterInput } from '../../../../agent/agent-service.js'
+import { clientIp } from '../../../../client-ip.js'
 import type { AppContext } from '../../../../context.js'
 import { json } from '../../../output.js'
 import { sessionView } from './views.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('is.gather.agent.register', async ({ input, req, res }) => {
-    await ctx.rateLimits.consumeIp('registration', req.ip, res)
+    await ctx.rateLimits.consumeIp('registration', clientIp(req), res)
     return json(sessionView(await ctx.agents.register((input as { body: RegisterInput }).body)))
   })
 }
