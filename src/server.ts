@@ -4,7 +4,14 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { createServer as createXrpcServer, InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
+import { isValidNsid } from '@atproto/syntax'
+import {
+  createServer as createXrpcServer,
+  InvalidRequestError,
+  MethodNotImplementedError,
+  ResponseType,
+  XRPCError,
+} from '@atproto/xrpc-server'
 import express from 'express'
 import { discoverDocument } from './agent/discover.js'
 import { registerMethods } from './api/index.js'
@@ -18,7 +25,7 @@ import { mcpRoutes } from './mcp/mcp-server.js'
 import { observeRequests, servedMethods } from './metrics/request-log.js'
 import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics/routes.js'
 import { serviceVersion } from './package-root.js'
-import { agentSurfaceLimit, serviceLimit } from './ratelimit/middleware.js'
+import { agentSurfaceLimit, sendXrpcError, serviceLimit } from './ratelimit/middleware.js'
 import { clientIpOf, upgradeLimit } from './ratelimit/upgrade-limit.js'
 import { answerHeaders } from './response-headers.js'
 import { drainServer, RequestGate } from './shutdown.js'
@@ -42,6 +49,8 @@ export function createApp(ctx: AppContext): express.Express {
       textLimit: ctx.config.limits.bodyBytes,
       blobLimit: ctx.config.limits.blobBytes,
     },
+    // A subscription asked for without an upgrade: JSON 501, not Express's HTML 404.
+    catchall: (_req, _res, next) => next(new MethodNotImplementedError()),
     errorParser: (err) => {
       const parsed = toXrpcError(err, ctx.config.limits.bodyBytes)
       // A method we do not serve (501) is the client's question, not our failure.
@@ -52,6 +61,9 @@ export function createApp(ctx: AppContext): express.Express {
     },
   })
   registerMethods(xrpc, ctx)
+  const served = servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])
+  // The inner app is an Express app of its own, which would put the header back on every XRPC answer.
+  xrpc.router.disable('x-powered-by')
 
   const app = express()
   app.disable('x-powered-by')
@@ -63,7 +75,7 @@ export function createApp(ctx: AppContext): express.Express {
   // Before anything that answers: Connection: close after a refused body.
   app.use(answerHeaders())
   // First, so requests answered by any later middleware (429, 413) are counted and logged too.
-  app.use(observeRequests(ctx.metrics, ctx.logger, servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])))
+  app.use(observeRequests(ctx.metrics, ctx.logger, served))
   app.get(HEALTH_PATH, healthRoute(ctx, serviceVersion()))
   app.get(METRICS_PATH, metricsRoute(ctx))
   // Every request past this point spends its client IP's service budget: probes and scrapers above poll uncounted.
@@ -104,6 +116,12 @@ export function createApp(ctx: AppContext): express.Express {
       .send('This is a primal-pds AT Protocol Personal Data Server. Most API routes are under /xrpc/\n')
   })
   app.use(mcpRoutes(ctx))
+  // Not served, whatever the verb: a method we lack (its lexicon known or not), or a path that names none (/xrpc/, /xrpc/a/b).
+  app.use(XRPC_PREFIX, (req, res, next) => {
+    const nsid = req.path.slice(1)
+    if (isValidNsid(nsid) && served.has(nsid)) next()
+    else sendXrpcError(res, new MethodNotImplementedError())
+  })
   app.use(xrpc.router)
   return app
 }
@@ -172,6 +190,8 @@ function routeUpgrades(
     }),
   )
 }
+
+const XRPC_PREFIX = '/xrpc/'
 
 /** A client slow to send its headers gets this long at most (less when requestTimeoutMs is shorter). */
 const HEADERS_TIMEOUT_MS = 20_000
