@@ -31,6 +31,7 @@ import { answerHeaders } from './response-headers.js'
 import { drainServer, RequestGate } from './shutdown.js'
 import { SUBSCRIBE_REPOS_PATH } from './sync/firehose-server.js'
 import { JETSTREAM_PATH } from './sync/jetstream-server.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from './unavailable.js'
 
 export type PdsServer = {
   app: express.Express
@@ -53,8 +54,9 @@ export function createApp(ctx: AppContext): express.Express {
     catchall: (_req, _res, next) => next(new MethodNotImplementedError()),
     errorParser: (err) => {
       const parsed = toXrpcError(err, ctx.config.limits.bodyBytes)
+      if (parsed.error === 'DatabaseUnreachable') ctx.logger.warn({ err }, 'request failed: database unreachable')
       // A method we do not serve (501) is the client's question, not our failure.
-      if (parsed.type >= 500 && parsed.type !== ResponseType.MethodNotImplemented) {
+      else if (parsed.type >= 500 && parsed.type !== ResponseType.MethodNotImplemented) {
         ctx.logger.error({ err }, 'request failed')
       }
       return parsed
@@ -72,7 +74,7 @@ export function createApp(ctx: AppContext): express.Express {
   // A hop count is a number to Express; anything else a list of trusted addresses.
   const trust = ctx.config.trustProxy
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust)
-  // Before anything that answers: Connection: close after a refused body.
+  // Before anything that answers: Retry-After on every 503, Connection: close after a refused body.
   app.use(answerHeaders())
   // First, so requests answered by any later middleware (429, 413) are counted and logged too.
   app.use(observeRequests(ctx.metrics, ctx.logger, served))
@@ -82,7 +84,14 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(serviceLimit(ctx.rateLimits, ctx.logger))
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()
-    const route = await ctx.directory.findRoute('handle', host).catch(() => undefined)
+    let route: Awaited<ReturnType<typeof ctx.directory.findRoute>>
+    try {
+      route = await ctx.directory.findRoute('handle', host)
+    } catch (err) {
+      // Not knowing a handle because the database is down is not "no such handle".
+      if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))
+      route = undefined
+    }
     if (!route) {
       res.status(404).type('text/plain').send('no user by that name')
       return
@@ -104,6 +113,7 @@ export function createApp(ctx: AppContext): express.Express {
     try {
       res.json(await discoverDocument(ctx, req.hostname))
     } catch (err) {
+      if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))
       ctx.logger.error({ err }, 'discover failed')
       res.status(500).json({ error: 'InternalServerError', message: 'Internal Server Error' })
     }
@@ -216,10 +226,11 @@ function pathOf(url: string | undefined): string | undefined {
   return URL.parse(url ?? '/', 'http://localhost')?.pathname
 }
 
-/** Body-parser failures become the protocol's errors instead of leaking their own names. */
+/** Body-parser failures become the protocol's errors instead of leaking their own names; an unreachable database is a 503. */
 function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
   // xrpc-server wraps body-parser errors; their kind is on the cause.
   const cause = err instanceof XRPCError && err.cause ? err.cause : err
+  if (isDatabaseUnreachable(cause)) return databaseUnreachableError(cause)
   const type = (cause as { type?: string })?.type
   if (type === 'entity.parse.failed') return new InvalidRequestError('Request body is not valid JSON')
   if (type === 'entity.too.large') {

@@ -77,6 +77,8 @@ export class PostgresCoordination implements Coordination {
 
   async tryLead(key: number): Promise<Leadership | null> {
     const client = new pg.Client({ connectionString: this.url })
+    // Until the lock is ours and `lost` listens: a connection lost now fails connect or the query, and nothing else.
+    client.on('error', () => {})
     await client.connect()
     const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key])
     if (!rows[0]?.ok) {

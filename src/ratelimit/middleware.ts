@@ -6,6 +6,7 @@ import { XRPCError } from '@atproto/xrpc-server'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { clientIp } from '../client-ip.js'
 import type { Logger } from '../logger.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from '../unavailable.js'
 import type { IpBucket, RateLimits } from './rate-limits.js'
 
 const AGENT_XRPC = '/xrpc/is.gather.'
@@ -42,7 +43,8 @@ export function serviceLimit(rateLimits: RateLimits, logger: Logger): RequestHan
   return (req, res, next) => {
     limit(req, res, (err?: unknown) => {
       if (!err) return next()
-      logger.error({ err }, 'counting a request against the per-IP budget failed')
+      if (isDatabaseUnreachable(err)) logger.warn({ err }, 'counting a request against the per-IP budget failed')
+      else logger.error({ err }, 'counting a request against the per-IP budget failed')
       sendXrpcError(res, err)
     })
   }
@@ -62,7 +64,7 @@ export function agentSurfaceLimit(rateLimits: RateLimits): RequestHandler {
 
 /** Answers with an XRPC error body, as the XRPC router would. */
 export function sendXrpcError(res: Response, err: unknown): void {
-  const xrpc = XRPCError.fromError(err)
+  const xrpc = isDatabaseUnreachable(err) ? databaseUnreachableError(err) : XRPCError.fromError(err)
   const { error, message } = xrpc.payload
   res.status(xrpc.type).json({ error, message })
 }
