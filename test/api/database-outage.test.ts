@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import http from 'node:http'
 import { afterEach, test } from 'node:test'
+import WebSocket from 'ws'
 import { DEFAULT_RATE_LIMITS } from '../../src/config/config.js'
 import { RETRY_AFTER_SECONDS } from '../../src/unavailable.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
@@ -146,4 +147,25 @@ test('database unreachable: the handlers behind every door answer 503 with Retry
 test('database unreachable: so do the rate limits in front of them, which count in it', async () => {
   await startBehindProxy(true)
   await throughAnOutage()
+})
+
+test('database unreachable: a firehose upgrade, counted in it, is refused 503 with Retry-After', async () => {
+  await startBehindProxy(true)
+  await proxy.cut()
+  const refused = await new Promise<{ status: number; retryAfter?: string; body: string }>((resolve, reject) => {
+    const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}/xrpc/com.atproto.sync.subscribeRepos`)
+    ws.on('open', () => reject(new Error('the upgrade went through')))
+    ws.on('unexpected-response', (_req, res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        const retryAfter = res.headers['retry-after'] as string | undefined
+        resolve({ status: res.statusCode ?? 0, retryAfter, body: Buffer.concat(chunks).toString('utf8') })
+      })
+    })
+    ws.on('error', reject)
+  })
+  assert.equal(refused.status, 503, refused.body)
+  assert.equal(refused.retryAfter, String(RETRY_AFTER_SECONDS))
+  assert.equal(JSON.parse(refused.body).error, 'DatabaseUnreachable')
 })
