@@ -8,7 +8,7 @@ import http from 'node:http'
 import { afterEach, test } from 'node:test'
 import WebSocket from 'ws'
 import { DEFAULT_RATE_LIMITS } from '../../src/config/config.js'
-import { RETRY_AFTER_SECONDS } from '../../src/unavailable.js'
+import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../../src/unavailable.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { TcpProxy } from '../helpers/tcp-proxy.js'
@@ -168,4 +168,30 @@ test('database unreachable: a firehose upgrade, counted in it, is refused 503 wi
   assert.equal(refused.status, 503, refused.body)
   assert.equal(refused.retryAfter, String(RETRY_AFTER_SECONDS))
   assert.equal(JSON.parse(refused.body).error, 'DatabaseUnreachable')
+})
+
+test('what counts as "database unreachable", and what does not', () => {
+  const socketError = (code: string, syscall?: string) =>
+    Object.assign(new Error(`${code} 127.0.0.1:5432`), { code, syscall })
+  const unreachable = [
+    socketError('ECONNREFUSED', 'connect'),
+    socketError('ECONNRESET', 'read'),
+    Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    Object.assign(new Error('connection failure'), { code: '08006' }),
+    new Error('Connection terminated unexpectedly'),
+    new Error('timeout exceeded when trying to connect'),
+  ]
+  for (const err of unreachable) assert.ok(isDatabaseUnreachable(err), err.message)
+  const others = [
+    // A client that hung up mid-body: the same code, but no socket syscall of ours.
+    Object.assign(new Error('aborted'), { code: 'ECONNRESET' }),
+    // An outgoing fetch (PLC, a relay) that could not connect: its socket error is only the cause.
+    new TypeError('fetch failed', { cause: socketError('ECONNREFUSED', 'connect') }),
+    Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }),
+    new Error('something else'),
+    undefined,
+    'ECONNREFUSED',
+  ]
+  for (const err of others) assert.ok(!isDatabaseUnreachable(err), String(err))
 })
