@@ -10,7 +10,8 @@ export function answerHeaders(): RequestHandler {
   return (req, res, next) => {
     const writeHead = res.writeHead
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-      // Whatever throws here would throw inside the answer being sent; nothing here can.
+      // Whatever throws here would throw inside the answer being sent: headers are set only while they can be.
+      if (this.headersSent) return writeHead.apply(this, args)
       if (args[0] === 503 && !this.hasHeader('retry-after')) this.setHeader('retry-after', String(RETRY_AFTER_SECONDS))
       // A body refused midway (over its limit, undecodable) was torn down unread: what is left of
       // it would sit on the socket, and the next request on a kept-alive connection would hang.
