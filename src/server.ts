@@ -3,12 +3,21 @@
 
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createServer as createXrpcServer, InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
+import type { Duplex } from 'node:stream'
+import { isValidNsid } from '@atproto/syntax'
+import {
+  createServer as createXrpcServer,
+  InvalidRequestError,
+  MethodNotImplementedError,
+  ResponseType,
+  XRPCError,
+} from '@atproto/xrpc-server'
 import express from 'express'
 import { discoverDocument } from './agent/discover.js'
 import { registerMethods } from './api/index.js'
 import { allLexicons } from './api/lexicons.js'
 import { answerClientError } from './client-errors.js'
+import { clientIp } from './client-ip.js'
 import type { LimitsConfig } from './config/config.js'
 import { type AppContext, startBackground } from './context.js'
 import { serviceDidDoc } from './identity/service-did.js'
@@ -16,12 +25,14 @@ import { mcpRoutes } from './mcp/mcp-server.js'
 import { observeRequests, servedMethods } from './metrics/request-log.js'
 import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics/routes.js'
 import { serviceVersion } from './package-root.js'
-import { agentSurfaceLimit, serviceLimit } from './ratelimit/middleware.js'
+import { agentSurfaceLimit, sendXrpcError, serviceLimit } from './ratelimit/middleware.js'
 import { clientIpOf, upgradeLimit } from './ratelimit/upgrade-limit.js'
 import { inBytes } from './repo/string-lengths.js'
+import { answerHeaders } from './response-headers.js'
 import { drainServer, RequestGate } from './shutdown.js'
 import { SUBSCRIBE_REPOS_PATH } from './sync/firehose-server.js'
 import { JETSTREAM_PATH } from './sync/jetstream-server.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from './unavailable.js'
 
 export type PdsServer = {
   app: express.Express
@@ -40,16 +51,22 @@ export function createApp(ctx: AppContext): express.Express {
       textLimit: ctx.config.limits.bodyBytes,
       blobLimit: ctx.config.limits.blobBytes,
     },
+    // A subscription asked for without an upgrade: JSON 501, not Express's HTML 404.
+    catchall: (_req, _res, next) => next(new MethodNotImplementedError()),
     errorParser: (err) => {
       const parsed = toXrpcError(err, ctx.config.limits.bodyBytes)
+      if (parsed.error === 'DatabaseUnreachable') ctx.logger.warn({ err }, 'request failed: database unreachable')
       // A method we do not serve (501) is the client's question, not our failure.
-      if (parsed.type >= 500 && parsed.type !== ResponseType.MethodNotImplemented) {
+      else if (parsed.type >= 500 && parsed.type !== ResponseType.MethodNotImplemented) {
         ctx.logger.error({ err }, 'request failed')
       }
       return parsed
     },
   })
   registerMethods(xrpc, ctx)
+  const served = servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])
+  // The inner app is an Express app of its own, which would put the header back on every XRPC answer.
+  xrpc.router.disable('x-powered-by')
 
   const app = express()
   app.disable('x-powered-by')
@@ -58,15 +75,24 @@ export function createApp(ctx: AppContext): express.Express {
   // A hop count is a number to Express; anything else a list of trusted addresses.
   const trust = ctx.config.trustProxy
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust)
+  // Before anything that answers: Retry-After on every 503, Connection: close after a refused body.
+  app.use(answerHeaders())
   // First, so requests answered by any later middleware (429, 413) are counted and logged too.
-  app.use(observeRequests(ctx.metrics, ctx.logger, servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])))
+  app.use(observeRequests(ctx.metrics, ctx.logger, served))
   app.get(HEALTH_PATH, healthRoute(ctx, serviceVersion()))
   app.get(METRICS_PATH, metricsRoute(ctx))
   // Every request past this point spends its client IP's service budget: probes and scrapers above poll uncounted.
   app.use(serviceLimit(ctx.rateLimits, ctx.logger))
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()
-    const route = await ctx.directory.findRoute('handle', host).catch(() => undefined)
+    let route: Awaited<ReturnType<typeof ctx.directory.findRoute>>
+    try {
+      route = await ctx.directory.findRoute('handle', host)
+    } catch (err) {
+      // Not knowing a handle because the database is down is not "no such handle".
+      if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))
+      route = undefined
+    }
     if (!route) {
       res.status(404).type('text/plain').send('no user by that name')
       return
@@ -88,18 +114,25 @@ export function createApp(ctx: AppContext): express.Express {
     try {
       res.json(await discoverDocument(ctx, req.hostname))
     } catch (err) {
+      if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))
       ctx.logger.error({ err }, 'discover failed')
       res.status(500).json({ error: 'InternalServerError', message: 'Internal Server Error' })
     }
   })
   // The JSON firehose as Server-Sent Events; its WebSocket form is an upgrade (routeUpgrades).
-  app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res, req.ip))
+  app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res, clientIp(req)))
   app.get('/', (_req, res) => {
     res
       .type('text/plain')
       .send('This is a primal-pds AT Protocol Personal Data Server. Most API routes are under /xrpc/\n')
   })
   app.use(mcpRoutes(ctx))
+  // Not served, whatever the verb: a method we lack (its lexicon known or not), or a path that names none (/xrpc/, /xrpc/a/b).
+  app.use(XRPC_PREFIX, (req, res, next) => {
+    const nsid = req.path.slice(1)
+    if (isValidNsid(nsid) && served.has(nsid)) next()
+    else sendXrpcError(res, new MethodNotImplementedError())
+  })
   app.use(xrpc.router)
   return app
 }
@@ -136,25 +169,40 @@ function routeUpgrades(
   server: http.Server,
   ctx: AppContext,
   gate: RequestGate,
-  clientIp: (req: http.IncomingMessage) => string,
+  upgradeIp: (req: http.IncomingMessage) => string,
 ): void {
   // xrpc-server hooks 'upgrade' for subscriptions registered with it and
   // destroys every other socket; ours are served here instead.
   server.removeAllListeners('upgrade')
   const limit = upgradeLimit(ctx.rateLimits, ctx.logger)
-  server.on('upgrade', (req, socket, head) => {
-    const ip = clientIp(req)
-    // An upgrade spends the service budget as any request does; over it, a plain 429 and no WebSocket.
-    limit(ip, socket, () => {
-      const path = pathOf(req.url)
-      // A kept-alive socket may still ask for a stream while the server shuts down.
-      if (gate.refusing) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
-      else if (path === SUBSCRIBE_REPOS_PATH) ctx.firehose.handleUpgrade(req, socket, head, ip)
-      else if (path === JETSTREAM_PATH) ctx.jetstream.handleUpgrade(req, socket, head, ip)
-      else socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
-    })
-  })
+  // A listener of the server's, outside any request's error handling: what throws in it costs that socket, not the process.
+  const guarded = (socket: Duplex, serve: () => void) => {
+    try {
+      serve()
+    } catch (err) {
+      ctx.logger.error({ err }, 'serving a WebSocket upgrade failed')
+      socket.destroy()
+    }
+  }
+  server.on('upgrade', (req, socket, head) =>
+    guarded(socket, () => {
+      const ip = upgradeIp(req)
+      // An upgrade spends the service budget as any request does; over it, a plain 429 and no WebSocket.
+      limit(ip, socket, () =>
+        guarded(socket, () => {
+          const path = pathOf(req.url)
+          // A kept-alive socket may still ask for a stream while the server shuts down.
+          if (gate.refusing) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+          else if (path === SUBSCRIBE_REPOS_PATH) ctx.firehose.handleUpgrade(req, socket, head, ip)
+          else if (path === JETSTREAM_PATH) ctx.jetstream.handleUpgrade(req, socket, head, ip)
+          else socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+        }),
+      )
+    }),
+  )
 }
+
+const XRPC_PREFIX = '/xrpc/'
 
 /** A client slow to send its headers gets this long at most (less when requestTimeoutMs is shorter). */
 const HEADERS_TIMEOUT_MS = 20_000
@@ -179,10 +227,11 @@ function pathOf(url: string | undefined): string | undefined {
   return URL.parse(url ?? '/', 'http://localhost')?.pathname
 }
 
-/** Body-parser failures become the protocol's errors instead of leaking their own names. */
+/** Body-parser failures become the protocol's errors instead of leaking their own names; an unreachable database is a 503. */
 function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
   // xrpc-server wraps body-parser errors; their kind is on the cause.
   const cause = err instanceof XRPCError && err.cause ? err.cause : err
+  if (isDatabaseUnreachable(cause)) return databaseUnreachableError(cause)
   const type = (cause as { type?: string })?.type
   if (type === 'entity.parse.failed') return new InvalidRequestError('Request body is not valid JSON')
   if (type === 'entity.too.large') {

@@ -77,6 +77,8 @@ export class PostgresCoordination implements Coordination {
 
   async tryLead(key: number): Promise<Leadership | null> {
     const client = new pg.Client({ connectionString: this.url })
+    // Until the lock is ours and `lost` listens: a connection lost now fails connect or the query, and nothing else.
+    client.on('error', () => {})
     await client.connect()
     const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key])
     if (!rows[0]?.ok) {
@@ -115,7 +117,14 @@ export class PostgresCoordination implements Coordination {
     const client = new pg.Client({ connectionString: this.url })
     this.listener = client
     client.on('notification', (msg) => {
-      for (const handler of this.handlers.get(msg.channel) ?? []) handler(msg.payload ?? '')
+      for (const handler of this.handlers.get(msg.channel) ?? []) {
+        // Called from the pg client's socket reader: a throw would end the process, not just this signal.
+        try {
+          handler(msg.payload ?? '')
+        } catch (err) {
+          this.logger.error({ err, channel: msg.channel }, 'a LISTEN handler failed')
+        }
+      }
     })
     client.on('error', (err) => {
       this.logger.warn({ err }, 'LISTEN connection failed; reconnecting')

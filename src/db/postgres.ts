@@ -17,7 +17,7 @@ import {
   type TenantDb,
   tenantMigrations,
 } from './storage.js'
-import { TenantPools } from './tenant-pools.js'
+import { hearLostConnections, TenantPools } from './tenant-pools.js'
 
 const PG_DUPLICATE_DATABASE = '42P04'
 const PG_INVALID_CATALOG_NAME = '3D000'
@@ -67,6 +67,7 @@ export class PostgresStorage implements Storage {
       idleTimeoutMillis: config.idleTimeoutMs,
     })
     pool.on('error', (err) => logger.warn({ err }, 'idle management connection failed'))
+    pool.on('connect', hearLostConnections)
     return new PostgresStorage(config, pool, logger, onTenantPoolWait)
   }
 

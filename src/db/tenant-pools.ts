@@ -29,6 +29,16 @@ export type TenantPoolOptions = {
   onWait?: (seconds: number) => void
 }
 
+/**
+ * For every client a pg.Pool opens: pg-pool hears a client's 'error' only
+ * while it is idle, and a connection lost under a query emits one with nobody
+ * listening, which ends the process. The query itself fails with that error
+ * (and is answered as such), so there is nothing more to do with it here.
+ */
+export function hearLostConnections(client: pg.PoolClient): void {
+  client.on('error', () => {})
+}
+
 export class TenantPools {
   private readonly live = new Map<string, Entry>()
   /** Reservations still held by pools that are closing. */
@@ -113,6 +123,7 @@ export class TenantPools {
       idleTimeoutMillis: this.opts.idleTimeoutMs,
     })
     pool.on('error', (err) => this.opts.logger.warn({ err, tenantDb: name }, 'idle tenant connection failed'))
+    pool.on('connect', hearLostConnections)
     const entry: Entry = {
       name,
       pool,

@@ -9,6 +9,7 @@ import type { AccessCredentials } from '../auth/verifiers.js'
 import type { AppContext } from '../context.js'
 import { serviceVersion } from '../package-root.js'
 import { ipLimit } from '../ratelimit/middleware.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from '../unavailable.js'
 import type { ToolSession } from './tool-session.js'
 import { registerOrderTools } from './tools/order-tools.js'
 import { registerPostTools } from './tools/post-tools.js'
@@ -83,8 +84,10 @@ function handleMcp(ctx: AppContext): express.RequestHandler {
       maxRequestBodySize: ctx.config.limits.bodyBytes,
     })
     res.on('close', () => {
-      void transport.close()
-      void server.close()
+      // Nothing awaits these: a rejection left unheard would end the process.
+      const closeFailed = (err: unknown) => ctx.logger.warn({ err }, 'closing an MCP request failed')
+      transport.close().catch(closeFailed)
+      server.close().catch(closeFailed)
     })
     server
       .connect(transport)
@@ -100,6 +103,9 @@ function bodyErrors(ctx: AppContext): express.ErrorRequestHandler {
     if (res.headersSent) {
       ctx.logger.error({ err }, 'mcp request failed after answering')
       res.end()
+    } else if (isDatabaseUnreachable(err)) {
+      ctx.logger.warn({ err }, 'mcp request failed: database unreachable')
+      sendJsonRpcError(res, 503, -32000, databaseUnreachableError().errorMessage ?? 'Database unreachable')
     } else if (type === 'entity.too.large') {
       sendJsonRpcError(res, 413, -32000, `Request body is larger than ${ctx.config.limits.bodyBytes} bytes`)
     } else if (type === 'entity.parse.failed') {

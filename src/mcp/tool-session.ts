@@ -8,6 +8,7 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import { z } from 'zod'
 import type { AccessCredentials } from '../auth/verifiers.js'
 import type { AppContext } from '../context.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from '../unavailable.js'
 
 export type ToolSession = {
   ctx: AppContext
@@ -83,6 +84,9 @@ export function toolFailure(session: ToolSession, tool: string, err: unknown): C
     text = /rate limit/i.test(message) ? message : `Rate limit exceeded: ${message}`
   } else if (err instanceof XRPCError && err.type < 500) {
     text = `${err.error}: ${err.errorMessage ?? 'request refused'}`
+  } else if (isDatabaseUnreachable(err)) {
+    session.ctx.logger.warn({ err, tool }, 'mcp tool failed: database unreachable')
+    text = `DatabaseUnreachable: ${databaseUnreachableError().errorMessage}`
   } else {
     session.ctx.logger.error(
       { err, tool, did: session.caller.did, tenant: session.caller.account.domain },

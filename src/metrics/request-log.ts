@@ -5,6 +5,7 @@
 // tokens and passwords, and never reach a log line from here.
 import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from 'express'
+import { clientIp } from '../client-ip.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from './metrics.js'
 
@@ -64,29 +65,43 @@ export function servedMethods(routes: { stack: { route?: { path: string } }[] },
 export function observeRequests(metrics: Metrics, logger: Logger, methods: ReadonlySet<string>): RequestHandler {
   return (req, res, next) => {
     const start = performance.now()
-    // Read now: routers mounted on a path rewrite req.url while they run.
+    // Read now: routers mounted on a path rewrite req.url while they run, and
+    // a failed body pipeline takes the socket (and with it req.ip) away.
     const { label, xrpc } = requestLabel(req.path, methods)
+    const ip = clientIp(req)
     // 'close' comes after the answer is sent, or when the client gave up first.
     res.once('close', () => {
-      const seconds = (performance.now() - start) / 1000
-      // A client that left before any answer was sent: 499, as nginx logs it.
-      const status = res.headersSent ? res.statusCode : 499
-      metrics.request(label, status, seconds)
-      if (!logger.isLevelEnabled('info')) return
-      const subject = (req as WithSubject)[SUBJECT]
-      logger.info(
-        {
-          method: req.method,
-          [xrpc ? 'nsid' : 'route']: label,
-          status,
-          ms: Math.round(seconds * 10_000) / 10,
-          ip: req.ip,
-          did: subject?.did,
-          tenant: subject?.tenant,
-        },
-        'request',
-      )
+      // Outside any request's error handling: a throw here would end the process.
+      try {
+        const seconds = (performance.now() - start) / 1000
+        // A client that left before any answer was sent: 499, as nginx logs it.
+        const status = res.headersSent ? res.statusCode : 499
+        metrics.request(label, status, seconds)
+        if (!logger.isLevelEnabled('info')) return
+        const subject = (req as WithSubject)[SUBJECT]
+        logger.info(
+          {
+            method: req.method,
+            [xrpc ? 'nsid' : 'route']: label,
+            status,
+            ms: Math.round(seconds * 10_000) / 10,
+            ip,
+            did: subject?.did,
+            tenant: subject?.tenant,
+          },
+          'request',
+        )
+      } catch (err) {
+        logQuietly(logger, err)
+      }
     })
     next()
   }
+}
+
+/** Logs a failure of the request log itself; if even that throws, there is nowhere left to say it. */
+function logQuietly(logger: Logger, err: unknown): void {
+  try {
+    logger.error({ err }, 'logging a request failed')
+  } catch {}
 }

@@ -4,7 +4,9 @@
 // here, /mcp on its own route), one budget whichever door a request uses.
 import { XRPCError } from '@atproto/xrpc-server'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { clientIp } from '../client-ip.js'
 import type { Logger } from '../logger.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from '../unavailable.js'
 import type { IpBucket, RateLimits } from './rate-limits.js'
 
 const AGENT_XRPC = '/xrpc/is.gather.'
@@ -17,13 +19,17 @@ const DISCOVER = '/discover'
 export function ipLimit(rateLimits: RateLimits, bucket: IpBucket): RequestHandler {
   if (!rateLimits.ipLimited(bucket)) return (_req, _res, next) => next()
   return (req, res, next) => {
-    rateLimits.consumeIp(bucket, req.ip ?? req.socket.remoteAddress, res).then(
-      () => next(),
-      (err: unknown) => {
-        if (err instanceof XRPCError && err.statusCode < 500) sendXrpcError(res, err)
-        else next(err)
-      },
-    )
+    rateLimits
+      .consumeIp(bucket, clientIp(req), res)
+      .then(
+        () => next(),
+        (err: unknown) => {
+          if (err instanceof XRPCError && err.statusCode < 500) sendXrpcError(res, err)
+          else next(err)
+        },
+      )
+      // Nothing awaits this chain: what its callbacks throw must reach Express, not become an unhandled rejection.
+      .catch(next)
   }
 }
 
@@ -37,7 +43,8 @@ export function serviceLimit(rateLimits: RateLimits, logger: Logger): RequestHan
   return (req, res, next) => {
     limit(req, res, (err?: unknown) => {
       if (!err) return next()
-      logger.error({ err }, 'counting a request against the per-IP budget failed')
+      if (isDatabaseUnreachable(err)) logger.warn({ err }, 'counting a request against the per-IP budget failed')
+      else logger.error({ err }, 'counting a request against the per-IP budget failed')
       sendXrpcError(res, err)
     })
   }
@@ -57,7 +64,7 @@ export function agentSurfaceLimit(rateLimits: RateLimits): RequestHandler {
 
 /** Answers with an XRPC error body, as the XRPC router would. */
 export function sendXrpcError(res: Response, err: unknown): void {
-  const xrpc = XRPCError.fromError(err)
+  const xrpc = isDatabaseUnreachable(err) ? databaseUnreachableError(err) : XRPCError.fromError(err)
   const { error, message } = xrpc.payload
   res.status(xrpc.type).json({ error, message })
 }

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream'
 import { XRPCError } from '@atproto/xrpc-server'
 import type { Express } from 'express'
 import type { Logger } from '../logger.js'
+import { databaseUnreachableError, isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../unavailable.js'
 import { type LimitStatus, RateLimitExceededError, type RateLimits, setHeaders } from './rate-limits.js'
 
 type TrustProxy = (addr: string, hop: number) => boolean
@@ -24,7 +25,7 @@ export function clientIpOf(app: Express): (req: IncomingMessage) => string {
       .map((a) => a.trim())
       .filter((a) => a !== '')
       .reverse()
-    const hops = [req.socket.remoteAddress ?? 'unknown', ...forwarded]
+    const hops = [req.socket?.remoteAddress ?? 'unknown', ...forwarded]
     let i = 0
     while (i < hops.length - 1 && trust(hops[i] as string, i)) i++
     return hops[i] as string
@@ -40,23 +41,28 @@ export function upgradeLimit(rateLimits: RateLimits, logger: Logger): UpgradeLim
   return (ip, socket, admitted) => {
     // Node took its own error listener off the upgraded socket; a reset while we count must not go unheard.
     socket.on('error', () => socket.destroy())
-    rateLimits.consumeIp('service', ip).then(
-      () => {
-        if (!socket.destroyed) admitted()
-      },
-      (err: unknown) => {
-        if (!(err instanceof RateLimitExceededError)) {
-          logger.error({ err }, 'counting an upgrade against the per-IP budget failed')
-        }
-        refuse(socket, err)
-      },
-    )
+    rateLimits
+      .consumeIp('service', ip)
+      .then(
+        () => {
+          if (!socket.destroyed) admitted()
+        },
+        (err: unknown) => {
+          if (isDatabaseUnreachable(err)) logger.warn({ err }, 'counting an upgrade against the per-IP budget failed')
+          else if (!(err instanceof RateLimitExceededError)) {
+            logger.error({ err }, 'counting an upgrade against the per-IP budget failed')
+          }
+          refuse(socket, err)
+        },
+      )
+      // Nothing awaits this chain: a throw in it costs the socket, never the process (an unhandled rejection).
+      .catch(() => socket.destroy())
   }
 }
 
 /** Answers an upgrade with the XRPC error `err` as plain HTTP (with RateLimit-* headers for a spent budget), then closes. */
 function refuse(socket: Duplex, err: unknown): void {
-  const xrpc = XRPCError.fromError(err)
+  const xrpc = isDatabaseUnreachable(err) ? databaseUnreachableError(err) : XRPCError.fromError(err)
   const body = JSON.stringify({ error: xrpc.payload.error, message: xrpc.payload.message })
   const headers = new Map<string, string>([
     ['Content-Type', 'application/json'],
@@ -64,6 +70,7 @@ function refuse(socket: Duplex, err: unknown): void {
     ['Connection', 'close'],
   ])
   if (err instanceof RateLimitExceededError) rateLimitHeaders(headers, err.status)
+  if (xrpc.type === 503) headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
   const lines = [...headers].map(([name, value]) => `${name}: ${value}\r\n`).join('')
   socket.end(`HTTP/1.1 ${xrpc.type} ${STATUS_CODES[xrpc.type]}\r\n${lines}\r\n${body}`)
 }

@@ -39,7 +39,7 @@ export class FirehoseServer extends EventEmitter {
   }
 
   /** A WebSocket upgrade to SUBSCRIBE_REPOS_PATH (the server's one 'upgrade' listener routes it here, with the client IP). */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket.remoteAddress ?? 'unknown'): void {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket?.remoteAddress ?? 'unknown'): void {
     const url = new URL(req.url ?? '/', 'http://localhost')
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams.get('cursor'), ip))
   }
@@ -149,6 +149,11 @@ class Subscriber extends TailFollower {
 
   protected deliver(f: SequencedFrame): Promise<void> {
     return this.sendBuffered(f.frame.byteLength, (flushed) => this.ws.send(f.frame, { binary: true }, () => flushed()))
+  }
+
+  protected failed(err: unknown): void {
+    this.logger.warn({ err }, 'firehose subscriber failed')
+    this.ws.terminate()
   }
 
   protected dropTooSlow(behind: number): void {

@@ -53,7 +53,7 @@ export class JetstreamServer extends EventEmitter {
   }
 
   /** A WebSocket upgrade to /subscribe from client `ip`; a request we will not serve is answered before upgrading. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket.remoteAddress ?? 'unknown'): void {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket?.remoteAddress ?? 'unknown'): void {
     const query = this.admit(req, ip)
     if ('error' in query) {
       const body = JSON.stringify({ error: query.error, message: query.message })
@@ -67,7 +67,7 @@ export class JetstreamServer extends EventEmitter {
   }
 
   /** A plain GET /subscribe from client `ip`: the same stream as Server-Sent Events. */
-  serveSse(req: IncomingMessage, res: ServerResponse, ip = req.socket.remoteAddress ?? 'unknown'): void {
+  serveSse(req: IncomingMessage, res: ServerResponse, ip = req.socket?.remoteAddress ?? 'unknown'): void {
     const query = this.admit(req, ip, req.headers['last-event-id'] as string | undefined)
     if ('error' in query) {
       res.writeHead(query.status, { 'content-type': 'application/json' })
@@ -143,8 +143,10 @@ export class JetstreamServer extends EventEmitter {
         stream.filter = parseOptionsUpdate(text)
         this.emit('optionsUpdated', stream.filter)
       } catch (err) {
-        if (!(err instanceof InvalidRequestError)) throw err
-        sink.refuse(err.message)
+        // A WebSocket 'message' listener: a throw here would end the process, so a bug ends this stream only.
+        if (!(err instanceof InvalidRequestError))
+          this.logger.error({ err }, 'reading a JSON stream options update failed')
+        sink.refuse(err instanceof InvalidRequestError ? err.message : 'The options update could not be read')
       }
     })
     stream.start(query.cursor).catch((err) => {
@@ -315,6 +317,11 @@ class JsonStream extends TailFollower {
         await this.sendBuffered(ev.bytes, (flushed) => this.sink.write(ev, flushed))
       }
     }
+  }
+
+  /** Ends the stream (the server's onClose listener counts it out); the subscriber resumes from its cursor. */
+  protected failed(): void {
+    this.sink.destroy()
   }
 
   protected dropTooSlow(): void {

@@ -61,6 +61,9 @@ export abstract class TailFollower {
   /** The subscriber fell behind (and onDropped has been told): say so to it and close. */
   protected abstract dropTooSlow(behind: number): void
 
+  /** Following the live tail failed (a replay page the database could not give): end the connection. */
+  protected abstract failed(err: unknown): void
+
   /** Starts sending after `sent`: the backlog, then the live tail. */
   protected async follow(): Promise<void> {
     this.tail.on('events', this.onEvents)
@@ -97,7 +100,11 @@ export abstract class TailFollower {
       this.dropTooSlow(behind)
       return
     }
-    void this.pump()
+    // An event listener: nothing awaits this, and an unheard rejection would end the process.
+    this.pump().catch((err: unknown) => {
+      this.stop()
+      this.failed(err)
+    })
   }
 
   private progressed(): void {

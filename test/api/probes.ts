@@ -16,6 +16,11 @@ export type Probe = {
   headers?: Record<string, string>
   /** An event stream: read the status and headers, then hang up. */
   stream?: boolean
+  /**
+   * Send the body with chunked transfer encoding, in pieces, so its size is
+   * known only as it arrives; writing stops once the server has answered.
+   */
+  chunked?: boolean
 }
 
 export type Reply = { status: number; contentType: string; text: string }
@@ -53,7 +58,9 @@ export function send(world: World, probe: Probe): Promise<Reply> {
   const raw = probe.payload?.body
   const body = typeof raw === 'string' ? raw.replaceAll(SELF, caller(world, probe.auth).did) : raw
   return new Promise((resolve, reject) => {
+    let answered = false
     const req = http.request(new URL(target(world, probe), world.t.url), { method: probe.method, headers }, (res) => {
+      answered = true
       const contentType = String(res.headers['content-type'] ?? '')
       if (probe.stream && res.statusCode === 200) {
         res.destroy()
@@ -68,9 +75,23 @@ export function send(world: World, probe: Probe): Promise<Reply> {
       res.on('error', reject)
     })
     req.setTimeout(REPLY_DEADLINE_MS, () => req.destroy(new Error(`no answer in ${REPLY_DEADLINE_MS} ms`)))
-    req.on('error', reject)
-    req.end(body === undefined ? undefined : typeof body === 'string' ? body : Buffer.from(body))
+    // A server that answered before the body was all sent may close the socket under the rest of it.
+    req.on('error', (err) => (answered ? undefined : reject(err)))
+    const bytes = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : Buffer.from(body)
+    if (probe.chunked && bytes) writeInPieces(req, bytes, () => answered).catch(reject)
+    else req.end(bytes)
   })
+}
+
+const PIECE_BYTES = 64 * 1024
+
+/** Writes `body` piece by piece (chunked: no Content-Length), each after the last has left, until `answered`. */
+async function writeInPieces(req: http.ClientRequest, body: Buffer, answered: () => boolean): Promise<void> {
+  for (let at = 0; at < body.length && !answered() && !req.destroyed; at += PIECE_BYTES) {
+    const piece = body.subarray(at, at + PIECE_BYTES)
+    await new Promise<void>((resolve) => req.write(piece, () => resolve()))
+  }
+  if (!req.destroyed) req.end()
 }
 
 /**

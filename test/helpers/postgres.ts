@@ -32,9 +32,9 @@ export function uniqueDbName(): string {
   return `ppt_${process.pid}_${randomBytes(4).toString('hex')}`
 }
 
-/** A URL on the test server pointing at database `name`. */
-export function urlFor(name: string): string {
-  const url = new URL(DATABASE_URL)
+/** A URL on the test server (or on `base`, another way to it) pointing at database `name`. */
+export function urlFor(name: string, base = DATABASE_URL): string {
+  const url = new URL(base)
   url.pathname = `/${name}`
   return url.toString()
 }

@@ -37,6 +37,8 @@ export async function startTestServer(
     config?: RawConfig
     /** Else one at config.logLevel, to stdout. */
     logger?: Logger
+    /** The server's way to Postgres when not DATABASE_URL itself (a proxy the test can cut); the same server. */
+    postgresUrl?: string
   } = {},
 ): Promise<TestServer> {
   const backend = opts.backend ?? (await defaultBackend())
@@ -52,7 +54,7 @@ export async function startTestServer(
   }
   if (backend === 'postgres') {
     const database = (opts.config?.database ?? {}) as RawConfig
-    raw.database = { maxConnections: 20, ...database, url: urlFor(managementName) }
+    raw.database = { maxConnections: 20, ...database, url: urlFor(managementName, opts.postgresUrl) }
   }
   const config = validateConfig(raw, 'test config', dataDir)
   ensureSecrets(config)

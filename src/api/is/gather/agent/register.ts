@@ -1,5 +1,6 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { RegisterInput } from '../../../../agent/agent-service.js'
+import { clientIp } from '../../../../client-ip.js'
 import type { AppContext } from '../../../../context.js'
 import { json } from '../../../output.js'
 import { sessionView } from './views.js'
@@ -7,7 +8,7 @@ import { sessionView } from './views.js'
 export default function (server: Server, ctx: AppContext): void {
   server.method('is.gather.agent.register', async ({ input, req, res }) => {
     // The registration budget counts agents registered: a refused attempt costs only the agent surface's per-IP budget.
-    return ctx.rateLimits.chargeIp('registration', req.ip, res, async () =>
+    return ctx.rateLimits.chargeIp('registration', clientIp(req), res, async () =>
       json(sessionView(await ctx.agents.register((input as { body: RegisterInput }).body))),
     )
   })
