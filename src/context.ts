@@ -3,6 +3,7 @@
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
+import { HandlePolicy } from './account/handle-policy.js'
 import { SessionService } from './account/session-service.js'
 import { SigningKeyVault } from './account/signing-key.js'
 import { AgentService } from './agent/agent-service.js'
@@ -137,7 +138,16 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       pdsEndpoint: config.serviceURL,
       logger,
     })
-    const accounts = new AccountService({ storage, directory, vault, plc, repos, outboxWritten, logger })
+    const accounts = new AccountService({
+      storage,
+      directory,
+      handles: HandlePolicy.fromConfig(config),
+      vault,
+      plc,
+      repos,
+      outboxWritten,
+      logger,
+    })
     const serviceHost = new URL(config.serviceURL).host
     const relays = new RelayAnnouncer({
       relays: config.relays,

@@ -65,7 +65,10 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(serviceLimit(ctx.rateLimits, ctx.logger))
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()
-    const route = await ctx.directory.findRoute('handle', host).catch(() => undefined)
+    // The service's own hostnames name no account, even one an older version let take them.
+    const route = ctx.accounts.handles.isServiceHost(host)
+      ? undefined
+      : await ctx.directory.findRoute('handle', host).catch(() => undefined)
     if (!route) {
       res.status(404).type('text/plain').send('no user by that name')
       return

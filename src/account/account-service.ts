@@ -17,6 +17,7 @@ import { accountEvent, identityEvent } from '../sync/events.js'
 import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
 import { normalizeEmail, parseHandle } from './handle.js'
+import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, hashPassword } from './password.js'
 import { RecentRoutes } from './recent-routes.js'
 import type { SigningKeyVault } from './signing-key.js'
@@ -27,6 +28,8 @@ export type CreateAccountInput = {
   password?: string
   role?: AccountRole
   recoveryKey?: string
+  /** Set when the admin key asks: reserved names may be given out (service hostnames never). */
+  allowReserved?: boolean
   /**
    * More to write in the account's creation transaction, after its repo's
    * first commit (an agent's key and profile): it all lands or none of it.
@@ -49,6 +52,7 @@ export type LocatedAccount = Route & { db_name: string }
 export type AccountServiceDeps = {
   storage: Storage
   directory: Directory
+  handles: HandlePolicy
   vault: SigningKeyVault
   plc: PlcService
   repos: RepoService
@@ -63,6 +67,10 @@ export class AccountService {
 
   constructor(private readonly deps: AccountServiceDeps) {}
 
+  get handles(): HandlePolicy {
+    return this.deps.handles
+  }
+
   /**
    * Creates an account: keys, did:plc genesis, routing reservation, tenant row.
    * `inDomain` lets domain creation add the owner while the domain is not active yet.
@@ -75,6 +83,7 @@ export class AccountService {
     if (!domain || domain.name !== parsed.domain) {
       throw new InvalidRequestError(`handle must be <name>.<hosted domain>: ${parsed.handle}`, 'UnsupportedDomain')
     }
+    this.deps.handles.assertAllowed(parsed, { allowReserved: input.allowReserved })
     if (await directory.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }
@@ -141,6 +150,11 @@ export class AccountService {
     return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
   }
 
+  /** Throws unless `handle` may be taken at all (taken by someone else is for the creation to find). */
+  assertHandleAllowed(handle: string, check: HandleCheck = {}): void {
+    this.deps.handles.assertAllowed(parseHandle(handle), check)
+  }
+
   /** Finds a confirmed account in an active domain by DID, handle or email. */
   async locate(identifier: string): Promise<LocatedAccount | undefined> {
     const id = identifier.trim().toLowerCase()
@@ -203,13 +217,14 @@ export class AccountService {
    * directory takes the update op; then the tenant row changes. If either
    * later step fails the route is put back, so nothing is half-changed.
    */
-  async updateHandle(located: LocatedAccount, input: unknown): Promise<string> {
+  async updateHandle(located: LocatedAccount, input: unknown, check: HandleCheck = {}): Promise<string> {
     const { directory, storage } = this.deps
     const parsed = parseHandle(input)
     if (parsed.domain !== located.domain) {
       throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
     }
     if (parsed.handle === located.handle) return parsed.handle
+    this.deps.handles.assertAllowed(parsed, check)
     if (await directory.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }

@@ -124,6 +124,7 @@ export class AgentService {
       )
     }
     const handle = agentHandle(input.handle, input.name, domain.name)
+    this.deps.accounts.assertHandleAllowed(handle)
     if (await this.deps.directory.handleTaken(handle)) {
       throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
     }

@@ -26,13 +26,13 @@ async function session(identifier: string, password: string): Promise<string> {
 test('open registration: a standard client signs up under a hosted domain and is logged in', async () => {
   const agent = new AtpAgent({ service: t.url })
   const res = await agent.createAccount({
-    handle: 'signup.accounts.test',
+    handle: 'newcomer.accounts.test',
     email: 'Signup@Example.org',
     password: 'signup password',
   })
   assert.match(res.data.did, /^did:plc:/)
   const me = await agent.com.atproto.server.getSession()
-  assert.equal(me.data.handle, 'signup.accounts.test')
+  assert.equal(me.data.handle, 'newcomer.accounts.test')
   assert.equal(me.data.email, 'signup@example.org')
   // Email works as a login identifier, case-insensitively.
   await session('SIGNUP@example.org', 'signup password')

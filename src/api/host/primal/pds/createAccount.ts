@@ -19,7 +19,7 @@ export default function (server: Server, ctx: AppContext): void {
       if (role === 'admin' && credentials.type === 'access' && credentials.role !== 'owner') {
         throw new ForbiddenError('Only the admin key or the domain owner may create admins')
       }
-      const created = await ctx.accounts.create({ ...body, role })
+      const created = await ctx.accounts.create({ ...body, role, allowReserved: credentials.type === 'admin' })
       return json(createdAccountView(created))
     },
   })
