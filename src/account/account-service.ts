@@ -19,6 +19,7 @@ import { type AccountRow, type AccountSummary, accountStore } from './account-st
 import { normalizeEmail, parseHandle } from './handle.js'
 import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, hashPassword } from './password.js'
+import { PendingRoutes } from './pending-routes.js'
 import { RecentRoutes } from './recent-routes.js'
 import type { SigningKeyVault } from './signing-key.js'
 
@@ -49,6 +50,9 @@ export type CreatedAccount = {
 
 export type LocatedAccount = Route & { db_name: string }
 
+type NewKeys = Awaited<ReturnType<SigningKeyVault['generate']>>
+type Genesis = Awaited<ReturnType<PlcService['genesis']>>
+
 export type AccountServiceDeps = {
   storage: Storage
   directory: Directory
@@ -58,14 +62,21 @@ export type AccountServiceDeps = {
   repos: RepoService
   /** Tells the sequencer that a tenant's outbox has new rows. */
   outboxWritten: (source: string) => void
+  /** The longest an account creation can take (see PendingRoutes). */
+  pendingStaleAfterMs: number
   logger: Logger
 }
 
 export class AccountService {
   /** Tenants of recently active accounts, by DID (access checks and repo reads). */
   readonly recentRoutes = new RecentRoutes((did) => this.deps.directory.findRoute('did', did))
+  /** Reservations of creations under way, and of those a crash cut short. */
+  readonly pending: PendingRoutes
 
-  constructor(private readonly deps: AccountServiceDeps) {}
+  constructor(private readonly deps: AccountServiceDeps) {
+    const { storage, directory, pendingStaleAfterMs: staleAfterMs, logger } = deps
+    this.pending = new PendingRoutes({ storage, directory, staleAfterMs, logger })
+  }
 
   get handles(): HandlePolicy {
     return this.deps.handles
@@ -76,7 +87,7 @@ export class AccountService {
    * `inDomain` lets domain creation add the owner while the domain is not active yet.
    */
   async create(input: CreateAccountInput, inDomain?: Domain): Promise<CreatedAccount> {
-    const { directory, storage, vault } = this.deps
+    const { directory, vault } = this.deps
     const parsed = parseHandle(input.handle)
     const email = normalizeEmail(input.email)
     const domain = inDomain ?? (await directory.activeDomain(parsed.domain))
@@ -96,24 +107,6 @@ export class AccountService {
     const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), hashPassword(password)])
     const genesis = await this.deps.plc.genesis({ signingKey: keypair.did(), handle: parsed.handle, recoveryKey })
     const did = genesis.did
-    try {
-      await directory.reserveRoute({ did, handle: parsed.handle, email, domain: domain.name })
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err
-      if (await directory.handleTaken(parsed.handle)) {
-        throw new InvalidRequestError(`Handle already taken: ${parsed.handle}`, 'HandleNotAvailable')
-      }
-      throw new InvalidRequestError('This email address is already in use')
-    }
-    // The handle is ours now, so the directory hears of the DID before any
-    // local row exists: if it refuses, the route is all there is to undo.
-    let publishedAt: string | null
-    try {
-      publishedAt = await this.deps.plc.publish(did, genesis.op)
-    } catch (err) {
-      await directory.deleteRoute(did)
-      throw err
-    }
     const t = new Date().toISOString()
     const row: AccountRow = {
       did,
@@ -124,30 +117,66 @@ export class AccountService {
       status: 'active',
       signing_key: sealed,
       plc_op: genesis.op,
-      plc_published_at: publishedAt,
+      plc_published_at: null,
       created_at: t,
       updated_at: t,
+    }
+    await this.pending.during(did, () => this.land(row, domain, { keypair, genesisOp: genesis.op }, input.alsoWrite))
+    this.deps.outboxWritten(domain.db_name)
+    this.deps.logger.info({ did, handle: parsed.handle, tenant: domain.name, role }, 'account created')
+    return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
+  }
+
+  /**
+   * Reserves the route, publishes the genesis op, writes the tenant row and
+   * confirms the route, undoing what was done if a step fails.
+   */
+  private async land(
+    row: AccountRow,
+    domain: Domain,
+    keys: { keypair: NewKeys['keypair']; genesisOp: Genesis['op'] },
+    alsoWrite: CreateAccountInput['alsoWrite'],
+  ): Promise<void> {
+    const { directory, storage } = this.deps
+    const { did, handle } = row
+    await this.pending.reserve({ did, handle, email: row.email, domain: domain.name })
+    // The handle is ours now, so the directory hears of the DID before any
+    // local row exists: if it refuses, the route is all there is to undo.
+    try {
+      row.plc_published_at = await this.deps.plc.publish(did, keys.genesisOp)
+    } catch (err) {
+      await directory.deleteRoute(did)
+      throw err
     }
     try {
       // The account row and its repo's first commit land together or not at all.
       await storage.withTenant(domain.db_name, (db) =>
         db.transaction().execute(async (trx) => {
           await accountStore.insert(trx, row)
-          await plcStore.log(trx, did, genesis.op, publishedAt)
-          await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, parsed.handle))
+          await plcStore.log(trx, did, keys.genesisOp, row.plc_published_at)
+          await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, handle))
           await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'active'))
-          await this.deps.repos.createRepo(trx, did, keypair)
-          await input.alsoWrite?.(trx, did)
+          await this.deps.repos.createRepo(trx, did, keys.keypair)
+          await alsoWrite?.(trx, did)
         }),
       )
     } catch (err) {
       await directory.deleteRoute(did)
+      // Only a create whose reservation was cleared under it meets another account's row here.
+      if (isUniqueViolation(err)) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
       throw err
     }
-    await directory.confirmRoute(did)
-    this.deps.outboxWritten(domain.db_name)
-    this.deps.logger.info({ did, handle: parsed.handle, tenant: domain.name, role }, 'account created')
-    return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
+    if (!(await directory.confirmRoute(did))) {
+      // This create outlived its reservation, which was cleared as stale: the handle may be another's now.
+      await storage.withTenant(domain.db_name, (db) => accountStore.delete(db, did))
+      this.deps.outboxWritten(domain.db_name)
+      throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
+    }
+  }
+
+  /** Whether `handle` is free, once a reservation a crash left on it is finished or cleared. */
+  handleAvailable(handle: string): Promise<boolean> {
+    return this.pending.handleAvailable(handle)
   }
 
   /** Throws unless `handle` may be taken at all (taken by someone else is for the creation to find). */
@@ -264,21 +293,11 @@ export class AccountService {
 
   /**
    * Finishes or undoes account creations interrupted by a crash: a pending
-   * route whose tenant row exists is confirmed, any other is removed.
+   * route whose tenant row exists is confirmed, any other no create still
+   * needs is removed. `olderThan` defaults to what no create still needs.
    */
-  async recoverPending(olderThan: Date): Promise<number> {
-    const { directory, storage } = this.deps
-    let fixed = 0
-    for (const route of await directory.pendingRoutes(olderThan)) {
-      const domain = await directory.getDomain(route.domain)
-      const exists =
-        domain?.status === 'active' &&
-        !!(await storage.withTenant(domain.db_name, (db) => accountStore.summary(db, route.did)))
-      if (exists) await directory.confirmRoute(route.did)
-      else await directory.deleteRoute(route.did)
-      fixed++
-    }
-    return fixed
+  recoverPending(olderThan?: Date): Promise<number> {
+    return this.pending.recover(olderThan)
   }
 }
 
