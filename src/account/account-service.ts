@@ -161,9 +161,10 @@ export class AccountService {
         }),
       )
     } catch (err) {
+      // A create whose reservation was cleared under it may meet the next holder's row.
+      const lost = isUniqueViolation(err) && !(await directory.routesHolding(handle, null)).some((r) => r.did === did)
       await directory.deleteRoute(did)
-      // Only a create whose reservation was cleared under it meets another account's row here.
-      if (isUniqueViolation(err)) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
+      if (lost) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
       throw err
     }
     if (!(await directory.confirmRoute(did))) {
@@ -257,13 +258,7 @@ export class AccountService {
     if (await directory.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }
-    try {
-      await directory.setRouteHandle(located.did, parsed.handle)
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw new InvalidRequestError(`Handle already taken: ${parsed.handle}`, 'HandleNotAvailable')
-      throw err
-    }
+    await this.takeHandle(located.did, parsed.handle)
     try {
       const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, parsed.handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
@@ -281,6 +276,20 @@ export class AccountService {
     this.deps.outboxWritten(located.db_name)
     this.deps.logger.info({ did: located.did, tenant: located.domain, handle: parsed.handle }, 'handle changed')
     return parsed.handle
+  }
+
+  /** Moves the route of `did` to `handle`; a reservation a crashed create left there is cleared first. */
+  private async takeHandle(did: string, handle: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deps.directory.setRouteHandle(did, handle)
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err
+        if (attempt > 1 || !(await this.pending.handleAvailable(handle))) {
+          throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
+        }
+      }
+    }
   }
 
   async updateRole(located: LocatedAccount, role: AccountRole): Promise<void> {

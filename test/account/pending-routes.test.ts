@@ -4,6 +4,7 @@
 // never takes a reservation from a create still under way.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { atprotoKey, registerAgent } from '../agents/helpers.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { type Backend, startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
@@ -109,9 +110,22 @@ describe('on Postgres (reservations of other processes are judged by age)', () =
 
   test('agent registration clears a stale reservation on its handle', async () => {
     await crashedReservation(t, 'robot.crash.test', staleMs)
-    const { atprotoKey, registerAgent } = await import('../agents/helpers.js')
     const agent = await registerAgent(t, 'crash.test', await atprotoKey('p256'), { handle: 'robot' })
     assert.equal(agent.handle, 'robot.crash.test')
+  })
+
+  test('updateHandle moves onto a handle a stale reservation held', async () => {
+    await crashedReservation(t, 'moved.crash.test', staleMs)
+    const mover = await create(t, 'mover.crash.test')
+    const login = await xrpc(t.url, 'com.atproto.server.createSession', {
+      body: { identifier: 'mover.crash.test', password: PASSWORD },
+    })
+    const res = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
+      auth: login.body.accessJwt as string,
+      body: { handle: 'moved.crash.test' },
+    })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    assert.equal((await t.ctx.accounts.locate('moved.crash.test'))?.did, mover.body.did)
   })
 
   test('a create that outlives its reservation (cleared as stale meanwhile) undoes itself', async () => {
