@@ -29,7 +29,7 @@ export type CreateAccountInput = {
   password?: string
   role?: AccountRole
   recoveryKey?: string
-  /** Set when the admin key asks: reserved names may be given out (service hostnames never). */
+  /** Set when the admin key or the domain's owner asks: reserved names may be given out (service hostnames never). */
   allowReserved?: boolean
   /**
    * More to write in the account's creation transaction, after its repo's

@@ -8,7 +8,10 @@ import type { ParsedHandle } from './handle.js'
 import { DEFAULT_RESERVED_HANDLE_NAMES } from './reserved-handles.js'
 
 export type HandleCheck = {
-  /** The admin key may give out reserved names (as the official PDS lets its admins); never a service hostname. */
+  /**
+   * The admin key (as the official PDS lets its admins) and a domain's owner
+   * may give out reserved names under that domain; never a service hostname.
+   */
   allowReserved?: boolean
 }
 

@@ -1,5 +1,5 @@
-// Names no one may take as the first label of a handle under a hosted domain
-// without the admin key, as the official PDS keeps a reserved list
+// Names no one but the admin key and a domain's owner may take as the first
+// label of a handle under a hosted domain, as the official PDS keeps a reserved list
 // (@atproto/pds src/handle/reserved.ts). Ours is the AT Protocol's own words
 // and the hostnames and mailboxes a domain's operator may need for itself
 // or that would let an account pass for the service; db.json's

@@ -1,6 +1,6 @@
 // No account may take a hostname the service itself answers on (its
 // /.well-known/atproto-did would then name that account), on any path that
-// sets a handle; reserved names are the admin key's alone to give out.
+// sets a handle; reserved names are the admin key's and the domain owner's to give out.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +14,8 @@ import { getWithHost, type XrpcResponse, xrpc } from '../helpers/xrpc.js'
 let t: TestServer
 let traefikDir: string
 let ownerJwt: string
+let userJwt: string
+let deputyJwt: string
 const OWNER_PASSWORD = 'owner password!'
 
 before(async () => {
@@ -32,6 +34,14 @@ before(async () => {
     body: { identifier: owner.handle, password: OWNER_PASSWORD },
   })
   ownerJwt = login.body.accessJwt as string
+  const made = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: ownerJwt,
+    body: { handle: 'deputy.alpha.test', password: 'a good password', role: 'admin' },
+  })
+  assert.equal(made.status, 200, JSON.stringify(made.body))
+  deputyJwt = await logIn('deputy.alpha.test')
+  assert.equal((await signUp('plain.alpha.test')).status, 200)
+  userJwt = await logIn('plain.alpha.test')
 })
 after(async () => {
   await t?.close()
@@ -49,15 +59,27 @@ function refused(res: XrpcResponse, what: string): void {
 const signUp = (handle: string, auth?: string) =>
   xrpc(t.url, 'com.atproto.server.createAccount', { auth, body: { handle, password: 'a good password' } })
 
-test('updateHandle refuses the service hostnames and reserved names', async () => {
-  for (const handle of [...SERVICE_HOSTS, 'www.alpha.test', 'support.alpha.test', 'primal.alpha.test']) {
-    const res = await xrpc(t.url, 'com.atproto.identity.updateHandle', { auth: ownerJwt, body: { handle } })
-    refused(res, handle)
-  }
-  const freed = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
-    auth: ownerJwt,
-    body: { handle: 'docs.alpha.test' },
+async function logIn(identifier: string): Promise<string> {
+  const res = await xrpc(t.url, 'com.atproto.server.createSession', {
+    body: { identifier, password: 'a good password' },
   })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  return res.body.accessJwt as string
+}
+
+const updateHandle = (auth: string, handle: string) =>
+  xrpc(t.url, 'com.atproto.identity.updateHandle', { auth, body: { handle } })
+
+test('updateHandle refuses the service hostnames to all, reserved names to all but the owner', async () => {
+  for (const jwt of [userJwt, deputyJwt]) {
+    for (const handle of [...SERVICE_HOSTS, 'www.alpha.test', 'support.alpha.test', 'primal.alpha.test']) {
+      refused(await updateHandle(jwt, handle), handle)
+    }
+  }
+  for (const handle of SERVICE_HOSTS) refused(await updateHandle(ownerJwt, handle), `${handle} by the owner`)
+  const owners = await updateHandle(ownerJwt, 'support.alpha.test')
+  assert.equal(owners.status, 200, `the owner takes a reserved name: ${JSON.stringify(owners.body)}`)
+  const freed = await updateHandle(userJwt, 'docs.alpha.test')
   assert.equal(freed.status, 200, `a name handles.allowed frees: ${JSON.stringify(freed.body)}`)
 })
 
@@ -68,14 +90,23 @@ test('createAccount refuses them; the admin key may give out a reserved name but
   assert.equal(byAdmin.status, 200, JSON.stringify(byAdmin.body))
 })
 
-test('host.primal.pds.createAccount: a session cannot take one, nor claim the admin key’s leave', async () => {
+test('host.primal.pds.createAccount: a domain admin takes neither, nor claims leave; the owner a reserved name', async () => {
   for (const handle of ['pds.alpha.test', 'www.alpha.test']) {
     const res = await xrpc(t.url, 'host.primal.pds.createAccount', {
-      auth: ownerJwt,
+      auth: deputyJwt,
       body: { handle, allowReserved: true },
     })
     refused(res, handle)
   }
+  refused(
+    await xrpc(t.url, 'host.primal.pds.createAccount', { auth: ownerJwt, body: { handle: 'pds.alpha.test' } }),
+    'pds.alpha.test by the owner',
+  )
+  const owners = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: ownerJwt,
+    body: { handle: 'www.alpha.test' },
+  })
+  assert.equal(owners.status, 200, JSON.stringify(owners.body))
   const asAdmin = await xrpc(t.url, 'host.primal.pds.createAccount', {
     auth: t.adminKey,
     body: { handle: 'backend.alpha.test' },
