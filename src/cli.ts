@@ -115,7 +115,14 @@ async function accountCommand(ctx: AppContext, [sub, arg, arg2]: string[], value
   if (sub === 'create') {
     const role = values.role ?? 'user'
     if (role !== 'admin' && role !== 'user') throw new UsageError('--role must be admin or user')
-    const created = await ctx.accounts.create({ handle: arg, email: values.email, password: values.password, role })
+    const created = await ctx.accounts.create({
+      handle: arg,
+      email: values.email,
+      password: values.password,
+      role,
+      // The operator at the console holds the admin key.
+      allowReserved: true,
+    })
     return print({ did: created.did, handle: created.handle, role: created.role, password: created.generatedPassword })
   }
   if (sub === 'list') {

@@ -3,6 +3,7 @@
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
+import { HandlePolicy } from './account/handle-policy.js'
 import { Passwords } from './account/password.js'
 import { SessionService } from './account/session-service.js'
 import { SigningKeyVault } from './account/signing-key.js'
@@ -15,7 +16,7 @@ import type { Config, TraefikConfig } from './config/config.js'
 import { EmbeddedStorage } from './db/embedded.js'
 import { PostgresStorage } from './db/postgres.js'
 import type { Storage } from './db/storage.js'
-import { PlcClient } from './identity/plc-client.js'
+import { TIMEOUT_MS as PLC_REQUEST_TIMEOUT_MS, PlcClient } from './identity/plc-client.js'
 import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
 import { serviceDidFor } from './identity/service-did.js'
@@ -82,8 +83,19 @@ const TAIL_POLL_MS = 1000
 /** Repo blocks kept in memory for writes: a hot repo's commit and upper MST nodes are a few KiB. */
 const BLOCK_CACHE_BYTES = 16 * 1024 * 1024
 
-/** Interrupted domain or account changes older than this are swept at start. */
+/** Interrupted domain changes older than this are swept at start. */
 const RECOVERY_AGE_MS = 10 * 60 * 1000
+/** How often reservations of account creations a crash cut short are looked for (start-up aside). */
+const PENDING_SWEEP_MS = 60_000
+
+/**
+ * The longest an account creation can take: every PLC try timing out, each
+ * followed by the longest backoff, and a minute for the rest. Another
+ * process's reservation older than this has no create behind it.
+ */
+function accountCreationDeadlineMs(config: Config): number {
+  return config.plcRetry.attempts * (PLC_REQUEST_TIMEOUT_MS + config.plcRetry.maxDelayMs) + 60_000
+}
 
 export async function openStorage(config: Config, logger: Logger, metrics?: Metrics): Promise<Storage> {
   const onTenantPoolWait = metrics && ((seconds: number) => metrics.poolWait('tenant', seconds))
@@ -143,7 +155,18 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       concurrency: config.limits.passwordHashConcurrency,
       maxQueued: config.limits.passwordHashQueue,
     })
-    const accounts = new AccountService({ storage, directory, vault, plc, repos, passwords, outboxWritten, logger })
+    const accounts = new AccountService({
+      storage,
+      directory,
+      handles: HandlePolicy.fromConfig(config),
+      vault,
+      plc,
+      repos,
+      passwords,
+      outboxWritten,
+      pendingStaleAfterMs: accountCreationDeadlineMs(config),
+      logger,
+    })
     const serviceHost = new URL(config.serviceURL).host
     const relays = new RelayAnnouncer({
       relays: config.relays,
@@ -237,7 +260,7 @@ async function recover(ctx: AppContext): Promise<void> {
   for (const d of await ctx.directory.listDomains()) {
     if (d.status === 'active') await ctx.storage.migrateTenant(d.db_name)
   }
-  await ctx.accounts.recoverPending(staleBefore)
+  await ctx.accounts.recoverPending()
 }
 
 /** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */
@@ -246,6 +269,7 @@ export async function startBackground(ctx: AppContext): Promise<void> {
   ctx.sequencer.on('sequenced', (_seq: number, frames: SequencedFrame[]) => ctx.tail.take(frames))
   await ctx.sequencer.start()
   ctx.sweeper.start()
+  ctx.accounts.pending.start(PENDING_SWEEP_MS)
   ctx.relays.announce('start')
   // Routing follows the domain table, which may have changed while no process was running.
   await ctx.traefik?.start().catch(() => {})
@@ -259,5 +283,6 @@ export async function closeAppContext(ctx: AppContext): Promise<void> {
   await ctx.sequencer.stop()
   await ctx.sweeper.stop()
   await ctx.passwords.close()
+  await ctx.accounts.pending.stop()
   await ctx.storage.close()
 }

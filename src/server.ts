@@ -85,9 +85,10 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(serviceLimit(ctx.rateLimits, ctx.logger))
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()
+    // The service's own hostnames name no account, even one an older version let take them.
     let route: Awaited<ReturnType<typeof ctx.directory.findRoute>>
     try {
-      route = await ctx.directory.findRoute('handle', host)
+      route = ctx.accounts.handles.isServiceHost(host) ? undefined : await ctx.directory.findRoute('handle', host)
     } catch (err) {
       // Not knowing a handle because the database is down is not "no such handle".
       if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))

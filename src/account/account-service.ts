@@ -17,7 +17,9 @@ import { accountEvent, identityEvent } from '../sync/events.js'
 import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
 import { normalizeEmail, parseHandle } from './handle.js'
+import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
+import { PendingRoutes } from './pending-routes.js'
 import { RecentRoutes } from './recent-routes.js'
 import type { SigningKeyVault } from './signing-key.js'
 
@@ -27,6 +29,8 @@ export type CreateAccountInput = {
   password?: string
   role?: AccountRole
   recoveryKey?: string
+  /** Set when the admin key or the domain's owner asks: reserved names may be given out (service hostnames never). */
+  allowReserved?: boolean
   /**
    * More to write in the account's creation transaction, after its repo's
    * first commit (an agent's key and profile): it all lands or none of it.
@@ -46,36 +50,52 @@ export type CreatedAccount = {
 
 export type LocatedAccount = Route & { db_name: string }
 
+type NewKeys = Awaited<ReturnType<SigningKeyVault['generate']>>
+type Genesis = Awaited<ReturnType<PlcService['genesis']>>
+
 export type AccountServiceDeps = {
   storage: Storage
   directory: Directory
+  handles: HandlePolicy
   vault: SigningKeyVault
   plc: PlcService
   repos: RepoService
   passwords: Passwords
   /** Tells the sequencer that a tenant's outbox has new rows. */
   outboxWritten: (source: string) => void
+  /** The longest an account creation can take (see PendingRoutes). */
+  pendingStaleAfterMs: number
   logger: Logger
 }
 
 export class AccountService {
   /** Tenants of recently active accounts, by DID (access checks and repo reads). */
   readonly recentRoutes = new RecentRoutes((did) => this.deps.directory.findRoute('did', did))
+  /** Reservations of creations under way, and of those a crash cut short. */
+  readonly pending: PendingRoutes
 
-  constructor(private readonly deps: AccountServiceDeps) {}
+  constructor(private readonly deps: AccountServiceDeps) {
+    const { storage, directory, pendingStaleAfterMs: staleAfterMs, logger } = deps
+    this.pending = new PendingRoutes({ storage, directory, staleAfterMs, logger })
+  }
+
+  get handles(): HandlePolicy {
+    return this.deps.handles
+  }
 
   /**
    * Creates an account: keys, did:plc genesis, routing reservation, tenant row.
    * `inDomain` lets domain creation add the owner while the domain is not active yet.
    */
   async create(input: CreateAccountInput, inDomain?: Domain): Promise<CreatedAccount> {
-    const { directory, storage, vault, passwords } = this.deps
+    const { directory, vault, passwords } = this.deps
     const parsed = parseHandle(input.handle)
     const email = normalizeEmail(input.email)
     const domain = inDomain ?? (await directory.activeDomain(parsed.domain))
     if (!domain || domain.name !== parsed.domain) {
       throw new InvalidRequestError(`handle must be <name>.<hosted domain>: ${parsed.handle}`, 'UnsupportedDomain')
     }
+    this.deps.handles.assertAllowed(parsed, { allowReserved: input.allowReserved })
     if (await directory.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }
@@ -88,24 +108,6 @@ export class AccountService {
     const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), passwords.hash(password)])
     const genesis = await this.deps.plc.genesis({ signingKey: keypair.did(), handle: parsed.handle, recoveryKey })
     const did = genesis.did
-    try {
-      await directory.reserveRoute({ did, handle: parsed.handle, email, domain: domain.name })
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err
-      if (await directory.handleTaken(parsed.handle)) {
-        throw new InvalidRequestError(`Handle already taken: ${parsed.handle}`, 'HandleNotAvailable')
-      }
-      throw new InvalidRequestError('This email address is already in use')
-    }
-    // The handle is ours now, so the directory hears of the DID before any
-    // local row exists: if it refuses, the route is all there is to undo.
-    let publishedAt: string | null
-    try {
-      publishedAt = await this.deps.plc.publish(did, genesis.op)
-    } catch (err) {
-      await directory.deleteRoute(did)
-      throw err
-    }
     const t = new Date().toISOString()
     const row: AccountRow = {
       did,
@@ -116,30 +118,72 @@ export class AccountService {
       status: 'active',
       signing_key: sealed,
       plc_op: genesis.op,
-      plc_published_at: publishedAt,
+      plc_published_at: null,
       created_at: t,
       updated_at: t,
+    }
+    await this.pending.during(did, () => this.land(row, domain, { keypair, genesisOp: genesis.op }, input.alsoWrite))
+    this.deps.outboxWritten(domain.db_name)
+    this.deps.logger.info({ did, handle: parsed.handle, tenant: domain.name, role }, 'account created')
+    return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
+  }
+
+  /**
+   * Reserves the route, publishes the genesis op, writes the tenant row and
+   * confirms the route, undoing what was done if a step fails.
+   */
+  private async land(
+    row: AccountRow,
+    domain: Domain,
+    keys: { keypair: NewKeys['keypair']; genesisOp: Genesis['op'] },
+    alsoWrite: CreateAccountInput['alsoWrite'],
+  ): Promise<void> {
+    const { directory, storage } = this.deps
+    const { did, handle } = row
+    await this.pending.reserve({ did, handle, email: row.email, domain: domain.name })
+    // The handle is ours now, so the directory hears of the DID before any
+    // local row exists: if it refuses, the route is all there is to undo.
+    try {
+      row.plc_published_at = await this.deps.plc.publish(did, keys.genesisOp)
+    } catch (err) {
+      await directory.deleteRoute(did)
+      throw err
     }
     try {
       // The account row and its repo's first commit land together or not at all.
       await storage.withTenant(domain.db_name, (db) =>
         db.transaction().execute(async (trx) => {
           await accountStore.insert(trx, row)
-          await plcStore.log(trx, did, genesis.op, publishedAt)
-          await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, parsed.handle))
+          await plcStore.log(trx, did, keys.genesisOp, row.plc_published_at)
+          await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, handle))
           await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'active'))
-          await this.deps.repos.createRepo(trx, did, keypair)
-          await input.alsoWrite?.(trx, did)
+          await this.deps.repos.createRepo(trx, did, keys.keypair)
+          await alsoWrite?.(trx, did)
         }),
       )
     } catch (err) {
+      // A create whose reservation was cleared under it may meet the next holder's row.
+      const lost = isUniqueViolation(err) && !(await directory.routesHolding(handle, null)).some((r) => r.did === did)
       await directory.deleteRoute(did)
+      if (lost) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
       throw err
     }
-    await directory.confirmRoute(did)
-    this.deps.outboxWritten(domain.db_name)
-    this.deps.logger.info({ did, handle: parsed.handle, tenant: domain.name, role }, 'account created')
-    return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
+    if (!(await directory.confirmRoute(did))) {
+      // This create outlived its reservation, which was cleared as stale: the handle may be another's now.
+      await storage.withTenant(domain.db_name, (db) => accountStore.delete(db, did))
+      this.deps.outboxWritten(domain.db_name)
+      throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
+    }
+  }
+
+  /** Whether `handle` is free, once a reservation a crash left on it is finished or cleared. */
+  handleAvailable(handle: string): Promise<boolean> {
+    return this.pending.handleAvailable(handle)
+  }
+
+  /** Throws unless `handle` may be taken at all (taken by someone else is for the creation to find). */
+  assertHandleAllowed(handle: string, check: HandleCheck = {}): void {
+    this.deps.handles.assertAllowed(parseHandle(handle), check)
   }
 
   /** Finds a confirmed account in an active domain by DID, handle or email. */
@@ -204,23 +248,18 @@ export class AccountService {
    * directory takes the update op; then the tenant row changes. If either
    * later step fails the route is put back, so nothing is half-changed.
    */
-  async updateHandle(located: LocatedAccount, input: unknown): Promise<string> {
+  async updateHandle(located: LocatedAccount, input: unknown, check: HandleCheck = {}): Promise<string> {
     const { directory, storage } = this.deps
     const parsed = parseHandle(input)
     if (parsed.domain !== located.domain) {
       throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
     }
     if (parsed.handle === located.handle) return parsed.handle
+    this.deps.handles.assertAllowed(parsed, check)
     if (await directory.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }
-    try {
-      await directory.setRouteHandle(located.did, parsed.handle)
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw new InvalidRequestError(`Handle already taken: ${parsed.handle}`, 'HandleNotAvailable')
-      throw err
-    }
+    await this.takeHandle(located.did, parsed.handle)
     try {
       const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, parsed.handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
@@ -240,6 +279,20 @@ export class AccountService {
     return parsed.handle
   }
 
+  /** Moves the route of `did` to `handle`; a reservation a crashed create left there is cleared first. */
+  private async takeHandle(did: string, handle: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deps.directory.setRouteHandle(did, handle)
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err
+        if (attempt > 1 || !(await this.pending.handleAvailable(handle))) {
+          throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
+        }
+      }
+    }
+  }
+
   async updateRole(located: LocatedAccount, role: AccountRole): Promise<void> {
     const account = await this.summary(located)
     if (account.role === 'owner') throw new InvalidRequestError('The owner of a domain cannot be demoted')
@@ -250,21 +303,11 @@ export class AccountService {
 
   /**
    * Finishes or undoes account creations interrupted by a crash: a pending
-   * route whose tenant row exists is confirmed, any other is removed.
+   * route whose tenant row exists is confirmed, any other no create still
+   * needs is removed. `olderThan` defaults to what no create still needs.
    */
-  async recoverPending(olderThan: Date): Promise<number> {
-    const { directory, storage } = this.deps
-    let fixed = 0
-    for (const route of await directory.pendingRoutes(olderThan)) {
-      const domain = await directory.getDomain(route.domain)
-      const exists =
-        domain?.status === 'active' &&
-        !!(await storage.withTenant(domain.db_name, (db) => accountStore.summary(db, route.did)))
-      if (exists) await directory.confirmRoute(route.did)
-      else await directory.deleteRoute(route.did)
-      fixed++
-    }
-    return fixed
+  recoverPending(olderThan?: Date): Promise<number> {
+    return this.pending.recover(olderThan)
   }
 }
 

@@ -124,7 +124,8 @@ export class AgentService {
       )
     }
     const handle = agentHandle(input.handle, input.name, domain.name)
-    if (await this.deps.directory.handleTaken(handle)) {
+    this.deps.accounts.assertHandleAllowed(handle)
+    if (!(await this.deps.accounts.handleAvailable(handle))) {
       throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
     }
     const profile = await prepareWrite(

@@ -85,6 +85,17 @@ export type RetryConfig = {
   maxDelayMs: number
 }
 
+export type HandlesConfig = {
+  /** Reserve the built-in list of names (www, pds, admin, api, mail, support, …) under every hosted domain. */
+  reserveDefaults: boolean
+  /** More names (first labels) reserved under every hosted domain. */
+  reserved: string[]
+  /** Built-in names to give out after all. */
+  allowed: string[]
+  /** Hostnames this service answers on besides serviceURL's and traefik.serviceUrl's: never a handle. */
+  serviceHostnames: string[]
+}
+
 /** A budget: `points` requests (or writes) per `windowSeconds`; 0 points turns the limit off. */
 export type RateLimitRule = { points: number; windowSeconds: number }
 
@@ -142,6 +153,8 @@ export type Config = {
   /** How requestCrawl to a relay is retried (never fatal). */
   relayRetry: RetryConfig
   traefik?: TraefikConfig
+  /** Which handles are kept from accounts (service hostnames always; reserved names without the admin key). */
+  handles: HandlesConfig
   limits: LimitsConfig
   rateLimits: RateLimitsConfig
   agents: AgentsConfig
@@ -266,6 +279,7 @@ const KNOWN_FIELDS = new Set([
   'relays',
   'relayRetry',
   'traefik',
+  'handles',
   'limits',
   'rateLimits',
   'agents',
@@ -370,6 +384,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     relays: r.stringArray(raw, 'relays') ?? [],
     relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
     traefik: readTraefik(r, raw, cwd, port),
+    handles: readHandles(r, raw),
     limits: readLimits(r, raw),
     rateLimits: readRateLimits(r, raw),
     agents: readAgents(r, raw),
@@ -414,6 +429,29 @@ function readDatabase(r: FieldReader, raw: RawConfig): DatabaseConfig | undefine
     r.fail('database.url', 'a URL whose database name matches [a-z][a-z0-9_]{0,39}', dbName)
   }
   return { url, ...cfg }
+}
+
+function readHandles(r: FieldReader, raw: RawConfig): HandlesConfig {
+  const h = r.object(raw, 'handles') ?? {}
+  for (const key of Object.keys(h)) {
+    if (!['reserveDefaults', 'reserved', 'allowed', 'serviceHostnames'].includes(key)) {
+      r.problems.push(`${r.source}: unknown field "handles.${key}"`)
+    }
+  }
+  const list = (key: keyof HandlesConfig, pattern: RegExp, expected: string): string[] => {
+    const names = (r.stringArray(h, key, `handles.${key}`) ?? []).map((n) => n.trim().toLowerCase())
+    const bad = names.find((n) => !pattern.test(n))
+    if (bad !== undefined) r.fail(`handles.${key}`, expected, bad)
+    return names
+  }
+  const label = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/
+  const hostname = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/
+  return {
+    reserveDefaults: r.boolean(h, 'reserveDefaults', 'handles.reserveDefaults') ?? true,
+    reserved: list('reserved', label, 'a list of DNS labels (the first part of a handle)'),
+    allowed: list('allowed', label, 'a list of DNS labels (the first part of a handle)'),
+    serviceHostnames: list('serviceHostnames', hostname, 'a list of hostnames'),
+  }
 }
 
 function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {

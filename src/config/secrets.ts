@@ -2,9 +2,10 @@
 // <dataDir>/secrets.json (mode 0600), so tokens and encrypted keys survive a
 // restart without the operator writing any secret by hand.
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config.js'
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './data-dir.js'
 
 type SecretField = 'adminKey' | 'jwtSecret' | 'keyEncryptionKey' | 'plcRotationKey'
 
@@ -27,6 +28,9 @@ export function ensureSecrets(config: Config): SecretsOutcome {
   const file = join(config.dataDir, 'secrets.json')
   let stored: Partial<Record<SecretField, string>> = {}
   if (existsSync(file)) {
+    // A data directory an older version (or a copy) left open to others is closed first.
+    chmodSync(config.dataDir, PRIVATE_DIR_MODE)
+    chmodSync(file, PRIVATE_FILE_MODE)
     stored = JSON.parse(readFileSync(file, 'utf8'))
   }
   let changed = false
@@ -43,9 +47,9 @@ export function ensureSecrets(config: Config): SecretsOutcome {
     config[field] = value
   }
   if (changed) {
-    mkdirSync(config.dataDir, { recursive: true })
+    ensurePrivateDir(config.dataDir)
     const tmp = `${file}.${process.pid}.tmp`
-    writeFileSync(tmp, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 })
+    writeFileSync(tmp, `${JSON.stringify(stored, null, 2)}\n`, { mode: PRIVATE_FILE_MODE })
     renameSync(tmp, file)
   }
   return { newAdminKey, file }

@@ -2,12 +2,14 @@
 // tables in schema `primal_pds` and each tenant in a schema named like its
 // database would be on Postgres. One instance per tenant would cost ~250 MB
 // and seconds to open each (DESIGN §3); schemas cost almost nothing.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, sql } from 'kysely'
+import { ensurePrivateDir, makeTreePrivate, PRIVATE_FILE_MODE } from '../config/data-dir.js'
 import { LocalCoordination } from './coordination.js'
 import { PGliteDialect } from './pglite-dialect.js'
+import { PrivateNodeFS } from './private-nodefs.js'
 import type { ManagementSchema, TenantSchema } from './schema.js'
 import {
   assertStoreName,
@@ -38,9 +40,12 @@ export class EmbeddedStorage implements Storage {
   /** Opens (creating if needed) the embedded database in `<dataDir>/pglite`. */
   static async open(dataDir: string): Promise<EmbeddedStorage> {
     const dir = join(dataDir, 'pglite')
-    mkdirSync(dir, { recursive: true })
+    ensurePrivateDir(dataDir)
+    ensurePrivateDir(dir)
     const lock = acquireLock(join(dataDir, 'pglite.lock'))
-    const pglite = await PGlite.create(dir).catch((err) => {
+    // Files an older version left readable to others; new ones are private as they are made.
+    makeTreePrivate(dataDir)
+    const pglite = await PGlite.create({ fs: new PrivateNodeFS(dir) }).catch((err) => {
       lock.release()
       throw err
     })
@@ -99,7 +104,7 @@ export class EmbeddedStorage implements Storage {
 function acquireLock(path: string): { release(): void } {
   for (;;) {
     try {
-      writeFileSync(path, String(process.pid), { flag: 'wx' })
+      writeFileSync(path, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE })
       return { release: () => rmSync(path, { force: true }) }
     } catch (err) {
       if ((err as { code?: string }).code !== 'EEXIST') throw err

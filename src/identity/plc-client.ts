@@ -6,7 +6,7 @@ import type { RetryConfig } from '../config/config.js'
 import { backoffDelay, wait } from './backoff.js'
 
 /** Per-request timeout. */
-const TIMEOUT_MS = 10_000
+export const TIMEOUT_MS = 10_000
 
 /** The directory answered and said no: the op is invalid for it. */
 export class PlcRefusedError extends Error {

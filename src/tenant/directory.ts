@@ -84,8 +84,40 @@ export class Directory {
     await this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).execute()
   }
 
-  async confirmRoute(did: string): Promise<void> {
-    await this.db.updateTable('did_routing').set({ pending: false }).where('did', '=', did).execute()
+  /** Confirms a reservation; false if it is gone (cleared as stale while its create ran). */
+  async confirmRoute(did: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('did_routing')
+      .set({ pending: false })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
+  /** The routes, pending or not, that hold `handle` or `email`: what a reservation ran into. */
+  routesHolding(handle: string, email: string | null): Promise<Route[]> {
+    return this.db
+      .selectFrom('did_routing')
+      .selectAll()
+      .where((eb) =>
+        email === null ? eb('handle', '=', handle) : eb.or([eb('handle', '=', handle), eb('email', '=', email)]),
+      )
+      .execute()
+  }
+
+  /**
+   * Deletes a pending reservation if it is still the one that was judged
+   * stale (same DID, still pending, same time): of several processes
+   * clearing it at once, one does. True if this call deleted it.
+   */
+  async clearPendingRoute(route: Route): Promise<boolean> {
+    const res = await this.db
+      .deleteFrom('did_routing')
+      .where('did', '=', route.did)
+      .where('pending', '=', true)
+      .where('created_at', '=', route.created_at)
+      .executeTakeFirst()
+    return Number(res.numDeletedRows) > 0
   }
 
   async deleteRoute(did: string): Promise<void> {

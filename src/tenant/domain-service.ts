@@ -69,6 +69,8 @@ export class DomainService {
           email: input.ownerEmail,
           password: input.ownerPassword,
           role: 'owner',
+          // Only the admin key adds domains, and the default owner handle is admin.<domain>.
+          allowReserved: true,
         },
         domain,
       )

@@ -26,13 +26,13 @@ async function session(identifier: string, password: string): Promise<string> {
 test('open registration: a standard client signs up under a hosted domain and is logged in', async () => {
   const agent = new AtpAgent({ service: t.url })
   const res = await agent.createAccount({
-    handle: 'signup.accounts.test',
+    handle: 'newcomer.accounts.test',
     email: 'Signup@Example.org',
     password: 'signup password',
   })
   assert.match(res.data.did, /^did:plc:/)
   const me = await agent.com.atproto.server.getSession()
-  assert.equal(me.data.handle, 'signup.accounts.test')
+  assert.equal(me.data.handle, 'newcomer.accounts.test')
   assert.equal(me.data.email, 'signup@example.org')
   // Email works as a login identifier, case-insensitively.
   await session('SIGNUP@example.org', 'signup password')
@@ -145,4 +145,51 @@ test('atproto-did answers by Host header for hosted handles only', async () => {
   assert.equal(res.body, owner.did)
   assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', 'nobody.accounts.test')).status, 404)
   assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', 'accounts.test')).status, 404)
+})
+
+test('a domain admin acts on users only: other admins and the owner are the owner’s or the admin key’s', async () => {
+  const ownerJwt = await session(owner.handle, OWNER_PASSWORD)
+  const makeAdmin = async (handle: string) => {
+    const res = await xrpc(t.url, 'host.primal.pds.createAccount', {
+      auth: ownerJwt,
+      body: { handle, password: 'rank password', role: 'admin' },
+    })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    return res.body.did as string
+  }
+  const first = await makeAdmin('rank-first.accounts.test')
+  const second = await makeAdmin('rank-second.accounts.test')
+  const plain = await createAccount(t, 'rank-user.accounts.test')
+  const firstJwt = await session('rank-first.accounts.test', 'rank password')
+  const asFirst = (nsid: string, body: Record<string, unknown>) => xrpc(t.url, nsid, { auth: firstJwt, body })
+
+  for (const target of [second, owner.did]) {
+    for (const [nsid, body] of [
+      ['host.primal.pds.deleteAccount', { did: target }],
+      ['host.primal.pds.updateAccountStatus', { did: target, status: 'suspended' }],
+      ['host.primal.pds.updateAccountRole', { did: target, role: 'user' }],
+      ['host.primal.pds.updateAgentTrust', { did: target, trusted: true }],
+    ] as const) {
+      const res = await asFirst(nsid, body)
+      assert.equal(res.status, 403, `${nsid} on ${target}: ${JSON.stringify(res.body)}`)
+    }
+  }
+  // The other admin is untouched and still logs in.
+  await session('rank-second.accounts.test', 'rank password')
+  // Users are the admin's to manage.
+  const suspendUser = await asFirst('host.primal.pds.updateAccountStatus', { did: plain.did, status: 'suspended' })
+  assert.equal(suspendUser.status, 200, JSON.stringify(suspendUser.body))
+  // The owner may act on its admins.
+  const bySelf = await xrpc(t.url, 'host.primal.pds.updateAccountStatus', {
+    auth: ownerJwt,
+    body: { did: second, status: 'suspended' },
+  })
+  assert.equal(bySelf.status, 200, JSON.stringify(bySelf.body))
+  const demote = await xrpc(t.url, 'host.primal.pds.updateAccountRole', {
+    auth: t.adminKey,
+    body: { did: first, role: 'user' },
+  })
+  assert.equal(demote.status, 200, JSON.stringify(demote.body))
+  const deleted = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: ownerJwt, body: { did: second } })
+  assert.equal(deleted.status, 200, JSON.stringify(deleted.body))
 })

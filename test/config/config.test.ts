@@ -167,3 +167,31 @@ test('request timeouts, the per-IP budget for every request, and stream caps are
   }
   assert.equal(problems.length, 7)
 })
+
+test('handles: reserved names and service hostnames are read, defaulted and checked', () => {
+  const defaults = validateConfig({}, 'db.json', dir).handles
+  assert.deepEqual(defaults, { reserveDefaults: true, reserved: [], allowed: [], serviceHostnames: [] })
+  const set = validateConfig(
+    { handles: { reserveDefaults: false, reserved: ['Primal'], allowed: ['docs'], serviceHostnames: ['edge.x.com'] } },
+    'db.json',
+    dir,
+  ).handles
+  assert.deepEqual(set, {
+    reserveDefaults: false,
+    reserved: ['primal'],
+    allowed: ['docs'],
+    serviceHostnames: ['edge.x.com'],
+  })
+  const text = configProblems({
+    handles: { reserveDefaults: 'no', reserved: ['two.labels'], allowed: 'docs', serviceHostnames: ['-bad-'], more: 1 },
+  }).join('\n')
+  for (const field of [
+    '"handles.reserveDefaults"',
+    '"handles.reserved"',
+    '"handles.allowed"',
+    '"handles.serviceHostnames"',
+    '"handles.more"',
+  ]) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+  }
+})

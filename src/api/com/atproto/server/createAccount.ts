@@ -33,6 +33,7 @@ export default function (server: Server, ctx: AppContext): void {
         email: body.email,
         password: body.password,
         recoveryKey: body.recoveryKey,
+        allowReserved: credentials.type === 'admin',
       })
       const located = await ctx.accounts.mustLocate(created.did)
       const tokens = await ctx.sessions.start(located)

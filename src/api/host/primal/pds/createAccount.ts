@@ -19,7 +19,9 @@ export default function (server: Server, ctx: AppContext): void {
       if (role === 'admin' && credentials.type === 'access' && credentials.role !== 'owner') {
         throw new ForbiddenError('Only the admin key or the domain owner may create admins')
       }
-      const created = await ctx.accounts.create({ ...body, role })
+      // Reserved names are the domain's own to give out: its owner's, as the admin key's.
+      const allowReserved = credentials.type === 'admin' || credentials.role === 'owner'
+      const created = await ctx.accounts.create({ ...body, role, allowReserved })
       return json(createdAccountView(created))
     },
   })

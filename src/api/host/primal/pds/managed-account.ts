@@ -1,16 +1,27 @@
 // What every host.primal.pds.* call on one account starts with: the caller's
 // credentials (admin key, or a domain owner's or admin's session) and the
-// account, once the caller is known to manage its domain.
+// account, once the caller is known to manage its domain and its rank.
+import { ForbiddenError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../../../../account/account-service.js'
 import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import type { AccountRole } from '../../../../db/schema.js'
 
-export type Managed = { credentials: AdminCredentials | AccessCredentials; account: LocatedAccount }
+export type Managed = { credentials: AdminCredentials | AccessCredentials; account: LocatedAccount; role: AccountRole }
 
-/** The account `did` names; AccountNotFound, or Forbidden when the caller manages another domain. */
+/**
+ * The account `did` names; AccountNotFound, or Forbidden when the caller
+ * manages another domain or does not outrank the account: a domain admin acts
+ * on users only, the owner on admins and users, the admin key on anyone
+ * (what may be done to an owner at all is the account service's to say).
+ */
 export async function managedAccount(ctx: AppContext, auth: unknown, did: string): Promise<Managed> {
   const { credentials } = auth as { credentials: AdminCredentials | AccessCredentials }
   const account = await ctx.accounts.mustLocate(did)
   assertManages(credentials, account.domain)
-  return { credentials, account }
+  const { role } = await ctx.accounts.summary(account)
+  if (credentials.type === 'access' && credentials.role !== 'owner' && role !== 'user') {
+    throw new ForbiddenError(`A domain admin may act on users only, not on its domain's ${role}`)
+  }
+  return { credentials, account, role }
 }

@@ -1,0 +1,135 @@
+// Account creations hold their handle and email with a `pending` route from
+// the moment they reserve them until the tenant row exists. A process killed
+// in between leaves the reservation behind; this finishes it (the tenant row
+// made it: confirm) or clears it (it did not), on a retry of the create, in a
+// periodic sweep and at start, without ever taking one from a create that is
+// still running. Under way here is known exactly; in another process (Postgres,
+// several replicas) only by age, so a reservation younger than the longest a
+// create can take is left alone there, and a create that outlives it finds
+// its reservation gone when it confirms, and undoes itself.
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import type { Storage } from '../db/storage.js'
+import type { Logger } from '../logger.js'
+import { type Directory, isUniqueViolation, type Route } from '../tenant/directory.js'
+import { accountStore } from './account-store.js'
+
+export type PendingRoutesDeps = {
+  storage: Storage
+  directory: Directory
+  /** The longest an account creation can take: a reservation older than this has no create left behind it. */
+  staleAfterMs: number
+  logger: Logger
+}
+
+export type Settled = 'confirmed' | 'cleared' | 'busy'
+
+export class PendingRoutes {
+  private readonly underway = new Set<string>()
+  private timer?: NodeJS.Timeout
+  private sweeping?: Promise<unknown>
+
+  constructor(private readonly deps: PendingRoutesDeps) {}
+
+  /** Runs a creation of `did`, known meanwhile to be under way in this process. */
+  async during<T>(did: string, create: () => Promise<T>): Promise<T> {
+    this.underway.add(did)
+    try {
+      return await create()
+    } finally {
+      this.underway.delete(did)
+    }
+  }
+
+  /**
+   * Takes the handle and email for `route.did`. A pending reservation in the
+   * way that no create still needs (a crash left it) is finished or cleared
+   * first, so a retry of an interrupted create does not wait for a sweep.
+   */
+  async reserve(route: Omit<Route, 'pending' | 'created_at'>): Promise<void> {
+    const { directory } = this.deps
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await directory.reserveRoute(route)
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err
+      }
+      const holders = await directory.routesHolding(route.handle, route.email)
+      const settled = await Promise.all(holders.map((h) => this.settle(h)))
+      const left = holders.filter((_, i) => settled[i] !== 'cleared')
+      if (left.length === 0 && attempt < 3) continue
+      if (left.length > 0 && left.every((h) => h.handle !== route.handle)) {
+        throw new InvalidRequestError('This email address is already in use')
+      }
+      throw new InvalidRequestError(`Handle already taken: ${route.handle}`, 'HandleNotAvailable')
+    }
+  }
+
+  /** Whether `handle` is free, once a reservation a crash left on it is finished or cleared. */
+  async handleAvailable(handle: string): Promise<boolean> {
+    for (const holder of await this.deps.directory.routesHolding(handle, null)) {
+      if ((await this.settle(holder)) !== 'cleared') return false
+    }
+    return true
+  }
+
+  /**
+   * Reservations made before this are stale unless under way here. The
+   * embedded database serves one process, so there every one not under way
+   * here is: a retry right after a restart finds its handle free.
+   */
+  staleBefore(now = Date.now()): Date {
+    return new Date(this.deps.storage.kind === 'embedded' ? now + 1 : now - this.deps.staleAfterMs)
+  }
+
+  /** Finishes or clears `route` if no create still needs it; 'busy' if one may. */
+  async settle(route: Route, staleBefore = this.staleBefore()): Promise<Settled> {
+    const { directory, logger } = this.deps
+    if (!route.pending || this.underway.has(route.did)) return 'busy'
+    if (await this.tenantHasAccount(route)) {
+      await directory.confirmRoute(route.did)
+      logger.warn(
+        { did: route.did, handle: route.handle, tenant: route.domain },
+        'interrupted account creation finished',
+      )
+      return 'confirmed'
+    }
+    if (route.created_at >= staleBefore.toISOString()) return 'busy'
+    if (!(await directory.clearPendingRoute(route))) return 'busy'
+    logger.warn({ did: route.did, handle: route.handle, tenant: route.domain }, 'interrupted account creation cleared')
+    return 'cleared'
+  }
+
+  /** Settles every pending reservation made before `olderThan`; how many were finished or cleared. */
+  async recover(olderThan = this.staleBefore()): Promise<number> {
+    let fixed = 0
+    for (const route of await this.deps.directory.pendingRoutes(olderThan)) {
+      if ((await this.settle(route, olderThan)) !== 'busy') fixed++
+    }
+    return fixed
+  }
+
+  /** Sweeps every `intervalMs` until stop(). */
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => {
+      this.sweeping ??= this.recover()
+        .catch((err) => this.deps.logger.error({ err }, 'pending account sweep failed; the next one retries'))
+        .finally(() => {
+          this.sweeping = undefined
+        })
+    }, intervalMs)
+    this.timer.unref()
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer)
+    this.timer = undefined
+    await this.sweeping
+  }
+
+  private async tenantHasAccount(route: Route): Promise<boolean> {
+    const { directory, storage } = this.deps
+    const domain = await directory.getDomain(route.domain)
+    if (!domain || domain.status === 'removing' || !(await storage.tenantStoreExists(domain.db_name))) return false
+    return !!(await storage.withTenant(domain.db_name, (db) => accountStore.summary(db, route.did)))
+  }
+}
