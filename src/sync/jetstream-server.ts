@@ -10,6 +10,7 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { FirehoseConfig } from '../config/config.js'
 import type { Logger } from '../logger.js'
+import type { Lease } from './byte-budget.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 import { closeGoingAway } from './firehose-server.js'
 import type { JetstreamDecoder, JetstreamEvent } from './jetstream.js'
@@ -182,7 +183,8 @@ class WebSocketSink implements Sink {
   open(): void {}
 
   write(ev: JetstreamEvent, flushed: () => void): void {
-    this.ws.send(ev.json, flushed)
+    // Sent as text from the shared UTF-8 bytes: no copy per subscriber.
+    this.ws.send(ev.json, { binary: false }, flushed)
   }
 
   tooSlow(): void {
@@ -239,7 +241,12 @@ class SseSink implements Sink {
   }
 
   write(ev: JetstreamEvent, flushed: () => void): void {
-    this.res.write(`id: ${ev.timeUs}\ndata: ${ev.json}\n\n`, () => flushed())
+    // The event's shared bytes are written as they are, not copied into one string per subscriber.
+    this.res.cork()
+    this.res.write(`id: ${ev.timeUs}\ndata: `)
+    this.res.write(ev.json)
+    this.res.write('\n\n', () => flushed())
+    this.res.uncork()
   }
 
   tooSlow(): void {
@@ -308,12 +315,22 @@ class JsonStream extends TailFollower {
     await this.follow()
   }
 
-  protected async deliver(f: SequencedFrame): Promise<void> {
-    for (const ev of await this.decoder.eventsOf(f)) {
-      if (this.stopped) return
-      if (ev.timeUs >= this.from && isWanted(this.filter, ev)) {
-        await this.sendBuffered(ev.bytes, (flushed) => this.sink.write(ev, flushed))
+  /** A frame from the database keeps its lease until its events are handed on; each holds its JSON's bytes until flushed. */
+  protected async deliver(f: SequencedFrame, lease: Lease | undefined): Promise<void> {
+    try {
+      for (const ev of await this.decoder.eventsOf(f)) {
+        if (this.stopped) return
+        if (ev.timeUs >= this.from && isWanted(this.filter, ev)) {
+          const held = lease?.budget.draw(ev.bytes)
+          await this.sendBuffered(
+            ev.bytes,
+            (flushed) => this.sink.write(ev, flushed),
+            () => held?.release(),
+          )
+        }
       }
+    } finally {
+      lease?.release()
     }
   }
 
