@@ -113,13 +113,9 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       onSequenced: (lagSeconds) => metrics.sequenced(lagSeconds),
     })
     const outboxWritten = (source: string) => sequencer.outboxWritten(source)
-    const { ringSize, replayPageBytes, replayMemoryBytes, jsonCacheBytes } = config.firehose
-    const tail = new EventTail(storage, logger, ringSize, TAIL_POLL_MS, {
-      pageBytes: replayPageBytes,
-      memoryBytes: replayMemoryBytes,
-    })
+    const tail = new EventTail(storage, logger, TAIL_POLL_MS, config.firehose)
     const firehose = new FirehoseServer(tail, config.firehose, logger)
-    const jsonEvents = new JetstreamDecoder(ringSize, logger, jsonCacheBytes)
+    const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger, config.firehose.jsonCacheBytes)
     const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
     metrics.watch({ firehose, jetstream, tail, sequencer, storage })
     const repos = new RepoService({

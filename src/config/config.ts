@@ -56,6 +56,8 @@ export type FirehoseConfig = {
   maxOptionsUpdateBytes: number
   /** Recent events kept in memory for live subscribers. */
   ringSize: number
+  /** Most bytes of those events (the newest is kept, whatever its size). */
+  ringBytes: number
   /** Bytes of JSON kept for the most recently converted events of the JSON stream. */
   jsonCacheBytes: number
 }
@@ -214,6 +216,7 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
   // 10,000 DIDs of up to ~40 bytes each, JSON-quoted, with room to spare (Jetstream itself takes up to 10 MB).
   maxOptionsUpdateBytes: 1024 * 1024,
   ringSize: 10_000,
+  ringBytes: 64 * 1024 * 1024,
   jsonCacheBytes: 32 * 1024 * 1024,
 }
 
@@ -511,6 +514,7 @@ function readFirehose(r: FieldReader, raw: RawConfig): FirehoseConfig {
     maxMessageBytes: int('maxMessageBytes', 1024, 100 * 1024 * 1024),
     maxOptionsUpdateBytes: int('maxOptionsUpdateBytes', 1024, 100 * 1024 * 1024),
     ringSize: int('ringSize', 1, 10_000_000),
+    ringBytes: int('ringBytes', 0, 64 * 1024 * 1024 * 1024),
     jsonCacheBytes: int('jsonCacheBytes', 0, 64 * 1024 * 1024 * 1024),
   }
 }

@@ -5,6 +5,7 @@
 // carries its `time_us`, the JSON stream's cursor.
 import { EventEmitter } from 'node:events'
 import { sql } from 'kysely'
+import type { FirehoseConfig } from '../config/config.js'
 import type { Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
 import { ByteBudget, Lease } from './byte-budget.js'
@@ -15,12 +16,8 @@ export type SequencedFrame = { seq: number; timeUs: number; frame: Uint8Array }
 /** Frames read from the database for one subscriber, and the lease on the replay budget that holds their bytes. */
 export type ReplayPage = { frames: SequencedFrame[]; lease: Lease }
 
-export type ReplayLimits = {
-  /** Bytes of frames one database read returns (at least one frame, whatever its size). */
-  pageBytes: number
-  /** Bytes all replays together may hold, from the database read until sent. */
-  memoryBytes: number
-}
+/** What bounds the tail's memory: the ring, in events and bytes; replays, a page and all together (see FirehoseConfig). */
+export type TailLimits = Pick<FirehoseConfig, 'ringSize' | 'ringBytes' | 'replayPageBytes' | 'replayMemoryBytes'>
 
 /** Most rows of one database read, however small they are. */
 const PAGE_ROWS = 500
@@ -29,6 +26,8 @@ export class EventTail extends EventEmitter {
   /** The highest seq this process has read. */
   head = 0
   private ring: SequencedFrame[] = []
+  /** The ring's frames' bytes. */
+  private ringBytes = 0
   private reading?: Promise<void>
   private again = false
   private timer?: NodeJS.Timeout
@@ -38,13 +37,12 @@ export class EventTail extends EventEmitter {
   constructor(
     private readonly storage: Storage,
     private readonly logger: Logger,
-    private readonly ringSize: number,
     private readonly pollMs: number,
-    private readonly replay: ReplayLimits,
+    private readonly limits: TailLimits,
   ) {
     super()
     this.setMaxListeners(0)
-    this.replayBudget = new ByteBudget(replay.memoryBytes)
+    this.replayBudget = new ByteBudget(limits.replayMemoryBytes)
   }
 
   async start(): Promise<void> {
@@ -118,7 +116,7 @@ export class EventTail extends EventEmitter {
    * pageBytes of them. The caller releases the lease as the frames leave.
    */
   async readPage(seq: number, signal: AbortSignal): Promise<ReplayPage> {
-    const { last, bytes } = await this.pageEnd(seq, this.replay.pageBytes)
+    const { last, bytes } = await this.pageEnd(seq, this.limits.replayPageBytes)
     if (last === undefined) return { frames: [], lease: new Lease(this.replayBudget, 0) }
     const lease = await this.replayBudget.acquire(bytes, signal)
     try {
@@ -216,7 +214,7 @@ export class EventTail extends EventEmitter {
 
   private async readNew(): Promise<void> {
     for (;;) {
-      const { frames, more } = await this.readAfter(this.head, this.replay.pageBytes)
+      const { frames, more } = await this.readAfter(this.head, this.limits.replayPageBytes)
       // Frames the sequencer handed over while this read was out are already in.
       const fresh = frames.filter((r) => r.seq > this.head)
       if (fresh.length > 0) this.push(fresh)
@@ -227,10 +225,21 @@ export class EventTail extends EventEmitter {
   private push(frames: SequencedFrame[]): void {
     for (const r of frames) {
       // Contiguous only: the ring is indexed by seq.
-      if (this.ring.length > 0 && r.seq !== (this.ring[this.ring.length - 1] as SequencedFrame).seq + 1) this.ring = []
+      if (this.ring.length > 0 && r.seq !== (this.ring[this.ring.length - 1] as SequencedFrame).seq + 1) {
+        this.ring = []
+        this.ringBytes = 0
+      }
       this.ring.push(r)
+      this.ringBytes += r.frame.byteLength
     }
-    if (this.ring.length > this.ringSize) this.ring = this.ring.slice(this.ring.length - this.ringSize)
+    // Oldest out first, past either cap; the newest stays, whatever its size.
+    let out = 0
+    const { ringSize, ringBytes } = this.limits
+    while (this.ring.length - out > ringSize || (this.ringBytes > ringBytes && this.ring.length - out > 1)) {
+      this.ringBytes -= (this.ring[out] as SequencedFrame).frame.byteLength
+      out++
+    }
+    if (out > 0) this.ring = this.ring.slice(out)
     this.head = (frames[frames.length - 1] as SequencedFrame).seq
     this.emit('events', this.head)
   }

@@ -73,7 +73,12 @@ before(async () => {
 after(() => t?.close())
 
 test('a database page holds at most pageBytes of frames (one frame at least), and its bytes in the budget', async () => {
-  const tail = new EventTail(t.ctx.storage, t.ctx.logger, 1, 60_000, { pageBytes: 250_000, memoryBytes: 250_000 })
+  const tail = new EventTail(t.ctx.storage, t.ctx.logger, 60_000, {
+    ringSize: 1,
+    ringBytes: 0,
+    replayPageBytes: 250_000,
+    replayMemoryBytes: 250_000,
+  })
   const never = new AbortController().signal
   let after = 0
   let pages = 0
@@ -95,4 +100,26 @@ test('a database page holds at most pageBytes of frames (one frame at least), an
   const { frames, more } = await tail.readAfter(0, 1)
   assert.equal(frames.length, 1, 'a page takes one frame whatever its size')
   assert.ok(more)
+})
+
+test('the ring holds at most ringBytes of events, the newest whatever its size; older ones come from the database', () => {
+  const tail = new EventTail(t.ctx.storage, t.ctx.logger, 60_000, {
+    ringSize: 1000,
+    ringBytes: 250_000,
+    replayPageBytes: 1024,
+    replayMemoryBytes: 1024,
+  })
+  const frame = (seq: number, bytes: number) => ({ seq, timeUs: seq, frame: new Uint8Array(bytes) })
+  tail.take([1, 2, 3, 4, 5].map((seq) => frame(seq, 100_000)))
+  assert.equal(tail.framesAfter(2, 100), undefined, 'event 3 is no longer in memory')
+  assert.deepEqual(
+    tail.framesAfter(3, 100)?.map((f) => f.seq),
+    [4, 5],
+  )
+  tail.take([frame(6, 1_000_000)])
+  assert.deepEqual(
+    tail.framesAfter(5, 100)?.map((f) => f.seq),
+    [6],
+  )
+  assert.equal(tail.framesAfter(4, 100), undefined)
 })
