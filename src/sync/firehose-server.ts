@@ -102,10 +102,7 @@ export class FirehoseServer extends EventEmitter {
       sub.stop()
     })
     ws.on('error', () => ws.terminate())
-    sub.start(cursor).catch((err) => {
-      this.logger.warn({ err }, 'firehose subscriber failed')
-      ws.terminate()
-    })
+    sub.start(cursor).catch((err) => sub.failed(err))
   }
 }
 
@@ -151,6 +148,11 @@ class Subscriber extends TailFollower {
   protected deliver(f: SequencedFrame, lease: Lease | undefined): Promise<void> {
     const write = (flushed: () => void) => this.ws.send(f.frame, { binary: true }, () => flushed())
     return this.sendBuffered(f.frame.byteLength, write, () => lease?.release())
+  }
+
+  override failed(err: unknown): void {
+    this.logger.warn({ err }, 'firehose subscriber failed')
+    this.ws.terminate()
   }
 
   protected dropTooSlow(behind: number): void {

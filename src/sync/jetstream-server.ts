@@ -128,11 +128,18 @@ export class JetstreamServer extends EventEmitter {
       void sink.goAway(this.goingAway)
       return
     }
-    const stream: JsonStream = new JsonStream(sink, this.tail, this.decoder, query.filter, this.limits, (behind) => {
-      // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
-      this.streams.delete(stream)
-      this.logger.info({ behind }, 'dropping a JSON stream subscriber that fell behind')
-      this.emit('dropped', behind)
+    const stream: JsonStream = new JsonStream(sink, this.tail, this.decoder, query.filter, this.limits, {
+      dropped: (behind) => {
+        // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
+        this.streams.delete(stream)
+        this.logger.info({ behind }, 'dropping a JSON stream subscriber that fell behind')
+        this.emit('dropped', behind)
+      },
+      failed: (err) => {
+        this.logger.warn({ err }, 'JSON stream subscriber failed')
+        this.streams.delete(stream)
+        sink.destroy()
+      },
     })
     this.streams.addFrom(ip, stream)
     sink.onClose(() => {
@@ -149,10 +156,8 @@ export class JetstreamServer extends EventEmitter {
       }
     })
     stream.start(query.cursor).catch((err) => {
-      this.logger.warn({ err }, 'JSON stream subscriber failed')
-      this.streams.delete(stream)
       stream.stop()
-      sink.destroy()
+      stream.failed(err)
     })
   }
 }
@@ -296,9 +301,9 @@ class JsonStream extends TailFollower {
     /** Replaced whole by an options_update. */
     public filter: JetstreamFilter,
     limits: FirehoseLimits,
-    onDropped: (behind: number) => void,
+    private readonly on: { dropped: (behind: number) => void; failed: (err: unknown) => void },
   ) {
-    super(tail, limits, onDropped)
+    super(tail, limits, on.dropped)
   }
 
   async start(cursor: number | undefined): Promise<void> {
@@ -336,5 +341,9 @@ class JsonStream extends TailFollower {
 
   protected dropTooSlow(): void {
     this.sink.tooSlow()
+  }
+
+  override failed(err: unknown): void {
+    this.on.failed(err)
   }
 }

@@ -36,6 +36,8 @@ export abstract class TailFollower {
   private drained?: () => void
   /** Runs while bytes are in flight; pushed back each time some leave: fires on a stalled consumer. */
   private watchdog?: NodeJS.Timeout
+  /** The `sent` callbacks of bytes in flight: run at the latest on stop, so no lease outlives the subscriber. */
+  private readonly unsent = new Set<() => void>()
   /** Aborts a wait for the replay budget when the subscriber stops. */
   private readonly stopping = new AbortController()
   /** Held back by its own full send buffer: not keeping up. */
@@ -56,6 +58,8 @@ export abstract class TailFollower {
     this.stopping.abort()
     clearTimeout(this.watchdog)
     this.watchdog = undefined
+    for (const sent of this.unsent) sent()
+    this.unsent.clear()
     this.drained?.()
     this.progressed()
   }
@@ -80,6 +84,9 @@ export abstract class TailFollower {
 
   protected abstract dropTooSlow(behind: number): void
 
+  /** Sending failed (the database, say): log it and close the connection. */
+  protected abstract failed(err: unknown): void
+
   /** Starts sending after `sent`: the backlog, then the live tail. */
   protected async follow(): Promise<void> {
     this.tail.on('events', this.onEvents)
@@ -95,11 +102,12 @@ export abstract class TailFollower {
       sent?.()
       return
     }
+    if (sent) this.unsent.add(sent)
     this.inFlight += bytes
     this.watchdog ??= setTimeout(() => this.drop(), this.limits.stallTimeoutMs).unref()
     write(() => {
       this.inFlight -= bytes
-      sent?.()
+      if (sent && this.unsent.delete(sent)) sent()
       if (this.inFlight === 0 || this.stopped) {
         clearTimeout(this.watchdog)
         this.watchdog = undefined
@@ -132,7 +140,11 @@ export abstract class TailFollower {
       this.drop()
       return
     }
-    void this.pump()
+    this.pump().catch((err) => {
+      if (this.stopped) return
+      this.stop()
+      this.failed(err)
+    })
   }
 
   private drop(): void {
