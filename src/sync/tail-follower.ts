@@ -38,6 +38,8 @@ export abstract class TailFollower {
   private watchdog?: NodeJS.Timeout
   /** The `sent` callbacks of bytes in flight: run at the latest on stop, so no lease outlives the subscriber. */
   private readonly unsent = new Set<() => void>()
+  /** Lets go of the rest of the page being sent: called before any wait for the socket. */
+  private letPageGo?: () => void
   /** Aborts a wait for the replay budget when the subscriber stops. */
   private readonly stopping = new AbortController()
   /** Held back by its own full send buffer: not keeping up. */
@@ -125,6 +127,8 @@ export abstract class TailFollower {
   /** Waits while the connection holds more than maxBufferedBytes (the watchdog drops it if none leave); false once stopped. */
   private async roomToSend(): Promise<boolean> {
     while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
+      // A frame's JSON events may fill the socket mid-frame: the frames after it are read again later.
+      this.letPageGo?.()
       this.stalled = true
       this.progressed()
       await new Promise<void>((resolve) => {
@@ -195,6 +199,10 @@ export abstract class TailFollower {
 
   /** Sends a page until the connection is full; the rest is let go, not held while the socket drains. */
   private async sendPage(frames: SequencedFrame[], lease: Lease | undefined): Promise<void> {
+    this.letPageGo = () => {
+      frames.length = 0
+      lease?.release()
+    }
     try {
       // Shifted off, so a frame sent is held by the socket alone (and its lease), not by the page too.
       for (let f = frames.shift(); f; f = frames.shift()) {
@@ -204,6 +212,7 @@ export abstract class TailFollower {
         this.progressed()
       }
     } finally {
+      this.letPageGo = undefined
       lease?.release()
     }
   }
