@@ -127,9 +127,9 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       onSequenced: (lagSeconds) => metrics.sequenced(lagSeconds),
     })
     const outboxWritten = (source: string) => sequencer.outboxWritten(source)
-    const tail = new EventTail(storage, logger, config.firehose.ringSize, TAIL_POLL_MS)
+    const tail = new EventTail(storage, logger, TAIL_POLL_MS, config.firehose)
     const firehose = new FirehoseServer(tail, config.firehose, logger)
-    const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger)
+    const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger, config.firehose.jsonCacheBytes)
     const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
     metrics.watch({ firehose, jetstream, tail, sequencer, storage })
     const repos = new RepoService({

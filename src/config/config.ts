@@ -44,6 +44,12 @@ export type FirehoseConfig = {
   maxBufferedBytes: number
   /** Events a live subscriber may fall behind before it is dropped with ConsumerTooSlow. */
   maxLagEvents: number
+  /** How long a subscriber's socket may hold unsent bytes with none leaving before it is dropped with ConsumerTooSlow. */
+  stallTimeoutMs: number
+  /** Bytes of events a replay reads from the database at a time (at least one event). */
+  replayPageBytes: number
+  /** Bytes all replays together may hold in memory, from the database read until sent; replays wait for room. */
+  replayMemoryBytes: number
   /** Most subscribers at once. */
   maxSubscribers: number
   /** Most subscribers at once from one client IP (subscribeRepos and /subscribe each). */
@@ -54,6 +60,10 @@ export type FirehoseConfig = {
   maxOptionsUpdateBytes: number
   /** Recent events kept in memory for live subscribers. */
   ringSize: number
+  /** Most bytes of those events (the newest is kept, whatever its size). */
+  ringBytes: number
+  /** Bytes of JSON kept for the most recently converted events of the JSON stream. */
+  jsonCacheBytes: number
 }
 
 export type GcConfig = {
@@ -224,6 +234,9 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
   retentionEvents: 0,
   maxBufferedBytes: 4 * 1024 * 1024,
   maxLagEvents: 10_000,
+  stallTimeoutMs: 30_000,
+  replayPageBytes: 1024 * 1024,
+  replayMemoryBytes: 32 * 1024 * 1024,
   maxSubscribers: 1000,
   // Room for a relay's few connections and a benchmark's 50 from one host, not for one client taking the server's 1000.
   maxSubscribersPerIp: 100,
@@ -231,6 +244,8 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
   // 10,000 DIDs of up to ~40 bytes each, JSON-quoted, with room to spare (Jetstream itself takes up to 10 MB).
   maxOptionsUpdateBytes: 1024 * 1024,
   ringSize: 10_000,
+  ringBytes: 64 * 1024 * 1024,
+  jsonCacheBytes: 32 * 1024 * 1024,
 }
 
 /** Within the 10 s a container runtime usually grants between SIGTERM and SIGKILL, with room to close the pools. */
@@ -539,16 +554,28 @@ function readFirehose(r: FieldReader, raw: RawConfig): FirehoseConfig {
   const d = DEFAULT_FIREHOSE
   const int = (key: keyof FirehoseConfig, min: number, max: number) =>
     r.int(f, key, min, max, `firehose.${key}`) ?? d[key]
+  const replayPageBytes = int('replayPageBytes', 1024, 1024 * 1024 * 1024)
+  const replayMemoryBytes = int('replayMemoryBytes', 1024, 64 * 1024 * 1024 * 1024)
+  if (replayMemoryBytes < replayPageBytes) {
+    r.problems.push(
+      `${r.source}: "firehose.replayMemoryBytes" must be at least firehose.replayPageBytes (${replayPageBytes})`,
+    )
+  }
   return {
     retentionSeconds: int('retentionSeconds', 0, 365 * 86_400),
     retentionEvents: int('retentionEvents', 0, 1_000_000_000),
     maxBufferedBytes: int('maxBufferedBytes', 1024, 1024 * 1024 * 1024),
     maxLagEvents: int('maxLagEvents', 1, 10_000_000),
+    stallTimeoutMs: int('stallTimeoutMs', 100, 3_600_000),
+    replayPageBytes,
+    replayMemoryBytes,
     maxSubscribers: int('maxSubscribers', 1, 1_000_000),
     maxSubscribersPerIp: int('maxSubscribersPerIp', 1, 1_000_000),
     maxMessageBytes: int('maxMessageBytes', 1024, 100 * 1024 * 1024),
     maxOptionsUpdateBytes: int('maxOptionsUpdateBytes', 1024, 100 * 1024 * 1024),
     ringSize: int('ringSize', 1, 10_000_000),
+    ringBytes: int('ringBytes', 0, 64 * 1024 * 1024 * 1024),
+    jsonCacheBytes: int('jsonCacheBytes', 0, 64 * 1024 * 1024 * 1024),
   }
 }
 

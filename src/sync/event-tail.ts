@@ -4,28 +4,45 @@
 // live subscribers are served from memory, not one query each. Each frame
 // carries its `time_us`, the JSON stream's cursor.
 import { EventEmitter } from 'node:events'
+import { sql } from 'kysely'
+import type { FirehoseConfig } from '../config/config.js'
 import type { Storage } from '../db/storage.js'
 import type { Logger } from '../logger.js'
+import { ByteBudget, Lease } from './byte-budget.js'
 import { FIREHOSE_CHANNEL } from './sequencer.js'
 
 export type SequencedFrame = { seq: number; timeUs: number; frame: Uint8Array }
+
+/** Frames read from the database for one subscriber, and the lease on the replay budget that holds their bytes. */
+export type ReplayPage = { frames: SequencedFrame[]; lease: Lease }
+
+/** What bounds the tail's memory: the ring, in events and bytes; replays, a page and all together (see FirehoseConfig). */
+export type TailLimits = Pick<FirehoseConfig, 'ringSize' | 'ringBytes' | 'replayPageBytes' | 'replayMemoryBytes'>
+
+/** Most rows of one database read, however small they are. */
+const PAGE_ROWS = 500
 
 export class EventTail extends EventEmitter {
   /** The highest seq this process has read. */
   head = 0
   private ring: SequencedFrame[] = []
+  /** The ring's frames' bytes. */
+  private ringBytes = 0
   private reading?: Promise<void>
   private again = false
   private timer?: NodeJS.Timeout
+  /** Shared by every replay of both streams. */
+  readonly replayBudget: ByteBudget
 
   constructor(
     private readonly storage: Storage,
     private readonly logger: Logger,
-    private readonly ringSize: number,
     private readonly pollMs: number,
+    private readonly limits: TailLimits,
   ) {
     super()
     this.setMaxListeners(0)
+    this.replayBudget = new ByteBudget(limits.replayMemoryBytes)
   }
 
   async start(): Promise<void> {
@@ -93,14 +110,58 @@ export class EventTail extends EventEmitter {
     return this.ring.slice(start, start + limit)
   }
 
-  /** Frames after `seq` from the database, for replays older than the ring. */
-  async readAfter(seq: number, limit: number): Promise<SequencedFrame[]> {
+  /**
+   * Frames after `seq` from the database, for replays older than the ring:
+   * once their bytes are held in the replay budget (waiting for room), up to
+   * pageBytes of them. The caller releases the lease as the frames leave.
+   */
+  async readPage(seq: number, signal: AbortSignal): Promise<ReplayPage> {
+    const { last, bytes } = await this.pageEnd(seq, this.limits.replayPageBytes)
+    if (last === undefined) return { frames: [], lease: new Lease(this.replayBudget, 0) }
+    const lease = await this.replayBudget.acquire(bytes, signal)
+    try {
+      return { frames: await this.readThrough(seq, last), lease }
+    } catch (err) {
+      lease.release()
+      throw err
+    }
+  }
+
+  /** Frames after `seq`, in order, up to `maxBytes` of them (at least one); `more` when there are others after. */
+  async readAfter(seq: number, maxBytes: number): Promise<{ frames: SequencedFrame[]; more: boolean }> {
+    const { last, more } = await this.pageEnd(seq, maxBytes)
+    return { frames: last === undefined ? [] : await this.readThrough(seq, last), more }
+  }
+
+  /** Where a page after `seq` of at most `maxBytes` ends (it takes one frame at least), from the sizes alone. */
+  private async pageEnd(seq: number, maxBytes: number): Promise<{ last?: string; bytes: number; more: boolean }> {
+    const sizes = await this.storage.management
+      .selectFrom('firehose_event')
+      .select(['seq', sql<number>`octet_length(frame)`.as('bytes')])
+      .where('seq', '>', String(seq))
+      .orderBy('seq')
+      .limit(PAGE_ROWS)
+      .execute()
+    let last: string | undefined
+    let bytes = 0
+    let taken = 0
+    for (const row of sizes) {
+      const size = Number(row.bytes)
+      if (last !== undefined && bytes + size > maxBytes) break
+      bytes += size
+      last = String(row.seq)
+      taken++
+    }
+    return { last, bytes, more: taken < sizes.length || sizes.length === PAGE_ROWS }
+  }
+
+  private async readThrough(seq: number, last: string): Promise<SequencedFrame[]> {
     const rows = await this.storage.management
       .selectFrom('firehose_event')
       .select(['seq', 'time_us', 'frame'])
       .where('seq', '>', String(seq))
+      .where('seq', '<=', last)
       .orderBy('seq')
-      .limit(limit)
       .execute()
     return rows.map((r) => ({ seq: Number(r.seq), timeUs: Number(r.time_us), frame: r.frame }))
   }
@@ -153,21 +214,32 @@ export class EventTail extends EventEmitter {
 
   private async readNew(): Promise<void> {
     for (;;) {
-      const rows = await this.readAfter(this.head, 1000)
+      const { frames, more } = await this.readAfter(this.head, this.limits.replayPageBytes)
       // Frames the sequencer handed over while this read was out are already in.
-      const fresh = rows.filter((r) => r.seq > this.head)
+      const fresh = frames.filter((r) => r.seq > this.head)
       if (fresh.length > 0) this.push(fresh)
-      if (rows.length < 1000) return
+      if (!more) return
     }
   }
 
   private push(frames: SequencedFrame[]): void {
     for (const r of frames) {
       // Contiguous only: the ring is indexed by seq.
-      if (this.ring.length > 0 && r.seq !== (this.ring[this.ring.length - 1] as SequencedFrame).seq + 1) this.ring = []
+      if (this.ring.length > 0 && r.seq !== (this.ring[this.ring.length - 1] as SequencedFrame).seq + 1) {
+        this.ring = []
+        this.ringBytes = 0
+      }
       this.ring.push(r)
+      this.ringBytes += r.frame.byteLength
     }
-    if (this.ring.length > this.ringSize) this.ring = this.ring.slice(this.ring.length - this.ringSize)
+    // Oldest out first, past either cap; the newest stays, whatever its size.
+    let out = 0
+    const { ringSize, ringBytes } = this.limits
+    while (this.ring.length - out > ringSize || (this.ringBytes > ringBytes && this.ring.length - out > 1)) {
+      this.ringBytes -= (this.ring[out] as SequencedFrame).frame.byteLength
+      out++
+    }
+    if (out > 0) this.ring = this.ring.slice(out)
     this.head = (frames[frames.length - 1] as SequencedFrame).seq
     this.emit('events', this.head)
   }

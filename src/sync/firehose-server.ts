@@ -3,13 +3,14 @@
 // loop follows the live tail, so there is no gap and no duplicate between the
 // two. Frames go out as stored bytes. A subscriber whose unsent backlog passes
 // the limit is told ConsumerTooSlow and dropped; it never slows the writers
-// or anyone else, and memory per subscriber stays bounded.
+// or anyone else, and memory per subscriber stays bounded (see TailFollower).
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { FirehoseConfig } from '../config/config.js'
 import type { Logger } from '../logger.js'
+import type { Lease } from './byte-budget.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 import { errorFrame, infoFrame } from './frames.js'
 import { SubscribersByIp } from './subscribers-by-ip.js'
@@ -101,10 +102,7 @@ export class FirehoseServer extends EventEmitter {
       sub.stop()
     })
     ws.on('error', () => ws.terminate())
-    sub.start(cursor).catch((err) => {
-      this.logger.warn({ err }, 'firehose subscriber failed')
-      ws.terminate()
-    })
+    sub.start(cursor).catch((err) => sub.failed(err))
   }
 }
 
@@ -147,11 +145,12 @@ class Subscriber extends TailFollower {
     await this.follow()
   }
 
-  protected deliver(f: SequencedFrame): Promise<void> {
-    return this.sendBuffered(f.frame.byteLength, (flushed) => this.ws.send(f.frame, { binary: true }, () => flushed()))
+  protected deliver(f: SequencedFrame, lease: Lease | undefined): Promise<void> {
+    const write = (flushed: () => void) => this.ws.send(f.frame, { binary: true }, () => flushed())
+    return this.sendBuffered(f.frame.byteLength, write, () => lease?.release())
   }
 
-  protected failed(err: unknown): void {
+  override failed(err: unknown): void {
     this.logger.warn({ err }, 'firehose subscriber failed')
     this.ws.terminate()
   }

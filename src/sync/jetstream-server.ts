@@ -10,6 +10,7 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { FirehoseConfig } from '../config/config.js'
 import type { Logger } from '../logger.js'
+import type { Lease } from './byte-budget.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 import { closeGoingAway } from './firehose-server.js'
 import type { JetstreamDecoder, JetstreamEvent } from './jetstream.js'
@@ -127,11 +128,18 @@ export class JetstreamServer extends EventEmitter {
       void sink.goAway(this.goingAway)
       return
     }
-    const stream: JsonStream = new JsonStream(sink, this.tail, this.decoder, query.filter, this.limits, (behind) => {
-      // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
-      this.streams.delete(stream)
-      this.logger.info({ behind }, 'dropping a JSON stream subscriber that fell behind')
-      this.emit('dropped', behind)
+    const stream: JsonStream = new JsonStream(sink, this.tail, this.decoder, query.filter, this.limits, {
+      dropped: (behind) => {
+        // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
+        this.streams.delete(stream)
+        this.logger.info({ behind }, 'dropping a JSON stream subscriber that fell behind')
+        this.emit('dropped', behind)
+      },
+      failed: (err) => {
+        this.logger.warn({ err }, 'JSON stream subscriber failed')
+        this.streams.delete(stream)
+        sink.destroy()
+      },
     })
     this.streams.addFrom(ip, stream)
     sink.onClose(() => {
@@ -150,10 +158,8 @@ export class JetstreamServer extends EventEmitter {
       }
     })
     stream.start(query.cursor).catch((err) => {
-      this.logger.warn({ err }, 'JSON stream subscriber failed')
-      this.streams.delete(stream)
       stream.stop()
-      sink.destroy()
+      stream.failed(err)
     })
   }
 }
@@ -184,7 +190,8 @@ class WebSocketSink implements Sink {
   open(): void {}
 
   write(ev: JetstreamEvent, flushed: () => void): void {
-    this.ws.send(ev.json, flushed)
+    // Sent as text from the shared UTF-8 bytes: no copy per subscriber.
+    this.ws.send(ev.json, { binary: false }, flushed)
   }
 
   tooSlow(): void {
@@ -241,7 +248,12 @@ class SseSink implements Sink {
   }
 
   write(ev: JetstreamEvent, flushed: () => void): void {
-    this.res.write(`id: ${ev.timeUs}\ndata: ${ev.json}\n\n`, () => flushed())
+    // The event's shared bytes are written as they are, not copied into one string per subscriber.
+    this.res.cork()
+    this.res.write(`id: ${ev.timeUs}\ndata: `)
+    this.res.write(ev.json)
+    this.res.write('\n\n', () => flushed())
+    this.res.uncork()
   }
 
   tooSlow(): void {
@@ -291,9 +303,9 @@ class JsonStream extends TailFollower {
     /** Replaced whole by an options_update. */
     public filter: JetstreamFilter,
     limits: FirehoseLimits,
-    onDropped: (behind: number) => void,
+    private readonly on: { dropped: (behind: number) => void; failed: (err: unknown) => void },
   ) {
-    super(tail, limits, onDropped)
+    super(tail, limits, on.dropped)
   }
 
   async start(cursor: number | undefined): Promise<void> {
@@ -310,21 +322,30 @@ class JsonStream extends TailFollower {
     await this.follow()
   }
 
-  protected async deliver(f: SequencedFrame): Promise<void> {
-    for (const ev of await this.decoder.eventsOf(f)) {
-      if (this.stopped) return
-      if (ev.timeUs >= this.from && isWanted(this.filter, ev)) {
-        await this.sendBuffered(ev.bytes, (flushed) => this.sink.write(ev, flushed))
+  /** A frame from the database keeps its lease until its events are handed on; each holds its JSON's bytes until flushed. */
+  protected async deliver(f: SequencedFrame, lease: Lease | undefined): Promise<void> {
+    try {
+      for (const ev of await this.decoder.eventsOf(f)) {
+        if (this.stopped) return
+        if (ev.timeUs >= this.from && isWanted(this.filter, ev)) {
+          const held = lease?.budget.draw(ev.bytes)
+          await this.sendBuffered(
+            ev.bytes,
+            (flushed) => this.sink.write(ev, flushed),
+            () => held?.release(),
+          )
+        }
       }
+    } finally {
+      lease?.release()
     }
-  }
-
-  /** Ends the stream (the server's onClose listener counts it out); the subscriber resumes from its cursor. */
-  protected failed(): void {
-    this.sink.destroy()
   }
 
   protected dropTooSlow(): void {
     this.sink.tooSlow()
+  }
+
+  override failed(err: unknown): void {
+    this.on.failed(err)
   }
 }

@@ -16,9 +16,9 @@ export type JetstreamEvent = {
   timeUs: number
   /** Commits only: what `wantedCollections` matches. */
   collection?: string
-  /** The event as sent: one JSON text. */
-  json: string
-  /** The JSON's size in UTF-8 bytes. */
+  /** The event as sent: one JSON text, in UTF-8, encoded once and shared by every subscriber that sends it. */
+  json: Buffer
+  /** json.byteLength. */
   bytes: number
 }
 
@@ -92,21 +92,26 @@ function jsonEvent(
   collection?: string,
 ): JetstreamEvent {
   // Absent optional fields (handle, status) are undefined here, so JSON leaves them out.
-  const json = JSON.stringify({ did, time_us: timeUs, kind, [kind]: payload })
-  return { did, timeUs, collection, json, bytes: Buffer.byteLength(json) }
+  const json = Buffer.from(JSON.stringify({ did, time_us: timeUs, kind, [kind]: payload }))
+  return { did, timeUs, collection, json, bytes: json.byteLength }
 }
 
 /**
  * Converts each frame once per process, however many subscribers read it:
  * the most recently read frames' events are kept (the live ones, which every
- * live subscriber reads at about the same time).
+ * live subscriber reads at about the same time), up to maxFrames frames and
+ * maxBytes of JSON.
  */
 export class JetstreamDecoder {
   private readonly cache = new Map<number, Promise<JetstreamEvent[]>>()
+  /** JSON bytes of the cached frames whose conversion has finished. */
+  private readonly sizes = new Map<number, number>()
+  private bytes = 0
 
   constructor(
     private readonly maxFrames: number,
     private readonly logger: Logger,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   eventsOf(f: SequencedFrame): Promise<JetstreamEvent[]> {
@@ -122,7 +127,23 @@ export class JetstreamDecoder {
       return []
     })
     this.cache.set(f.seq, events)
-    if (this.cache.size > this.maxFrames) this.cache.delete(this.cache.keys().next().value as number)
+    void events.then((evs) => {
+      if (this.cache.get(f.seq) !== events) return
+      const size = evs.reduce((n, ev) => n + ev.bytes, 0)
+      this.sizes.set(f.seq, size)
+      this.bytes += size
+      this.evict()
+    })
+    this.evict()
     return events
+  }
+
+  private evict(): void {
+    while (this.cache.size > this.maxFrames || (this.bytes > this.maxBytes && this.cache.size > 1)) {
+      const seq = this.cache.keys().next().value as number
+      this.cache.delete(seq)
+      this.bytes -= this.sizes.get(seq) ?? 0
+      this.sizes.delete(seq)
+    }
   }
 }

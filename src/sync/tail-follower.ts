@@ -2,16 +2,25 @@
 // (a seq) in the firehose, replay from memory or the database in pages up to
 // the head, then follow the tail as it grows; pause while its connection
 // holds more than maxBufferedBytes unsent; and be dropped when, live, it
-// falls more than maxLagEvents behind. Subclasses say how a frame is sent.
+// falls more than maxLagEvents behind, or when nothing it was handed leaves
+// its connection for stallTimeoutMs. Subclasses say how a frame is sent.
+//
+// Memory: a page is never held while waiting for the socket (what was not
+// sent is let go and read again), and frames read from the database hold the
+// tail's replay budget until they have left the process.
+import type { Lease } from './byte-budget.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 
-const PAGE = 500
+/** Frames taken from the ring at a time: references to frames the ring holds anyway. */
+const RING_PAGE = 500
 
 export type FirehoseLimits = {
   /** Bytes handed to a socket and not yet flushed, past which sending pauses. */
   maxBufferedBytes: number
   /** Events a live subscriber may fall behind the head before it is dropped. */
   maxLagEvents: number
+  /** How long a connection may hold unsent bytes with none of them leaving before it is dropped. */
+  stallTimeoutMs: number
   /** Most subscribers at once. */
   maxSubscribers: number
 }
@@ -25,6 +34,14 @@ export abstract class TailFollower {
   private pumping = false
   private again = false
   private drained?: () => void
+  /** Runs while bytes are in flight; pushed back each time some leave: fires on a stalled consumer. */
+  private watchdog?: NodeJS.Timeout
+  /** The `sent` callbacks of bytes in flight: run at the latest on stop, so no lease outlives the subscriber. */
+  private readonly unsent = new Set<() => void>()
+  /** Lets go of the rest of the page being sent: called before any wait for the socket. */
+  private letPageGo?: () => void
+  /** Aborts a wait for the replay budget when the subscriber stops. */
+  private readonly stopping = new AbortController()
   /** Held back by its own full send buffer: not keeping up. */
   private stalled = false
   private progressWaiters: (() => void)[] = []
@@ -40,6 +57,11 @@ export abstract class TailFollower {
   stop(): void {
     this.stopped = true
     this.tail.off('events', this.onEvents)
+    this.stopping.abort()
+    clearTimeout(this.watchdog)
+    this.watchdog = undefined
+    for (const sent of this.unsent) sent()
+    this.unsent.clear()
     this.drained?.()
     this.progressed()
   }
@@ -55,10 +77,13 @@ export abstract class TailFollower {
     }
   }
 
-  /** Sends one frame (or nothing, if it is filtered out), through sendBuffered. */
-  protected abstract deliver(f: SequencedFrame): Promise<void>
+  /**
+   * Sends one frame (or nothing, if it is filtered out), through sendBuffered.
+   * A frame from the database comes with a lease on its bytes, to release
+   * once nothing made from the frame is held (sent and flushed, or dropped).
+   */
+  protected abstract deliver(f: SequencedFrame, lease: Lease | undefined): Promise<void>
 
-  /** The subscriber fell behind (and onDropped has been told): say so to it and close. */
   protected abstract dropTooSlow(behind: number): void
 
   /** Following the live tail failed (a replay page the database could not give): end the connection. */
@@ -70,20 +95,27 @@ export abstract class TailFollower {
     await this.pump()
   }
 
-  /** Hands `bytes` to `write`, first waiting while the connection holds too much; the backlog stays in the tail. */
-  protected async sendBuffered(bytes: number, write: (flushed: () => void) => void): Promise<void> {
-    while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
-      this.stalled = true
-      this.progressed()
-      await new Promise<void>((resolve) => {
-        this.drained = resolve
-      })
+  /**
+   * Hands `bytes` to `write` (waiting first while the connection holds too
+   * much); `sent` runs once they have been flushed, or the subscriber stops.
+   */
+  protected async sendBuffered(bytes: number, write: (flushed: () => void) => void, sent?: () => void): Promise<void> {
+    if (!(await this.roomToSend())) {
+      sent?.()
+      return
     }
-    this.stalled = false
-    if (this.stopped) return
+    if (sent) this.unsent.add(sent)
     this.inFlight += bytes
+    this.watchdog ??= setTimeout(() => this.drop(), this.limits.stallTimeoutMs).unref()
     write(() => {
       this.inFlight -= bytes
+      if (sent && this.unsent.delete(sent)) sent()
+      if (this.inFlight === 0 || this.stopped) {
+        clearTimeout(this.watchdog)
+        this.watchdog = undefined
+      } else {
+        this.watchdog?.refresh()
+      }
       if (this.inFlight <= this.limits.maxBufferedBytes) {
         const wake = this.drained
         this.drained = undefined
@@ -92,19 +124,40 @@ export abstract class TailFollower {
     })
   }
 
+  /** Waits while the connection holds more than maxBufferedBytes (the watchdog drops it if none leave); false once stopped. */
+  private async roomToSend(): Promise<boolean> {
+    while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
+      // A frame's JSON events may fill the socket mid-frame: the frames after it are read again later.
+      this.letPageGo?.()
+      this.stalled = true
+      this.progressed()
+      await new Promise<void>((resolve) => {
+        this.drained = resolve
+      })
+    }
+    this.stalled = false
+    return !this.stopped
+  }
+
   private onNewEvents(): void {
     if (this.live && this.tail.head - this.sent > this.limits.maxLagEvents) {
-      const behind = this.tail.head - this.sent
-      this.stop()
-      this.onDropped(behind)
-      this.dropTooSlow(behind)
+      this.drop()
       return
     }
     // An event listener: nothing awaits this, and an unheard rejection would end the process.
-    this.pump().catch((err: unknown) => {
+    this.pump().catch((err) => {
+      if (this.stopped) return
       this.stop()
       this.failed(err)
     })
+  }
+
+  private drop(): void {
+    if (this.stopped) return
+    const behind = this.tail.head - this.sent
+    this.stop()
+    this.onDropped(behind)
+    this.dropTooSlow(behind)
   }
 
   private progressed(): void {
@@ -121,20 +174,47 @@ export abstract class TailFollower {
     try {
       do {
         this.again = false
-        while (!this.stopped && this.sent < this.tail.head) {
-          const frames = this.tail.framesAfter(this.sent, PAGE) ?? (await this.tail.readAfter(this.sent, PAGE))
-          if (frames.length === 0) break
-          for (const f of frames) {
-            if (this.stopped) return
-            await this.deliver(f)
-            this.sent = f.seq
-            this.progressed()
-          }
+        while (this.sent < this.tail.head && (await this.roomToSend())) {
+          const fromRing = this.tail.framesAfter(this.sent, RING_PAGE)
+          if (fromRing?.length === 0) break
+          const page = fromRing ? { frames: fromRing, lease: undefined } : await this.readPage()
+          if (!page || page.frames.length === 0) break
+          await this.sendPage(page.frames, page.lease)
         }
         this.live = true
       } while (this.again && !this.stopped)
     } finally {
       this.pumping = false
+    }
+  }
+
+  /** The next page from the database, or undefined if the subscriber stopped while it waited for the replay budget. */
+  private async readPage(): Promise<{ frames: SequencedFrame[]; lease: Lease } | undefined> {
+    try {
+      return await this.tail.readPage(this.sent, this.stopping.signal)
+    } catch (err) {
+      if (this.stopped) return undefined
+      throw err
+    }
+  }
+
+  /** Sends a page until the connection is full; the rest is let go, not held while the socket drains. */
+  private async sendPage(frames: SequencedFrame[], lease: Lease | undefined): Promise<void> {
+    this.letPageGo = () => {
+      frames.length = 0
+      lease?.release()
+    }
+    try {
+      // Shifted off, so a frame sent is held by the socket alone (and its lease), not by the page too.
+      for (let f = frames.shift(); f; f = frames.shift()) {
+        if (this.stopped || this.inFlight > this.limits.maxBufferedBytes) return
+        await this.deliver(f, lease?.take(f.frame.byteLength))
+        this.sent = f.seq
+        this.progressed()
+      }
+    } finally {
+      this.letPageGo = undefined
+      lease?.release()
     }
   }
 }

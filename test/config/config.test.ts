@@ -195,3 +195,33 @@ test('handles: reserved names and service hostnames are read, defaulted and chec
     assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
   }
 })
+
+test('the stream memory limits are read and checked: stall timeout, replay page and memory, ring and JSON cache bytes', () => {
+  const pick = (f: ReturnType<typeof validateConfig>['firehose']) => [
+    f.stallTimeoutMs,
+    f.replayPageBytes,
+    f.replayMemoryBytes,
+    f.ringBytes,
+    f.jsonCacheBytes,
+  ]
+  const MiB = 1024 * 1024
+  assert.deepEqual(pick(validateConfig({}, 'db.json', dir).firehose), [30_000, MiB, 32 * MiB, 64 * MiB, 32 * MiB])
+  const firehose = {
+    stallTimeoutMs: 2000,
+    replayPageBytes: 65_536,
+    replayMemoryBytes: MiB,
+    ringBytes: 0,
+    jsonCacheBytes: 0,
+  }
+  assert.deepEqual(pick(validateConfig({ firehose }, 'db.json', dir).firehose), [2000, 65_536, MiB, 0, 0])
+  const problems = configProblems({
+    firehose: { stallTimeoutMs: 0, replayPageBytes: 'big', replayMemoryBytes: 2048, ringBytes: -1, jsonCacheBytes: -1 },
+  })
+  const text = problems.join('\n')
+  for (const field of ['stallTimeoutMs', 'replayPageBytes', 'ringBytes', 'jsonCacheBytes']) {
+    assert.ok(text.includes(`"firehose.${field}"`), `${field} is reported in:\n${text}`)
+  }
+  // 2048 is a valid size, but smaller than the (default) page: one page could never fit.
+  assert.match(text, /"firehose.replayMemoryBytes" must be at least firehose.replayPageBytes/)
+  assert.equal(problems.length, 5)
+})

@@ -1,0 +1,57 @@
+// A /subscribe replay whose socket fills in the middle of a commit's events
+// waits holding that one frame, not the rest of its page: the frames after it
+// are let go (and their share of the replay budget given back) and read again
+// once the socket drains.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { addDomain } from '../e2e/tenant-flow.js'
+import { startTestServer, type TestServer } from '../helpers/server.js'
+import { loggedInAccount } from '../repo/helpers.js'
+import { stalledClient, upgrade } from './stalled-client.js'
+
+const RECORD_CHARS = 20_000
+const PER_COMMIT = 10
+
+let t: TestServer
+before(async () => {
+  t = await startTestServer({
+    config: {
+      firehose: { maxBufferedBytes: 65_536, stallTimeoutMs: 600_000, ringSize: 1, replayPageBytes: 4 * 1024 * 1024 },
+      rateLimits: { accountWrites: { points: 0 } },
+    },
+  })
+  await addDomain(t, 'letgo.test')
+  const kim = await loggedInAccount(t, 'kim.letgo.test')
+  // About 12 MB in commits of 10 records: more than the kernel's buffers on both ends take.
+  for (let i = 0; i < 60; i++) {
+    await kim.agent.com.atproto.repo.applyWrites({
+      repo: kim.did,
+      writes: Array.from({ length: PER_COMMIT }, (_, j) => ({
+        $type: 'com.atproto.repo.applyWrites#create',
+        collection: 'com.example.blob',
+        value: { i, j, filler: 'x'.repeat(RECORD_CHARS) },
+      })),
+    })
+  }
+})
+after(() => t?.close())
+
+test('a stalled JSON replay holds one frame of its page, not the page', async () => {
+  const socket = await stalledClient(t.url, upgrade('/subscribe?cursor=0'))
+  try {
+    const deadline = Date.now() + 30_000
+    while (t.ctx.jetstream.subscriberCount === 0) {
+      assert.ok(Date.now() < deadline, 'the stream did not open within 30 s')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    // Resolves once the stream is held back by its own full socket (it cannot take 12 MB).
+    await t.ctx.jetstream.deliveredUpTo(t.ctx.tail.head)
+    assert.equal(t.ctx.jetstream.subscriberCount, 1, 'the stream is stalled, not gone')
+    const frame = PER_COMMIT * RECORD_CHARS
+    const held = t.ctx.tail.replayBudget.held
+    // One frame and the JSON not yet flushed (the socket's limit and one event over it); a page would be 4 MiB.
+    assert.ok(held < 3 * frame + 65_536, `the replay budget holds ${held} bytes`)
+  } finally {
+    socket.destroy()
+  }
+})
