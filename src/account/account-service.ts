@@ -206,6 +206,12 @@ export class AccountService {
     return row
   }
 
+  /** The account's role, or undefined when its tenant row is gone (a delete cut short). */
+  async roleOf(located: LocatedAccount): Promise<AccountRole | undefined> {
+    const row = await this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    return row?.role
+  }
+
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
     assertStorableCursor(cursor)
     return this.deps.storage.withTenant(domain.db_name, (db) => accountStore.list(db, limit, cursor))
