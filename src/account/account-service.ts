@@ -162,10 +162,10 @@ export class AccountService {
         }),
       )
     } catch (err) {
-      // A create whose reservation was cleared under it may meet the next holder's row.
-      const lost = isUniqueViolation(err) && !(await directory.routesHolding(handle, null)).some((r) => r.did === did)
       await directory.deleteRoute(did)
-      if (lost) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
+      // The route was ours, so another row with this handle is a create whose reservation was cleared
+      // under it (or ours, under us): it is undoing itself or the handle is its own. Either way, not ours.
+      if (isUniqueViolation(err)) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
       throw err
     }
     if (!(await directory.confirmRoute(did))) {
