@@ -186,6 +186,16 @@ export class AccountService {
     this.deps.handles.assertAllowed(parseHandle(handle), check)
   }
 
+  /**
+   * The DID a handle names, for resolveHandle and /.well-known/atproto-did: none
+   * on a hostname of the service's own, even one an older version let be taken.
+   */
+  async didForHandle(handle: string): Promise<string | undefined> {
+    const host = handle.toLowerCase()
+    if (this.deps.handles.isServiceHost(host)) return undefined
+    return (await this.deps.directory.findRoute('handle', host))?.did
+  }
+
   /** Finds a confirmed account in an active domain by DID, handle or email. */
   async locate(identifier: string): Promise<LocatedAccount | undefined> {
     const id = identifier.trim().toLowerCase()
