@@ -85,20 +85,19 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(serviceLimit(ctx.rateLimits, ctx.logger))
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()
-    // The service's own hostnames name no account, even one an older version let take them.
-    let route: Awaited<ReturnType<typeof ctx.directory.findRoute>>
+    let did: string | undefined
     try {
-      route = ctx.accounts.handles.isServiceHost(host) ? undefined : await ctx.directory.findRoute('handle', host)
+      did = await ctx.accounts.didForHandle(host)
     } catch (err) {
       // Not knowing a handle because the database is down is not "no such handle".
       if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))
-      route = undefined
+      did = undefined
     }
-    if (!route) {
+    if (!did) {
       res.status(404).type('text/plain').send('no user by that name')
       return
     }
-    res.type('text/plain').send(route.did)
+    res.type('text/plain').send(did)
   })
   const serviceHost = new URL(ctx.config.serviceURL).hostname.toLowerCase()
   const didDoc = serviceDidDoc(ctx.config.serviceURL, ctx.plcRotationKey)

@@ -162,10 +162,10 @@ export class AccountService {
         }),
       )
     } catch (err) {
-      // A create whose reservation was cleared under it may meet the next holder's row.
-      const lost = isUniqueViolation(err) && !(await directory.routesHolding(handle, null)).some((r) => r.did === did)
       await directory.deleteRoute(did)
-      if (lost) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
+      // The route was ours, so another row with this handle is a create whose reservation was cleared
+      // under it (or ours, under us): it is undoing itself or the handle is its own. Either way, not ours.
+      if (isUniqueViolation(err)) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
       throw err
     }
     if (!(await directory.confirmRoute(did))) {
@@ -186,6 +186,16 @@ export class AccountService {
     this.deps.handles.assertAllowed(parseHandle(handle), check)
   }
 
+  /**
+   * The DID a handle names, for resolveHandle and /.well-known/atproto-did: none
+   * on a hostname of the service's own, even one an older version let be taken.
+   */
+  async didForHandle(handle: string): Promise<string | undefined> {
+    const host = handle.toLowerCase()
+    if (this.deps.handles.isServiceHost(host)) return undefined
+    return (await this.deps.directory.findRoute('handle', host))?.did
+  }
+
   /** Finds a confirmed account in an active domain by DID, handle or email. */
   async locate(identifier: string): Promise<LocatedAccount | undefined> {
     const id = identifier.trim().toLowerCase()
@@ -204,6 +214,12 @@ export class AccountService {
     const row = await this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
     if (!row) throw new InvalidRequestError(`Account not found: ${located.did}`, 'AccountNotFound')
     return row
+  }
+
+  /** The account's role, or undefined when its tenant row is gone (a delete cut short). */
+  async roleOf(located: LocatedAccount): Promise<AccountRole | undefined> {
+    const row = await this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    return row?.role
   }
 
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {

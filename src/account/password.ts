@@ -5,7 +5,7 @@
 // libuv's four threads (files and DNS share them) nor queues without bound.
 import { randomBytes } from 'node:crypto'
 import { InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
-import { BcryptVerifier, isBcryptHash } from './bcrypt-verifier.js'
+import { BCRYPT_MAX_BYTES, BcryptVerifier, isBcryptHash } from './bcrypt-verifier.js'
 import { scryptHash, scryptVerify } from './scrypt.js'
 
 const MIN_LENGTH = 8
@@ -57,6 +57,12 @@ export class Passwords {
     // No password this long was ever accepted, so none is worth hashing (the body may hold megabytes).
     if (Buffer.byteLength(password, 'utf8') > MAX_BYTES) return { ok: false }
     if (stored !== undefined && isBcryptHash(stored)) {
+      // bcrypt reads 72 bytes at most, so a longer password cannot match; it still costs a check, or its
+      // instant answer would tell that the account exists and has an old hash.
+      if (Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES) {
+        await this.inTurn(() => scryptVerify(password, DUMMY_HASH))
+        return { ok: false }
+      }
       // The new hash in the same turn: a check that passed is not refused for a full queue.
       return this.inTurn(async () =>
         (await this.bcrypt.verify(password, stored)) ? { ok: true, rehash: await scryptHash(password) } : { ok: false },

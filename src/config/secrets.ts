@@ -2,10 +2,10 @@
 // <dataDir>/secrets.json (mode 0600), so tokens and encrypted keys survive a
 // restart without the operator writing any secret by hand.
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config.js'
-import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './data-dir.js'
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './data-dir.js'
 
 type SecretField = 'adminKey' | 'jwtSecret' | 'keyEncryptionKey' | 'plcRotationKey'
 
@@ -29,8 +29,8 @@ export function ensureSecrets(config: Config): SecretsOutcome {
   let stored: Partial<Record<SecretField, string>> = {}
   if (existsSync(file)) {
     // A data directory an older version (or a copy) left open to others is closed first.
-    chmodSync(config.dataDir, PRIVATE_DIR_MODE)
-    chmodSync(file, PRIVATE_FILE_MODE)
+    makePrivate(config.dataDir)
+    makePrivate(file)
     stored = JSON.parse(readFileSync(file, 'utf8'))
   }
   let changed = false

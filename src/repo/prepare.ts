@@ -60,7 +60,8 @@ export async function prepareWrite(req: WriteRequest, opts: PrepareOptions): Pro
   const rkey = req.rkey === undefined || req.rkey === '' ? TID.nextStr() : checkRkey(req.rkey)
   const record = withType(req.record, collection)
   const validationStatus = validateRecord(collection, rkey, record, opts)
-  if (validationStatus === 'valid') assertBlobConstraints(opts.lexicons, collection, record)
+  // Even with validate: false, a known lexicon's accept and maxSize hold for the blobs it names.
+  assertBlobConstraints(opts.lexicons, collection, record)
   const ipld = lexToIpld(record) as LexMap
   let bytes: Uint8Array
   try {

@@ -145,6 +145,20 @@ describe('on Postgres (reservations of other processes are judged by age)', () =
     assert.equal((await create(t, 'slow.crash.test')).status, 200)
   })
 
+  test('a create meeting the row of a create whose reservation was cleared under it is refused, not a 500', async () => {
+    // The other create's tenant row committed after its reservation was cleared as stale; it is about to undo itself.
+    const other = await create(t, 'meet.crash.test')
+    assert.equal(other.status, 200)
+    await t.ctx.storage.management
+      .deleteFrom('did_routing')
+      .where('did', '=', other.body.did as string)
+      .execute()
+    const res = await create(t, 'meet.crash.test')
+    assert.equal(res.status, 400, JSON.stringify(res.body))
+    assert.equal(res.body.error, 'HandleNotAvailable')
+    assert.deepEqual(await t.ctx.directory.routesHolding('meet.crash.test', null), [])
+  })
+
   test('the periodic sweep clears stale reservations nobody retries', async () => {
     await crashedReservation(t, 'forgotten.crash.test', staleMs)
     assert.equal(await t.ctx.accounts.recoverPending(), 1)

@@ -143,8 +143,25 @@ test('addDomain refuses an owner handle that is a service hostname, and leaves n
   assert.equal(await t.ctx.directory.getDomain('gamma.test'), undefined)
 })
 
-test('/.well-known/atproto-did names no account on a service hostname', async () => {
-  for (const host of SERVICE_HOSTS) {
-    assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', host)).status, 404, host)
+test('/.well-known/atproto-did and resolveHandle name no account on a service hostname, even one an older version let take it', async () => {
+  // What an older version let the owner do: take the service's own hostname as a handle.
+  const did = 'did:plc:olderversiontookhostxx'
+  const route = { did, handle: 'pds.alpha.test', email: null, domain: 'alpha.test', pending: false }
+  await t.ctx.storage.management
+    .insertInto('did_routing')
+    .values({ ...route, created_at: new Date().toISOString() })
+    .execute()
+  try {
+    for (const host of SERVICE_HOSTS) {
+      assert.equal((await getWithHost(t.url, '/.well-known/atproto-did', host)).status, 404, host)
+      const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: host } })
+      assert.equal(resolved.status, 400, `${host}: ${JSON.stringify(resolved.body)}`)
+      assert.equal(resolved.body.error, 'HandleNotFound')
+    }
+  } finally {
+    await t.ctx.storage.management
+      .deleteFrom('did_routing')
+      .where('did', '=', 'did:plc:olderversiontookhostxx')
+      .execute()
   }
 })

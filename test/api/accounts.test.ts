@@ -193,3 +193,30 @@ test('a domain admin acts on users only: other admins and the owner are the owne
   const deleted = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: ownerJwt, body: { did: second } })
   assert.equal(deleted.status, 200, JSON.stringify(deleted.body))
 })
+
+test('a delete cut short after the tenant row went is finished by retrying it, by the admin key or a domain admin', async () => {
+  const bossJwt = await session(owner.handle, OWNER_PASSWORD)
+  const admin = await createAccount(t, 'half-deputy.accounts.test')
+  const role = await xrpc(t.url, 'host.primal.pds.updateAccountRole', {
+    auth: bossJwt,
+    body: { did: admin.did, role: 'admin' },
+  })
+  assert.equal(role.status, 200, JSON.stringify(role.body))
+  const adminJwt = await session(admin.handle, admin.password)
+  for (const [name, auth] of [
+    ['key', t.adminKey],
+    ['admin', adminJwt],
+  ] as const) {
+    const half = await createAccount(t, `half-${name}.accounts.test`)
+    // What a crash between the two steps of a delete leaves: the route, and no tenant row.
+    const located = await t.ctx.accounts.mustLocate(half.did)
+    await t.ctx.storage.withTenant(located.db_name, (db) =>
+      db.deleteFrom('account').where('did', '=', half.did).execute(),
+    )
+    const retry = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth, body: { did: half.did } })
+    assert.equal(retry.status, 200, `${name}: ${JSON.stringify(retry.body)}`)
+    assert.equal(await t.ctx.directory.findRoute('did', half.did), undefined)
+    // Its handle is free again.
+    await createAccount(t, `half-${name}.accounts.test`)
+  }
+})

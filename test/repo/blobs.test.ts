@@ -161,13 +161,14 @@ test("a record's blob ref must give the stored blob's size", async () => {
 })
 
 test("a lexicon's blob maxSize and accept hold for the stored blob", async () => {
-  const avatar = (ref: string, mimeType: string, size: number) =>
+  const avatar = (ref: string, mimeType: string, size: number, validate?: boolean) =>
     xrpc(t.url, 'com.atproto.repo.putRecord', {
       auth: alice.agent.session?.accessJwt,
       body: {
         repo: alice.did,
         collection: 'app.bsky.actor.profile',
         rkey: 'self',
+        validate,
         record: { $type: 'app.bsky.actor.profile', avatar: blobJson(ref, mimeType, size) },
       },
     })
@@ -176,6 +177,10 @@ test("a lexicon's blob maxSize and accept hold for the stored blob", async () =>
   const tooBig = await avatar(bigRef, 'image/png', big.byteLength)
   assert.equal(tooBig.status, 400)
   assert.equal(tooBig.body.error, 'BlobTooLarge')
+  // Skipping validation skips the record's schema, not what its lexicon allows of a blob.
+  const unvalidated = await avatar(bigRef, 'image/png', big.byteLength, false)
+  assert.equal(unvalidated.status, 400)
+  assert.equal(unvalidated.body.error, 'BlobTooLarge')
   const understated = await avatar(bigRef, 'image/png', 1000)
   assert.equal(understated.status, 400)
   assert.equal(understated.body.error, 'InvalidSize', 'claiming a smaller size does not get past maxSize')

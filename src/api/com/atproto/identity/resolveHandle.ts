@@ -4,9 +4,8 @@ import { json } from '../../../output.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.identity.resolveHandle', async ({ params }) => {
-    const handle = String(params.handle).toLowerCase()
-    const route = await ctx.directory.findRoute('handle', handle)
-    if (!route) throw new InvalidRequestError('Unable to resolve handle', 'HandleNotFound')
-    return json({ did: route.did })
+    const did = await ctx.accounts.didForHandle(String(params.handle))
+    if (!did) throw new InvalidRequestError('Unable to resolve handle', 'HandleNotFound')
+    return json({ did })
   })
 }

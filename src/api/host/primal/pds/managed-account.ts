@@ -7,7 +7,7 @@ import { type AccessCredentials, type AdminCredentials, assertManages } from '..
 import type { AppContext } from '../../../../context.js'
 import type { AccountRole } from '../../../../db/schema.js'
 
-export type Managed = { credentials: AdminCredentials | AccessCredentials; account: LocatedAccount; role: AccountRole }
+export type Managed = { credentials: AdminCredentials | AccessCredentials; account: LocatedAccount }
 
 /**
  * The account `did` names; AccountNotFound, or Forbidden when the caller
@@ -19,9 +19,11 @@ export async function managedAccount(ctx: AppContext, auth: unknown, did: string
   const { credentials } = auth as { credentials: AdminCredentials | AccessCredentials }
   const account = await ctx.accounts.mustLocate(did)
   assertManages(credentials, account.domain)
-  const { role } = await ctx.accounts.summary(account)
-  if (credentials.type === 'access' && credentials.role !== 'owner' && role !== 'user') {
-    throw new ForbiddenError(`A domain admin may act on users only, not on its domain's ${role}`)
+  if (credentials.type === 'access' && credentials.role !== 'owner') {
+    // No tenant row behind the route is a delete cut short: no rank is left to protect, and the
+    // retry must be able to finish it (AccountService.delete).
+    const role: AccountRole = (await ctx.accounts.roleOf(account)) ?? 'user'
+    if (role !== 'user') throw new ForbiddenError(`A domain admin may act on users only, not on its domain's ${role}`)
   }
-  return { credentials, account, role }
+  return { credentials, account }
 }
