@@ -54,7 +54,7 @@ export function createApp(ctx: AppContext): express.Express {
     // A subscription asked for without an upgrade: JSON 501, not Express's HTML 404.
     catchall: (_req, _res, next) => next(new MethodNotImplementedError()),
     errorParser: (err) => {
-      const parsed = toXrpcError(err, ctx.config.limits.bodyBytes)
+      const parsed = toXrpcError(err, ctx.config.limits)
       if (parsed.error === 'DatabaseUnreachable') ctx.logger.warn({ err }, 'request failed: database unreachable')
       // A method we do not serve (501) is the client's question, not our failure.
       else if (parsed.type >= 500 && parsed.type !== ResponseType.MethodNotImplemented) {
@@ -228,7 +228,7 @@ function pathOf(url: string | undefined): string | undefined {
 }
 
 /** Body-parser failures become the protocol's errors instead of leaking their own names; an unreachable database is a 503. */
-function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
+function toXrpcError(err: unknown, limits: LimitsConfig): XRPCError {
   // xrpc-server wraps body-parser errors; their kind is on the cause.
   const cause = err instanceof XRPCError && err.cause ? err.cause : err
   if (isDatabaseUnreachable(cause)) return databaseUnreachableError(cause)
@@ -237,7 +237,7 @@ function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
   if (type === 'entity.too.large') {
     return new XRPCError(
       ResponseType.PayloadTooLarge,
-      `Request body is larger than ${bodyLimit} bytes`,
+      `Request body is larger than ${limits.bodyBytes} bytes`,
       'PayloadTooLarge',
     )
   }
@@ -252,6 +252,10 @@ function toXrpcError(err: unknown, bodyLimit: number): XRPCError {
     return new InvalidRequestError(`Request body could not be read: ${cause.message}`)
   }
   const xrpc = XRPCError.fromError(err)
+  // xrpc-server's own wording for a streamed upload over its limit, which it reads only for blobs.
+  if (xrpc.type === ResponseType.PayloadTooLarge && xrpc.errorMessage === 'request entity too large') {
+    return new XRPCError(xrpc.type, `Upload is larger than ${limits.blobBytes} bytes`, 'PayloadTooLarge')
+  }
   // Input and params validation measure strings as the lexicon does, in UTF-8 bytes: say so.
   const message = xrpc.errorMessage && inBytes(xrpc.errorMessage)
   return message === xrpc.errorMessage ? xrpc : new XRPCError(xrpc.type, message, xrpc.customErrorName)

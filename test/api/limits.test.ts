@@ -89,6 +89,8 @@ test('oversized bodies, records, blobs and batches get their errors and change n
     assert.equal(res.status, status, `${what}: ${JSON.stringify(res.body)}`)
     assert.equal(res.body.error, error, what)
     assert.equal(typeof res.body.message, 'string', what)
+    // A refusal for size names the limit that was passed.
+    if (status === 413) assert.match(res.body.message as string, /larger than (8192|2048) bytes/, what)
   }
   assert.deepEqual(await head(bob.did), before)
   const blobs = await xrpc(t.url, 'com.atproto.sync.listBlobs', { params: { did: bob.did } })
