@@ -178,7 +178,10 @@ export abstract class TailFollower {
           const fromRing = this.tail.framesAfter(this.sent, RING_PAGE)
           if (fromRing?.length === 0) break
           const page = fromRing ? { frames: fromRing, lease: undefined } : await this.readPage()
-          if (!page || page.frames.length === 0) break
+          if (!page || page.frames.length === 0) {
+            page?.lease?.release()
+            break
+          }
           await this.sendPage(page.frames, page.lease)
         }
         this.live = true
