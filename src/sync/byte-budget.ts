@@ -16,6 +16,11 @@ export class ByteBudget {
     return this.used
   }
 
+  /** Requests waiting for room. */
+  get waiting(): number {
+    return this.waiters.length
+  }
+
   /**
    * Resolves with a lease on `bytes` once they fit; a request larger than the
    * whole budget waits until nothing else is held. Rejects if `signal` aborts first.
