@@ -1,5 +1,6 @@
 // One process-wide cap on the bytes that stream replays hold: frames read
-// from the database, and what they become, until they have left the process.
+// from the database (or replayed from the ring as JSON), and what they
+// become, until they have left the process.
 // Without it each of many stalled subscribers pins a page and a socket buffer
 // of its own. Waiters are served in order, so a large page is not starved.
 

@@ -80,6 +80,16 @@ export abstract class TailFollower {
     }
   }
 
+  /** Still replaying the backlog: not yet following the live tail. */
+  protected get replaying(): boolean {
+    return !this.live
+  }
+
+  /** Aborts when the subscriber stops: for a subclass's own waits for the replay budget. */
+  protected get stopSignal(): AbortSignal {
+    return this.stopping.signal
+  }
+
   /**
    * Sends one frame (or nothing, if it is filtered out), through sendBuffered.
    * A frame from the database comes with a lease on its bytes, to release
