@@ -150,7 +150,7 @@ export abstract class TailFollower {
   }
 
   /**
-   * Waits until the connection has taken half of what it holds. The page being
+   * Waits until the connection holds half of maxBufferedBytes or less. The page being
    * sent is kept through a short wait (let go at every wait, it was read again
    * for every few frames a slow reader took) but not through a long one, nor
    * while other replays wait for the budget it holds.
