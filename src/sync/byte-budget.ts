@@ -1,5 +1,6 @@
 // One process-wide cap on the bytes that stream replays hold: frames read
-// from the database, and what they become, until they have left the process.
+// from the database (or replayed from the ring as JSON), and what they
+// become, until they have left the process.
 // Without it each of many stalled subscribers pins a page and a socket buffer
 // of its own. Waiters are served in order, so a large page is not starved.
 
@@ -14,6 +15,11 @@ export class ByteBudget {
   /** Bytes held now (may pass the capacity by what admitted frames turned into: see draw). */
   get held(): number {
     return this.used
+  }
+
+  /** Requests waiting for room. */
+  get waiting(): number {
+    return this.waiters.length
   }
 
   /**

@@ -120,10 +120,12 @@ export class EventTail extends EventEmitter {
     if (last === undefined) return { frames: [], lease: new Lease(this.replayBudget, 0) }
     const lease = await this.replayBudget.acquire(bytes, signal)
     try {
-      return { frames: await this.readThrough(seq, last), lease }
-    } catch (err) {
+      const frames = await this.readThrough(seq, last)
+      // Retention may have pruned rows since they were sized: what was not read is given back now, not never.
+      const kept = lease.take(frames.reduce((n, f) => n + f.frame.byteLength, 0))
+      return { frames, lease: kept }
+    } finally {
       lease.release()
-      throw err
     }
   }
 

@@ -322,8 +322,17 @@ class JsonStream extends TailFollower {
     await this.follow()
   }
 
-  /** A frame from the database keeps its lease until its events are handed on; each holds its JSON's bytes until flushed. */
+  /** A replayed frame keeps its lease until its events are handed on; each holds its JSON's bytes until flushed. */
   protected async deliver(f: SequencedFrame, lease: Lease | undefined): Promise<void> {
+    if (!lease && this.replaying) {
+      // Replayed from the ring, past what the shared JSON cache keeps, its events are this stream's own copies: held in the budget too.
+      try {
+        lease = await this.tail.replayBudget.acquire(f.frame.byteLength, this.stopSignal)
+      } catch (err) {
+        if (this.stopped) return
+        throw err
+      }
+    }
     try {
       for (const ev of await this.decoder.eventsOf(f)) {
         if (this.stopped) return

@@ -5,14 +5,17 @@
 // falls more than maxLagEvents behind, or when nothing it was handed leaves
 // its connection for stallTimeoutMs. Subclasses say how a frame is sent.
 //
-// Memory: a page is never held while waiting for the socket (what was not
-// sent is let go and read again), and frames read from the database hold the
-// tail's replay budget until they have left the process.
+// Memory: a page is held through a short wait for the socket only (through
+// a long one, or when other replays wait for the budget, what was not sent is
+// let go and read again), and frames read from the database hold the tail's
+// replay budget until they have left the process.
 import type { Lease } from './byte-budget.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 
 /** Frames taken from the ring at a time: references to frames the ring holds anyway. */
 const RING_PAGE = 500
+/** How long a page is kept while its socket drains before it is let go (and read again later). */
+const PAGE_HOLD_MS = 250
 
 export type FirehoseLimits = {
   /** Bytes handed to a socket and not yet flushed, past which sending pauses. */
@@ -77,6 +80,16 @@ export abstract class TailFollower {
     }
   }
 
+  /** Still replaying the backlog: not yet following the live tail. */
+  protected get replaying(): boolean {
+    return !this.live
+  }
+
+  /** Aborts when the subscriber stops: for a subclass's own waits for the replay budget. */
+  protected get stopSignal(): AbortSignal {
+    return this.stopping.signal
+  }
+
   /**
    * Sends one frame (or nothing, if it is filtered out), through sendBuffered.
    * A frame from the database comes with a lease on its bytes, to release
@@ -116,7 +129,8 @@ export abstract class TailFollower {
       } else {
         this.watchdog?.refresh()
       }
-      if (this.inFlight <= this.limits.maxBufferedBytes) {
+      // Woken at half, not as soon as one frame leaves: else each wake sends a frame or two and waits again.
+      if (this.inFlight <= this.limits.maxBufferedBytes / 2) {
         const wake = this.drained
         this.drained = undefined
         wake?.()
@@ -127,16 +141,31 @@ export abstract class TailFollower {
   /** Waits while the connection holds more than maxBufferedBytes (the watchdog drops it if none leave); false once stopped. */
   private async roomToSend(): Promise<boolean> {
     while (this.inFlight > this.limits.maxBufferedBytes && !this.stopped) {
-      // A frame's JSON events may fill the socket mid-frame: the frames after it are read again later.
-      this.letPageGo?.()
       this.stalled = true
       this.progressed()
-      await new Promise<void>((resolve) => {
-        this.drained = resolve
-      })
+      await this.drain()
     }
     this.stalled = false
     return !this.stopped
+  }
+
+  /**
+   * Waits until the connection holds half of maxBufferedBytes or less. The page being
+   * sent is kept through a short wait (let go at every wait, it was read again
+   * for every few frames a slow reader took) but not through a long one, nor
+   * while other replays wait for the budget it holds.
+   */
+  private drain(): Promise<void> {
+    const letGo = this.letPageGo
+    let timer: NodeJS.Timeout | undefined
+    if (letGo && this.tail.replayBudget.waiting > 0) letGo()
+    else if (letGo) timer = setTimeout(letGo, PAGE_HOLD_MS).unref()
+    return new Promise<void>((resolve) => {
+      this.drained = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
   }
 
   private onNewEvents(): void {
@@ -178,7 +207,10 @@ export abstract class TailFollower {
           const fromRing = this.tail.framesAfter(this.sent, RING_PAGE)
           if (fromRing?.length === 0) break
           const page = fromRing ? { frames: fromRing, lease: undefined } : await this.readPage()
-          if (!page || page.frames.length === 0) break
+          if (!page || page.frames.length === 0) {
+            page?.lease?.release()
+            break
+          }
           await this.sendPage(page.frames, page.lease)
         }
         this.live = true
@@ -198,7 +230,7 @@ export abstract class TailFollower {
     }
   }
 
-  /** Sends a page until the connection is full; the rest is let go, not held while the socket drains. */
+  /** Sends a page, waiting for the connection as it fills; what is let go while it waits is read again later. */
   private async sendPage(frames: SequencedFrame[], lease: Lease | undefined): Promise<void> {
     this.letPageGo = () => {
       frames.length = 0
@@ -206,8 +238,9 @@ export abstract class TailFollower {
     }
     try {
       // Shifted off, so a frame sent is held by the socket alone (and its lease), not by the page too.
-      for (let f = frames.shift(); f; f = frames.shift()) {
-        if (this.stopped || this.inFlight > this.limits.maxBufferedBytes) return
+      while (frames.length > 0 && (await this.roomToSend())) {
+        const f = frames.shift()
+        if (!f) return
         await this.deliver(f, lease?.take(f.frame.byteLength))
         this.sent = f.seq
         this.progressed()
