@@ -1,6 +1,7 @@
 // A firehose client for tests: connects to subscribeRepos with `ws`, keeps
 // every raw frame, and decodes header and body with @ipld/dag-cbor (not with
 // the code under test).
+import type { AtpAgent } from '@atproto/api'
 import * as dagCbor from '@ipld/dag-cbor'
 import { decodeFirst } from 'cborg'
 import WebSocket from 'ws'
@@ -61,5 +62,26 @@ export class FirehoseClient {
     const waiters = this.waiters
     this.waiters = []
     for (const w of waiters) w()
+  }
+}
+
+/**
+ * Writes `commits` commits of `perCommit` records, each record holding `chars`
+ * characters of filler: events of a known size, for tests of stream memory.
+ */
+export async function writeFiller(
+  account: { did: string; agent: AtpAgent },
+  opts: { commits: number; chars: number; perCommit?: number; collection?: string },
+): Promise<void> {
+  const { commits, chars, perCommit = 1, collection = 'com.example.blob' } = opts
+  for (let i = 0; i < commits; i++) {
+    await account.agent.com.atproto.repo.applyWrites({
+      repo: account.did,
+      writes: Array.from({ length: perCommit }, (_, j) => ({
+        $type: 'com.atproto.repo.applyWrites#create',
+        collection,
+        value: { i, j, filler: 'x'.repeat(chars) },
+      })),
+    })
   }
 }

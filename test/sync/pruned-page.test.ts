@@ -8,19 +8,14 @@ import { EventTail } from '../../src/sync/event-tail.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount } from '../repo/helpers.js'
+import { writeFiller } from './helpers.js'
 
 let t: TestServer
 before(async () => {
   t = await startTestServer()
   await addDomain(t, 'pruned.test')
   const ann = await loggedInAccount(t, 'ann.pruned.test')
-  for (let i = 0; i < 4; i++) {
-    await ann.agent.com.atproto.repo.createRecord({
-      repo: ann.did,
-      collection: 'com.example.note',
-      record: { i, filler: 'x'.repeat(10_000) },
-    })
-  }
+  await writeFiller(ann, { commits: 4, chars: 10_000, collection: 'com.example.note' })
 })
 after(() => t?.close())
 

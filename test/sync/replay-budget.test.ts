@@ -8,6 +8,7 @@ import { EventTail } from '../../src/sync/event-tail.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount } from '../repo/helpers.js'
+import { writeFiller } from './helpers.js'
 
 const settled = async (p: Promise<unknown>) => {
   let done = false
@@ -62,13 +63,7 @@ before(async () => {
   t = await startTestServer()
   await addDomain(t, 'pages.test')
   const ann = await loggedInAccount(t, 'ann.pages.test')
-  for (let i = 0; i < 6; i++) {
-    await ann.agent.com.atproto.repo.createRecord({
-      repo: ann.did,
-      collection: 'com.example.blob',
-      record: { i, filler: 'x'.repeat(100_000) },
-    })
-  }
+  await writeFiller(ann, { commits: 6, chars: 100_000 })
 })
 after(() => t?.close())
 

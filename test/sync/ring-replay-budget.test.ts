@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount } from '../repo/helpers.js'
+import { writeFiller } from './helpers.js'
 import { stalledClient, upgrade } from './stalled-client.js'
 
 const RECORD_CHARS = 20_000
@@ -32,16 +33,7 @@ before(async () => {
   await addDomain(t, 'ringreplay.test')
   const kim = await loggedInAccount(t, 'kim.ringreplay.test')
   // About 12 MB in commits of 10 records: more than the kernel's buffers on both ends take, all in the ring.
-  for (let i = 0; i < 60; i++) {
-    await kim.agent.com.atproto.repo.applyWrites({
-      repo: kim.did,
-      writes: Array.from({ length: PER_COMMIT }, (_, j) => ({
-        $type: 'com.atproto.repo.applyWrites#create',
-        collection: 'com.example.blob',
-        value: { i, j, filler: 'x'.repeat(RECORD_CHARS) },
-      })),
-    })
-  }
+  await writeFiller(kim, { commits: 60, chars: RECORD_CHARS, perCommit: PER_COMMIT })
 })
 after(() => t?.close())
 

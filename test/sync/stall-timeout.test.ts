@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount } from '../repo/helpers.js'
+import { writeFiller } from './helpers.js'
 import { sseGet, stalledClient, upgrade } from './stalled-client.js'
 
 /** Far longer than stallTimeoutMs: the bound on waiting for what must happen. */
@@ -22,13 +23,7 @@ before(async () => {
   await addDomain(t, 'stall.test')
   const fay = await loggedInAccount(t, 'fay.stall.test')
   // About 12 MB: more than the kernel's buffers on both ends of a loopback connection take.
-  for (let i = 0; i < 60; i++) {
-    await fay.agent.com.atproto.repo.createRecord({
-      repo: fay.did,
-      collection: 'com.example.blob',
-      record: { i, filler: 'x'.repeat(200_000) },
-    })
-  }
+  await writeFiller(fay, { commits: 60, chars: 200_000 })
 })
 after(() => t?.close())
 
