@@ -4,17 +4,8 @@
 // reads only the MST nodes it needs, then store blocks, root, record index,
 // blob uses and the outbox event together. The client is answered after COMMIT.
 import type { Secp256k1Keypair } from '@atproto/crypto'
-import { encode } from '@atproto/lex-cbor'
 import { type Cid, parseCid } from '@atproto/lex-data'
-import {
-  BlockMap,
-  blocksToCarFile,
-  type CommitData,
-  MemoryBlockstore,
-  type RecordWriteOp,
-  Repo,
-  WriteOpAction,
-} from '@atproto/repo'
+import { type BlockMap, MemoryBlockstore, type RecordWriteOp, Repo, WriteOpAction } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { blobReader, blobWriter } from '../blob/blob-store.js'
 import type { AccountStatus } from '../db/schema.js'
@@ -22,6 +13,8 @@ import type { Storage, TenantDb } from '../db/storage.js'
 import type { Logger } from '../logger.js'
 import { INDEXED_COLLECTIONS } from '../search/indexed-record.js'
 import { searchTransactor } from '../search/search-store.js'
+import { type CommitEventOp, commitEvent, syncEvent } from '../sync/events.js'
+import { outbox } from '../sync/outbox.js'
 import type { BlockCache } from './block-cache.js'
 import { TenantBlockstore } from './blockstore.js'
 import type { PreparedWrite } from './prepare.js'
@@ -62,9 +55,9 @@ export class RepoService {
     await repoTransactor.putBlocks(trx, did, commit.rev, blockRows(commit.newBlocks))
     const root = { cid: commit.cid.toString(), rev: commit.rev }
     await repoTransactor.createRoot(trx, did, root)
-    await repoTransactor.appendOutbox(trx, did, 'commit', await commitEvent(did, commit, [], null))
+    await outbox.append(trx, did, 'commit', await commitEvent(did, commit, [], null))
     // #sync states the repo's whole current state (here: the first commit), as a relay resets to it.
-    await repoTransactor.appendOutbox(trx, did, 'sync', await syncEvent(did, commit))
+    await outbox.append(trx, did, 'sync', await syncEvent(did, commit))
     return root
   }
 
@@ -189,7 +182,7 @@ export class RepoService {
       kept: stored.flatMap((w) => (w.action === 'delete' ? [] : [{ ...w, cid: w.cid.toString() }])),
       deleted: stored.filter((w) => w.action === 'delete'),
       removedCids: commit.removedCids.toList().map((c) => c.toString()),
-      outboxEvent: await commitEvent(repo.did, commit, ops, current.commit.data),
+      outboxEvent: await commitEvent(repo.did, commit, eventOps(ops), current.commit.data),
     }
     return {
       root,
@@ -314,6 +307,17 @@ function toOps(writes: PreparedWrite[], existing: Map<string, string>): PlannedO
   })
 }
 
+/** The ops as the #commit event states them. */
+function eventOps(ops: PlannedOp[]): CommitEventOp[] {
+  return ops.map((o) => ({
+    action: o.result.action,
+    collection: o.result.collection,
+    rkey: o.result.rkey,
+    cid: o.cid,
+    prev: o.prev,
+  }))
+}
+
 function assertDistinctPaths(writes: PreparedWrite[]): void {
   const seen = new Set<string>()
   for (const w of writes) {
@@ -352,50 +356,10 @@ async function assertBlobsUsable(trx: RepoTx, did: string, writes: PreparedWrite
   }
 }
 
-async function syncEvent(did: string, commit: CommitData): Promise<Uint8Array> {
-  const blocks = new BlockMap()
-  const commitBlock = commit.newBlocks.get(commit.cid)
-  if (commitBlock) blocks.set(commit.cid, commitBlock)
-  return encode({ did, rev: commit.rev, blocks: await blocksToCarFile(commit.cid, blocks) })
-}
-
 function blockRows(blocks: BlockMap): { cid: string; content: Uint8Array }[] {
   const rows: { cid: string; content: Uint8Array }[] = []
   blocks.forEach((content, cid) => {
     rows.push({ cid: cid.toString(), content })
   })
   return rows
-}
-
-/**
- * The #commit event body (sync 1.1) without seq and time: the diff's blocks
- * as a CAR rooted at the commit, the ops with their previous CIDs, and the
- * previous MST root so a consumer can check the commit inductively.
- */
-async function commitEvent(
-  did: string,
-  commit: CommitData,
-  ops: PlannedOp[],
-  prevData: Cid | null,
-): Promise<Uint8Array> {
-  const blocks = new BlockMap()
-  blocks.addMap(commit.newBlocks)
-  blocks.addMap(commit.relevantBlocks)
-  return encode({
-    repo: did,
-    commit: commit.cid,
-    rev: commit.rev,
-    since: commit.since,
-    blocks: await blocksToCarFile(commit.cid, blocks),
-    ops: ops.map((o) => ({
-      action: o.result.action,
-      path: `${o.result.collection}/${o.result.rkey}`,
-      cid: o.cid,
-      ...(o.prev ? { prev: parseCid(o.prev) } : {}),
-    })),
-    ...(prevData ? { prevData } : {}),
-    blobs: [],
-    rebase: false,
-    tooBig: false,
-  })
 }

@@ -3,7 +3,7 @@
 // write transaction that holds the repo's root row (`lockForCommit`), or in
 // the one statement that stores a commit only on the root it was built on.
 import { type RawBuilder, sql, type Transaction } from 'kysely'
-import type { OutboxKind, TenantSchema } from '../db/schema.js'
+import type { TenantSchema } from '../db/schema.js'
 import type { TenantDb } from '../db/storage.js'
 import { schemaPrefix } from '../db/table-ref.js'
 
@@ -235,10 +235,6 @@ export const repoTransactor = {
       .returning('cid')
       .execute()
     return rows.length
-  },
-
-  async appendOutbox(trx: RepoTx, did: string, kind: OutboxKind, event: Uint8Array): Promise<void> {
-    await trx.insertInto('outbox').values({ did, kind, event, created_at: new Date().toISOString() }).execute()
   },
 }
 
