@@ -11,12 +11,11 @@ import { blobReader, blobWriter } from '../blob/blob-store.js'
 import type { AccountStatus } from '../db/schema.js'
 import type { Storage, TenantDb } from '../db/storage.js'
 import type { Logger } from '../logger.js'
-import { INDEXED_COLLECTIONS } from '../search/indexed-record.js'
-import { searchTransactor } from '../search/search-store.js'
 import { type CommitEventOp, commitEvent, syncEvent } from '../sync/events.js'
 import { outbox } from '../sync/outbox.js'
 import type { BlockCache } from './block-cache.js'
 import { TenantBlockstore } from './blockstore.js'
+import type { CommitIndexer } from './commit-indexer.js'
 import type { PreparedWrite } from './prepare.js'
 import { type BlockRow, type CommitRows, type RepoTx, repoReader, repoTransactor } from './repo-store.js'
 import type { SigningKeyCache } from './signing-keys.js'
@@ -41,6 +40,8 @@ export type RepoServiceDeps = {
   outboxWritten: (source: string) => void
   /** Blocks shared by every write of the process (absent: each write reads its own). */
   blockCache?: BlockCache
+  /** What keeps rows derived from records (search, ...) in each commit's transaction. */
+  indexers: CommitIndexer[]
   logger: Logger
 }
 
@@ -86,7 +87,7 @@ export class RepoService {
 
   private async commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
     const stored = await this.queue.run(repo.did, async () => {
-      if (!needsLock(writes)) {
+      if (!this.needsLock(writes)) {
         for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
           const done = await this.deps.storage.withTenant(repo.db_name, (db) =>
             this.commitUnlocked(db, repo, writes, swapCommit),
@@ -106,8 +107,8 @@ export class RepoService {
   }
 
   /**
-   * The common write, creating records that use no blobs and need no search
-   * index: built on the root as read, without a lock or a transaction, and
+   * The common write, creating records that use no blobs and that no indexer
+   * wants: built on the root as read, without a lock or a transaction, and
    * stored by one statement that holds only if the root has not moved since
    * ('moved' otherwise: nothing was written). 'needs-lock' when the writes
    * turn out to replace existing records, whose blob uses must be released
@@ -142,9 +143,17 @@ export class RepoService {
     if (!(await repoTransactor.storeCommit(trx, repo.did, expected, built.rows))) {
       throw new Error(`repo ${repo.did} moved under its lock`)
     }
-    await searchTransactor.indexWrites(trx, repo.did, built.writes)
+    for (const indexer of this.deps.indexers) {
+      if (built.writes.some((w) => indexer.wants(w.collection))) await indexer.index(trx, repo.did, built.writes)
+    }
     await setBlobUses(trx, repo.did, built.rows.root.rev, built.writes, built.existing)
     return built.stored
+  }
+
+  /** Writes that must take the lock: blobs to check and count, an index to keep, records to delete. */
+  private needsLock(writes: PreparedWrite[]): boolean {
+    const indexed = (collection: string) => this.deps.indexers.some((i) => i.wants(collection))
+    return writes.some((w) => w.action === 'delete' || w.blobs.length > 0 || indexed(w.collection))
   }
 
   /** Checks the writes against the repo at `root` and signs the commit they make; null when there is nothing to do. */
@@ -212,11 +221,6 @@ type BuiltCommit = {
   writes: PreparedWrite[]
   existing: Map<string, string>
   stored: StoredCommit
-}
-
-/** Writes that must take the lock: blobs to check and count, a search index to keep, records to delete. */
-function needsLock(writes: PreparedWrite[]): boolean {
-  return writes.some((w) => w.action === 'delete' || w.blobs.length > 0 || INDEXED_COLLECTIONS.has(w.collection))
 }
 
 /** The CIDs the repo holds now at the paths these writes touch (absent paths are left out). */
