@@ -2,7 +2,7 @@
 // transaction as the change an event reports, and the management one, which
 // outlives a removed domain's database. The sequencer reads and empties them;
 // everything else that touches them goes through here.
-import { sql, type Transaction } from 'kysely'
+import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { OutboxKind, TenantSchema } from '../db/schema.js'
 import type { Storage } from '../db/storage.js'
 import { tableRef } from '../db/table-ref.js'
@@ -15,6 +15,23 @@ export const outbox = {
   /** Adds an event body (DAG-CBOR, without seq and time) to a tenant's outbox, inside the caller's transaction. */
   async append(trx: Transaction<TenantSchema>, did: string, kind: OutboxKind, body: Uint8Array): Promise<void> {
     await trx.insertInto('outbox').values({ did, kind, event: body, created_at: new Date().toISOString() }).execute()
+  },
+
+  /**
+   * The same append as one part of a larger statement (the one that stores a
+   * commit without a transaction), inserting only when `condition` holds.
+   * `schema` is the tenant's schema prefix, as the rest of that statement uses.
+   */
+  appendWhen(
+    schema: string,
+    did: string,
+    kind: OutboxKind,
+    body: Uint8Array,
+    createdAt: string,
+    condition: RawBuilder<unknown>,
+  ): RawBuilder<unknown> {
+    return sql`INSERT INTO ${sql.raw(`${schema}"outbox"`)} (did, kind, event, created_at)
+      SELECT ${did}, ${sql.lit(kind)}, ${body}::bytea, ${createdAt} WHERE ${condition}`
   },
 
   /**
