@@ -29,6 +29,7 @@ import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-keys.js'
 import { StorageSweeper } from './repo/sweeper.js'
 import { TraefikWriter } from './routing/traefik.js'
+import { searchIndexer } from './search/search-indexer.js'
 import { SearchService } from './search/search-service.js'
 import { EventTail, type SequencedFrame } from './sync/event-tail.js'
 import { FirehoseServer } from './sync/firehose-server.js'
@@ -137,6 +138,8 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       signingKeys: new SigningKeyCache(vault),
       outboxWritten,
       blockCache: new BlockCache(BLOCK_CACHE_BYTES),
+      // The agent app's wing: its search index follows every commit.
+      indexers: [searchIndexer],
       logger,
     })
     const repoReads = new RepoReads(storage)

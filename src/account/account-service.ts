@@ -12,8 +12,9 @@ import type { PlcService } from '../identity/plc-service.js'
 import { plcStore } from '../identity/plc-store.js'
 import type { Logger } from '../logger.js'
 import type { RepoService } from '../repo/repo-service.js'
-import { type RepoTx, repoTransactor } from '../repo/repo-store.js'
+import type { RepoTx } from '../repo/repo-store.js'
 import { accountEvent, identityEvent } from '../sync/events.js'
+import { outbox } from '../sync/outbox.js'
 import { type Directory, type Domain, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { type AccountRow, type AccountSummary, accountStore } from './account-store.js'
 import { normalizeEmail, parseHandle } from './handle.js'
@@ -155,8 +156,8 @@ export class AccountService {
         db.transaction().execute(async (trx) => {
           await accountStore.insert(trx, row)
           await plcStore.log(trx, did, keys.genesisOp, row.plc_published_at)
-          await repoTransactor.appendOutbox(trx, did, 'identity', identityEvent(did, handle))
-          await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'active'))
+          await outbox.append(trx, did, 'identity', identityEvent(did, handle))
+          await outbox.append(trx, did, 'account', accountEvent(did, 'active'))
           await this.deps.repos.createRepo(trx, did, keys.keypair)
           await alsoWrite?.(trx, did)
         }),
@@ -250,7 +251,7 @@ export class AccountService {
     await this.deps.storage.withTenant(located.db_name, (db) =>
       db.transaction().execute(async (trx) => {
         await accountStore.setStatus(trx, located.did, status)
-        await repoTransactor.appendOutbox(trx, located.did, 'account', accountEvent(located.did, status))
+        await outbox.append(trx, located.did, 'account', accountEvent(located.did, status))
       }),
     )
     this.deps.outboxWritten(located.db_name)
@@ -283,7 +284,7 @@ export class AccountService {
         db.transaction().execute(async (trx) => {
           await accountStore.setHandle(trx, located.did, parsed.handle)
           await plcStore.append(trx, located.did, op, publishedAt)
-          await repoTransactor.appendOutbox(trx, located.did, 'identity', identityEvent(located.did, parsed.handle))
+          await outbox.append(trx, located.did, 'identity', identityEvent(located.did, parsed.handle))
         }),
       )
     } catch (err) {

@@ -3,8 +3,8 @@
 // transaction) and this module never reaches across tenants.
 import type { AccountRole, AccountStatus, AccountTable } from '../db/schema.js'
 import type { TenantDb } from '../db/storage.js'
-import { repoTransactor } from '../repo/repo-store.js'
 import { accountEvent } from '../sync/events.js'
+import { outbox } from '../sync/outbox.js'
 
 export type AccountRow = AccountTable
 export type AccountSummary = Omit<AccountRow, 'password_hash' | 'signing_key' | 'plc_op'>
@@ -85,7 +85,7 @@ export const accountStore = {
         await trx.deleteFrom(table).where('did', '=', did).execute()
       }
       await trx.deleteFrom('account').where('did', '=', did).execute()
-      await repoTransactor.appendOutbox(trx, did, 'account', accountEvent(did, 'removed'))
+      await outbox.append(trx, did, 'account', accountEvent(did, 'removed'))
     })
   },
 }

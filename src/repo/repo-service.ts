@@ -4,26 +4,18 @@
 // reads only the MST nodes it needs, then store blocks, root, record index,
 // blob uses and the outbox event together. The client is answered after COMMIT.
 import type { Secp256k1Keypair } from '@atproto/crypto'
-import { encode } from '@atproto/lex-cbor'
 import { type Cid, parseCid } from '@atproto/lex-data'
-import {
-  BlockMap,
-  blocksToCarFile,
-  type CommitData,
-  MemoryBlockstore,
-  type RecordWriteOp,
-  Repo,
-  WriteOpAction,
-} from '@atproto/repo'
+import { type BlockMap, MemoryBlockstore, type RecordWriteOp, Repo, WriteOpAction } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { blobReader, blobWriter } from '../blob/blob-store.js'
 import type { AccountStatus } from '../db/schema.js'
 import type { Storage, TenantDb } from '../db/storage.js'
 import type { Logger } from '../logger.js'
-import { INDEXED_COLLECTIONS } from '../search/indexed-record.js'
-import { searchTransactor } from '../search/search-store.js'
+import { type CommitEventOp, commitEvent, syncEvent } from '../sync/events.js'
+import { outbox } from '../sync/outbox.js'
 import type { BlockCache } from './block-cache.js'
 import { TenantBlockstore } from './blockstore.js'
+import type { CommitIndexer } from './commit-indexer.js'
 import type { PreparedWrite } from './prepare.js'
 import { type BlockRow, type CommitRows, type RepoTx, repoReader, repoTransactor } from './repo-store.js'
 import type { SigningKeyCache } from './signing-keys.js'
@@ -48,6 +40,8 @@ export type RepoServiceDeps = {
   outboxWritten: (source: string) => void
   /** Blocks shared by every write of the process (absent: each write reads its own). */
   blockCache?: BlockCache
+  /** What keeps rows derived from records (search, ...) in each commit's transaction. */
+  indexers: CommitIndexer[]
   logger: Logger
 }
 
@@ -62,9 +56,9 @@ export class RepoService {
     await repoTransactor.putBlocks(trx, did, commit.rev, blockRows(commit.newBlocks))
     const root = { cid: commit.cid.toString(), rev: commit.rev }
     await repoTransactor.createRoot(trx, did, root)
-    await repoTransactor.appendOutbox(trx, did, 'commit', await commitEvent(did, commit, [], null))
+    await outbox.append(trx, did, 'commit', await commitEvent(did, commit, [], null))
     // #sync states the repo's whole current state (here: the first commit), as a relay resets to it.
-    await repoTransactor.appendOutbox(trx, did, 'sync', await syncEvent(did, commit))
+    await outbox.append(trx, did, 'sync', await syncEvent(did, commit))
     return root
   }
 
@@ -93,7 +87,7 @@ export class RepoService {
 
   private async commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
     const stored = await this.queue.run(repo.did, async () => {
-      if (!needsLock(writes)) {
+      if (!this.needsLock(writes)) {
         for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
           const done = await this.deps.storage.withTenant(repo.db_name, (db) =>
             this.commitUnlocked(db, repo, writes, swapCommit),
@@ -113,8 +107,8 @@ export class RepoService {
   }
 
   /**
-   * The common write, creating records that use no blobs and need no search
-   * index: built on the root as read, without a lock or a transaction, and
+   * The common write, creating records that use no blobs and that no indexer
+   * wants: built on the root as read, without a lock or a transaction, and
    * stored by one statement that holds only if the root has not moved since
    * ('moved' otherwise: nothing was written). 'needs-lock' when the writes
    * turn out to replace existing records, whose blob uses must be released
@@ -149,9 +143,17 @@ export class RepoService {
     if (!(await repoTransactor.storeCommit(trx, repo.did, expected, built.rows))) {
       throw new Error(`repo ${repo.did} moved under its lock`)
     }
-    await searchTransactor.indexWrites(trx, repo.did, built.writes)
+    for (const indexer of this.deps.indexers) {
+      if (built.writes.some((w) => indexer.wants(w.collection))) await indexer.index(trx, repo.did, built.writes)
+    }
     await setBlobUses(trx, repo.did, built.rows.root.rev, built.writes, built.existing)
     return built.stored
+  }
+
+  /** Writes that must take the lock: blobs to check and count, an index to keep, records to delete. */
+  private needsLock(writes: PreparedWrite[]): boolean {
+    const indexed = (collection: string) => this.deps.indexers.some((i) => i.wants(collection))
+    return writes.some((w) => w.action === 'delete' || w.blobs.length > 0 || indexed(w.collection))
   }
 
   /** Checks the writes against the repo at `root` and signs the commit they make; null when there is nothing to do. */
@@ -189,7 +191,7 @@ export class RepoService {
       kept: stored.flatMap((w) => (w.action === 'delete' ? [] : [{ ...w, cid: w.cid.toString() }])),
       deleted: stored.filter((w) => w.action === 'delete'),
       removedCids: commit.removedCids.toList().map((c) => c.toString()),
-      outboxEvent: await commitEvent(repo.did, commit, ops, current.commit.data),
+      outboxEvent: await commitEvent(repo.did, commit, eventOps(ops), current.commit.data),
     }
     return {
       root,
@@ -219,11 +221,6 @@ type BuiltCommit = {
   writes: PreparedWrite[]
   existing: Map<string, string>
   stored: StoredCommit
-}
-
-/** Writes that must take the lock: blobs to check and count, a search index to keep, records to delete. */
-function needsLock(writes: PreparedWrite[]): boolean {
-  return writes.some((w) => w.action === 'delete' || w.blobs.length > 0 || INDEXED_COLLECTIONS.has(w.collection))
 }
 
 /** The CIDs the repo holds now at the paths these writes touch (absent paths are left out). */
@@ -314,6 +311,17 @@ function toOps(writes: PreparedWrite[], existing: Map<string, string>): PlannedO
   })
 }
 
+/** The ops as the #commit event states them. */
+function eventOps(ops: PlannedOp[]): CommitEventOp[] {
+  return ops.map((o) => ({
+    action: o.result.action,
+    collection: o.result.collection,
+    rkey: o.result.rkey,
+    cid: o.cid,
+    prev: o.prev,
+  }))
+}
+
 function assertDistinctPaths(writes: PreparedWrite[]): void {
   const seen = new Set<string>()
   for (const w of writes) {
@@ -352,50 +360,10 @@ async function assertBlobsUsable(trx: RepoTx, did: string, writes: PreparedWrite
   }
 }
 
-async function syncEvent(did: string, commit: CommitData): Promise<Uint8Array> {
-  const blocks = new BlockMap()
-  const commitBlock = commit.newBlocks.get(commit.cid)
-  if (commitBlock) blocks.set(commit.cid, commitBlock)
-  return encode({ did, rev: commit.rev, blocks: await blocksToCarFile(commit.cid, blocks) })
-}
-
 function blockRows(blocks: BlockMap): { cid: string; content: Uint8Array }[] {
   const rows: { cid: string; content: Uint8Array }[] = []
   blocks.forEach((content, cid) => {
     rows.push({ cid: cid.toString(), content })
   })
   return rows
-}
-
-/**
- * The #commit event body (sync 1.1) without seq and time: the diff's blocks
- * as a CAR rooted at the commit, the ops with their previous CIDs, and the
- * previous MST root so a consumer can check the commit inductively.
- */
-async function commitEvent(
-  did: string,
-  commit: CommitData,
-  ops: PlannedOp[],
-  prevData: Cid | null,
-): Promise<Uint8Array> {
-  const blocks = new BlockMap()
-  blocks.addMap(commit.newBlocks)
-  blocks.addMap(commit.relevantBlocks)
-  return encode({
-    repo: did,
-    commit: commit.cid,
-    rev: commit.rev,
-    since: commit.since,
-    blocks: await blocksToCarFile(commit.cid, blocks),
-    ops: ops.map((o) => ({
-      action: o.result.action,
-      path: `${o.result.collection}/${o.result.rkey}`,
-      cid: o.cid,
-      ...(o.prev ? { prev: parseCid(o.prev) } : {}),
-    })),
-    ...(prevData ? { prevData } : {}),
-    blobs: [],
-    rebase: false,
-    tooBig: false,
-  })
 }

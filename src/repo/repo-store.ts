@@ -3,9 +3,10 @@
 // write transaction that holds the repo's root row (`lockForCommit`), or in
 // the one statement that stores a commit only on the root it was built on.
 import { type RawBuilder, sql, type Transaction } from 'kysely'
-import type { OutboxKind, TenantSchema } from '../db/schema.js'
+import type { TenantSchema } from '../db/schema.js'
 import type { TenantDb } from '../db/storage.js'
 import { schemaPrefix } from '../db/table-ref.js'
+import { outbox } from '../sync/outbox.js'
 
 export type RepoTx = Transaction<TenantSchema>
 export type RootRow = { cid: string; rev: string }
@@ -147,7 +148,6 @@ export const repoTransactor = {
       account: sql.raw(`${schema}"account"`),
       block: sql.raw(`${schema}"repo_block"`),
       record: sql.raw(`${schema}"record"`),
-      outbox: sql.raw(`${schema}"outbox"`),
     }
     const parts: RawBuilder<unknown>[] = [
       sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now} FROM ${t.account}
@@ -187,8 +187,7 @@ export const repoTransactor = {
         AND NOT EXISTS (SELECT 1 FROM ${t.record} r WHERE r.did = ${did} AND r.cid = repo_block.cid
           ${written.length > 0 ? sql`AND (r.collection, r.rkey) NOT IN (${pathList(written)})` : sql``})`)
     }
-    parts.push(sql`INSERT INTO ${t.outbox} (did, kind, event, created_at)
-      SELECT ${did}, 'commit', ${c.outboxEvent}::bytea, ${now} WHERE ${moved}`)
+    parts.push(outbox.appendWhen(schema, did, 'commit', c.outboxEvent, now, moved))
     const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
     const result = await sql<{ n: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(db)
     return result.rows[0]?.n === 1
@@ -235,10 +234,6 @@ export const repoTransactor = {
       .returning('cid')
       .execute()
     return rows.length
-  },
-
-  async appendOutbox(trx: RepoTx, did: string, kind: OutboxKind, event: Uint8Array): Promise<void> {
-    await trx.insertInto('outbox').values({ did, kind, event, created_at: new Date().toISOString() }).execute()
   },
 }
 

@@ -1,7 +1,61 @@
-// Bodies of the account events (#identity, #account) as the outbox holds
-// them: DAG-CBOR without seq and time, which the sequencer adds.
+// Bodies of every firehose event (#commit, #sync, #identity, #account) as
+// the outbox holds them: DAG-CBOR without seq and time, which the sequencer adds.
 import { encode } from '@atproto/lex-cbor'
+import { type Cid, parseCid } from '@atproto/lex-data'
+import { BlockMap, blocksToCarFile, type CommitData } from '@atproto/repo'
 import type { AccountStatus } from '../db/schema.js'
+
+/** One record operation of a commit, as its #commit event states it. */
+export type CommitEventOp = {
+  action: 'create' | 'update' | 'delete'
+  collection: string
+  rkey: string
+  /** The record's new CID (null for a delete). */
+  cid: Cid | null
+  /** The record's previous CID (updates and deletes). */
+  prev: string | null
+}
+
+/**
+ * The #commit event body (sync 1.1): the diff's blocks as a CAR rooted at
+ * the commit, the ops with their previous CIDs, and the previous MST root so
+ * a consumer can check the commit inductively.
+ */
+export async function commitEvent(
+  did: string,
+  commit: CommitData,
+  ops: CommitEventOp[],
+  prevData: Cid | null,
+): Promise<Uint8Array> {
+  const blocks = new BlockMap()
+  blocks.addMap(commit.newBlocks)
+  blocks.addMap(commit.relevantBlocks)
+  return encode({
+    repo: did,
+    commit: commit.cid,
+    rev: commit.rev,
+    since: commit.since,
+    blocks: await blocksToCarFile(commit.cid, blocks),
+    ops: ops.map((o) => ({
+      action: o.action,
+      path: `${o.collection}/${o.rkey}`,
+      cid: o.cid,
+      ...(o.prev ? { prev: parseCid(o.prev) } : {}),
+    })),
+    ...(prevData ? { prevData } : {}),
+    blobs: [],
+    rebase: false,
+    tooBig: false,
+  })
+}
+
+/** The #sync event body: the repo's whole current state, as a CAR holding only its commit block. */
+export async function syncEvent(did: string, commit: CommitData): Promise<Uint8Array> {
+  const blocks = new BlockMap()
+  const commitBlock = commit.newBlocks.get(commit.cid)
+  if (commitBlock) blocks.set(commit.cid, commitBlock)
+  return encode({ did, rev: commit.rev, blocks: await blocksToCarFile(commit.cid, blocks) })
+}
 
 export function identityEvent(did: string, handle: string): Uint8Array {
   return encode({ did, handle })

@@ -5,12 +5,10 @@
 // or by the start-up sweep: never a half tenant.
 
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import { sql } from 'kysely'
 import type { AccountService, CreatedAccount } from '../account/account-service.js'
 import type { Storage } from '../db/storage.js'
-import { tableRef } from '../db/table-ref.js'
 import type { Logger } from '../logger.js'
-import { accountEvent } from '../sync/events.js'
+import { outbox } from '../sync/outbox.js'
 import { MANAGEMENT_SOURCE } from '../sync/sequencer.js'
 import { type Directory, type Domain, isUniqueViolation } from './directory.js'
 import { normalizeDomain, tenantStoreName } from './domain-name.js'
@@ -62,7 +60,8 @@ export class DomainService {
     try {
       await storage.createTenantStore(dbName)
       await storage.migrateTenant(dbName)
-      await this.continueOutboxIds(dbName)
+      // A name used before: its new outbox ids must not collide with events already sequenced.
+      await outbox.continueIds(storage, dbName)
       owner = await accounts.create(
         {
           handle: input.ownerHandle ?? `admin.${name}`,
@@ -144,75 +143,8 @@ export class DomainService {
     this.deps.accounts.recentRoutes.forgetAll()
   }
 
-  /**
-   * The firehose knows a tenant's events by store name and outbox id, and a
-   * domain added again under a removed one's name gets the same store name:
-   * its outbox ids start above every id that name has had, so none of its
-   * events is taken for one already sequenced.
-   */
-  private async continueOutboxIds(dbName: string): Promise<void> {
-    const { storage } = this.deps
-    const row = await storage.management
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('firehose_event')
-          .select((e) => e.fn.max('outbox_id').as('m'))
-          .where('source', '=', dbName)
-          .as('sequenced'),
-        eb
-          .selectFrom('outbox')
-          .select((e) => e.fn.max('origin_id').as('m'))
-          .where('origin_source', '=', dbName)
-          .as('handedOver'),
-      ])
-      .executeTakeFirstOrThrow()
-    const used = Math.max(Number(row.sequenced ?? 0), Number(row.handedOver ?? 0))
-    if (used === 0) return
-    await storage.withTenant(dbName, async (db) => {
-      await sql`select setval(pg_get_serial_sequence(${tableRef(db, 'outbox')}, 'id'), ${used})`.execute(db)
-    })
-  }
-
-  /**
-   * Before the tenant database goes, its events must outlive it: what its
-   * outbox still holds moves to the management outbox (keeping its origin,
-   * so the firehose cannot carry it twice), followed by an #account event
-   * for every account, now deleted. Safe to repeat: origins are unique.
-   */
+  /** Hands the tenant's pending events to the management outbox, and tells the sequencer. */
   private async handOverEvents(domain: Domain): Promise<void> {
-    const { storage } = this.deps
-    if (!(await storage.tenantStoreExists(domain.db_name))) return
-    const { pending, dids } = await storage.withTenant(domain.db_name, async (db) => ({
-      pending: await db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').execute(),
-      dids: (await db.selectFrom('account').select('did').orderBy('did').execute()).map((r) => r.did),
-    }))
-    const created_at = new Date().toISOString()
-    const rows = [
-      ...pending.map((r) => ({
-        did: r.did,
-        kind: r.kind,
-        event: r.event,
-        origin_source: domain.db_name,
-        origin_id: String(r.id),
-        created_at,
-      })),
-      ...dids.map((did, i) => ({
-        did,
-        kind: 'account' as const,
-        event: accountEvent(did, 'removed'),
-        // A domain added again under this name is removed under another origin.
-        origin_source: `${domain.db_name}#removed@${domain.created_at}`,
-        origin_id: String(i + 1),
-        created_at,
-      })),
-    ]
-    for (let i = 0; i < rows.length; i += 500) {
-      await storage.management
-        .insertInto('outbox')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['origin_source', 'origin_id']).doNothing())
-        .execute()
-    }
-    this.deps.outboxWritten(MANAGEMENT_SOURCE)
+    if (await outbox.handOver(this.deps.storage, domain)) this.deps.outboxWritten(MANAGEMENT_SOURCE)
   }
 }

@@ -50,6 +50,8 @@ function uncachedRepos(): RepoService {
     storage: t.ctx.storage,
     signingKeys: new SigningKeyCache(new SigningKeyVault(t.ctx.config.keyEncryptionKey)),
     outboxWritten: () => {},
+    // com.example.item is no indexer's collection.
+    indexers: [],
     logger: t.ctx.logger,
   })
 }
