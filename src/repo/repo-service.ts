@@ -26,7 +26,7 @@ import type { BlockCache } from './block-cache.js'
 import { TenantBlockstore } from './blockstore.js'
 import type { PreparedWrite } from './prepare.js'
 import { type BlockRow, type CommitRows, type RepoTx, repoReader, repoTransactor } from './repo-store.js'
-import type { SigningKeyCache } from './signing-keys.js'
+import type { SigningKeyCache } from './signing-key-cache.js'
 import { RepoWriteQueue } from './write-queue.js'
 
 export type RepoLocation = { did: string; db_name: string }
