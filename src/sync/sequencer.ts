@@ -19,7 +19,7 @@ import type { Logger } from '../logger.js'
 import { OutboxDepth } from '../metrics/outbox-depth.js'
 import type { Directory } from '../tenant/directory.js'
 import { bodyFrame } from './frames.js'
-import { jsonEventSpan } from './jetstream.js'
+import { jsonEventSpan } from './jetstream-decoder.js'
 
 export const OUTBOX_CHANNEL = 'primal_pds_outbox'
 export const FIREHOSE_CHANNEL = 'primal_pds_firehose'
