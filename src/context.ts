@@ -5,8 +5,9 @@ import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { HandlePolicy } from './account/handle-policy.js'
 import { Passwords } from './account/password.js'
+import type { PendingRoutes } from './account/pending-routes.js'
 import { SessionService } from './account/session-service.js'
-import { SigningKeyVault } from './account/signing-key.js'
+import { SigningKeyVault } from './account/signing-key-vault.js'
 import { AgentService } from './agent/agent-service.js'
 import { allLexicons } from './api/lexicons.js'
 import { TokenIssuer } from './auth/tokens.js'
@@ -20,20 +21,21 @@ import { TIMEOUT_MS as PLC_REQUEST_TIMEOUT_MS, PlcClient } from './identity/plc-
 import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
 import { serviceDidFor } from './identity/service-did.js'
+import { type BackgroundJob, startJobs, stopJobs } from './jobs.js'
 import { createLogger, type Logger } from './logger.js'
 import { Metrics } from './metrics/metrics.js'
 import { RateLimits } from './ratelimit/rate-limits.js'
 import { BlockCache } from './repo/block-cache.js'
 import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
-import { SigningKeyCache } from './repo/signing-keys.js'
+import { SigningKeyCache } from './repo/signing-key-cache.js'
 import { StorageSweeper } from './repo/sweeper.js'
 import { TraefikWriter } from './routing/traefik.js'
 import { searchIndexer } from './search/search-indexer.js'
 import { SearchService } from './search/search-service.js'
 import { EventTail, type SequencedFrame } from './sync/event-tail.js'
 import { FirehoseServer } from './sync/firehose-server.js'
-import { JetstreamDecoder } from './sync/jetstream.js'
+import { JetstreamDecoder } from './sync/jetstream-decoder.js'
 import { JetstreamServer } from './sync/jetstream-server.js'
 import { Sequencer } from './sync/sequencer.js'
 import { Directory } from './tenant/directory.js'
@@ -72,6 +74,8 @@ export type AppContext = {
   jetstream: JetstreamServer
   /** This server's Prometheus series (its own registry). */
   metrics: Metrics
+  /** A serving process's background work, in start order (see backgroundJobs). */
+  jobs: BackgroundJob[]
 }
 
 /** How often a process that is not the sequencer tries to become it (a dead one is replaced this fast). */
@@ -86,8 +90,6 @@ const BLOCK_CACHE_BYTES = 16 * 1024 * 1024
 
 /** Interrupted domain changes older than this are swept at start. */
 const RECOVERY_AGE_MS = 10 * 60 * 1000
-/** How often reservations of account creations a crash cut short are looked for (start-up aside). */
-const PENDING_SWEEP_MS = 60_000
 
 /**
  * The longest an account creation can take: every PLC try timing out, each
@@ -129,6 +131,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     })
     const outboxWritten = (source: string) => sequencer.outboxWritten(source)
     const tail = new EventTail(storage, logger, TAIL_POLL_MS, config.firehose)
+    sequencer.on('sequenced', (_seq: number, frames: SequencedFrame[]) => tail.take(frames))
     const firehose = new FirehoseServer(tail, config.firehose, logger)
     const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger, config.firehose.jsonCacheBytes)
     const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
@@ -237,6 +240,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       firehose,
       jetstream,
       metrics,
+      jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays }),
     }
     await recover(ctx)
     return ctx
@@ -266,26 +270,34 @@ async function recover(ctx: AppContext): Promise<void> {
   await ctx.accounts.recoverPending()
 }
 
+/**
+ * Every background job, in start order; they stop in reverse. The tail
+ * starts before the sequencer (it reads the head the sequencer's first
+ * frames follow) and stops after it (so it takes the last drain's frames);
+ * the relays hear of this process once it sequences, and stop asking first.
+ */
+function backgroundJobs(jobs: {
+  pending: PendingRoutes
+  sweeper: StorageSweeper
+  tail: EventTail
+  sequencer: Sequencer
+  relays: RelayAnnouncer
+}): BackgroundJob[] {
+  return [jobs.pending, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays]
+}
+
 /** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */
 export async function startBackground(ctx: AppContext): Promise<void> {
-  await ctx.tail.start()
-  ctx.sequencer.on('sequenced', (_seq: number, frames: SequencedFrame[]) => ctx.tail.take(frames))
-  await ctx.sequencer.start()
-  ctx.sweeper.start()
-  ctx.accounts.pending.start(PENDING_SWEEP_MS)
-  ctx.relays.announce('start')
+  await startJobs(ctx.jobs)
   // Routing follows the domain table, which may have changed while no process was running.
   await ctx.traefik?.start().catch(() => {})
 }
 
+/** Closes the streams, stops the jobs, then the password workers and the pools, which the jobs use. */
 export async function closeAppContext(ctx: AppContext): Promise<void> {
-  ctx.relays.stop()
   ctx.firehose.close()
   ctx.jetstream.close()
-  ctx.tail.stop()
-  await ctx.sequencer.stop()
-  await ctx.sweeper.stop()
+  await stopJobs(ctx.jobs)
   await ctx.passwords.close()
-  await ctx.accounts.pending.stop()
   await ctx.storage.close()
 }

@@ -22,7 +22,7 @@ import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
 import { PendingRoutes } from './pending-routes.js'
 import { RecentRoutes } from './recent-routes.js'
-import type { SigningKeyVault } from './signing-key.js'
+import type { SigningKeyVault } from './signing-key-vault.js'
 
 export type CreateAccountInput = {
   handle: unknown

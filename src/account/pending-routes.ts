@@ -9,6 +9,7 @@
 // its reservation gone when it confirms, and undoes itself.
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { Storage } from '../db/storage.js'
+import type { BackgroundJob } from '../jobs.js'
 import type { Logger } from '../logger.js'
 import { type Directory, isUniqueViolation, type Route } from '../tenant/directory.js'
 import { accountStore } from './account-store.js'
@@ -23,7 +24,11 @@ export type PendingRoutesDeps = {
 
 export type Settled = 'confirmed' | 'cleared' | 'busy'
 
-export class PendingRoutes {
+/** How often reservations of account creations a crash cut short are looked for (start-up aside). */
+const SWEEP_INTERVAL_MS = 60_000
+
+export class PendingRoutes implements BackgroundJob {
+  readonly name = 'pending-routes'
   private readonly underway = new Set<string>()
   private timer?: NodeJS.Timeout
   private sweeping?: Promise<unknown>
@@ -109,7 +114,7 @@ export class PendingRoutes {
   }
 
   /** Sweeps every `intervalMs` until stop(). */
-  start(intervalMs: number): void {
+  start(intervalMs = SWEEP_INTERVAL_MS): void {
     this.timer ??= setInterval(() => {
       this.sweeping ??= this.recover()
         .catch((err) => this.deps.logger.error({ err }, 'pending account sweep failed; the next one retries'))
@@ -124,6 +129,10 @@ export class PendingRoutes {
     clearInterval(this.timer)
     this.timer = undefined
     await this.sweeping
+  }
+
+  runOnce(): Promise<number> {
+    return this.recover()
   }
 
   private async tenantHasAccount(route: Route): Promise<boolean> {

@@ -3,6 +3,7 @@
 // first accounts. A relay that is down is retried with backoff, forever by
 // default; it never stops the server, and each step is logged.
 import type { RetryConfig } from '../config/config.js'
+import type { BackgroundJob } from '../jobs.js'
 import type { Logger } from '../logger.js'
 import { backoffDelay, wait } from './backoff.js'
 
@@ -15,7 +16,8 @@ export type RelayState = {
 
 const TIMEOUT_MS = 15_000
 
-export class RelayAnnouncer {
+export class RelayAnnouncer implements BackgroundJob {
+  readonly name = 'relay-announcer'
   private readonly states = new Map<string, RelayState>()
   private readonly running = new Map<string, Promise<void>>()
   /** Relays asked again while a request to them was under way: they get one more round after it. */
@@ -28,6 +30,11 @@ export class RelayAnnouncer {
 
   get hostname(): string {
     return this.opts.hostname
+  }
+
+  /** A process that starts serving says so. */
+  start(): void {
+    this.announce('start')
   }
 
   /** Starts asking every relay to crawl us; returns at once. */

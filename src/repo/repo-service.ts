@@ -18,7 +18,7 @@ import { TenantBlockstore } from './blockstore.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { PreparedWrite } from './prepare.js'
 import { type BlockRow, type CommitRows, type RepoTx, repoReader, repoTransactor } from './repo-store.js'
-import type { SigningKeyCache } from './signing-keys.js'
+import type { SigningKeyCache } from './signing-key-cache.js'
 import { RepoWriteQueue } from './write-queue.js'
 
 export type RepoLocation = { did: string; db_name: string }

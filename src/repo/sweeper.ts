@@ -5,13 +5,15 @@
 import { blobWriter } from '../blob/blob-store.js'
 import type { GcConfig } from '../config/config.js'
 import type { Storage } from '../db/storage.js'
+import type { BackgroundJob } from '../jobs.js'
 import type { Logger } from '../logger.js'
 import type { Directory } from '../tenant/directory.js'
 import { repoTransactor } from './repo-store.js'
 
 export type SweepResult = { droppedBlocks: number; unusedBlobs: number }
 
-export class StorageSweeper {
+export class StorageSweeper implements BackgroundJob {
+  readonly name = 'storage-sweeper'
   private timer?: NodeJS.Timeout
   private running?: Promise<SweepResult>
 
@@ -36,6 +38,10 @@ export class StorageSweeper {
     clearInterval(this.timer)
     this.timer = undefined
     await this.running?.catch(() => {})
+  }
+
+  runOnce(): Promise<SweepResult> {
+    return this.sweep()
   }
 
   /** One round over every tenant; concurrent calls share the round in progress. */

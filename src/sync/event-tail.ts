@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events'
 import { sql } from 'kysely'
 import type { FirehoseConfig } from '../config/config.js'
 import type { Storage } from '../db/storage.js'
+import type { BackgroundJob } from '../jobs.js'
 import type { Logger } from '../logger.js'
 import { ByteBudget, Lease } from './byte-budget.js'
 import { FIREHOSE_CHANNEL } from './sequencer.js'
@@ -22,7 +23,8 @@ export type TailLimits = Pick<FirehoseConfig, 'ringSize' | 'ringBytes' | 'replay
 /** Most rows of one database read, however small they are. */
 const PAGE_ROWS = 500
 
-export class EventTail extends EventEmitter {
+export class EventTail extends EventEmitter implements BackgroundJob {
+  readonly name = 'event-tail'
   /** The highest seq this process has read. */
   head = 0
   private ring: SequencedFrame[] = []
@@ -59,8 +61,14 @@ export class EventTail extends EventEmitter {
     this.timer.unref()
   }
 
-  stop(): void {
+  /** Also waits for the read under way, so it does not outlive the pools. */
+  async stop(): Promise<void> {
     clearInterval(this.timer)
+    while (this.reading) await this.reading
+  }
+
+  runOnce(): Promise<number> {
+    return this.catchUp()
   }
 
   /** Reads new events now (again after the current read, if one is running). */

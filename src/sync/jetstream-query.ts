@@ -3,7 +3,7 @@
 // events only; `wantedDids` filter every event; `cursor` is a time_us.
 import { isValidDid, isValidNsid } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import type { JetstreamEvent } from './jetstream.js'
+import type { JetstreamEvent } from './jetstream-decoder.js'
 
 export const MAX_WANTED_COLLECTIONS = 100
 export const MAX_WANTED_DIDS = 10_000

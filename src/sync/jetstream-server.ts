@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js'
 import type { Lease } from './byte-budget.js'
 import type { EventTail, SequencedFrame } from './event-tail.js'
 import { closeGoingAway } from './firehose-server.js'
-import type { JetstreamDecoder, JetstreamEvent } from './jetstream.js'
+import type { JetstreamDecoder, JetstreamEvent } from './jetstream-decoder.js'
 import {
   isWanted,
   type JetstreamFilter,

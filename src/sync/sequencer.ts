@@ -14,11 +14,12 @@ import type { LexMap } from '@atproto/lex-data'
 import type { Leadership } from '../db/coordination.js'
 import type { OutboxKind } from '../db/schema.js'
 import { isStoreName, type Storage } from '../db/storage.js'
+import type { BackgroundJob } from '../jobs.js'
 import type { Logger } from '../logger.js'
 import { OutboxDepth } from '../metrics/outbox-depth.js'
 import type { Directory } from '../tenant/directory.js'
 import { bodyFrame } from './frames.js'
-import { jsonEventSpan } from './jetstream.js'
+import { jsonEventSpan } from './jetstream-decoder.js'
 
 export const OUTBOX_CHANNEL = 'primal_pds_outbox'
 export const FIREHOSE_CHANNEL = 'primal_pds_firehose'
@@ -56,7 +57,8 @@ export type SequencerOptions = {
   onSequenced?: (lagSeconds: number) => void
 }
 
-export class Sequencer extends EventEmitter {
+export class Sequencer extends EventEmitter implements BackgroundJob {
+  readonly name = 'sequencer'
   private leadership?: Leadership
   private head = 0
   /** The time_us of the event at `head`. */
@@ -157,6 +159,10 @@ export class Sequencer extends EventEmitter {
     } catch (err) {
       this.opts.logger.warn({ err }, 'sequencer campaign failed')
     }
+  }
+
+  runOnce(): Promise<void> {
+    return this.sweep()
   }
 
   /** Drains every outbox and prunes old events. */
