@@ -1,10 +1,9 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
-import { parseSwap, prepareWrite } from '../../../../repo/prepare.js'
 import { json } from '../../../output.js'
 import { ownRepo } from '../../../repo-target.js'
-import { recordWriteOutput } from './write-output.js'
+import { recordWriteOutput, writeOneRecord } from './write-output.js'
 
 type Input = {
   repo: string
@@ -22,20 +21,9 @@ export default function (server: Server, ctx: AppContext): void {
     handler: async ({ auth, input, res }) => {
       const body = (input as { body: Input }).body
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
-      return ctx.rateLimits.chargeWrite(repo, res, async () => {
-        const write = await prepareWrite(
-          {
-            action: 'update',
-            collection: body.collection,
-            rkey: body.rkey,
-            record: body.record,
-            swapRecord: body.swapRecord,
-          },
-          { lexicons: ctx.lexicons, validate: body.validate, maxRecordBytes: ctx.config.limits.recordBytes },
-        )
-        const commit = await ctx.repos.applyWrites(repo, [write], parseSwap(body.swapCommit, 'swapCommit') ?? undefined)
-        return json(recordWriteOutput(repo.did, commit))
-      })
+      const { collection, rkey, record, swapRecord, validate, swapCommit } = body
+      const write = { action: 'update' as const, collection, rkey, record, swapRecord, validate, swapCommit }
+      return writeOneRecord(ctx, repo, res, write, (c) => json(recordWriteOutput(repo.did, c)))
     },
   })
 }
