@@ -49,3 +49,8 @@ export function databaseUnreachableError(cause?: unknown): XRPCError {
     { cause },
   )
 }
+
+/** `err` as the protocol error it is answered with: an unreachable database is a 503, anything else as XRPC reads it. */
+export function xrpcErrorOf(err: unknown): XRPCError {
+  return isDatabaseUnreachable(err) ? databaseUnreachableError(err) : XRPCError.fromError(err)
+}

@@ -6,7 +6,7 @@ import { XRPCError } from '@atproto/xrpc-server'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { clientIp } from '../client-ip.js'
 import type { Logger } from '../logger.js'
-import { databaseUnreachableError, isDatabaseUnreachable } from '../unavailable.js'
+import { isDatabaseUnreachable, xrpcErrorOf } from '../unavailable.js'
 import type { IpBucket, RateLimits } from './rate-limits.js'
 
 const AGENT_XRPC = '/xrpc/is.gather.'
@@ -64,7 +64,7 @@ export function agentSurfaceLimit(rateLimits: RateLimits): RequestHandler {
 
 /** Answers with an XRPC error body, as the XRPC router would. */
 export function sendXrpcError(res: Response, err: unknown): void {
-  const xrpc = isDatabaseUnreachable(err) ? databaseUnreachableError(err) : XRPCError.fromError(err)
+  const xrpc = xrpcErrorOf(err)
   const { error, message } = xrpc.payload
   res.status(xrpc.type).json({ error, message })
 }

@@ -4,10 +4,9 @@
 // plain HTTP 429 instead of a WebSocket.
 import { type IncomingMessage, STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { XRPCError } from '@atproto/xrpc-server'
 import type { Express } from 'express'
 import type { Logger } from '../logger.js'
-import { databaseUnreachableError, isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../unavailable.js'
+import { isDatabaseUnreachable, RETRY_AFTER_SECONDS, xrpcErrorOf } from '../unavailable.js'
 import { type LimitStatus, RateLimitExceededError, type RateLimits, setHeaders } from './rate-limits.js'
 
 type TrustProxy = (addr: string, hop: number) => boolean
@@ -62,7 +61,7 @@ export function upgradeLimit(rateLimits: RateLimits, logger: Logger): UpgradeLim
 
 /** Answers an upgrade with the XRPC error `err` as plain HTTP (with RateLimit-* headers for a spent budget), then closes. */
 function refuse(socket: Duplex, err: unknown): void {
-  const xrpc = isDatabaseUnreachable(err) ? databaseUnreachableError(err) : XRPCError.fromError(err)
+  const xrpc = xrpcErrorOf(err)
   const body = JSON.stringify({ error: xrpc.payload.error, message: xrpc.payload.message })
   const headers = new Map<string, string>([
     ['Content-Type', 'application/json'],
