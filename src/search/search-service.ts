@@ -30,6 +30,9 @@ export type SearchHit = {
  */
 export type ReviewStats = { uri: string; count: number; ratingSum: number; mean?: string }
 
+/** What a fan-out needs of a tenant: its name (for logs) and database. */
+type Tenant = Pick<Domain, 'name' | 'db_name'>
+
 export type SearchQuery = { q?: string; domain?: string; limit: number; cursor?: string }
 
 export type SearchServiceDeps = { storage: Storage; directory: Directory; logger: Logger }
@@ -86,16 +89,13 @@ export class SearchService {
     const stats = new Map<string, ReviewStats>()
     if (uris.length === 0) return stats
     const listings = uris.map(listingKeyOf)
-    const found = await this.fanOut(await this.activeTenants(), false, async (db) => [
-      {
-        totals: await searchReader.reviewTotals(db, uris),
-        versions: await searchReader.listingVersions(db, listings),
-      },
+    // Reviews may be in any tenant; a listing's versions only in its author's.
+    const [totals, versions] = await Promise.all([
+      this.fanOut(await this.activeTenants(), false, (db) => searchReader.reviewTotals(db, uris)),
+      this.fanOut(await this.authorTenants(listings), false, (db) => searchReader.listingVersions(db, listings)),
     ])
-    const had = new Set(
-      found.flat().flatMap((f) => f.versions.map((v) => `at://${v.did}/${LISTING}/${v.rkey} ${v.cid}`)),
-    )
-    for (const t of found.flat().flatMap((f) => f.totals)) {
+    const had = new Set(versions.flat().map((v) => `at://${v.did}/${LISTING}/${v.rkey} ${v.cid}`))
+    for (const t of totals.flat()) {
       if (!had.has(`${t.subject_uri} ${t.subject_cid}`)) continue
       const s = stats.get(t.subject_uri) ?? noReviews(t.subject_uri)
       s.count += t.count
@@ -112,6 +112,15 @@ export class SearchService {
     return domain
   }
 
+  /** The active tenants that hold these listings' authors, each once. */
+  private async authorTenants(listings: ListingKey[]): Promise<Tenant[]> {
+    const dids = [...new Set(listings.map((l) => l.did))]
+    const routes = await Promise.all(dids.map((did) => this.deps.directory.findRoute('did', did)))
+    const tenants = new Map<string, Tenant>()
+    for (const r of routes) if (r) tenants.set(r.db_name, { name: r.domain, db_name: r.db_name })
+    return [...tenants.values()]
+  }
+
   private async activeTenants(): Promise<Domain[]> {
     return (await this.deps.directory.listDomains()).filter((d) => d.status === 'active')
   }
@@ -121,7 +130,7 @@ export class SearchService {
    * fails (its database down, or just removed) is logged and left out rather
    * than failing the whole search; for one named tenant the error is the answer.
    */
-  private async fanOut<T>(tenants: Domain[], strict: boolean, fn: (db: TenantDb) => Promise<T[]>): Promise<T[][]> {
+  private async fanOut<T>(tenants: Tenant[], strict: boolean, fn: (db: TenantDb) => Promise<T[]>): Promise<T[][]> {
     const results: T[][] = []
     let next = 0
     const worker = async () => {
