@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util'
 import { ConfigError } from './config/config.js'
 import { loadConfig } from './config/load.js'
 import { type AppContext, closeAppContext, createAppContext } from './context.js'
-import { createLogger } from './logger.js'
-import { startServer } from './server.js'
+import { startServer } from './http/server.js'
+import { createLogger } from './lib/logger.js'
 import { normalizeDomain } from './tenant/domain-name.js'
 
 const USAGE = `usage: primal-pds [--config db.json] <command>

@@ -2,7 +2,7 @@
 // stop awaited before the next, and every job stopped before the pools close.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { type BackgroundJob, startJobs, stopJobs } from '../src/jobs.js'
+import { type BackgroundJob, startJobs, stopJobs } from '../src/lib/jobs.js'
 import { startTestServer } from './helpers/server.js'
 
 /** A job that logs its start and stop to `log`, the stop only after a turn of the event loop. */

@@ -8,11 +8,11 @@
 // create can take is left alone there, and a create that outlives it finds
 // its reservation gone when it confirms, and undoes itself.
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import type { Storage } from '../db/storage.js'
-import type { BackgroundJob } from '../jobs.js'
-import type { Logger } from '../logger.js'
-import { type Directory, isUniqueViolation, type Route } from '../tenant/directory.js'
-import { accountStore } from './account-store.js'
+import type { BackgroundJob } from '../lib/jobs.js'
+import type { Logger } from '../lib/logger.js'
+import { type Directory, isUniqueViolation, type Route } from '../storage/management/tenant-registry.js'
+import type { Storage } from '../storage/storage.js'
+import { accountStore } from '../storage/tenant/account-store.js'
 
 export type PendingRoutesDeps = {
   storage: Storage

@@ -10,10 +10,10 @@ import {
   type RefreshClaims,
   type TokenIssuer,
 } from '../auth/tokens.js'
-import type { AccountStatus } from '../db/schema.js'
-import type { Storage } from '../db/storage.js'
+import type { AccountStatus } from '../storage/schema.js'
+import type { Storage } from '../storage/storage.js'
+import { type AccountSummary, accountStore, sessionStore } from '../storage/tenant/account-store.js'
 import type { AccountService, LocatedAccount } from './account-service.js'
-import { type AccountSummary, accountStore, sessionStore } from './account-store.js'
 import type { Passwords } from './password.js'
 
 export type SessionInfo = { tokens: IssuedTokens; account: AccountSummary }

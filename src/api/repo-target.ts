@@ -4,12 +4,12 @@
 import type { IncomingMessage } from 'node:http'
 import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../account/account-service.js'
-import { accountStore } from '../account/account-store.js'
 import type { AccessCredentials } from '../auth/verifiers.js'
 import type { AppContext } from '../context.js'
-import type { AccountStatus } from '../db/schema.js'
-import { noteSubject } from '../metrics/request-log.js'
+import { noteSubject } from '../http/request-log.js'
 import { assertServable } from '../repo/repo-reads.js'
+import type { AccountStatus } from '../storage/schema.js'
+import { accountStore } from '../storage/tenant/account-store.js'
 
 export type RepoTarget = LocatedAccount & { status: AccountStatus }
 

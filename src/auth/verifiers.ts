@@ -7,8 +7,8 @@ import type { IncomingMessage } from 'node:http'
 import { AuthRequiredError, ForbiddenError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../account/account-service.js'
 import type { SessionService } from '../account/session-service.js'
-import type { AccountRole } from '../db/schema.js'
-import { noteSubject } from '../metrics/request-log.js'
+import { noteSubject } from '../http/request-log.js'
+import type { AccountRole } from '../storage/schema.js'
 import type { RefreshClaims, TokenIssuer } from './tokens.js'
 
 export type AdminCredentials = { type: 'admin' }

@@ -4,10 +4,10 @@
 import type { Readable } from 'node:stream'
 import { cidForRawBytes } from '@atproto/lex-data'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
-import { assertStorableCursor } from '../db/pg-text.js'
-import type { Storage } from '../db/storage.js'
 import type { RepoLocation } from '../repo/repo-service.js'
-import { blobReader, blobWriter } from './blob-store.js'
+import { assertStorableCursor } from '../storage/pg-text.js'
+import type { Storage } from '../storage/storage.js'
+import { blobReader, blobWriter } from '../storage/tenant/blob-store.js'
 import { blobMime } from './mime.js'
 
 export type UploadedBlob = { cid: string; mimeType: string; size: number }

@@ -4,13 +4,13 @@
 import type { Keypair } from '@atproto/crypto'
 import { InvalidRequestError, UpstreamFailureError } from '@atproto/xrpc-server'
 import * as plc from '@did-plc/lib'
-import { accountStore } from '../account/account-store.js'
-import type { Storage } from '../db/storage.js'
-import type { Logger } from '../logger.js'
-import type { Directory } from '../tenant/directory.js'
+import type { Logger } from '../lib/logger.js'
+import type { Directory } from '../storage/management/tenant-registry.js'
+import type { Storage } from '../storage/storage.js'
+import { accountStore } from '../storage/tenant/account-store.js'
+import { plcStore } from '../storage/tenant/plc-store.js'
 import { createGenesis, type Genesis } from './plc.js'
 import { type PlcClient, PlcRefusedError, PlcUnreachableError } from './plc-client.js'
-import { plcStore } from './plc-store.js'
 
 export type PlcServiceDeps = {
   storage: Storage

@@ -3,8 +3,8 @@
 // first accounts. A relay that is down is retried with backoff, forever by
 // default; it never stops the server, and each step is logged.
 import type { RetryConfig } from '../config/config.js'
-import type { BackgroundJob } from '../jobs.js'
-import type { Logger } from '../logger.js'
+import type { BackgroundJob } from '../lib/jobs.js'
+import type { Logger } from '../lib/logger.js'
 import { backoffDelay, wait } from './backoff.js'
 
 export type RelayState = {

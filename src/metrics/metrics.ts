@@ -3,7 +3,7 @@
 // Counters and histograms are fed where things happen; gauges read live
 // state when scraped, so an idle server does no metrics work at all.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
-import type { PoolStats } from '../db/storage.js'
+import type { PoolStats } from '../storage/storage.js'
 
 const PREFIX = 'primal_pds_'
 

@@ -13,7 +13,7 @@ import { ResponseType, XRPCError } from '@atproto/xrpc-server'
 import { sql } from 'kysely'
 import type { LocatedAccount } from '../account/account-service.js'
 import type { RateLimitRule, RateLimitsConfig } from '../config/config.js'
-import type { ManagementDb, Storage } from '../db/storage.js'
+import type { ManagementDb, Storage } from '../storage/storage.js'
 
 /**
  * Per-IP budgets by name: every request to the service, the agent surface

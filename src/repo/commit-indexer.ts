@@ -2,8 +2,9 @@
 // (the agent app's search): each indexer is registered in the composition
 // root and runs inside the commit's transaction, so what it keeps moves with
 // the repo or not at all.
+
+import type { RepoTx } from '../storage/tenant/repo-store.js'
 import type { PreparedWrite } from './prepare.js'
-import type { RepoTx } from './repo-store.js'
 
 export interface CommitIndexer {
   /**

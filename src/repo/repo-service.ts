@@ -7,17 +7,23 @@ import type { Secp256k1Keypair } from '@atproto/crypto'
 import { type Cid, parseCid } from '@atproto/lex-data'
 import { type BlockMap, MemoryBlockstore, type RecordWriteOp, Repo, WriteOpAction } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import { blobReader, blobWriter } from '../blob/blob-store.js'
-import type { AccountStatus } from '../db/schema.js'
-import type { Storage, TenantDb } from '../db/storage.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
+import type { AccountStatus } from '../storage/schema.js'
+import type { Storage, TenantDb } from '../storage/storage.js'
+import { blobReader, blobWriter } from '../storage/tenant/blob-store.js'
+import type { BlockCache } from '../storage/tenant/block-cache.js'
+import { TenantBlockstore } from '../storage/tenant/blockstore.js'
+import {
+  type BlockRow,
+  type CommitRows,
+  type RepoTx,
+  repoReader,
+  repoTransactor,
+} from '../storage/tenant/repo-store.js'
 import { type CommitEventOp, commitEvent, syncEvent } from '../sync/events.js'
 import { outbox } from '../sync/outbox.js'
-import type { BlockCache } from './block-cache.js'
-import { TenantBlockstore } from './blockstore.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { PreparedWrite } from './prepare.js'
-import { type BlockRow, type CommitRows, type RepoTx, repoReader, repoTransactor } from './repo-store.js'
 import type { SigningKeyCache } from './signing-key-cache.js'
 import { RepoWriteQueue } from './write-queue.js'
 

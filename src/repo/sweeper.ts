@@ -2,13 +2,14 @@
 // (kept a grace period so CAR exports already under way stay whole) and blobs
 // no record has used for a grace period. Never fatal: failures are logged and
 // the next round tries again.
-import { blobWriter } from '../blob/blob-store.js'
+
 import type { GcConfig } from '../config/config.js'
-import type { Storage } from '../db/storage.js'
-import type { BackgroundJob } from '../jobs.js'
-import type { Logger } from '../logger.js'
-import type { Directory } from '../tenant/directory.js'
-import { repoTransactor } from './repo-store.js'
+import type { BackgroundJob } from '../lib/jobs.js'
+import type { Logger } from '../lib/logger.js'
+import type { Directory } from '../storage/management/tenant-registry.js'
+import type { Storage } from '../storage/storage.js'
+import { blobWriter } from '../storage/tenant/blob-store.js'
+import { repoTransactor } from '../storage/tenant/repo-store.js'
 
 export type SweepResult = { droppedBlocks: number; unusedBlobs: number }
 

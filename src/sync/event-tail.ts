@@ -6,10 +6,10 @@
 import { EventEmitter } from 'node:events'
 import { sql } from 'kysely'
 import type { FirehoseConfig } from '../config/config.js'
-import type { Storage } from '../db/storage.js'
-import type { BackgroundJob } from '../jobs.js'
-import type { Logger } from '../logger.js'
-import { ByteBudget, Lease } from './byte-budget.js'
+import { ByteBudget, Lease } from '../lib/byte-budget.js'
+import type { BackgroundJob } from '../lib/jobs.js'
+import type { Logger } from '../lib/logger.js'
+import type { Storage } from '../storage/storage.js'
 import { FIREHOSE_CHANNEL } from './sequencer.js'
 
 export type SequencedFrame = { seq: number; timeUs: number; frame: Uint8Array }

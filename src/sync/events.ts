@@ -3,7 +3,7 @@
 import { encode } from '@atproto/lex-cbor'
 import { type Cid, parseCid } from '@atproto/lex-data'
 import { BlockMap, blocksToCarFile, type CommitData } from '@atproto/repo'
-import type { AccountStatus } from '../db/schema.js'
+import type { AccountStatus } from '../storage/schema.js'
 
 /** One record operation of a commit, as its #commit event states it. */
 export type CommitEventOp = {

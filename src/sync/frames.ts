@@ -3,7 +3,7 @@
 // as stored bytes to every subscriber.
 import { decode, encode } from '@atproto/lex-cbor'
 import type { LexMap } from '@atproto/lex-data'
-import type { OutboxKind } from '../db/schema.js'
+import type { OutboxKind } from '../storage/schema.js'
 
 /** The message type a kind of outbox event goes out as. */
 export const FRAME_TYPES: Record<OutboxKind, string> = {

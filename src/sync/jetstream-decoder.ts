@@ -7,8 +7,8 @@ import { decode, decodeAll } from '@atproto/lex-cbor'
 import type { Cid, LexMap } from '@atproto/lex-data'
 import { lexToJson } from '@atproto/lexicon'
 import { readCar } from '@atproto/repo'
-import type { OutboxKind } from '../db/schema.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
+import type { OutboxKind } from '../storage/schema.js'
 import type { SequencedFrame } from './event-tail.js'
 
 export type JetstreamEvent = {

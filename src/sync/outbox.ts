@@ -3,9 +3,9 @@
 // outlives a removed domain's database. The sequencer reads and empties them;
 // everything else that touches them goes through here.
 import { type RawBuilder, sql, type Transaction } from 'kysely'
-import type { OutboxKind, TenantSchema } from '../db/schema.js'
-import type { Storage } from '../db/storage.js'
-import { tableRef } from '../db/table-ref.js'
+import type { OutboxKind, TenantSchema } from '../storage/schema.js'
+import type { Storage } from '../storage/storage.js'
+import { tableRef } from '../storage/table-ref.js'
 import { accountEvent } from './events.js'
 
 /** A removed domain as the hand-over needs it: its database, and when it was added (to tell re-additions apart). */

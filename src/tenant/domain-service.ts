@@ -6,11 +6,11 @@
 
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AccountService, CreatedAccount } from '../account/account-service.js'
-import type { Storage } from '../db/storage.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
+import { type Directory, type Domain, isUniqueViolation } from '../storage/management/tenant-registry.js'
+import type { Storage } from '../storage/storage.js'
 import { outbox } from '../sync/outbox.js'
 import { MANAGEMENT_SOURCE } from '../sync/sequencer.js'
-import { type Directory, type Domain, isUniqueViolation } from './directory.js'
 import { normalizeDomain, tenantStoreName } from './domain-name.js'
 
 export type AddDomainInput = {

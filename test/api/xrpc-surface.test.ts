@@ -7,7 +7,7 @@ import http from 'node:http'
 import { after, before, test } from 'node:test'
 import type { Server } from '@atproto/xrpc-server'
 import { registerMethods } from '../../src/api/index.js'
-import { allLexicons } from '../../src/api/lexicons.js'
+import { allLexicons } from '../../src/lexicon/lexicons.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 

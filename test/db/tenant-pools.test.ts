@@ -3,7 +3,7 @@
 // added and their accounts used.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { PostgresStorage } from '../../src/db/postgres.js'
+import type { PostgresStorage } from '../../src/storage/postgres.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { adminQuery } from '../helpers/postgres.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'

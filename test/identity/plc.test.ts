@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { Secp256k1Keypair } from '@atproto/crypto'
-import { accountStore } from '../../src/account/account-store.js'
 import { SigningKeyVault } from '../../src/account/signing-key-vault.js'
 import { verifyGenesis } from '../../src/identity/plc.js'
+import { accountStore } from '../../src/storage/tenant/account-store.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 let t: TestServer

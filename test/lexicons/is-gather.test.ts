@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { Lexicons } from '@atproto/lexicon'
-import { allLexicons } from '../../src/api/lexicons.js'
+import { allLexicons } from '../../src/lexicon/lexicons.js'
 
 type Rec = Record<string, unknown>
 

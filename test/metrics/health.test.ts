@@ -3,7 +3,7 @@
 // it and drops those it had), then reachable again.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { serviceVersion } from '../../src/package-root.js'
+import { serviceVersion } from '../../src/lib/package-root.js'
 import { adminQuery } from '../helpers/postgres.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { parseExposition } from './helpers.js'

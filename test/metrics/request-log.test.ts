@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import http from 'node:http'
 import { after, before, test } from 'node:test'
-import { createLogger } from '../../src/logger.js'
+import { createLogger } from '../../src/lib/logger.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount } from '../repo/helpers.js'

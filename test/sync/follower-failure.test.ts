@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net'
 import { test } from 'node:test'
 import WebSocket from 'ws'
 import { DEFAULT_FIREHOSE } from '../../src/config/config.js'
-import { createLogger } from '../../src/logger.js'
+import { FirehoseServer } from '../../src/http/streams/firehose-server.js'
+import { createLogger } from '../../src/lib/logger.js'
 import type { EventTail } from '../../src/sync/event-tail.js'
-import { FirehoseServer } from '../../src/sync/firehose-server.js'
 
 /** A tail whose ring never reaches back and whose database reads all fail. */
 class FailingTail extends EventEmitter {

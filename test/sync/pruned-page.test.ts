@@ -3,7 +3,7 @@
 // held for rows that were not read are given back, not kept for good.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Lease } from '../../src/sync/byte-budget.js'
+import type { Lease } from '../../src/lib/byte-budget.js'
 import { EventTail } from '../../src/sync/event-tail.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'

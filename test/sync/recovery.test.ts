@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { type AppContext, closeAppContext, createAppContext } from '../../src/context.js'
-import { type PdsServer, startServer } from '../../src/server.js'
+import { type PdsServer, startServer } from '../../src/http/server.js'
 import { messageFrame } from '../../src/sync/frames.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'

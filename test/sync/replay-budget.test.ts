@@ -3,7 +3,7 @@
 // and a subscriber that goes away stops waiting.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { ByteBudget } from '../../src/sync/byte-budget.js'
+import { ByteBudget } from '../../src/lib/byte-budget.js'
 import { EventTail } from '../../src/sync/event-tail.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'

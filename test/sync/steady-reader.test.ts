@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict'
 import { EventEmitter } from 'node:events'
 import { test } from 'node:test'
-import { ByteBudget, type Lease } from '../../src/sync/byte-budget.js'
+import { TailFollower } from '../../src/http/streams/tail-follower.js'
+import { ByteBudget, type Lease } from '../../src/lib/byte-budget.js'
 import type { EventTail, ReplayPage, SequencedFrame } from '../../src/sync/event-tail.js'
-import { TailFollower } from '../../src/sync/tail-follower.js'
 
 const EVENTS = 5000
 const FRAME_BYTES = 1000

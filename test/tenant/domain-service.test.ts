@@ -3,7 +3,7 @@
 // retry or by the start-up sweep.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { accountStore } from '../../src/account/account-store.js'
+import { accountStore } from '../../src/storage/tenant/account-store.js'
 import { tenantStoreName } from '../../src/tenant/domain-name.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 

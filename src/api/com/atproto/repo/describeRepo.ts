@@ -1,7 +1,7 @@
 import type { Server } from '@atproto/xrpc-server'
-import { accountStore } from '../../../../account/account-store.js'
 import type { AppContext } from '../../../../context.js'
 import { didDocFromPlcOp, type PlcOperationFields } from '../../../../identity/did-doc.js'
+import { accountStore } from '../../../../storage/tenant/account-store.js'
 import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 

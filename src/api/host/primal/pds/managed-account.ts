@@ -5,7 +5,7 @@ import { ForbiddenError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../../../../account/account-service.js'
 import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
-import type { AccountRole } from '../../../../db/schema.js'
+import type { AccountRole } from '../../../../storage/schema.js'
 
 export type Managed = { credentials: AdminCredentials | AccessCredentials; account: LocatedAccount }
 

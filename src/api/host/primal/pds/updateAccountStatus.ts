@@ -1,6 +1,6 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
-import type { AccountStatus } from '../../../../db/schema.js'
+import type { AccountStatus } from '../../../../storage/schema.js'
 import { managedAccount } from './managed-account.js'
 
 export default function (server: Server, ctx: AppContext): void {

@@ -1,8 +1,8 @@
 // Shapes of host.primal.pds.defs views, from service objects.
 import type { CreatedAccount } from '../../../../account/account-service.js'
-import type { AccountSummary } from '../../../../account/account-store.js'
-import type { AgentSettings } from '../../../../agent/agent-service.js'
-import type { Domain } from '../../../../tenant/directory.js'
+import type { AgentSettings } from '../../../../gather/agent/agent-service.js'
+import type { Domain } from '../../../../storage/management/tenant-registry.js'
+import type { AccountSummary } from '../../../../storage/tenant/account-store.js'
 
 export function domainView(d: Domain, agents: AgentSettings) {
   return { name: d.name, status: d.status, createdAt: d.created_at, ...agents }

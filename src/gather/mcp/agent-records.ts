@@ -1,0 +1,69 @@
+// The repo operations the MCP tools share: reading any record on this server
+// by its at:// URI, and writing to the caller's own repo through the same
+// checks as the XRPC writes (lexicon validation, record size); the write
+// budget is charged by defineTool, for every tool that is not read-only.
+
+import { lexToJson } from '@atproto/lexicon'
+import { cborToLexRecord } from '@atproto/repo'
+import { AtUri } from '@atproto/syntax'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import { recordWriteOutput } from '../../api/com/atproto/repo/write-output.js'
+import { servableRepo } from '../../api/repo-target.js'
+import { checkCollection, checkRkey, prepareWrite, type WriteRequest } from '../../repo/prepare.js'
+import type { ToolSession } from './tool-session.js'
+
+export type StrongRef = { uri: string; cid: string }
+export type FoundRecord = StrongRef & { did: string; collection: string; rkey: string; value: Record<string, unknown> }
+
+/** The parts of an at://did-or-handle/collection/rkey URI; InvalidRequest when it names no record. */
+export function parseRecordUri(uri: string): { repo: string; collection: string; rkey: string } {
+  let parsed: AtUri
+  try {
+    parsed = new AtUri(uri)
+  } catch {
+    throw new InvalidRequestError(`Not an at:// URI: ${uri.slice(0, 300)}`)
+  }
+  if (!parsed.host || !parsed.collection || !parsed.rkey) {
+    throw new InvalidRequestError(`Not the at:// URI of a record (at://repo/collection/rkey): ${uri.slice(0, 300)}`)
+  }
+  return { repo: parsed.host, collection: checkCollection(parsed.collection), rkey: checkRkey(parsed.rkey) }
+}
+
+/** A record on this server, its URI in DID form; RepoNotFound or RecordNotFound when it is not here. */
+export async function findRecord(session: ToolSession, uri: string): Promise<FoundRecord> {
+  const { repo, collection, rkey } = parseRecordUri(uri)
+  const target = await servableRepo(session.ctx, repo)
+  const row = await session.ctx.repoReads.getRecord(target, collection, rkey)
+  const canonical = `at://${target.did}/${collection}/${rkey}`
+  if (!row) throw new InvalidRequestError(`Could not locate record: ${canonical}`, 'RecordNotFound')
+  return { uri: canonical, cid: row.cid, did: target.did, collection, rkey, value: recordJson(row.content) }
+}
+
+/** A record of the caller's own repo, or undefined. */
+export async function findOwnRecord(
+  session: ToolSession,
+  collection: string,
+  rkey: string,
+): Promise<(StrongRef & { value: Record<string, unknown> }) | undefined> {
+  const row = await session.ctx.repoReads.getRecord(session.caller.account, collection, rkey)
+  if (!row) return undefined
+  return { uri: `at://${session.caller.did}/${collection}/${rkey}`, cid: row.cid, value: recordJson(row.content) }
+}
+
+/** A stored record in its JSON form (CIDs as {$link}, bytes as {$bytes}), as getRecord answers it. */
+export function recordJson(content: Uint8Array): Record<string, unknown> {
+  return lexToJson(cborToLexRecord(content)) as Record<string, unknown>
+}
+
+/** Writes one record to the caller's repo, validated against our lexicons as createRecord and putRecord do. */
+export async function writeOwnRecord(session: ToolSession, write: WriteRequest): Promise<StrongRef> {
+  const { ctx, caller } = session
+  const prepared = await prepareWrite(write, {
+    lexicons: ctx.lexicons,
+    validate: true,
+    maxRecordBytes: ctx.config.limits.recordBytes,
+  })
+  const commit = await ctx.repos.applyWrites(caller.account, [prepared])
+  const { uri, cid } = recordWriteOutput(caller.did, commit)
+  return { uri, cid }
+}

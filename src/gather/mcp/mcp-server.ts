@@ -1,0 +1,125 @@
+// The MCP endpoint: agents reach their repo as MCP tools over Streamable HTTP
+// at /mcp. Stateless: every POST gets its own server and transport, bound to
+// the session its bearer token names, so nothing is shared between requests.
+import { XRPCError } from '@atproto/xrpc-server'
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
+import express from 'express'
+import type { AccessCredentials } from '../../auth/verifiers.js'
+import type { AppContext } from '../../context.js'
+import { ipLimit } from '../../http/rate-limit-middleware.js'
+import { serviceVersion } from '../../lib/package-root.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from '../../lib/unavailable.js'
+import type { ToolSession } from './tool-session.js'
+import { registerOrderTools } from './tools/order-tools.js'
+import { registerPostTools } from './tools/post-tools.js'
+import { registerReadTools } from './tools/read-tools.js'
+import { registerSkillTools } from './tools/skill-tools.js'
+
+export const MCP_PATH = '/mcp'
+
+/** Array elements and object members one tools/call may carry: above what any tool's bounds allow. */
+const MAX_TOOL_INPUT_ELEMENTS = 1000
+
+/** The MCP server for one request, its tools acting as `session.caller`. */
+export function buildMcpServer(session: ToolSession): McpServer {
+  const server = new McpServer(
+    { name: 'primal-pds', version: serviceVersion() },
+    {
+      instructions:
+        'Tools for an AI agent hosted on this AT Protocol server: post, reply, publish and review skills, place orders, read records and search.',
+      maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS,
+    },
+  )
+  registerReadTools(server, session)
+  registerPostTools(server, session)
+  registerSkillTools(server, session)
+  registerOrderTools(server, session)
+  return server
+}
+
+/** POST /mcp, and 405 for the GET and DELETE a stateless server has no use for. */
+export function mcpRoutes(ctx: AppContext): express.Router {
+  const router = express.Router()
+  router
+    .route(MCP_PATH)
+    .all(ipLimit(ctx.rateLimits, 'agent'))
+    .post(authenticate(ctx), express.json({ limit: ctx.config.limits.bodyBytes }), handleMcp(ctx))
+    .all((_req, res) => {
+      res.set('Allow', 'POST')
+      sendJsonRpcError(res, 405, -32000, 'Method not allowed: this MCP server is stateless; POST JSON-RPC to /mcp')
+    })
+  router.use(MCP_PATH, bodyErrors(ctx))
+  return router
+}
+
+/** The agent's own session, as the XRPC writes take it; any refusal is a 401 an MCP client understands. */
+function authenticate(ctx: AppContext): express.RequestHandler {
+  return (req, res, next) => {
+    ctx.auth.access({ req }).then(
+      ({ credentials }) => {
+        res.locals.caller = credentials
+        next()
+      },
+      (err: unknown) => {
+        if (!(err instanceof XRPCError) || err.statusCode >= 500) {
+          next(err)
+          return
+        }
+        // No credentials get a bare challenge; refused ones say why (RFC 6750 §3).
+        const challenge = req.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer'
+        res.status(401).set('WWW-Authenticate', challenge).json(err.payload)
+      },
+    )
+  }
+}
+
+function handleMcp(ctx: AppContext): express.RequestHandler {
+  return (req, res, next) => {
+    const caller = res.locals.caller as AccessCredentials
+    const server = buildMcpServer({ ctx, caller, res })
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+      maxRequestBodySize: ctx.config.limits.bodyBytes,
+    })
+    res.on('close', () => {
+      // Nothing awaits these: a rejection left unheard would end the process.
+      const closeFailed = (err: unknown) => ctx.logger.warn({ err }, 'closing an MCP request failed')
+      transport.close().catch(closeFailed)
+      server.close().catch(closeFailed)
+    })
+    server
+      .connect(transport)
+      .then(() => transport.handleRequest(req, res, req.body))
+      .catch(next)
+  }
+}
+
+/** Body-parser failures become JSON-RPC errors; anything else is a bug, logged and answered 500. */
+function bodyErrors(ctx: AppContext): express.ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const type = (err as { type?: string })?.type
+    if (res.headersSent) {
+      ctx.logger.error({ err }, 'mcp request failed after answering')
+      res.end()
+    } else if (isDatabaseUnreachable(err)) {
+      ctx.logger.warn({ err }, 'mcp request failed: database unreachable')
+      sendJsonRpcError(res, 503, -32000, databaseUnreachableError().errorMessage ?? 'Database unreachable')
+    } else if (type === 'entity.too.large') {
+      sendJsonRpcError(res, 413, -32000, `Request body is larger than ${ctx.config.limits.bodyBytes} bytes`)
+    } else if (type === 'entity.parse.failed') {
+      sendJsonRpcError(res, 400, -32700, 'Parse error: request body is not valid JSON')
+    } else if (typeof (err as { status?: number })?.status === 'number' && (err as { status: number }).status < 500) {
+      // Other body-parser refusals (unsupported charset or encoding) are the client's to fix.
+      sendJsonRpcError(res, (err as { status: number }).status, -32600, (err as Error).message)
+    } else {
+      ctx.logger.error({ err }, 'mcp request failed')
+      sendJsonRpcError(res, 500, -32603, 'Internal error')
+    }
+  }
+}
+
+function sendJsonRpcError(res: express.Response, status: number, code: number, message: string) {
+  res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id: null })
+}

@@ -1,0 +1,238 @@
+// Search over agents' posts and skill listings, in one tenant or across the
+// service: each tenant is asked for its best page after the cursor (bounded
+// concurrency), and the pages are merged by rank, then newest. Reviews of a
+// skill may come from any tenant, so their aggregates always sum over all.
+import { isValidDid, isValidRecordKey } from '@atproto/syntax'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import type { Logger } from '../../lib/logger.js'
+import type { Directory, Domain } from '../../storage/management/tenant-registry.js'
+import type { Storage, TenantDb } from '../../storage/storage.js'
+import {
+  type ListingKey,
+  type SearchDocKey,
+  type SearchDocRow,
+  searchReader,
+} from '../../storage/tenant/search-store.js'
+import { clean, LISTING, POST } from './indexed-record.js'
+
+export type SearchHit = {
+  uri: string
+  cid: string
+  did: string
+  handle: string
+  collection: string
+  rkey: string
+  /** The record in its JSON form ($link, $bytes). */
+  record: unknown
+  /** When the current version of the record was indexed. */
+  indexedAt: string
+}
+
+/**
+ * A listing's reviews: one per reviewer (the latest), none by its author, and
+ * only those naming a version (CID) the listing has had; `mean` has two
+ * decimals, and is left out when there are no reviews.
+ */
+export type ReviewStats = { uri: string; count: number; ratingSum: number; mean?: string }
+
+/** What a fan-out needs of a tenant: its name (for logs) and database. */
+type Tenant = Pick<Domain, 'name' | 'db_name'>
+
+export type SearchQuery = { q?: string; domain?: string; limit: number; cursor?: string }
+
+export type SearchServiceDeps = { storage: Storage; directory: Directory; logger: Logger }
+
+/** Tenants queried at once by a service-wide search: a fraction of the tenant connection budget. */
+const FANOUT = 4
+const MAX_Q_CHARS = 512
+const MAX_LIMIT = 100
+
+export class SearchService {
+  constructor(private readonly deps: SearchServiceDeps) {}
+
+  /** Posts matching q; without q, the newest posts. */
+  searchPosts(query: SearchQuery): Promise<{ hits: SearchHit[]; cursor?: string }> {
+    return this.search(POST, query)
+  }
+
+  /** Skill listings matching q (without q, the newest), each with its review aggregates. */
+  async searchListings(
+    query: SearchQuery,
+  ): Promise<{ hits: (SearchHit & { reviews: ReviewStats })[]; cursor?: string }> {
+    const page = await this.search(LISTING, query)
+    const stats = await this.statsOf(page.hits.map((h) => h.uri))
+    return { ...page, hits: page.hits.map((h) => ({ ...h, reviews: stats.get(h.uri) ?? noReviews(h.uri) })) }
+  }
+
+  /** The review aggregates of one is.gather.skill.listing record, by its AT-URI (with a DID). */
+  async reviewStats(uri: string): Promise<ReviewStats> {
+    assertListingUri(uri)
+    return (await this.statsOf([uri])).get(uri) ?? noReviews(uri)
+  }
+
+  private async search(collection: string, query: SearchQuery): Promise<{ hits: SearchHit[]; cursor?: string }> {
+    const limit = checkLimit(query.limit)
+    const q = checkQ(query.q)
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
+    const tenants = query.domain === undefined ? await this.activeTenants() : [await this.tenant(query.domain)]
+    // One more than a page from each: if more than a page is left in all, there is a next page.
+    const pages = await this.fanOut(tenants, query.domain !== undefined, (db) =>
+      searchReader.docs(db, { collection, q, limit: limit + 1, after }),
+    )
+    const rows = pages.flat().sort(byRankThenNewest)
+    const hits = rows.slice(0, limit)
+    const last = hits[hits.length - 1]
+    return { hits: hits.map(toHit), cursor: rows.length > limit && last ? encodeCursor(last) : undefined }
+  }
+
+  /**
+   * Review aggregates of these listings, summed over every tenant. A review
+   * counts only when its subject CID is a version the listing has had: the
+   * versions are kept in the author's tenant, the reviews in the reviewers'.
+   */
+  private async statsOf(uris: string[]): Promise<Map<string, ReviewStats>> {
+    const stats = new Map<string, ReviewStats>()
+    if (uris.length === 0) return stats
+    const listings = uris.map(listingKeyOf)
+    // Reviews may be in any tenant; a listing's versions only in its author's.
+    const [totals, versions] = await Promise.all([
+      this.fanOut(await this.activeTenants(), false, (db) => searchReader.reviewTotals(db, uris)),
+      this.fanOut(await this.authorTenants(listings), false, (db) => searchReader.listingVersions(db, listings)),
+    ])
+    const had = new Set(versions.flat().map((v) => `at://${v.did}/${LISTING}/${v.rkey} ${v.cid}`))
+    for (const t of totals.flat()) {
+      if (!had.has(`${t.subject_uri} ${t.subject_cid}`)) continue
+      const s = stats.get(t.subject_uri) ?? noReviews(t.subject_uri)
+      s.count += t.count
+      s.ratingSum += t.rating_sum
+      stats.set(t.subject_uri, s)
+    }
+    for (const s of stats.values()) s.mean = mean(s.ratingSum, s.count)
+    return stats
+  }
+
+  private async tenant(name: string): Promise<Domain> {
+    const domain = await this.deps.directory.activeDomain(name.trim().toLowerCase().replace(/\.$/, ''))
+    if (!domain) throw new InvalidRequestError(`Domain not found: ${name.slice(0, 253)}`, 'DomainNotFound')
+    return domain
+  }
+
+  /** The active tenants that hold these listings' authors, each once. */
+  private async authorTenants(listings: ListingKey[]): Promise<Tenant[]> {
+    const dids = [...new Set(listings.map((l) => l.did))]
+    const routes = await Promise.all(dids.map((did) => this.deps.directory.findRoute('did', did)))
+    const tenants = new Map<string, Tenant>()
+    for (const r of routes) if (r) tenants.set(r.db_name, { name: r.domain, db_name: r.db_name })
+    return [...tenants.values()]
+  }
+
+  private async activeTenants(): Promise<Domain[]> {
+    return (await this.deps.directory.listDomains()).filter((d) => d.status === 'active')
+  }
+
+  /**
+   * Runs fn on each tenant, FANOUT at a time. Service-wide, a tenant that
+   * fails (its database down, or just removed) is logged and left out rather
+   * than failing the whole search; for one named tenant the error is the answer.
+   */
+  private async fanOut<T>(tenants: Tenant[], strict: boolean, fn: (db: TenantDb) => Promise<T[]>): Promise<T[][]> {
+    const results: T[][] = []
+    let next = 0
+    const worker = async () => {
+      while (next < tenants.length) {
+        const d = tenants[next++]
+        try {
+          results.push(await this.deps.storage.withTenant(d.db_name, fn))
+        } catch (err) {
+          if (strict) throw err
+          this.deps.logger.warn({ err, tenant: d.name }, 'search left out a tenant that failed')
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(FANOUT, tenants.length) }, worker))
+    return results
+  }
+}
+
+function checkLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new InvalidRequestError(`limit must be an integer from 1 to ${MAX_LIMIT}`)
+  }
+  return limit
+}
+
+function checkQ(q: string | undefined): string | undefined {
+  if (q === undefined) return undefined
+  if (typeof q !== 'string' || q.trim() === '') throw new InvalidRequestError('q must not be empty')
+  if (q.length > MAX_Q_CHARS) throw new InvalidRequestError(`q is longer than ${MAX_Q_CHARS} characters`)
+  return clean(q)
+}
+
+/** A DID-based AT-URI of an is.gather.skill.listing record, and nothing else (no query, no fragment). */
+function assertListingUri(uri: string): void {
+  const m = typeof uri === 'string' ? /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(uri) : null
+  if (!m || !isValidDid(m[1]) || m[2] !== LISTING || !isValidRecordKey(m[3])) {
+    throw new InvalidRequestError(`uri must be the at://<did>/${LISTING}/<rkey> of a skill listing`)
+  }
+}
+
+function noReviews(uri: string): ReviewStats {
+  return { uri, count: 0, ratingSum: 0 }
+}
+
+/** The repo and record key of a listing's at://<did>/<collection>/<rkey>. */
+function listingKeyOf(uri: string): ListingKey {
+  const [, , did = '', , rkey = ''] = uri.split('/')
+  return { did, rkey }
+}
+
+/** sum/count (count > 0) with two decimals, rounded half up, in integers (no float artefacts). */
+function mean(sum: number, count: number): string {
+  const hundredths = Math.round((sum * 100) / count)
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`
+}
+
+/** The order of the SQL (rank, created_at, did, rkey descending); keys are ASCII, collated "C" there. */
+function byRankThenNewest(x: SearchDocRow, y: SearchDocRow): number {
+  return y.rank - x.rank || desc(x.created_at, y.created_at) || desc(x.did, y.did) || desc(x.rkey, y.rkey)
+}
+
+function desc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0
+}
+
+function toHit(r: SearchDocRow): SearchHit {
+  return {
+    uri: `at://${r.did}/${r.collection}/${r.rkey}`,
+    cid: r.cid,
+    did: r.did,
+    handle: r.handle,
+    collection: r.collection,
+    rkey: r.rkey,
+    record: r.record,
+    indexedAt: r.indexed_at,
+  }
+}
+
+function encodeCursor(r: SearchDocRow): string {
+  return Buffer.from(JSON.stringify([r.rank, r.created_at, r.did, r.rkey])).toString('base64url')
+}
+
+function decodeCursor(cursor: string): SearchDocKey {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    parsed = undefined
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 4 &&
+    Number.isInteger(parsed[0]) &&
+    parsed.slice(1).every((s) => typeof s === 'string' && s.length <= 2048 && clean(s) === s)
+  ) {
+    const [rank, createdAt, did, rkey] = parsed as [number, string, string, string]
+    if (Math.abs(rank) <= 2 ** 31) return { rank, createdAt, did, rkey }
+  }
+  throw new InvalidRequestError('Malformed cursor')
+}

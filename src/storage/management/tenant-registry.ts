@@ -1,0 +1,169 @@
+// The management database's view of the service: which domains exist, and
+// which domain (and so which tenant database) every DID and handle lives in.
+// All SQL on `domain` and `did_routing` is here.
+import { unstorableText } from '../pg-text.js'
+import type { DidRoutingTable, DomainStatus, DomainTable } from '../schema.js'
+import type { ManagementDb } from '../storage.js'
+
+export type Domain = DomainTable
+export type Route = DidRoutingTable
+
+export const PG_UNIQUE_VIOLATION = '23505'
+
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === PG_UNIQUE_VIOLATION
+}
+
+const now = () => new Date().toISOString()
+
+export class Directory {
+  constructor(private readonly db: ManagementDb) {}
+
+  listDomains(): Promise<Domain[]> {
+    return this.db.selectFrom('domain').selectAll().orderBy('name').execute()
+  }
+
+  async getDomain(name: string): Promise<Domain | undefined> {
+    if (unstorableText(name)) return undefined
+    return this.db.selectFrom('domain').selectAll().where('name', '=', name).executeTakeFirst()
+  }
+
+  async activeDomain(name: string): Promise<Domain | undefined> {
+    const d = await this.getDomain(name)
+    return d?.status === 'active' ? d : undefined
+  }
+
+  getDomainByStoreName(dbName: string): Promise<Domain | undefined> {
+    return this.db.selectFrom('domain').selectAll().where('db_name', '=', dbName).executeTakeFirst()
+  }
+
+  /** Inserts a domain in state `creating`; throws a unique violation if its name or store name is taken. */
+  async insertCreatingDomain(name: string, dbName: string): Promise<void> {
+    const t = now()
+    await this.db
+      .insertInto('domain')
+      .values({ name, db_name: dbName, status: 'creating', created_at: t, updated_at: t })
+      .execute()
+  }
+
+  async setDomainStatus(name: string, status: DomainStatus): Promise<void> {
+    await this.db.updateTable('domain').set({ status, updated_at: now() }).where('name', '=', name).execute()
+  }
+
+  /** Sets a domain's agent settings; undefined leaves a field as it is, null returns it to the default. */
+  async updateAgentSettings(
+    name: string,
+    settings: { agent_registration?: boolean | null; pow_difficulty?: number | null },
+  ): Promise<void> {
+    const set = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined))
+    await this.db
+      .updateTable('domain')
+      .set({ ...set, updated_at: now() })
+      .where('name', '=', name)
+      .execute()
+  }
+
+  /** Removes the domain row and every route into it. */
+  async deleteDomain(name: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('did_routing').where('domain', '=', name).execute()
+      await trx.deleteFrom('domain').where('name', '=', name).execute()
+    })
+  }
+
+  /** Reserves a DID, handle and email for an account being created (pending until confirmed). */
+  async reserveRoute(route: Omit<Route, 'pending' | 'created_at'>): Promise<void> {
+    await this.db
+      .insertInto('did_routing')
+      .values({ ...route, pending: true, created_at: now() })
+      .execute()
+  }
+
+  /** Moves a route to a new handle; throws a unique violation if another account has it. */
+  async setRouteHandle(did: string, handle: string): Promise<void> {
+    await this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).execute()
+  }
+
+  /** Confirms a reservation; false if it is gone (cleared as stale while its create ran). */
+  async confirmRoute(did: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('did_routing')
+      .set({ pending: false })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
+  /** The routes, pending or not, that hold `handle` or `email`: what a reservation ran into. */
+  routesHolding(handle: string, email: string | null): Promise<Route[]> {
+    return this.db
+      .selectFrom('did_routing')
+      .selectAll()
+      .where((eb) =>
+        email === null ? eb('handle', '=', handle) : eb.or([eb('handle', '=', handle), eb('email', '=', email)]),
+      )
+      .execute()
+  }
+
+  /**
+   * Deletes a pending reservation if it is still the one that was judged
+   * stale (same DID, still pending, same time): of several processes
+   * clearing it at once, one does. True if this call deleted it.
+   */
+  async clearPendingRoute(route: Route): Promise<boolean> {
+    const res = await this.db
+      .deleteFrom('did_routing')
+      .where('did', '=', route.did)
+      .where('pending', '=', true)
+      .where('created_at', '=', route.created_at)
+      .executeTakeFirst()
+    return Number(res.numDeletedRows) > 0
+  }
+
+  async deleteRoute(did: string): Promise<void> {
+    await this.db.deleteFrom('did_routing').where('did', '=', did).execute()
+  }
+
+  async pendingRoutes(olderThan: Date): Promise<Route[]> {
+    return this.db
+      .selectFrom('did_routing')
+      .selectAll()
+      .where('pending', '=', true)
+      .where('created_at', '<', olderThan.toISOString())
+      .execute()
+  }
+
+  /** The route of a confirmed account in an active domain, by DID, handle or email. */
+  async findRoute(by: 'did' | 'handle' | 'email', value: string): Promise<(Route & { db_name: string }) | undefined> {
+    if (unstorableText(value)) return undefined
+    return this.db
+      .selectFrom('did_routing')
+      .innerJoin('domain', 'domain.name', 'did_routing.domain')
+      .selectAll('did_routing')
+      .select('domain.db_name')
+      .where(`did_routing.${by}`, '=', value)
+      .where('did_routing.pending', '=', false)
+      .where('domain.status', '=', 'active')
+      .executeTakeFirst()
+  }
+
+  /** Confirmed accounts of active domains in DID order, after `afterDid`: the pages of sync.listRepos. */
+  routesPage(limit: number, afterDid?: string): Promise<(Route & { db_name: string })[]> {
+    let q = this.db
+      .selectFrom('did_routing')
+      .innerJoin('domain', 'domain.name', 'did_routing.domain')
+      .selectAll('did_routing')
+      .select('domain.db_name')
+      .where('did_routing.pending', '=', false)
+      .where('domain.status', '=', 'active')
+      .orderBy('did_routing.did')
+      .limit(limit)
+    if (afterDid !== undefined) q = q.where('did_routing.did', '>', afterDid)
+    return q.execute()
+  }
+
+  async handleTaken(handle: string): Promise<boolean> {
+    const row = await this.db.selectFrom('did_routing').select('did').where('handle', '=', handle).executeTakeFirst()
+    return !!row
+  }
+}

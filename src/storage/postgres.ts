@@ -1,0 +1,145 @@
+// Production storage: the management database named in database.url, and one
+// Postgres database per tenant on the same server, reached through TenantPools.
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from '../config/config.js'
+import { managementDbName, managementPoolSize, tenantConnectionBudget } from '../config/config.js'
+import type { Logger } from '../lib/logger.js'
+import { PostgresCoordination } from './coordination.js'
+import type { ManagementSchema } from './schema.js'
+import {
+  assertStoreName,
+  type ManagementDb,
+  managementMigrations,
+  migrateToLatest,
+  type PoolStats,
+  type Storage,
+  type TenantDb,
+  tenantMigrations,
+} from './storage.js'
+import { hearLostConnections, TenantPools } from './tenant-pools.js'
+
+const PG_DUPLICATE_DATABASE = '42P04'
+const PG_INVALID_CATALOG_NAME = '3D000'
+
+export class PostgresStorage implements Storage {
+  readonly kind = 'postgres'
+  readonly management: ManagementDb
+  readonly tenantPrefix: string
+  readonly pools: TenantPools
+  readonly coordination: PostgresCoordination
+
+  private constructor(
+    config: DatabaseConfig,
+    private readonly managementPool: pg.Pool,
+    logger: Logger,
+    onTenantPoolWait?: (seconds: number) => void,
+  ) {
+    this.tenantPrefix = `${managementDbName(config)}_`
+    this.management = new Kysely<ManagementSchema>({ dialect: new PostgresDialect({ pool: managementPool }) })
+    this.coordination = new PostgresCoordination(config.url, managementPool, logger)
+    this.pools = new TenantPools({
+      url: config.url,
+      // The listener and the sequencer's lock each hold a connection of their own, outside both pools.
+      budget: tenantConnectionBudget(config.maxConnections),
+      poolSize: config.tenantPoolSize,
+      idleTimeoutMs: config.idleTimeoutMs,
+      logger,
+      onWait: onTenantPoolWait,
+    })
+  }
+
+  /**
+   * Connects to the management database, creating it first if the server
+   * does not have it. `onTenantPoolWait` hears of every lease that waited for the connection budget.
+   */
+  static async open(
+    config: DatabaseConfig,
+    logger: Logger,
+    onTenantPoolWait?: (seconds: number) => void,
+  ): Promise<PostgresStorage> {
+    const name = managementDbName(config)
+    assertStoreName(name)
+    await ensureDatabase(config.url, name)
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: managementPoolSize(config.maxConnections),
+      idleTimeoutMillis: config.idleTimeoutMs,
+    })
+    pool.on('error', (err) => logger.warn({ err }, 'idle management connection failed'))
+    pool.on('connect', hearLostConnections)
+    return new PostgresStorage(config, pool, logger, onTenantPoolWait)
+  }
+
+  async createTenantStore(storeName: string): Promise<void> {
+    assertStoreName(storeName)
+    try {
+      await sql`create database ${sql.id(storeName)}`.execute(this.management)
+    } catch (err) {
+      if ((err as { code?: string }).code !== PG_DUPLICATE_DATABASE) throw err
+    }
+  }
+
+  async dropTenantStore(storeName: string): Promise<void> {
+    assertStoreName(storeName)
+    await this.pools.evict(storeName)
+    await sql`drop database if exists ${sql.id(storeName)} with (force)`.execute(this.management)
+  }
+
+  async tenantStoreExists(storeName: string): Promise<boolean> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_database where datname = ${storeName}`.execute(this.management)
+    return rows[0].n > 0
+  }
+
+  withTenant<T>(storeName: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
+    assertStoreName(storeName)
+    return this.pools.with(storeName, fn)
+  }
+
+  migrateManagement(): Promise<string[]> {
+    return migrateToLatest(this.management, managementMigrations)
+  }
+
+  migrateTenant(storeName: string): Promise<string[]> {
+    return this.withTenant(storeName, (db) => migrateToLatest(db, tenantMigrations))
+  }
+
+  poolStats(): PoolStats {
+    return {
+      tenantPoolsOpen: this.pools.openPools,
+      managementWaiting: this.managementPool.waitingCount,
+      tenantWaiting: this.pools.waitingCount,
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.coordination.close()
+    await this.pools.destroy()
+    await this.management.destroy()
+  }
+}
+
+/** Creates database `name` on the server of `url` if it does not exist yet. */
+async function ensureDatabase(url: string, name: string): Promise<void> {
+  const probe = new pg.Client({ connectionString: url })
+  try {
+    await probe.connect()
+    return
+  } catch (err) {
+    if ((err as { code?: string }).code !== PG_INVALID_CATALOG_NAME) throw err
+  } finally {
+    await probe.end().catch(() => {})
+  }
+  const maintenance = new URL(url)
+  maintenance.pathname = '/postgres'
+  const admin = new pg.Client({ connectionString: maintenance.toString() })
+  await admin.connect()
+  try {
+    await admin.query(`create database "${name}"`)
+  } catch (err) {
+    if ((err as { code?: string }).code !== PG_DUPLICATE_DATABASE) throw err
+  } finally {
+    await admin.end()
+  }
+}

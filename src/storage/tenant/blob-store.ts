@@ -1,0 +1,152 @@
+// SQL on a tenant's `blob` and `record_blob` tables. A blob is kept while a
+// record uses it; from the moment none does (or none ever did, after upload)
+// `unreferenced_since` is set, and the sweeper deletes it after a grace period.
+import { sql } from 'kysely'
+import type { TenantDb } from '../storage.js'
+import type { RepoTx } from './repo-store.js'
+
+export type BlobMeta = { cid: string; mime_type: string; size: number }
+
+export const blobReader = {
+  get(db: TenantDb, did: string, cid: string) {
+    return db
+      .selectFrom('blob')
+      .select(['cid', 'mime_type', 'size', 'content'])
+      .where('did', '=', did)
+      .where('cid', '=', cid)
+      .executeTakeFirst()
+  },
+
+  metas(db: TenantDb, did: string, cids: string[]): Promise<BlobMeta[]> {
+    if (cids.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('blob')
+      .select(['cid', 'mime_type', 'size'])
+      .where('did', '=', did)
+      .where('cid', 'in', cids)
+      .execute()
+  },
+
+  /** CIDs of blobs records use, in CID order, added by commits after `since` when given. */
+  async listReferenced(db: TenantDb, did: string, opts: { limit: number; cursor?: string; since?: string }) {
+    let q = db
+      .selectFrom('blob')
+      .select('blob.cid')
+      .where('blob.did', '=', did)
+      .where('blob.unreferenced_since', 'is', null)
+      .orderBy('blob.cid')
+      .limit(opts.limit)
+    if (opts.cursor !== undefined) q = q.where('blob.cid', '>', opts.cursor)
+    if (opts.since !== undefined) {
+      const since = opts.since
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('record_blob')
+            .select('record_blob.blob_cid')
+            .whereRef('record_blob.did', '=', 'blob.did')
+            .whereRef('record_blob.blob_cid', '=', 'blob.cid')
+            .where('record_blob.rev', '>', since),
+        ),
+      )
+    }
+    return (await q.execute()).map((r) => r.cid)
+  },
+}
+
+export const blobWriter = {
+  /**
+   * Stores an upload; uploading the same bytes again keeps one copy, and the
+   * MIME type of the first upload, which is returned so that every ref handed
+   * out for this CID agrees with the row records are checked against.
+   */
+  async put(
+    db: TenantDb,
+    did: string,
+    blob: { cid: string; mimeType: string; content: Uint8Array },
+  ): Promise<BlobMeta> {
+    const now = new Date().toISOString()
+    return db
+      .insertInto('blob')
+      .values({
+        did,
+        cid: blob.cid,
+        mime_type: blob.mimeType,
+        size: blob.content.byteLength,
+        content: blob.content,
+        created_at: now,
+        unreferenced_since: now,
+      })
+      .onConflict((oc) =>
+        // A re-upload of a blob waiting to be swept restarts its grace period; one a record uses stays kept.
+        oc.columns(['did', 'cid']).doUpdateSet({
+          unreferenced_since: sql<
+            string | null
+          >`case when blob.unreferenced_since is null then null else excluded.unreferenced_since end`,
+        }),
+      )
+      .returning(['cid', 'mime_type', 'size'])
+      .executeTakeFirstOrThrow()
+  },
+
+  /** Records that `paths` now use exactly these blobs (an empty list: none). */
+  async setRecordBlobs(
+    trx: RepoTx,
+    did: string,
+    rev: string,
+    uses: { path: string; blobCids: string[] }[],
+  ): Promise<void> {
+    if (uses.length === 0) return
+    const paths = uses.map((u) => u.path)
+    const before = await trx
+      .deleteFrom('record_blob')
+      .where('did', '=', did)
+      .where('record_path', 'in', paths)
+      .returning('blob_cid')
+      .execute()
+    const rows = uses.flatMap((u) =>
+      [...new Set(u.blobCids)].map((blob_cid) => ({ did, blob_cid, record_path: u.path, rev })),
+    )
+    if (rows.length > 0) await trx.insertInto('record_blob').values(rows).execute()
+    const used = [...new Set(rows.map((r) => r.blob_cid))]
+    if (used.length > 0) {
+      await trx
+        .updateTable('blob')
+        .set({ unreferenced_since: null })
+        .where('did', '=', did)
+        .where('cid', 'in', used)
+        .execute()
+    }
+    const released = [...new Set(before.map((r) => r.blob_cid))].filter((c) => !used.includes(c))
+    if (released.length > 0) {
+      await trx
+        .updateTable('blob')
+        .set({ unreferenced_since: new Date().toISOString() })
+        .where('did', '=', did)
+        .where('cid', 'in', released)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('record_blob')
+                .select('record_blob.blob_cid')
+                .where('record_blob.did', '=', did)
+                .whereRef('record_blob.blob_cid', '=', 'blob.cid'),
+            ),
+          ),
+        )
+        .execute()
+    }
+  },
+
+  /** Deletes blobs nothing has used since before `cutoff`; returns how many. */
+  async sweep(db: TenantDb, cutoff: string, limit = 1000): Promise<number> {
+    const doomed = db.selectFrom('blob').select(['did', 'cid']).where('unreferenced_since', '<', cutoff).limit(limit)
+    const rows = await db
+      .deleteFrom('blob')
+      .where((eb) => eb(eb.refTuple('did', 'cid'), 'in', doomed.$asTuple('did', 'cid')))
+      .returning('cid')
+      .execute()
+    return rows.length
+  },
+}

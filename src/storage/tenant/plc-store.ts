@@ -1,0 +1,68 @@
+// SQL on a tenant's `plc_operation` log: every op an account's DID has had
+// from this server, oldest first, and which of them the directory accepted.
+import type { TenantDb } from '../storage.js'
+
+export type StoredPlcOp = { id: string; did: string; op: unknown; published_at: string | null }
+
+export const plcStore = {
+  /** Logs an op; the genesis op's account row is written with it already. */
+  async log(db: TenantDb, did: string, op: unknown, publishedAt: string | null): Promise<void> {
+    await db
+      .insertInto('plc_operation')
+      .values({ did, op: JSON.stringify(op), created_at: new Date().toISOString(), published_at: publishedAt })
+      .execute()
+  },
+
+  /** Logs a later op and makes it the account's latest, which its DID document is built from. */
+  async append(db: TenantDb, did: string, op: unknown, publishedAt: string | null): Promise<void> {
+    await plcStore.log(db, did, op, publishedAt)
+    await db
+      .updateTable('account')
+      .set({ plc_op: JSON.stringify(op), plc_published_at: publishedAt })
+      .where('did', '=', did)
+      .execute()
+  },
+
+  latest(db: TenantDb, did: string): Promise<StoredPlcOp | undefined> {
+    return db
+      .selectFrom('plc_operation')
+      .select(['id', 'did', 'op', 'published_at'])
+      .where('did', '=', did)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  },
+
+  /** Ops the directory has not accepted yet, in the order they must be sent; optionally of one DID. */
+  unpublished(db: TenantDb, did?: string): Promise<StoredPlcOp[]> {
+    let q = db
+      .selectFrom('plc_operation')
+      .select(['id', 'did', 'op', 'published_at'])
+      .where('published_at', 'is', null)
+      .orderBy('id')
+    if (did) q = q.where('did', '=', did)
+    return q.execute()
+  },
+
+  async markPublished(db: TenantDb, op: StoredPlcOp): Promise<void> {
+    const t = new Date().toISOString()
+    await db.updateTable('plc_operation').set({ published_at: t }).where('id', '=', op.id).execute()
+    // Only if it is still the account's latest op does the account count as published.
+    await db
+      .updateTable('account')
+      .set({ plc_published_at: t })
+      .where('did', '=', op.did)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('plc_operation as later')
+              .select('later.id')
+              .whereRef('later.did', '=', 'account.did')
+              .where('later.id', '>', op.id),
+          ),
+        ),
+      )
+      .execute()
+  },
+}

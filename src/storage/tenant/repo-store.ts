@@ -1,0 +1,251 @@
+// SQL on a tenant's repo tables, split as the official PDS splits it: the
+// reader runs anywhere without locks; the transactor runs only inside the
+// write transaction that holds the repo's root row (`lockForCommit`), or in
+// the one statement that stores a commit only on the root it was built on.
+import { type RawBuilder, sql, type Transaction } from 'kysely'
+import { outbox } from '../../sync/outbox.js'
+import type { TenantSchema } from '../schema.js'
+import type { TenantDb } from '../storage.js'
+import { schemaPrefix } from '../table-ref.js'
+
+export type RepoTx = Transaction<TenantSchema>
+export type RootRow = { cid: string; rev: string }
+export type RecordRow = { collection: string; rkey: string; cid: string; content: Uint8Array }
+export type BlockRow = { cid: string; content: Uint8Array }
+export type RecordPath = { collection: string; rkey: string }
+
+/** What a commit stores, in the one statement `storeCommit` runs. */
+export type CommitRows = {
+  root: RootRow
+  newBlocks: BlockRow[]
+  /** Records the commit creates or updates, with their new CIDs. */
+  kept: (RecordPath & { cid: string })[]
+  deleted: RecordPath[]
+  /** Blocks the commit no longer names (old commit, replaced MST nodes and records). */
+  removedCids: string[]
+  outboxEvent: Uint8Array
+}
+
+export const repoReader = {
+  /** The repo's root with the account's sealed signing key and status, without a lock. */
+  rootForCommit(db: TenantDb, did: string) {
+    return commitRoot(db, did).executeTakeFirst()
+  },
+
+  getRoot(db: TenantDb, did: string): Promise<RootRow | undefined> {
+    return db.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).executeTakeFirst()
+  },
+
+  /** Heads and account statuses of these repos. */
+  heads(db: TenantDb, dids: string[]) {
+    return db
+      .selectFrom('repo_root')
+      .innerJoin('account', 'account.did', 'repo_root.did')
+      .select(['repo_root.did', 'repo_root.cid', 'repo_root.rev', 'account.status'])
+      .where('repo_root.did', 'in', dids)
+      .execute()
+  },
+
+  /** One record and its bytes, from the index joined to the block it names. */
+  getRecord(db: TenantDb, did: string, collection: string, rkey: string): Promise<RecordRow | undefined> {
+    return db
+      .selectFrom('record')
+      .innerJoin('repo_block', (j) =>
+        j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
+      )
+      .select(['record.collection', 'record.rkey', 'record.cid', 'repo_block.content'])
+      .where('record.did', '=', did)
+      .where('record.collection', '=', collection)
+      .where('record.rkey', '=', rkey)
+      .executeTakeFirst()
+  },
+
+  /** A page of one collection by rkey: newest first unless `reverse`; `cursor` is the last rkey seen. */
+  listRecords(
+    db: TenantDb,
+    did: string,
+    opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
+  ): Promise<RecordRow[]> {
+    let q = db
+      .selectFrom('record')
+      .innerJoin('repo_block', (j) =>
+        j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
+      )
+      .select(['record.collection', 'record.rkey', 'record.cid', 'repo_block.content'])
+      .where('record.did', '=', did)
+      .where('record.collection', '=', opts.collection)
+      .orderBy('record.rkey', opts.reverse ? 'asc' : 'desc')
+      .limit(opts.limit)
+    if (opts.cursor !== undefined) q = q.where('record.rkey', opts.reverse ? '>' : '<', opts.cursor)
+    return q.execute()
+  },
+
+  async listCollections(db: TenantDb, did: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('record')
+      .select('collection')
+      .distinct()
+      .where('did', '=', did)
+      .orderBy('collection')
+      .execute()
+    return rows.map((r) => r.collection)
+  },
+
+  /**
+   * A page of the blocks of the repo as of `rootRev`, ordered by CID: every
+   * block not dropped by a commit at or before it (blocks a later commit
+   * dropped are still kept, for a grace period, so a stream started at an
+   * older root stays whole). With `since`, only blocks added after that rev.
+   */
+  blockPage(
+    db: TenantDb,
+    did: string,
+    opts: { rootRev: string; since?: string; after?: string; limit: number },
+  ): Promise<BlockRow[]> {
+    let q = db
+      .selectFrom('repo_block')
+      .select(['cid', 'content'])
+      .where('did', '=', did)
+      .where((eb) => eb.or([eb('removed_rev', 'is', null), eb('removed_rev', '>', opts.rootRev)]))
+      .orderBy('cid')
+      .limit(opts.limit)
+    if (opts.since !== undefined) q = q.where('rev', '>', opts.since).where('rev', '<=', opts.rootRev)
+    if (opts.after !== undefined) q = q.where('cid', '>', opts.after)
+    return q.execute()
+  },
+}
+
+export const repoTransactor = {
+  /** Takes the repo's write lock for the rest of the transaction, and reads what a commit is built on. */
+  lockForCommit(trx: RepoTx, did: string) {
+    return commitRoot(trx, did).forUpdate(['repo_root']).executeTakeFirst()
+  },
+
+  /**
+   * Stores a commit in one statement: the root moves from `expected.cid`,
+   * and with it go the commit's blocks, the record index, the blocks it
+   * dropped and its outbox event. One round trip instead of six is most of
+   * what a write costs the database. Every part is conditional on the root
+   * moving, which it does only if it is still at `expected.cid` and the
+   * account is still active with the same key: then nothing is written and
+   * false is returned. So a commit built without the lock is stored only on
+   * the root it was built on. Every part sees the tables as they were before
+   * the statement, so a dropped block is kept when a record outside this
+   * commit, or one this commit writes, names it.
+   */
+  async storeCommit(
+    db: TenantDb,
+    did: string,
+    expected: { cid: string; signingKey: Uint8Array },
+    c: CommitRows,
+  ): Promise<boolean> {
+    const rev = c.root.rev
+    const now = new Date().toISOString()
+    const moved = sql`EXISTS (SELECT 1 FROM moved)`
+    const schema = schemaPrefix(db)
+    const t = {
+      root: sql.raw(`${schema}"repo_root"`),
+      account: sql.raw(`${schema}"account"`),
+      block: sql.raw(`${schema}"repo_block"`),
+      record: sql.raw(`${schema}"record"`),
+    }
+    const parts: RawBuilder<unknown>[] = [
+      sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now} FROM ${t.account}
+        WHERE repo_root.did = ${did} AND repo_root.cid = ${expected.cid} AND account.did = ${did}
+        AND account.status = 'active' AND account.signing_key = ${expected.signingKey}::bytea
+        RETURNING repo_root.did`,
+    ]
+    if (c.newBlocks.length > 0) {
+      const rows = c.newBlocks.map((b) => sql`(${b.cid}, ${b.content.byteLength}::int, ${b.content}::bytea)`)
+      parts.push(sql`INSERT INTO ${t.block} (did, cid, rev, size, content, removed_rev, removed_at)
+        SELECT ${did}, v.cid, ${rev}, v.size, v.content, null, null FROM (VALUES ${sql.join(rows)}) v (cid, size, content)
+        WHERE ${moved}
+        ON CONFLICT (did, cid) DO UPDATE SET rev = excluded.rev, removed_rev = null, removed_at = null
+        WHERE repo_block.removed_rev IS NOT NULL`)
+    }
+    if (c.kept.length > 0) {
+      const rows = c.kept.map((r) => sql`(${r.collection}, ${r.rkey}, ${r.cid})`)
+      parts.push(sql`INSERT INTO ${t.record} (did, collection, rkey, cid, rev, indexed_at)
+        SELECT ${did}, v.collection, v.rkey, v.cid, ${rev}, ${now} FROM (VALUES ${sql.join(rows)}) v (collection, rkey, cid)
+        WHERE ${moved}
+        ON CONFLICT (did, collection, rkey) DO UPDATE
+        SET cid = excluded.cid, rev = excluded.rev, indexed_at = excluded.indexed_at`)
+    }
+    if (c.deleted.length > 0) {
+      parts.push(
+        sql`DELETE FROM ${t.record} WHERE did = ${did} AND (collection, rkey) IN (${pathList(c.deleted)}) AND ${moved}`,
+      )
+    }
+    // A block both added and dropped would be two changes to one row in one statement.
+    const added = new Set(c.newBlocks.map((b) => b.cid))
+    const stillNamed = new Set(c.kept.map((r) => r.cid))
+    const dropped = c.removedCids.filter((cid) => !added.has(cid) && !stillNamed.has(cid))
+    const written = [...c.kept, ...c.deleted]
+    if (dropped.length > 0) {
+      parts.push(sql`UPDATE ${t.block} SET removed_rev = ${rev}, removed_at = ${now}
+        WHERE did = ${did} AND cid IN (${sql.join(dropped)}) AND removed_rev IS NULL AND ${moved}
+        AND NOT EXISTS (SELECT 1 FROM ${t.record} r WHERE r.did = ${did} AND r.cid = repo_block.cid
+          ${written.length > 0 ? sql`AND (r.collection, r.rkey) NOT IN (${pathList(written)})` : sql``})`)
+    }
+    parts.push(outbox.appendWhen(schema, did, 'commit', c.outboxEvent, now, moved))
+    const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
+    const result = await sql<{ n: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(db)
+    return result.rows[0]?.n === 1
+  },
+
+  async createRoot(trx: RepoTx, did: string, root: RootRow): Promise<void> {
+    await trx
+      .insertInto('repo_root')
+      .values({ did, ...root, updated_at: new Date().toISOString() })
+      .execute()
+  },
+
+  /** Adds blocks; a block that a commit had dropped and this one brings back is live again. */
+  async putBlocks(trx: RepoTx, did: string, rev: string, blocks: BlockRow[]): Promise<void> {
+    if (blocks.length === 0) return
+    await trx
+      .insertInto('repo_block')
+      .values(
+        blocks.map((b) => ({
+          did,
+          cid: b.cid,
+          rev,
+          size: b.content.byteLength,
+          content: b.content,
+          removed_rev: null,
+          removed_at: null,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['did', 'cid'])
+          .doUpdateSet({ rev, removed_rev: null, removed_at: null })
+          .where('repo_block.removed_rev', 'is not', null),
+      )
+      .execute()
+  },
+
+  /** Deletes blocks dropped by commits before `cutoff` (past the grace period); returns how many. */
+  async sweepDroppedBlocks(db: TenantDb, cutoff: string, limit = 5000): Promise<number> {
+    const doomed = db.selectFrom('repo_block').select(['did', 'cid']).where('removed_at', '<', cutoff).limit(limit)
+    const rows = await db
+      .deleteFrom('repo_block')
+      .where((eb) => eb(eb.refTuple('did', 'cid'), 'in', doomed.$asTuple('did', 'cid')))
+      .returning('cid')
+      .execute()
+    return rows.length
+  },
+}
+
+/** What a commit is built on: the root, and the account's sealed signing key and status. */
+function commitRoot(db: TenantDb, did: string) {
+  return db
+    .selectFrom('repo_root')
+    .innerJoin('account', 'account.did', 'repo_root.did')
+    .select(['repo_root.cid', 'repo_root.rev', 'account.signing_key', 'account.status'])
+    .where('repo_root.did', '=', did)
+}
+
+function pathList(paths: RecordPath[]): RawBuilder<unknown> {
+  return sql.join(paths.map((p) => sql`(${p.collection}, ${p.rkey})`))
+}

@@ -1,0 +1,244 @@
+// SQL on a tenant's search tables. The transactor runs inside the commit
+// transaction, so the index moves with the repo or not at all; the reader
+// runs anywhere and sees only active accounts' rows.
+import { type RawBuilder, sql } from 'kysely'
+import {
+  INDEXED_COLLECTIONS,
+  joinedText,
+  LISTING,
+  REVIEW,
+  type ReviewInput,
+  reviewOf,
+  type SearchDocInput,
+  searchDocOf,
+} from '../../gather/search/indexed-record.js'
+import type { PreparedWrite } from '../../repo/prepare.js'
+import type { TenantDb } from '../storage.js'
+import type { RepoTx } from './repo-store.js'
+
+/**
+ * The text search configuration: English stemming ("searching" finds
+ * "search"), stop words dropped. Documents and queries must use the same one.
+ */
+const TS_CONFIG = sql.lit('english')
+
+/** ts_rank (normalized into [0, 1)) times this, as an integer: an exact sort key that pages can resume from. */
+const RANK_SCALE = sql.lit(1_000_000)
+
+export type SearchDocRow = {
+  did: string
+  handle: string
+  collection: string
+  rkey: string
+  cid: string
+  record: unknown
+  created_at: string
+  indexed_at: string
+  rank: number
+}
+
+/** Where a page of search results resumes: after this document in (rank, created_at, did, rkey) descending order. */
+export type SearchDocKey = { rank: number; createdAt: string; did: string; rkey: string }
+
+export type ReviewTotal = { subject_uri: string; subject_cid: string; count: number; rating_sum: number }
+
+/** A skill listing by its repo and record key. */
+export type ListingKey = { did: string; rkey: string }
+
+export const searchReader = {
+  /**
+   * Documents of one collection by active accounts, best first: matching `q`
+   * by rank, then newest; without `q`, newest first.
+   */
+  docs(
+    db: TenantDb,
+    opts: { collection: string; q?: string; limit: number; after?: SearchDocKey },
+  ): Promise<SearchDocRow[]> {
+    const { q, after } = opts
+    const query = q === undefined ? undefined : sql`websearch_to_tsquery(${TS_CONFIG}, ${q}::text)`
+    const rank: RawBuilder<number> = query
+      ? sql<number>`(ts_rank(d.tsv, ${query}, 32)::float8 * ${RANK_SCALE})::int4`
+      : sql<number>`0`
+    let s = db
+      .selectFrom('search_doc as d')
+      .innerJoin('account as a', 'a.did', 'd.did')
+      .select(['d.did', 'a.handle', 'd.collection', 'd.rkey', 'd.cid', 'd.record', 'd.created_at', 'd.indexed_at'])
+      .select(rank.as('rank'))
+      .where('d.collection', '=', opts.collection)
+      .where('a.status', '=', 'active')
+    if (query) s = s.where(sql<boolean>`d.tsv @@ ${query}`)
+    if (after && query) {
+      s = s.where(
+        sql<boolean>`(${rank}, d.created_at, d.did, d.rkey) < (${after.rank}, ${after.createdAt}, ${after.did}, ${after.rkey})`,
+      )
+    } else if (after) {
+      s = s.where(sql<boolean>`(d.created_at, d.did, d.rkey) < (${after.createdAt}, ${after.did}, ${after.rkey})`)
+    }
+    // Without a query every rank is 0 (and ORDER BY 0 would mean a column position).
+    if (query) s = s.orderBy(rank, 'desc')
+    return s
+      .orderBy('d.created_at', 'desc')
+      .orderBy('d.did', 'desc')
+      .orderBy('d.rkey', 'desc')
+      .limit(opts.limit)
+      .execute()
+  },
+
+  /**
+   * Review counts and rating sums of these subjects from this tenant's active
+   * accounts, by the listing version (CID) they name: one review per reviewer
+   * and subject (the one written last), and none by the subject's own author.
+   */
+  async reviewTotals(db: TenantDb, subjectUris: string[]): Promise<ReviewTotal[]> {
+    if (subjectUris.length === 0) return []
+    const latest = db
+      .selectFrom('skill_review as r')
+      .innerJoin('account as a', 'a.did', 'r.did')
+      .distinctOn(['r.did', 'r.subject_uri'])
+      .select(['r.subject_uri', 'r.subject_cid', 'r.rating'])
+      .where('r.subject_uri', 'in', subjectUris)
+      .where('a.status', '=', 'active')
+      // at://<author>/…: an author's reviews of their own skill are not counted.
+      .where(sql<boolean>`r.did <> split_part(r.subject_uri, '/', 3)`)
+      .orderBy('r.did')
+      .orderBy('r.subject_uri')
+      .orderBy('r.indexed_at', 'desc')
+      .orderBy('r.rkey', 'desc')
+    return db
+      .selectFrom(latest.as('l'))
+      .select([
+        'l.subject_uri',
+        'l.subject_cid',
+        sql<number>`count(*)::int4`.as('count'),
+        sql<number>`coalesce(sum(l.rating), 0)::int4`.as('rating_sum'),
+      ])
+      .groupBy(['l.subject_uri', 'l.subject_cid'])
+      .execute()
+  },
+
+  /** Every version (CID) these listings of this tenant's accounts have had, deleted ones' included. */
+  listingVersions(db: TenantDb, listings: ListingKey[]): Promise<(ListingKey & { cid: string })[]> {
+    if (listings.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('listing_version')
+      .select(['did', 'rkey', 'cid'])
+      .where((eb) => eb.or(listings.map((l) => eb.and([eb('did', '=', l.did), eb('rkey', '=', l.rkey)]))))
+      .execute()
+  },
+}
+
+export const searchTransactor = {
+  /**
+   * Brings the search index up to date with a commit's writes (deletes only
+   * of records that existed). A commit that touches no searched collection
+   * costs no query.
+   */
+  async indexWrites(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void> {
+    if (!writes.some((w) => INDEXED_COLLECTIONS.has(w.collection))) return
+    const docs: SearchDocInput[] = []
+    const reviews: ReviewInput[] = []
+    const goneDocs: { collection: string; rkey: string }[] = []
+    const goneReviews: string[] = []
+    for (const w of writes) {
+      if (!INDEXED_COLLECTIONS.has(w.collection)) continue
+      // An update to a record that can no longer be indexed removes the old entry.
+      if (w.collection === REVIEW) {
+        const review = w.action === 'delete' ? null : reviewOf(w)
+        if (review) reviews.push(review)
+        else goneReviews.push(w.rkey)
+      } else {
+        const doc = w.action === 'delete' ? null : searchDocOf(w)
+        if (doc) docs.push(doc)
+        else goneDocs.push(w)
+      }
+    }
+    const now = new Date().toISOString()
+    await keepListingVersions(trx, did, writes)
+    await upsertDocs(trx, did, docs, now)
+    await upsertReviews(trx, did, reviews, now)
+    if (goneDocs.length > 0) {
+      await trx
+        .deleteFrom('search_doc')
+        .where('did', '=', did)
+        .where((eb) =>
+          eb.or(goneDocs.map((p) => eb.and([eb('collection', '=', p.collection), eb('rkey', '=', p.rkey)]))),
+        )
+        .execute()
+    }
+    if (goneReviews.length > 0) {
+      await trx.deleteFrom('skill_review').where('did', '=', did).where('rkey', 'in', goneReviews).execute()
+    }
+  },
+}
+
+async function upsertDocs(trx: RepoTx, did: string, docs: SearchDocInput[], now: string): Promise<void> {
+  if (docs.length === 0) return
+  await trx
+    .insertInto('search_doc')
+    .values(
+      docs.map((d) => ({
+        did,
+        collection: d.collection,
+        rkey: d.rkey,
+        cid: d.cid,
+        record: sql`${d.recordJson}::jsonb`,
+        text: joinedText(d.text),
+        tsv: sql`${weighted(d.text.a, 'A')} || ${weighted(d.text.b, 'B')} || ${weighted(d.text.c, 'C')} || ${weighted(d.text.d, 'D')}`,
+        created_at: now,
+        indexed_at: now,
+      })),
+    )
+    .onConflict((oc) =>
+      // created_at stays: an edit does not move a record to the top of "newest".
+      oc.columns(['did', 'collection', 'rkey']).doUpdateSet((eb) => ({
+        cid: eb.ref('excluded.cid'),
+        record: eb.ref('excluded.record'),
+        text: eb.ref('excluded.text'),
+        tsv: eb.ref('excluded.tsv'),
+        indexed_at: eb.ref('excluded.indexed_at'),
+      })),
+    )
+    .execute()
+}
+
+/** Every listing version written, indexable or not: reviews name versions by CID, whatever the record holds. */
+async function keepListingVersions(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void> {
+  const versions = writes.flatMap((w) =>
+    w.collection === LISTING && w.action !== 'delete' ? [{ did, rkey: w.rkey, cid: w.cid.toString() }] : [],
+  )
+  if (versions.length === 0) return
+  await trx
+    .insertInto('listing_version')
+    .values(versions)
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+}
+
+function weighted(text: string, weight: 'A' | 'B' | 'C' | 'D') {
+  return sql`setweight(to_tsvector(${TS_CONFIG}, ${text}::text), ${sql.lit(weight)})`
+}
+
+async function upsertReviews(trx: RepoTx, did: string, reviews: ReviewInput[], now: string): Promise<void> {
+  if (reviews.length === 0) return
+  await trx
+    .insertInto('skill_review')
+    .values(
+      reviews.map((r) => ({
+        did,
+        rkey: r.rkey,
+        subject_uri: r.subjectUri,
+        subject_cid: r.subjectCid,
+        rating: r.rating,
+        indexed_at: now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['did', 'rkey']).doUpdateSet((eb) => ({
+        subject_uri: eb.ref('excluded.subject_uri'),
+        subject_cid: eb.ref('excluded.subject_cid'),
+        rating: eb.ref('excluded.rating'),
+        indexed_at: eb.ref('excluded.indexed_at'),
+      })),
+    )
+    .execute()
+}
