@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'migrate') {
     // Opening a context runs every migration: management first, then each tenant.
     const ctx = await createAppContext(config)
-    const tenants = (await ctx.directory.listDomains()).filter((d) => d.status === 'active').map((d) => d.name)
+    const tenants = (await ctx.registry.listDomains()).filter((d) => d.status === 'active').map((d) => d.name)
     await closeAppContext(ctx)
     return print({ migrated: ['management', ...tenants] })
   }
@@ -126,7 +126,7 @@ async function accountCommand(ctx: AppContext, [sub, arg, arg2]: string[], value
     return print({ did: created.did, handle: created.handle, role: created.role, password: created.generatedPassword })
   }
   if (sub === 'list') {
-    const domain = await ctx.directory.activeDomain(normalizeDomain(arg))
+    const domain = await ctx.registry.activeDomain(normalizeDomain(arg))
     if (!domain) throw new UsageError(`no such domain: ${arg}`)
     return print(await ctx.accounts.list(domain, Number(values.limit ?? 100), values.cursor))
   }

@@ -5,7 +5,7 @@ import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { HandlePolicy } from './account/handle-policy.js'
 import { Passwords } from './account/password.js'
-import type { PendingRoutes } from './account/pending-routes.js'
+import type { PendingHomes } from './account/pending-homes.js'
 import { SessionService } from './account/session-service.js'
 import { SigningKeyVault } from './account/signing-key-vault.js'
 import { TokenIssuer } from './auth/tokens.js'
@@ -32,7 +32,7 @@ import { SigningKeyCache } from './repo/signing-key-cache.js'
 import { StorageSweeper } from './repo/sweeper.js'
 import { TraefikWriter } from './routing/traefik.js'
 import { EmbeddedStorage } from './storage/embedded.js'
-import { Directory } from './storage/management/tenant-registry.js'
+import { TenantRegistry } from './storage/management/tenant-registry.js'
 import { PostgresStorage } from './storage/postgres.js'
 import type { Storage } from './storage/storage.js'
 import { BlockCache } from './storage/tenant/block-cache.js'
@@ -45,7 +45,7 @@ export type AppContext = {
   config: Config
   logger: Logger
   storage: Storage
-  directory: Directory
+  registry: TenantRegistry
   serviceDid: string
   plcRotationKey: Secp256k1Keypair
   plc: PlcService
@@ -113,7 +113,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
   const storage = await openStorage(config, logger, metrics)
   try {
     await storage.migrateManagement()
-    const directory = new Directory(storage.management)
+    const registry = new TenantRegistry(storage.management)
     const serviceDid = serviceDidFor(config.serviceURL)
     const plcRotationKey = await Secp256k1Keypair.import(config.plcRotationKey)
     const tokens = new TokenIssuer(config.jwtSecret, serviceDid)
@@ -121,7 +121,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const lexicons = new Lexicons(allLexicons())
     const sequencer = new Sequencer({
       storage,
-      directory,
+      registry,
       logger,
       campaignIntervalMs: SEQUENCER_CAMPAIGN_MS,
       sweepIntervalMs: SEQUENCER_SWEEP_MS,
@@ -147,11 +147,11 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     })
     const repoReads = new RepoReads(storage)
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
-    const search = new SearchService({ storage, directory, logger })
-    const sweeper = new StorageSweeper({ storage, directory, gc: config.gc, logger })
+    const search = new SearchService({ storage, registry, logger })
+    const sweeper = new StorageSweeper({ storage, registry, gc: config.gc, logger })
     const plc = new PlcService({
       storage,
-      directory,
+      registry,
       client: config.plcEndpoint ? new PlcClient(config.plcEndpoint, config.plcRetry) : undefined,
       rotationKey: plcRotationKey,
       pdsEndpoint: config.serviceURL,
@@ -163,7 +163,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     })
     const accounts = new AccountService({
       storage,
-      directory,
+      registry,
       handles: HandlePolicy.fromConfig(config),
       vault,
       plc,
@@ -180,10 +180,10 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       retry: config.relayRetry,
       logger,
     })
-    const traefik = config.traefik ? traefikWriter(config, config.traefik, directory, logger) : undefined
+    const traefik = config.traefik ? traefikWriter(config, config.traefik, registry, logger) : undefined
     const domains = new DomainService({
       storage,
-      directory,
+      registry,
       accounts,
       outboxWritten,
       logger,
@@ -199,7 +199,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const rateLimits = new RateLimits(config.rateLimits, storage)
     const agents = new AgentService({
       storage,
-      directory,
+      registry,
       accounts,
       sessions,
       repos,
@@ -215,7 +215,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       config,
       logger,
       storage,
-      directory,
+      registry,
       serviceDid,
       plcRotationKey,
       plc,
@@ -251,11 +251,16 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
 }
 
 /** Keeps Traefik's routes to the active domains in its file-provider directory. */
-function traefikWriter(config: Config, traefik: TraefikConfig, directory: Directory, logger: Logger): TraefikWriter {
+function traefikWriter(
+  config: Config,
+  traefik: TraefikConfig,
+  registry: TenantRegistry,
+  logger: Logger,
+): TraefikWriter {
   return new TraefikWriter({
     traefik,
     serviceHost: new URL(config.serviceURL).hostname,
-    listDomains: async () => (await directory.listDomains()).filter((d) => d.status === 'active').map((d) => d.name),
+    listDomains: async () => (await registry.listDomains()).filter((d) => d.status === 'active').map((d) => d.name),
     logger,
   })
 }
@@ -264,7 +269,7 @@ function traefikWriter(config: Config, traefik: TraefikConfig, directory: Direct
 async function recover(ctx: AppContext): Promise<void> {
   const staleBefore = new Date(Date.now() - RECOVERY_AGE_MS)
   await ctx.domains.recoverInterrupted(staleBefore)
-  for (const d of await ctx.directory.listDomains()) {
+  for (const d of await ctx.registry.listDomains()) {
     if (d.status === 'active') await ctx.storage.migrateTenant(d.db_name)
   }
   await ctx.accounts.recoverPending()
@@ -277,7 +282,7 @@ async function recover(ctx: AppContext): Promise<void> {
  * the relays hear of this process once it sequences, and stop asking first.
  */
 function backgroundJobs(jobs: {
-  pending: PendingRoutes
+  pending: PendingHomes
   sweeper: StorageSweeper
   tail: EventTail
   sequencer: Sequencer

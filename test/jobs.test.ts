@@ -38,7 +38,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   const { ctx } = t
   assert.deepEqual(
     ctx.jobs.map((j) => j.name),
-    ['pending-routes', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer'],
+    ['pending-homes', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer'],
   )
   for (const job of [ctx.sequencer, ctx.tail, ctx.sweeper, ctx.accounts.pending, ctx.relays]) {
     assert.ok(ctx.jobs.includes(job), `${job.name} is in the list`)
@@ -57,6 +57,6 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
     await closeStorage()
   }
   await t.close()
-  assert.deepEqual(log, ['relay-announcer', 'sequencer', 'event-tail', 'storage-sweeper', 'pending-routes', 'storage'])
+  assert.deepEqual(log, ['relay-announcer', 'sequencer', 'event-tail', 'storage-sweeper', 'pending-homes', 'storage'])
   assert.equal(ctx.sequencer.leading, false, 'the sequencer gave up leading')
 })

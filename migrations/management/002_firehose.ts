@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('time', 'varchar(32)', (c) => c.notNull())
     // The whole WebSocket message: DAG-CBOR header then body.
     .addColumn('frame', 'bytea', (c) => c.notNull())
-    // Where the event came from: a tenant store name (or '' for the management
+    // Where the event came from: a tenant database name (or '' for the management
     // outbox) and the outbox row id, unique so a re-drain after a crash cannot duplicate it.
     .addColumn('source', 'varchar(80)', (c) => c.notNull())
     .addColumn('outbox_id', 'bigint', (c) => c.notNull())

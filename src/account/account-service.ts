@@ -1,6 +1,6 @@
 // Accounts across tenants. An account lives in its domain's tenant database
 // and is routed from the management database; the two writes are ordered so
-// that a crash between them leaves only a `pending` route, which the
+// that a crash between them leaves only a `pending` home, which the
 // recovery sweep removes (or confirms, if the tenant row made it).
 
 import { parseDidKey } from '@atproto/crypto'
@@ -8,7 +8,12 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { PlcService } from '../identity/plc-service.js'
 import type { Logger } from '../lib/logger.js'
 import type { RepoService } from '../repo/repo-service.js'
-import { type Directory, type Domain, isUniqueViolation, type Route } from '../storage/management/tenant-registry.js'
+import {
+  type DidHome,
+  type Domain,
+  isUniqueViolation,
+  type TenantRegistry,
+} from '../storage/management/tenant-registry.js'
 import { assertStorableCursor } from '../storage/pg-text.js'
 import type { AccountRole, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
@@ -20,8 +25,8 @@ import { outbox } from '../sync/outbox.js'
 import { normalizeEmail, parseHandle } from './handle.js'
 import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
-import { PendingRoutes } from './pending-routes.js'
-import { RecentRoutes } from './recent-routes.js'
+import { PendingHomes } from './pending-homes.js'
+import { RecentHomes } from './recent-homes.js'
 import type { SigningKeyVault } from './signing-key-vault.js'
 
 export type CreateAccountInput = {
@@ -49,14 +54,14 @@ export type CreatedAccount = {
   generatedPassword?: string
 }
 
-export type LocatedAccount = Route & { db_name: string }
+export type LocatedAccount = DidHome & { db_name: string }
 
 type NewKeys = Awaited<ReturnType<SigningKeyVault['generate']>>
 type Genesis = Awaited<ReturnType<PlcService['genesis']>>
 
 export type AccountServiceDeps = {
   storage: Storage
-  directory: Directory
+  registry: TenantRegistry
   handles: HandlePolicy
   vault: SigningKeyVault
   plc: PlcService
@@ -64,20 +69,20 @@ export type AccountServiceDeps = {
   passwords: Passwords
   /** Tells the sequencer that a tenant's outbox has new rows. */
   outboxWritten: (source: string) => void
-  /** The longest an account creation can take (see PendingRoutes). */
+  /** The longest an account creation can take (see PendingHomes). */
   pendingStaleAfterMs: number
   logger: Logger
 }
 
 export class AccountService {
   /** Tenants of recently active accounts, by DID (access checks and repo reads). */
-  readonly recentRoutes = new RecentRoutes((did) => this.deps.directory.findRoute('did', did))
+  readonly recentHomes = new RecentHomes((did) => this.deps.registry.findHome('did', did))
   /** Reservations of creations under way, and of those a crash cut short. */
-  readonly pending: PendingRoutes
+  readonly pending: PendingHomes
 
   constructor(private readonly deps: AccountServiceDeps) {
-    const { storage, directory, pendingStaleAfterMs: staleAfterMs, logger } = deps
-    this.pending = new PendingRoutes({ storage, directory, staleAfterMs, logger })
+    const { storage, registry, pendingStaleAfterMs: staleAfterMs, logger } = deps
+    this.pending = new PendingHomes({ storage, registry, staleAfterMs, logger })
   }
 
   get handles(): HandlePolicy {
@@ -85,19 +90,19 @@ export class AccountService {
   }
 
   /**
-   * Creates an account: keys, did:plc genesis, routing reservation, tenant row.
+   * Creates an account: keys, did:plc genesis, home reservation, tenant row.
    * `inDomain` lets domain creation add the owner while the domain is not active yet.
    */
   async create(input: CreateAccountInput, inDomain?: Domain): Promise<CreatedAccount> {
-    const { directory, vault, passwords } = this.deps
+    const { registry, vault, passwords } = this.deps
     const parsed = parseHandle(input.handle)
     const email = normalizeEmail(input.email)
-    const domain = inDomain ?? (await directory.activeDomain(parsed.domain))
+    const domain = inDomain ?? (await registry.activeDomain(parsed.domain))
     if (!domain || domain.name !== parsed.domain) {
       throw new InvalidRequestError(`handle must be <name>.<hosted domain>: ${parsed.handle}`, 'UnsupportedDomain')
     }
     this.deps.handles.assertAllowed(parsed, { allowReserved: input.allowReserved })
-    if (await directory.getDomain(parsed.handle)) {
+    if (await registry.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }
     const generatedPassword = input.password === undefined ? generatePassword() : undefined
@@ -130,8 +135,8 @@ export class AccountService {
   }
 
   /**
-   * Reserves the route, publishes the genesis op, writes the tenant row and
-   * confirms the route, undoing what was done if a step fails.
+   * Reserves the home, publishes the genesis op, writes the tenant row and
+   * confirms the home, undoing what was done if a step fails.
    */
   private async land(
     row: AccountRow,
@@ -139,15 +144,15 @@ export class AccountService {
     keys: { keypair: NewKeys['keypair']; genesisOp: Genesis['op'] },
     alsoWrite: CreateAccountInput['alsoWrite'],
   ): Promise<void> {
-    const { directory, storage } = this.deps
+    const { registry, storage } = this.deps
     const { did, handle } = row
     await this.pending.reserve({ did, handle, email: row.email, domain: domain.name })
     // The handle is ours now, so the directory hears of the DID before any
-    // local row exists: if it refuses, the route is all there is to undo.
+    // local row exists: if it refuses, the home is all there is to undo.
     try {
       row.plc_published_at = await this.deps.plc.publish(did, keys.genesisOp)
     } catch (err) {
-      await directory.deleteRoute(did)
+      await registry.deleteHome(did)
       throw err
     }
     try {
@@ -163,13 +168,13 @@ export class AccountService {
         }),
       )
     } catch (err) {
-      await directory.deleteRoute(did)
-      // The route was ours, so another row with this handle is a create whose reservation was cleared
+      await registry.deleteHome(did)
+      // The home was ours, so another row with this handle is a create whose reservation was cleared
       // under it (or ours, under us): it is undoing itself or the handle is its own. Either way, not ours.
       if (isUniqueViolation(err)) throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
       throw err
     }
-    if (!(await directory.confirmRoute(did))) {
+    if (!(await registry.confirmHome(did))) {
       // This create outlived its reservation, which was cleared as stale: the handle may be another's now.
       await storage.withTenant(domain.db_name, (db) => accountStore.delete(db, did))
       this.deps.outboxWritten(domain.db_name)
@@ -194,15 +199,15 @@ export class AccountService {
   async didForHandle(handle: string): Promise<string | undefined> {
     const host = handle.toLowerCase()
     if (this.deps.handles.isServiceHost(host)) return undefined
-    return (await this.deps.directory.findRoute('handle', host))?.did
+    return (await this.deps.registry.findHome('handle', host))?.did
   }
 
   /** Finds a confirmed account in an active domain by DID, handle or email. */
   async locate(identifier: string): Promise<LocatedAccount | undefined> {
     const id = identifier.trim().toLowerCase()
-    if (id.startsWith('did:')) return this.deps.directory.findRoute('did', identifier.trim())
-    if (id.includes('@')) return this.deps.directory.findRoute('email', id)
-    return this.deps.directory.findRoute('handle', id)
+    if (id.startsWith('did:')) return this.deps.registry.findHome('did', identifier.trim())
+    if (id.includes('@')) return this.deps.registry.findHome('email', id)
+    return this.deps.registry.findHome('handle', id)
   }
 
   async mustLocate(did: string): Promise<LocatedAccount> {
@@ -229,17 +234,17 @@ export class AccountService {
   }
 
   async delete(located: LocatedAccount): Promise<void> {
-    const { storage, directory } = this.deps
+    const { storage, registry } = this.deps
     const account = await storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
     if (account?.role === 'owner') {
       throw new InvalidRequestError('The owner of a domain cannot be deleted; remove the domain instead')
     }
-    // Tenant row first, route last: a crash in between leaves a route to
+    // Tenant row first, home last: a crash in between leaves a home to
     // nothing, which this same call (retried) finishes removing.
     await storage.withTenant(located.db_name, (db) => accountStore.delete(db, located.did))
     this.deps.outboxWritten(located.db_name)
-    await directory.deleteRoute(located.did)
-    this.recentRoutes.forget(located.did)
+    await registry.deleteHome(located.did)
+    this.recentHomes.forget(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account deleted')
   }
 
@@ -260,20 +265,20 @@ export class AccountService {
 
   /**
    * Gives an account a new handle in its own domain (moving between domains
-   * would move its data between tenant databases: not supported). The route
+   * would move its data between tenant databases: not supported). The home
    * is taken first, so uniqueness is decided service-wide; then the PLC
    * directory takes the update op; then the tenant row changes. If either
-   * later step fails the route is put back, so nothing is half-changed.
+   * later step fails the home is put back, so nothing is half-changed.
    */
   async updateHandle(located: LocatedAccount, input: unknown, check: HandleCheck = {}): Promise<string> {
-    const { directory, storage } = this.deps
+    const { registry, storage } = this.deps
     const parsed = parseHandle(input)
     if (parsed.domain !== located.domain) {
       throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
     }
     if (parsed.handle === located.handle) return parsed.handle
     this.deps.handles.assertAllowed(parsed, check)
-    if (await directory.getDomain(parsed.handle)) {
+    if (await registry.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }
     await this.takeHandle(located.did, parsed.handle)
@@ -288,7 +293,7 @@ export class AccountService {
         }),
       )
     } catch (err) {
-      await directory.setRouteHandle(located.did, located.handle)
+      await registry.setHomeHandle(located.did, located.handle)
       throw err
     }
     this.deps.outboxWritten(located.db_name)
@@ -296,11 +301,11 @@ export class AccountService {
     return parsed.handle
   }
 
-  /** Moves the route of `did` to `handle`; a reservation a crashed create left there is cleared first. */
+  /** Moves the home of `did` to `handle`; a reservation a crashed create left there is cleared first. */
   private async takeHandle(did: string, handle: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.deps.directory.setRouteHandle(did, handle)
+        return await this.deps.registry.setHomeHandle(did, handle)
       } catch (err) {
         if (!isUniqueViolation(err)) throw err
         if (attempt > 1 || !(await this.pending.handleAvailable(handle))) {
@@ -320,7 +325,7 @@ export class AccountService {
 
   /**
    * Finishes or undoes account creations interrupted by a crash: a pending
-   * route whose tenant row exists is confirmed, any other no create still
+   * home whose tenant row exists is confirmed, any other no create still
    * needs is removed. `olderThan` defaults to what no create still needs.
    */
   recoverPending(olderThan?: Date): Promise<number> {

@@ -88,9 +88,7 @@ export class SessionService {
 
   /** Checks an access token's account and session against the database. */
   async checkAccess(claims: AccessClaims): Promise<AccessState> {
-    const state = await this.accounts.recentRoutes.withRoute(claims.did, (located) =>
-      this.accessStateAt(located, claims),
-    )
+    const state = await this.accounts.recentHomes.withHome(claims.did, (located) => this.accessStateAt(located, claims))
     if (!state) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
     return state
   }

@@ -26,14 +26,14 @@ export async function findRepo(ctx: AppContext, repo: unknown, req?: IncomingMes
   return target
 }
 
-/** The account and its status; a DID goes through the memory of recent routes, a handle is looked up. */
+/** The account and its status; a DID goes through the memory of recent homes, a handle is looked up. */
 async function locateRepo(ctx: AppContext, repo: string): Promise<RepoTarget | undefined> {
   const withStatus = async (located: LocatedAccount): Promise<RepoTarget | undefined> => {
     const account = await ctx.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
     return account && { ...located, status: account.status }
   }
   const id = repo.trim()
-  if (id.startsWith('did:')) return ctx.accounts.recentRoutes.withRoute(id, withStatus)
+  if (id.startsWith('did:')) return ctx.accounts.recentHomes.withHome(id, withStatus)
   const located = await ctx.accounts.locate(id)
   return located && withStatus(located)
 }

@@ -5,7 +5,7 @@ import type { Keypair } from '@atproto/crypto'
 import { InvalidRequestError, UpstreamFailureError } from '@atproto/xrpc-server'
 import * as plc from '@did-plc/lib'
 import type { Logger } from '../lib/logger.js'
-import type { Directory } from '../storage/management/tenant-registry.js'
+import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import { accountStore } from '../storage/tenant/account-store.js'
 import { plcStore } from '../storage/tenant/plc-store.js'
@@ -14,7 +14,7 @@ import { type PlcClient, PlcRefusedError, PlcUnreachableError } from './plc-clie
 
 export type PlcServiceDeps = {
   storage: Storage
-  directory: Directory
+  registry: TenantRegistry
   /** Absent: no directory configured; ops are kept for `primal-pds plc publish`. */
   client?: PlcClient
   rotationKey: Keypair
@@ -96,11 +96,11 @@ export class PlcService {
   /** Sends every kept op of every tenant (or of one DID), oldest first; a DID whose op fails waits for the next run. */
   async publishPending(only?: { dbName: string; did: string }): Promise<PublishReport> {
     const report: PublishReport = { published: 0, failed: [] }
-    const { client, storage, directory } = this.deps
+    const { client, storage, registry } = this.deps
     if (!client) throw new Error('no PLC endpoint configured (plcEndpoint)')
     const stores = only
       ? [only.dbName]
-      : (await directory.listDomains()).filter((d) => d.status === 'active').map((d) => d.db_name)
+      : (await registry.listDomains()).filter((d) => d.status === 'active').map((d) => d.db_name)
     for (const dbName of stores) {
       const pending = await storage.withTenant(dbName, (db) => plcStore.unpublished(db, only?.did))
       const failedDids = new Set<string>()

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import { type Cid, parseCid } from '@atproto/lex-data'
 import { getRecords } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import type { Directory } from '../storage/management/tenant-registry.js'
+import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import { assertStorableCursor } from '../storage/pg-text.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
@@ -82,17 +82,17 @@ export class RepoReads {
   }
 
   /** A page of every repo on the service, across tenants, in DID order. */
-  async listRepos(directory: Directory, opts: { limit: number; cursor?: string }): Promise<RepoListing[]> {
+  async listRepos(registry: TenantRegistry, opts: { limit: number; cursor?: string }): Promise<RepoListing[]> {
     assertStorableCursor(opts.cursor)
-    const routes = await directory.routesPage(opts.limit, opts.cursor)
+    const homes = await registry.homesPage(opts.limit, opts.cursor)
     const byTenant = new Map<string, string[]>()
-    for (const r of routes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])
+    for (const r of homes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])
     const heads = new Map<string, { cid: string; rev: string; status: AccountStatus }>()
     for (const [dbName, dids] of byTenant) {
       const rows = await this.storage.withTenant(dbName, (db) => repoReader.heads(db, dids))
       for (const row of rows) heads.set(row.did, row)
     }
-    return routes.flatMap((r) => {
+    return homes.flatMap((r) => {
       const head = heads.get(r.did)
       return head ? [{ did: r.did, head: head.cid, rev: head.rev, ...protocolStatus(head.status) }] : []
     })

@@ -6,7 +6,7 @@
 import type { GcConfig } from '../config/config.js'
 import type { BackgroundJob } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
-import type { Directory } from '../storage/management/tenant-registry.js'
+import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import { blobWriter } from '../storage/tenant/blob-store.js'
 import { repoTransactor } from '../storage/tenant/repo-store.js'
@@ -21,7 +21,7 @@ export class StorageSweeper implements BackgroundJob {
   constructor(
     private readonly deps: {
       storage: Storage
-      directory: Directory
+      registry: TenantRegistry
       gc: GcConfig
       logger: Logger
     },
@@ -55,11 +55,11 @@ export class StorageSweeper implements BackgroundJob {
 
   /** One pass over the tenants: each tenant's pool is opened once for both sweeps. */
   private async round(now: Date): Promise<SweepResult> {
-    const { storage, directory, gc, logger } = this.deps
+    const { storage, registry, gc, logger } = this.deps
     const blockCutoff = new Date(now.getTime() - gc.droppedBlockGraceSeconds * 1000).toISOString()
     const blobCutoff = new Date(now.getTime() - gc.unusedBlobGraceSeconds * 1000).toISOString()
     const total: SweepResult = { droppedBlocks: 0, unusedBlobs: 0 }
-    for (const domain of await directory.listDomains()) {
+    for (const domain of await registry.listDomains()) {
       if (domain.status !== 'active') continue
       const swept = await storage.withTenant(domain.db_name, async (db) => ({
         droppedBlocks: await repoTransactor.sweepDroppedBlocks(db, blockCutoff),

@@ -12,7 +12,7 @@ import { PGliteDialect } from './pglite-dialect.js'
 import { PrivateNodeFS } from './private-nodefs.js'
 import type { ManagementSchema, TenantSchema } from './schema.js'
 import {
-  assertStoreName,
+  assertDbName,
   type ManagementDb,
   managementMigrations,
   migrateToLatest,
@@ -54,34 +54,34 @@ export class EmbeddedStorage implements Storage {
     return new EmbeddedStorage(pglite, base, lock)
   }
 
-  async createTenantStore(storeName: string): Promise<void> {
-    assertStoreName(storeName)
-    await sql`create schema if not exists ${sql.id(storeName)}`.execute(this.base)
+  async createTenantDb(dbName: string): Promise<void> {
+    assertDbName(dbName)
+    await sql`create schema if not exists ${sql.id(dbName)}`.execute(this.base)
   }
 
-  async dropTenantStore(storeName: string): Promise<void> {
-    assertStoreName(storeName)
-    await sql`drop schema if exists ${sql.id(storeName)} cascade`.execute(this.base)
+  async dropTenantDb(dbName: string): Promise<void> {
+    assertDbName(dbName)
+    await sql`drop schema if exists ${sql.id(dbName)} cascade`.execute(this.base)
   }
 
-  async tenantStoreExists(storeName: string): Promise<boolean> {
+  async tenantDbExists(dbName: string): Promise<boolean> {
     const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from information_schema.schemata where schema_name = ${storeName}`.execute(this.base)
+      select count(*)::int as n from information_schema.schemata where schema_name = ${dbName}`.execute(this.base)
     return rows[0].n > 0
   }
 
-  withTenant<T>(storeName: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
-    assertStoreName(storeName)
-    return fn((this.base as Kysely<TenantSchema>).withSchema(storeName))
+  withTenant<T>(dbName: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
+    assertDbName(dbName)
+    return fn((this.base as Kysely<TenantSchema>).withSchema(dbName))
   }
 
   migrateManagement(): Promise<string[]> {
     return migrateToLatest(this.management, managementMigrations, MANAGEMENT_SCHEMA)
   }
 
-  migrateTenant(storeName: string): Promise<string[]> {
-    assertStoreName(storeName)
-    return migrateToLatest(this.base.withSchema(storeName), tenantMigrations, storeName)
+  migrateTenant(dbName: string): Promise<string[]> {
+    assertDbName(dbName)
+    return migrateToLatest(this.base.withSchema(dbName), tenantMigrations, dbName)
   }
 
   /** One in-process database: no connection pools to report. */

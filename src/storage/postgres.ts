@@ -8,7 +8,7 @@ import type { Logger } from '../lib/logger.js'
 import { PostgresCoordination } from './coordination.js'
 import type { ManagementSchema } from './schema.js'
 import {
-  assertStoreName,
+  assertDbName,
   type ManagementDb,
   managementMigrations,
   migrateToLatest,
@@ -59,7 +59,7 @@ export class PostgresStorage implements Storage {
     onTenantPoolWait?: (seconds: number) => void,
   ): Promise<PostgresStorage> {
     const name = managementDbName(config)
-    assertStoreName(name)
+    assertDbName(name)
     await ensureDatabase(config.url, name)
     const pool = new pg.Pool({
       connectionString: config.url,
@@ -71,38 +71,38 @@ export class PostgresStorage implements Storage {
     return new PostgresStorage(config, pool, logger, onTenantPoolWait)
   }
 
-  async createTenantStore(storeName: string): Promise<void> {
-    assertStoreName(storeName)
+  async createTenantDb(dbName: string): Promise<void> {
+    assertDbName(dbName)
     try {
-      await sql`create database ${sql.id(storeName)}`.execute(this.management)
+      await sql`create database ${sql.id(dbName)}`.execute(this.management)
     } catch (err) {
       if ((err as { code?: string }).code !== PG_DUPLICATE_DATABASE) throw err
     }
   }
 
-  async dropTenantStore(storeName: string): Promise<void> {
-    assertStoreName(storeName)
-    await this.pools.evict(storeName)
-    await sql`drop database if exists ${sql.id(storeName)} with (force)`.execute(this.management)
+  async dropTenantDb(dbName: string): Promise<void> {
+    assertDbName(dbName)
+    await this.pools.evict(dbName)
+    await sql`drop database if exists ${sql.id(dbName)} with (force)`.execute(this.management)
   }
 
-  async tenantStoreExists(storeName: string): Promise<boolean> {
+  async tenantDbExists(dbName: string): Promise<boolean> {
     const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from pg_database where datname = ${storeName}`.execute(this.management)
+      select count(*)::int as n from pg_database where datname = ${dbName}`.execute(this.management)
     return rows[0].n > 0
   }
 
-  withTenant<T>(storeName: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
-    assertStoreName(storeName)
-    return this.pools.with(storeName, fn)
+  withTenant<T>(dbName: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
+    assertDbName(dbName)
+    return this.pools.with(dbName, fn)
   }
 
   migrateManagement(): Promise<string[]> {
     return migrateToLatest(this.management, managementMigrations)
   }
 
-  migrateTenant(storeName: string): Promise<string[]> {
-    return this.withTenant(storeName, (db) => migrateToLatest(db, tenantMigrations))
+  migrateTenant(dbName: string): Promise<string[]> {
+    return this.withTenant(dbName, (db) => migrateToLatest(db, tenantMigrations))
   }
 
   poolStats(): PoolStats {

@@ -39,7 +39,7 @@ export interface FirehoseEventTable {
    */
   time_us: Generated<string>
   frame: Uint8Array
-  /** Tenant store name the event was drained from, or '' for the management outbox. */
+  /** Tenant database name the event was drained from, or '' for the management outbox. */
   source: string
   outbox_id: string
 }

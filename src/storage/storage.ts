@@ -17,20 +17,20 @@ export interface Storage {
   readonly management: ManagementDb
   /** Signals and leader election across the processes sharing these databases. */
   readonly coordination: Coordination
-  /** Prefix of every tenant store name: `<management db name>_`. */
+  /** Prefix of every tenant database name: `<management db name>_`. */
   readonly tenantPrefix: string
   /** Creates the tenant's database (or schema). Succeeds if it already exists. */
-  createTenantStore(storeName: string): Promise<void>
+  createTenantDb(dbName: string): Promise<void>
   /** Closes the tenant's connections and drops its database (or schema). Succeeds if it is gone. */
-  dropTenantStore(storeName: string): Promise<void>
-  tenantStoreExists(storeName: string): Promise<boolean>
+  dropTenantDb(dbName: string): Promise<void>
+  tenantDbExists(dbName: string): Promise<boolean>
   /**
    * Runs fn with a handle on the tenant's database. The handle is valid only
    * inside fn: its connections may be closed once fn settles.
    */
-  withTenant<T>(storeName: string, fn: (db: TenantDb) => Promise<T>): Promise<T>
+  withTenant<T>(dbName: string, fn: (db: TenantDb) => Promise<T>): Promise<T>
   migrateManagement(): Promise<string[]>
-  migrateTenant(storeName: string): Promise<string[]>
+  migrateTenant(dbName: string): Promise<string[]>
   /** Connection pool state for /metrics; undefined where there are no pools (embedded). */
   poolStats(): PoolStats | undefined
   close(): Promise<void>
@@ -44,14 +44,14 @@ export type PoolStats = {
   tenantWaiting: number
 }
 
-/** Whether a name could be one of our store names: built from [a-z0-9_] only. */
-export function isStoreName(name: string): boolean {
+/** Whether a name could be one of our database names: built from [a-z0-9_] only. */
+export function isDbName(name: string): boolean {
   return /^[a-z][a-z0-9_]{0,62}$/.test(name)
 }
 
-/** The last line of defence before a store name reaches SQL. */
-export function assertStoreName(name: string): void {
-  if (!isStoreName(name)) throw new Error(`invalid store name: ${name}`)
+/** The last line of defence before a database name reaches SQL. */
+export function assertDbName(name: string): void {
+  if (!isDbName(name)) throw new Error(`invalid database name: ${name}`)
 }
 
 /** Runs a migration set to the latest version; throws with the failing migration's error. */

@@ -122,7 +122,7 @@ export class TenantPools {
       max: this.opts.poolSize,
       idleTimeoutMillis: this.opts.idleTimeoutMs,
     })
-    pool.on('error', (err) => this.opts.logger.warn({ err, tenantDb: name }, 'idle tenant connection failed'))
+    pool.on('error', (err) => this.opts.logger.warn({ err, dbName: name }, 'idle tenant connection failed'))
     pool.on('connect', hearLostConnections)
     const entry: Entry = {
       name,
@@ -142,7 +142,7 @@ export class TenantPools {
     try {
       await entry.db.destroy()
     } catch (err) {
-      this.opts.logger.warn({ err, tenantDb: entry.name }, 'closing tenant pool failed')
+      this.opts.logger.warn({ err, dbName: entry.name }, 'closing tenant pool failed')
     } finally {
       this.draining -= this.opts.poolSize
       this.wake()

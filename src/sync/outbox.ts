@@ -35,8 +35,8 @@ export const outbox = {
   },
 
   /**
-   * The firehose knows a tenant's events by store name and outbox id, and a
-   * domain added again under a removed one's name gets the same store name:
+   * The firehose knows a tenant's events by database name and outbox id, and a
+   * domain added again under a removed one's name gets the same database name:
    * its outbox ids start above every id that name has had, so none of its
    * events is taken for one already sequenced.
    */
@@ -70,7 +70,7 @@ export const outbox = {
    * False when the database is gone already (nothing was handed over).
    */
   async handOver(storage: Storage, tenant: RemovedTenant): Promise<boolean> {
-    if (!(await storage.tenantStoreExists(tenant.db_name))) return false
+    if (!(await storage.tenantDbExists(tenant.db_name))) return false
     const { pending, dids } = await storage.withTenant(tenant.db_name, async (db) => ({
       pending: await db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').execute(),
       dids: (await db.selectFrom('account').select('did').orderBy('did').execute()).map((r) => r.did),

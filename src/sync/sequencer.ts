@@ -15,9 +15,9 @@ import type { BackgroundJob } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
 import { OutboxDepth } from '../metrics/outbox-depth.js'
 import type { Leadership } from '../storage/coordination.js'
-import type { Directory } from '../storage/management/tenant-registry.js'
+import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { OutboxKind } from '../storage/schema.js'
-import { isStoreName, type Storage } from '../storage/storage.js'
+import { isDbName, type Storage } from '../storage/storage.js'
 import { bodyFrame } from './frames.js'
 import { jsonEventSpan } from './jetstream-decoder.js'
 
@@ -43,7 +43,7 @@ type OutboxBatch = {
 
 export type SequencerOptions = {
   storage: Storage
-  directory: Directory
+  registry: TenantRegistry
   logger: Logger
   /** How often a process that is not the sequencer tries to become it. */
   campaignIntervalMs: number
@@ -112,7 +112,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
   }
 
   /**
-   * Says that `source` (a tenant store name, or '' for the management
+   * Says that `source` (a tenant database name, or '' for the management
    * outbox) has new outbox rows. Here when this process sequences, else by
    * NOTIFY to the process that does.
    */
@@ -127,7 +127,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
   /** `written`: a writer's signal (one new row), not a sweep's or a retry's. */
   private wake(source: string, local: boolean, written = false): void {
     if (!this.leading || this.stopped) return
-    if (!local && source !== MANAGEMENT_SOURCE && !isStoreName(source)) return
+    if (!local && source !== MANAGEMENT_SOURCE && !isDbName(source)) return
     if (written) this.outbox.signalled(source)
     this.pending.add(source)
     this.draining ??= this.drainPending().finally(() => {
@@ -170,7 +170,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     if (!this.leading) return
     try {
       this.wake(MANAGEMENT_SOURCE, true)
-      for (const d of await this.opts.directory.listDomains()) if (d.status === 'active') this.wake(d.db_name, true)
+      for (const d of await this.opts.registry.listDomains()) if (d.status === 'active') this.wake(d.db_name, true)
       await this.draining
       await this.prune()
     } catch (err) {
@@ -376,7 +376,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     // A domain seen active a moment ago is read without asking again: this is on every write's path to subscribers.
     const known = (this.activeUntil.get(source) ?? 0) > Date.now()
     const [domain, read] = await Promise.allSettled([
-      known ? undefined : this.opts.directory.getDomainByStoreName(source),
+      known ? undefined : this.opts.registry.getDomainByDbName(source),
       this.opts.storage.withTenant(source, (db) =>
         db
           .selectFrom('outbox')
@@ -395,7 +395,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     if (read.status === 'rejected') {
       // Its database may be gone with the domain: then there is nothing to say.
       this.activeUntil.delete(source)
-      const now = await this.opts.directory.getDomainByStoreName(source)
+      const now = await this.opts.registry.getDomainByDbName(source)
       if (now?.status !== 'active') return []
       throw read.reason
     }

@@ -7,7 +7,7 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AccountService, CreatedAccount } from '../account/account-service.js'
 import type { Logger } from '../lib/logger.js'
-import { type Directory, type Domain, isUniqueViolation } from '../storage/management/tenant-registry.js'
+import { type Domain, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import { outbox } from '../sync/outbox.js'
 import { MANAGEMENT_SOURCE } from '../sync/sequencer.js'
@@ -22,7 +22,7 @@ export type AddDomainInput = {
 
 export type DomainServiceDeps = {
   storage: Storage
-  directory: Directory
+  registry: TenantRegistry
   accounts: AccountService
   /** Tells the sequencer that an outbox ('' for the management one) has new rows. */
   outboxWritten: (source: string) => void
@@ -35,14 +35,14 @@ export class DomainService {
   constructor(private readonly deps: DomainServiceDeps) {}
 
   list(): Promise<Domain[]> {
-    return this.deps.directory.listDomains()
+    return this.deps.registry.listDomains()
   }
 
   async add(input: AddDomainInput): Promise<{ domain: Domain; owner: CreatedAccount }> {
-    const { storage, directory, accounts, logger } = this.deps
+    const { storage, registry, accounts, logger } = this.deps
     const name = normalizeDomain(input.domain)
     const dbName = tenantStoreName(storage.tenantPrefix, name)
-    const existing = await directory.getDomain(name)
+    const existing = await registry.getDomain(name)
     if (existing?.status === 'active') {
       throw new InvalidRequestError(`Domain already exists: ${name}`, 'DomainAlreadyExists')
     }
@@ -50,15 +50,15 @@ export class DomainService {
     if (existing) await this.teardown(existing)
     await this.assertAvailable(name, dbName)
     try {
-      await directory.insertCreatingDomain(name, dbName)
+      await registry.insertCreatingDomain(name, dbName)
     } catch (err) {
       if (!isUniqueViolation(err)) throw err
       throw new InvalidRequestError(`Domain is being added concurrently: ${name}`, 'DomainAlreadyExists')
     }
-    const domain = (await directory.getDomain(name)) as Domain
+    const domain = (await registry.getDomain(name)) as Domain
     let owner: CreatedAccount
     try {
-      await storage.createTenantStore(dbName)
+      await storage.createTenantDb(dbName)
       await storage.migrateTenant(dbName)
       // A name used before: its new outbox ids must not collide with events already sequenced.
       await outbox.continueIds(storage, dbName)
@@ -73,10 +73,10 @@ export class DomainService {
         },
         domain,
       )
-      await directory.setDomainStatus(name, 'active')
+      await registry.setDomainStatus(name, 'active')
       // The owner's events waited in the outbox while the domain was not active yet.
       this.deps.outboxWritten(dbName)
-      logger.info({ tenant: name, tenantDb: dbName }, 'domain added')
+      logger.info({ tenant: name, dbName: dbName }, 'domain added')
     } catch (err) {
       await this.teardown(domain).catch((cleanupErr) =>
         logger.error({ err: cleanupErr, tenant: name }, 'cleanup after failed addDomain failed; a retry finishes it'),
@@ -90,9 +90,9 @@ export class DomainService {
 
   async remove(input: unknown): Promise<void> {
     const name = normalizeDomain(input)
-    const domain = await this.deps.directory.getDomain(name)
+    const domain = await this.deps.registry.getDomain(name)
     if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
-    await this.deps.directory.setDomainStatus(name, 'removing')
+    await this.deps.registry.setDomainStatus(name, 'removing')
     await this.teardown(domain)
     this.deps.logger.info({ tenant: name }, 'domain removed')
     await this.deps.onChange?.('removed', name)
@@ -104,7 +104,7 @@ export class DomainService {
    */
   async recoverInterrupted(staleAfter: Date): Promise<number> {
     let fixed = 0
-    for (const d of await this.deps.directory.listDomains()) {
+    for (const d of await this.deps.registry.listDomains()) {
       const stale = d.updated_at < staleAfter.toISOString()
       if (d.status === 'removing' || (d.status === 'creating' && stale)) {
         await this.teardown(d)
@@ -116,18 +116,18 @@ export class DomainService {
   }
 
   private async assertAvailable(name: string, dbName: string): Promise<void> {
-    const { directory, storage } = this.deps
-    if (await directory.handleTaken(name)) {
+    const { registry, storage } = this.deps
+    if (await registry.handleTaken(name)) {
       throw new InvalidRequestError(`An account already uses this name as its handle: ${name}`, 'DomainNotAvailable')
     }
-    const clash = await directory.getDomainByStoreName(dbName)
+    const clash = await registry.getDomainByDbName(dbName)
     if (clash) {
       throw new InvalidRequestError(
         `${name} would share the database ${dbName} with ${clash.name}`,
         'DatabaseNameCollision',
       )
     }
-    if (await storage.tenantStoreExists(dbName)) {
+    if (await storage.tenantDbExists(dbName)) {
       throw new InvalidRequestError(
         `A database named ${dbName} exists but belongs to no domain; refusing to adopt it`,
         'DatabaseNameCollision',
@@ -138,9 +138,9 @@ export class DomainService {
   /** Drops the store, then the rows: each step may run again safely. */
   private async teardown(domain: Domain): Promise<void> {
     if (domain.status !== 'creating') await this.handOverEvents(domain)
-    await this.deps.storage.dropTenantStore(domain.db_name)
-    await this.deps.directory.deleteDomain(domain.name)
-    this.deps.accounts.recentRoutes.forgetAll()
+    await this.deps.storage.dropTenantDb(domain.db_name)
+    await this.deps.registry.deleteDomain(domain.name)
+    this.deps.accounts.recentHomes.forgetAll()
   }
 
   /** Hands the tenant's pending events to the management outbox, and tells the sequencer. */

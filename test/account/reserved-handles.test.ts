@@ -140,7 +140,7 @@ test('addDomain refuses an owner handle that is a service hostname, and leaves n
     body: { domain: 'beta.test', ownerHandle: 'pds.beta.test' },
   })
   assert.equal(beta.status, 200, 'the admin key may name an owner with a reserved name of another domain')
-  assert.equal(await t.ctx.directory.getDomain('gamma.test'), undefined)
+  assert.equal(await t.ctx.registry.getDomain('gamma.test'), undefined)
 })
 
 test('/.well-known/atproto-did and resolveHandle name no account on a service hostname, even one an older version let take it', async () => {

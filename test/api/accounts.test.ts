@@ -215,7 +215,7 @@ test('a delete cut short after the tenant row went is finished by retrying it, b
     )
     const retry = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth, body: { did: half.did } })
     assert.equal(retry.status, 200, `${name}: ${JSON.stringify(retry.body)}`)
-    assert.equal(await t.ctx.directory.findRoute('did', half.did), undefined)
+    assert.equal(await t.ctx.registry.findHome('did', half.did), undefined)
     // Its handle is free again.
     await createAccount(t, `half-${name}.accounts.test`)
   }

@@ -21,7 +21,7 @@ after(() => t?.close())
 
 /** Everything a bad request could have changed. */
 async function snapshot() {
-  const domains = (await t.ctx.directory.listDomains()).map((d) => `${d.name}:${d.status}`)
+  const domains = (await t.ctx.registry.listDomains()).map((d) => `${d.name}:${d.status}`)
   const routes = await t.ctx.storage.management.selectFrom('did_routing').select(['handle', 'pending']).execute()
   const dbs = t.backend === 'postgres' ? await databasesLike(t.managementName) : []
   return { domains, routes: routes.map((r) => `${r.handle}:${r.pending}`).sort(), dbs }

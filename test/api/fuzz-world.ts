@@ -197,7 +197,7 @@ export type Snapshot = Awaited<ReturnType<typeof snapshot>>
 export async function restore(world: World, lastNsid = ''): Promise<void> {
   const { t, members } = world
   await t.ctx.sequencer.idle()
-  const domains = await t.ctx.directory.listDomains()
+  const domains = await t.ctx.registry.listDomains()
   // Domains the fuzzer added go again: every snapshot reads every tenant, so their number stays small.
   for (const d of domains) {
     if (!(d.name in CORE_DOMAINS) && d.name !== world.spareDomain)
@@ -239,7 +239,7 @@ export async function restore(world: World, lastNsid = ''): Promise<void> {
 
 async function accountsOf(world: World) {
   const { ctx } = world.t
-  const active = (await ctx.directory.listDomains()).filter((d) => d.status === 'active')
+  const active = (await ctx.registry.listDomains()).filter((d) => d.status === 'active')
   const perTenant = await Promise.all(
     active.map((d) =>
       ctx.storage.withTenant(d.db_name, (db) =>
@@ -254,7 +254,7 @@ async function refillPools(world: World): Promise<void> {
   const { t, members, pools, spare } = world
   const core = new Set(members.map((m) => m.did))
   const routes = await t.ctx.storage.management.selectFrom('did_routing').select(['did', 'handle']).execute()
-  const domains = (await t.ctx.directory.listDomains()).map((d) => d.name)
+  const domains = (await t.ctx.registry.listDomains()).map((d) => d.name)
   pools.dids = routes.map((r) => r.did)
   pools.handles = routes.map((r) => r.handle)
   pools.domains = domains
@@ -265,7 +265,7 @@ async function refillPools(world: World): Promise<void> {
   pools.cids = []
   pools.rkeys = []
   pools.revs = []
-  for (const d of await t.ctx.directory.listDomains()) {
+  for (const d of await t.ctx.registry.listDomains()) {
     if (d.status !== 'active') continue
     await t.ctx.storage.withTenant(d.db_name, async (db) => {
       for (const r of await db.selectFrom('record').select(['did', 'collection', 'rkey', 'cid']).limit(50).execute()) {

@@ -65,5 +65,5 @@ test(`${DOMAINS} domains stay under the connection cap of ${CAP}`, async (s) => 
   s.diagnostic(`peak connections ${peak}, open tenant pools at the end ${pools.openPools}`)
   assert.ok(peak <= CAP, `peak ${peak} connections exceeds the cap ${CAP}`)
   assert.ok(peak >= 3, 'the sampler saw the server working')
-  assert.equal((await t.ctx.directory.listDomains()).length, DOMAINS)
+  assert.equal((await t.ctx.registry.listDomains()).length, DOMAINS)
 })

@@ -16,7 +16,7 @@ test('two domains, accounts, sessions, isolation and removal on the embedded dat
   try {
     await runTenantFlow(t, 'emb')
     // Tenants are schemas of the one embedded instance.
-    assert.equal(await t.ctx.storage.tenantStoreExists('primal_pds_alpha_emb_test'), true)
+    assert.equal(await t.ctx.storage.tenantDbExists('primal_pds_alpha_emb_test'), true)
   } finally {
     await t.close()
   }

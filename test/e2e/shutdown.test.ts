@@ -211,7 +211,7 @@ test('close() in process: the JSON stream gets the last write, then WebSocket 10
     assert.equal((await sse.opened()).status, 200)
 
     // A write held inside the server (on the repo lock) while close() begins.
-    const domain = await t.ctx.directory.activeDomain('calm.test')
+    const domain = await t.ctx.registry.activeDomain('calm.test')
     const tenant = new pg.Client({ connectionString: urlFor(domain?.db_name as string) })
     tenant.on('error', () => {})
     await tenant.connect()

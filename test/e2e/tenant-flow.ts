@@ -93,7 +93,7 @@ export async function runTenantFlow(t: TestServer, suffix: string): Promise<void
   assert.equal(resolved.data.did, bob.did)
   const removed = await xrpc(t.url, 'host.primal.pds.removeDomain', { auth: t.adminKey, body: { domain: beta } })
   assert.equal(removed.status, 200, JSON.stringify(removed.body))
-  assert.equal(await t.ctx.storage.tenantStoreExists(storeB), false)
+  assert.equal(await t.ctx.storage.tenantDbExists(storeB), false)
   const gone = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: bob.handle } })
   assert.equal(gone.status, 400)
   assert.equal(gone.body.error, 'HandleNotFound')
@@ -118,7 +118,7 @@ export async function runTenantFlow(t: TestServer, suffix: string): Promise<void
 }
 
 export async function storeOf(t: TestServer, domain: string): Promise<string> {
-  const d = await t.ctx.directory.getDomain(domain)
+  const d = await t.ctx.registry.getDomain(domain)
   assert.ok(d, `domain ${domain} has a row`)
   return d.db_name
 }

@@ -139,17 +139,17 @@ test('when the directory refuses, nothing is created: not a domain, not an accou
     assert.equal(domainRes.status, 400, JSON.stringify(domainRes.body))
     assert.match(String(domainRes.body.message), /PLC directory refused the DID operation: Invalid signature/)
     assert.equal(gate.refused, posts + 1, 'a refusal is not retried')
-    assert.equal(await t.ctx.directory.getDomain('no.test'), undefined)
-    assert.equal(await t.ctx.storage.tenantStoreExists(`${t.managementName}_no_test`), false)
+    assert.equal(await t.ctx.registry.getDomain('no.test'), undefined)
+    assert.equal(await t.ctx.storage.tenantDbExists(`${t.managementName}_no_test`), false)
 
     const res = await xrpc(t.url, 'com.atproto.server.createAccount', {
       body: { handle: 'cyd.plc-dir.test', password: 'long enough password', email: 'cy@example.com' },
     })
     assert.equal(res.status, 400)
     assert.match(String(res.body.message), /PLC directory refused/)
-    assert.equal(await t.ctx.directory.handleTaken('cyd.plc-dir.test'), false)
+    assert.equal(await t.ctx.registry.handleTaken('cyd.plc-dir.test'), false)
     assert.equal(await t.ctx.accounts.locate('cy@example.com'), undefined)
-    const domain = await t.ctx.directory.activeDomain('plc-dir.test')
+    const domain = await t.ctx.registry.activeDomain('plc-dir.test')
     const handles = await t.ctx.storage.withTenant(domain?.db_name as string, (db) =>
       db.selectFrom('account').select('handle').execute(),
     )
@@ -171,8 +171,8 @@ test('when the directory is unreachable, adding a domain fails with UpstreamFail
     assert.equal(res.status, 502, JSON.stringify(res.body))
     assert.equal(res.body.error, 'UpstreamFailure')
     assert.match(String(res.body.message), /could not be reached; nothing was changed/)
-    assert.deepEqual(await s.ctx.directory.listDomains(), [])
-    assert.equal(await s.ctx.storage.tenantStoreExists(`${s.managementName}_no_test`), false)
+    assert.deepEqual(await s.ctx.registry.listDomains(), [])
+    assert.equal(await s.ctx.storage.tenantDbExists(`${s.managementName}_no_test`), false)
   } finally {
     await s.close()
   }
@@ -195,7 +195,7 @@ test('a handle change the directory refuses changes nothing here either', async 
   }
   const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: 'eve.plc-dir.test' } })
   assert.equal(resolved.body.did, created.body.did)
-  assert.equal(await t.ctx.directory.handleTaken('evelyn.plc-dir.test'), false)
+  assert.equal(await t.ctx.registry.handleTaken('evelyn.plc-dir.test'), false)
   assert.deepEqual((await plc.data(created.body.did as string))?.alsoKnownAs, ['at://eve.plc-dir.test'])
 })
 
@@ -216,13 +216,13 @@ test('without a directory ops are kept, and publishing later sends them in order
       body: { handle: 'deedee.later.test' },
     })
     assert.equal(renamed.status, 200, JSON.stringify(renamed.body))
-    const dbName = (await s.ctx.directory.activeDomain('later.test'))?.db_name as string
+    const dbName = (await s.ctx.registry.activeDomain('later.test'))?.db_name as string
     assert.equal((await s.ctx.storage.withTenant(dbName, (db) => plcStore.unpublished(db))).length, 3)
     assert.equal(await plc.data(did), undefined)
 
     const publisher = new PlcService({
       storage: s.ctx.storage,
-      directory: s.ctx.directory,
+      registry: s.ctx.registry,
       client: new PlcClient(plc.url, FAST_RETRY),
       rotationKey: s.ctx.plcRotationKey,
       pdsEndpoint: s.ctx.config.serviceURL,

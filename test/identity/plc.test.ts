@@ -52,5 +52,5 @@ test('a recovery key that is not a did:key is refused', async () => {
     t.ctx.accounts.create({ handle: 'dave.plc.test', password: 'long enough password', recoveryKey: 'nope' }),
     /recoveryKey must be a did:key/,
   )
-  assert.equal(await t.ctx.directory.handleTaken('dave.plc.test'), false)
+  assert.equal(await t.ctx.registry.handleTaken('dave.plc.test'), false)
 })

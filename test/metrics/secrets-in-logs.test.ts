@@ -107,7 +107,7 @@ before(async () => {
 
   // The accounts' private signing keys, as the server holds them once decrypted.
   const vault = new SigningKeyVault(config.keyEncryptionKey)
-  const store = (await t.ctx.directory.activeDomain(DOMAIN))?.db_name as string
+  const store = (await t.ctx.registry.activeDomain(DOMAIN))?.db_name as string
   const sealed = await t.ctx.storage.withTenant(store, (db) => db.selectFrom('account').select('signing_key').execute())
   assert.equal(sealed.length, 2)
   for (const [i, row] of sealed.entries()) {

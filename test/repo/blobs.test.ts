@@ -255,7 +255,7 @@ test('listBlobs since= lists only blobs used by later commits; deleting the acco
 
   const del = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: t.adminKey, body: { did: bob.did } })
   assert.equal(del.status, 200, JSON.stringify(del.body))
-  const domain = await t.ctx.directory.getDomain('blobs.test')
+  const domain = await t.ctx.registry.getDomain('blobs.test')
   const left = await t.ctx.storage.withTenant(domain?.db_name as string, async (db) => ({
     blobs: (await db.selectFrom('blob').select('cid').where('did', '=', bob.did).execute()).length,
     blocks: (await db.selectFrom('repo_block').select('cid').where('did', '=', bob.did).execute()).length,

@@ -39,7 +39,7 @@ test('outbox rows left by a dead sequencer are sequenced exactly once after rest
     revs.push(res.data.commit?.rev as string)
   }
   // And it died between the two databases on the first of them: in the firehose, still in the outbox.
-  const domain = await t.ctx.directory.getDomain('crash.test')
+  const domain = await t.ctx.registry.getDomain('crash.test')
   const source = domain?.db_name as string
   const pending = await t.ctx.storage.withTenant(source, (db) =>
     db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').execute(),

@@ -7,12 +7,12 @@ test('domains are lower-cased and a trailing dot dropped', () => {
   assert.equal(normalizeDomain('xn--bcher-kva.example'.replace('.example', '.de')), 'xn--bcher-kva.de')
 })
 
-test('store names are prefix + domain with non-alphanumerics as underscores', () => {
+test('database names are prefix + domain with non-alphanumerics as underscores', () => {
   assert.equal(tenantStoreName('primal_pds_', 'example.com'), 'primal_pds_example_com')
   assert.equal(tenantStoreName('primal_pds_', 'my-shop.co.uk'), 'primal_pds_my_shop_co_uk')
 })
 
-test('long domains get a hashed store name that fits a Postgres identifier and stays unique', () => {
+test('long domains get a hashed database name that fits a Postgres identifier and stays unique', () => {
   const a = `${'a'.repeat(60)}.example.com`
   const b = `${'a'.repeat(60)}.example.net`
   const na = tenantStoreName('primal_pds_', a)

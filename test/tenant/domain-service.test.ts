@@ -21,8 +21,8 @@ async function leftovers(domain: string) {
     .where('domain', '=', domain)
     .execute()
   return {
-    row: !!(await t.ctx.directory.getDomain(domain)),
-    store: await t.ctx.storage.tenantStoreExists(store),
+    row: !!(await t.ctx.registry.getDomain(domain)),
+    store: await t.ctx.storage.tenantDbExists(store),
     routes: routes.length,
   }
 }
@@ -49,8 +49,8 @@ test('an add cut short by a crash is finished by retrying it', async () => {
   const domain = 'crashed-add.test'
   const store = tenantStoreName(t.ctx.storage.tenantPrefix, domain)
   // What a process leaves when it dies after creating the database.
-  await t.ctx.directory.insertCreatingDomain(domain, store)
-  await t.ctx.storage.createTenantStore(store)
+  await t.ctx.registry.insertCreatingDomain(domain, store)
+  await t.ctx.storage.createTenantDb(store)
   await t.ctx.storage.migrateTenant(store)
   const { owner } = await t.ctx.domains.add({ domain })
   const handles = await t.ctx.storage.withTenant(store, (db) => accountStore.list(db, 10))
@@ -58,18 +58,18 @@ test('an add cut short by a crash is finished by retrying it', async () => {
     handles.map((a) => a.handle),
     [owner.handle],
   )
-  assert.equal((await t.ctx.directory.getDomain(domain))?.status, 'active')
+  assert.equal((await t.ctx.registry.getDomain(domain))?.status, 'active')
 })
 
 test('the start-up sweep finishes removals and undoes stale additions', async () => {
   await t.ctx.domains.add({ domain: 'crashed-remove.test' })
-  await t.ctx.directory.setDomainStatus('crashed-remove.test', 'removing')
+  await t.ctx.registry.setDomainStatus('crashed-remove.test', 'removing')
   const store = tenantStoreName(t.ctx.storage.tenantPrefix, 'stale-add.test')
-  await t.ctx.directory.insertCreatingDomain('stale-add.test', store)
-  await t.ctx.storage.createTenantStore(store)
+  await t.ctx.registry.insertCreatingDomain('stale-add.test', store)
+  await t.ctx.storage.createTenantDb(store)
   // A fresh 'creating' row may belong to another process still working: left alone.
   const fresh = tenantStoreName(t.ctx.storage.tenantPrefix, 'fresh-add.test')
-  await t.ctx.directory.insertCreatingDomain('fresh-add.test', fresh)
+  await t.ctx.registry.insertCreatingDomain('fresh-add.test', fresh)
 
   const cutoff = new Date(Date.now() + 1000)
   await t.ctx.storage.management
@@ -80,7 +80,7 @@ test('the start-up sweep finishes removals and undoes stale additions', async ()
   await t.ctx.domains.recoverInterrupted(new Date(Date.now() - 30_000))
   assert.deepEqual(await leftovers('crashed-remove.test'), NOTHING)
   assert.deepEqual(await leftovers('stale-add.test'), NOTHING)
-  assert.equal((await t.ctx.directory.getDomain('fresh-add.test'))?.status, 'creating')
+  assert.equal((await t.ctx.registry.getDomain('fresh-add.test'))?.status, 'creating')
   await t.ctx.domains.recoverInterrupted(cutoff)
   assert.deepEqual(await leftovers('fresh-add.test'), NOTHING)
 })
@@ -95,7 +95,7 @@ test('pending routes are confirmed when the account exists, removed when it does
     .where('did', '=', created.did)
     .execute()
   // A crash before the tenant insert leaves a pending route to nothing.
-  await t.ctx.directory.reserveRoute({
+  await t.ctx.registry.reserveHome({
     did: 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa',
     handle: 'ghost.pending.test',
     email: null,
@@ -104,6 +104,6 @@ test('pending routes are confirmed when the account exists, removed when it does
   assert.equal(await t.ctx.accounts.locate('kept.pending.test'), undefined, 'pending routes do not resolve')
   await t.ctx.accounts.recoverPending(new Date(Date.now() + 1000))
   assert.equal((await t.ctx.accounts.locate('kept.pending.test'))?.did, created.did)
-  assert.equal(await t.ctx.directory.handleTaken('ghost.pending.test'), false)
+  assert.equal(await t.ctx.registry.handleTaken('ghost.pending.test'), false)
   assert.equal((await t.ctx.accounts.locate(owner.did))?.handle, owner.handle)
 })

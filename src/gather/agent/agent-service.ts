@@ -19,7 +19,7 @@ import type { RateLimits } from '../../ratelimit/rate-limits.js'
 import { type PreparedWrite, prepareWrite } from '../../repo/prepare.js'
 import type { RepoService } from '../../repo/repo-service.js'
 import { agentKeyStore, type Challenge, challengeStore } from '../../storage/agent-store.js'
-import type { Directory, Domain } from '../../storage/management/tenant-registry.js'
+import type { Domain, TenantRegistry } from '../../storage/management/tenant-registry.js'
 import type { AgentChallengePurpose } from '../../storage/schema.js'
 import type { Storage } from '../../storage/storage.js'
 import { accountStore, sessionStore } from '../../storage/tenant/account-store.js'
@@ -58,7 +58,7 @@ export type SignedChallenge = { challenge: string; message: string; expiresAt: s
 
 export type AgentServiceDeps = {
   storage: Storage
-  directory: Directory
+  registry: TenantRegistry
   accounts: AccountService
   sessions: SessionService
   repos: RepoService
@@ -260,7 +260,7 @@ export class AgentService {
 
   private async openDomain(input: unknown): Promise<Domain> {
     const name = normalizeDomain(input)
-    const domain = await this.deps.directory.activeDomain(name)
+    const domain = await this.deps.registry.activeDomain(name)
     if (!domain) throw new InvalidRequestError(`Not a domain hosted here: ${name}`, 'UnsupportedDomain')
     if (!this.settings(domain).agentRegistration) {
       throw new ForbiddenError(`${name} does not accept agent registration`, 'RegistrationClosed')

@@ -21,7 +21,7 @@ export async function discoverDocument(ctx: AppContext, requestHost: string) {
   const base = ctx.config.serviceURL
   const wsBase = base.replace(/^http/, 'ws')
   const host = requestHost.toLowerCase()
-  const open = (await ctx.directory.listDomains())
+  const open = (await ctx.registry.listDomains())
     .filter((d) => d.status === 'active')
     .map((d) => ({ domain: d.name, ...ctx.agents.settings(d) }))
     .filter((d) => d.agentRegistration)

@@ -5,7 +5,7 @@
 import { isValidDid, isValidRecordKey } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { Logger } from '../../lib/logger.js'
-import type { Directory, Domain } from '../../storage/management/tenant-registry.js'
+import type { Domain, TenantRegistry } from '../../storage/management/tenant-registry.js'
 import type { Storage, TenantDb } from '../../storage/storage.js'
 import {
   type ListingKey,
@@ -40,7 +40,7 @@ type Tenant = Pick<Domain, 'name' | 'db_name'>
 
 export type SearchQuery = { q?: string; domain?: string; limit: number; cursor?: string }
 
-export type SearchServiceDeps = { storage: Storage; directory: Directory; logger: Logger }
+export type SearchServiceDeps = { storage: Storage; registry: TenantRegistry; logger: Logger }
 
 /** Tenants queried at once by a service-wide search: a fraction of the tenant connection budget. */
 const FANOUT = 4
@@ -112,7 +112,7 @@ export class SearchService {
   }
 
   private async tenant(name: string): Promise<Domain> {
-    const domain = await this.deps.directory.activeDomain(name.trim().toLowerCase().replace(/\.$/, ''))
+    const domain = await this.deps.registry.activeDomain(name.trim().toLowerCase().replace(/\.$/, ''))
     if (!domain) throw new InvalidRequestError(`Domain not found: ${name.slice(0, 253)}`, 'DomainNotFound')
     return domain
   }
@@ -120,14 +120,14 @@ export class SearchService {
   /** The active tenants that hold these listings' authors, each once. */
   private async authorTenants(listings: ListingKey[]): Promise<Tenant[]> {
     const dids = [...new Set(listings.map((l) => l.did))]
-    const routes = await Promise.all(dids.map((did) => this.deps.directory.findRoute('did', did)))
+    const homes = await Promise.all(dids.map((did) => this.deps.registry.findHome('did', did)))
     const tenants = new Map<string, Tenant>()
-    for (const r of routes) if (r) tenants.set(r.db_name, { name: r.domain, db_name: r.db_name })
+    for (const r of homes) if (r) tenants.set(r.db_name, { name: r.domain, db_name: r.db_name })
     return [...tenants.values()]
   }
 
   private async activeTenants(): Promise<Domain[]> {
-    return (await this.deps.directory.listDomains()).filter((d) => d.status === 'active')
+    return (await this.deps.registry.listDomains()).filter((d) => d.status === 'active')
   }
 
   /**

@@ -1,12 +1,13 @@
 // The management database's view of the service: which domains exist, and
 // which domain (and so which tenant database) every DID and handle lives in.
-// All SQL on `domain` and `did_routing` is here.
+// All SQL on `domain` and `did_routing` is here. A `did_routing` row is an
+// account's home: its DID, handle, email and the domain it lives in.
 import { unstorableText } from '../pg-text.js'
 import type { DidRoutingTable, DomainStatus, DomainTable } from '../schema.js'
 import type { ManagementDb } from '../storage.js'
 
 export type Domain = DomainTable
-export type Route = DidRoutingTable
+export type DidHome = DidRoutingTable
 
 export const PG_UNIQUE_VIOLATION = '23505'
 
@@ -16,7 +17,7 @@ export function isUniqueViolation(err: unknown): boolean {
 
 const now = () => new Date().toISOString()
 
-export class Directory {
+export class TenantRegistry {
   constructor(private readonly db: ManagementDb) {}
 
   listDomains(): Promise<Domain[]> {
@@ -33,11 +34,11 @@ export class Directory {
     return d?.status === 'active' ? d : undefined
   }
 
-  getDomainByStoreName(dbName: string): Promise<Domain | undefined> {
+  getDomainByDbName(dbName: string): Promise<Domain | undefined> {
     return this.db.selectFrom('domain').selectAll().where('db_name', '=', dbName).executeTakeFirst()
   }
 
-  /** Inserts a domain in state `creating`; throws a unique violation if its name or store name is taken. */
+  /** Inserts a domain in state `creating`; throws a unique violation if its name or database name is taken. */
   async insertCreatingDomain(name: string, dbName: string): Promise<void> {
     const t = now()
     await this.db
@@ -63,7 +64,7 @@ export class Directory {
       .execute()
   }
 
-  /** Removes the domain row and every route into it. */
+  /** Removes the domain row and every home into it. */
   async deleteDomain(name: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('did_routing').where('domain', '=', name).execute()
@@ -72,20 +73,20 @@ export class Directory {
   }
 
   /** Reserves a DID, handle and email for an account being created (pending until confirmed). */
-  async reserveRoute(route: Omit<Route, 'pending' | 'created_at'>): Promise<void> {
+  async reserveHome(home: Omit<DidHome, 'pending' | 'created_at'>): Promise<void> {
     await this.db
       .insertInto('did_routing')
-      .values({ ...route, pending: true, created_at: now() })
+      .values({ ...home, pending: true, created_at: now() })
       .execute()
   }
 
-  /** Moves a route to a new handle; throws a unique violation if another account has it. */
-  async setRouteHandle(did: string, handle: string): Promise<void> {
+  /** Moves a home to a new handle; throws a unique violation if another account has it. */
+  async setHomeHandle(did: string, handle: string): Promise<void> {
     await this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).execute()
   }
 
   /** Confirms a reservation; false if it is gone (cleared as stale while its create ran). */
-  async confirmRoute(did: string): Promise<boolean> {
+  async confirmHome(did: string): Promise<boolean> {
     const res = await this.db
       .updateTable('did_routing')
       .set({ pending: false })
@@ -94,8 +95,8 @@ export class Directory {
     return Number(res.numUpdatedRows) > 0
   }
 
-  /** The routes, pending or not, that hold `handle` or `email`: what a reservation ran into. */
-  routesHolding(handle: string, email: string | null): Promise<Route[]> {
+  /** The homes, pending or not, that hold `handle` or `email`: what a reservation ran into. */
+  homesHolding(handle: string, email: string | null): Promise<DidHome[]> {
     return this.db
       .selectFrom('did_routing')
       .selectAll()
@@ -110,21 +111,21 @@ export class Directory {
    * stale (same DID, still pending, same time): of several processes
    * clearing it at once, one does. True if this call deleted it.
    */
-  async clearPendingRoute(route: Route): Promise<boolean> {
+  async clearPendingHome(home: DidHome): Promise<boolean> {
     const res = await this.db
       .deleteFrom('did_routing')
-      .where('did', '=', route.did)
+      .where('did', '=', home.did)
       .where('pending', '=', true)
-      .where('created_at', '=', route.created_at)
+      .where('created_at', '=', home.created_at)
       .executeTakeFirst()
     return Number(res.numDeletedRows) > 0
   }
 
-  async deleteRoute(did: string): Promise<void> {
+  async deleteHome(did: string): Promise<void> {
     await this.db.deleteFrom('did_routing').where('did', '=', did).execute()
   }
 
-  async pendingRoutes(olderThan: Date): Promise<Route[]> {
+  async pendingHomes(olderThan: Date): Promise<DidHome[]> {
     return this.db
       .selectFrom('did_routing')
       .selectAll()
@@ -133,8 +134,8 @@ export class Directory {
       .execute()
   }
 
-  /** The route of a confirmed account in an active domain, by DID, handle or email. */
-  async findRoute(by: 'did' | 'handle' | 'email', value: string): Promise<(Route & { db_name: string }) | undefined> {
+  /** The home of a confirmed account in an active domain, by DID, handle or email. */
+  async findHome(by: 'did' | 'handle' | 'email', value: string): Promise<(DidHome & { db_name: string }) | undefined> {
     if (unstorableText(value)) return undefined
     return this.db
       .selectFrom('did_routing')
@@ -148,7 +149,7 @@ export class Directory {
   }
 
   /** Confirmed accounts of active domains in DID order, after `afterDid`: the pages of sync.listRepos. */
-  routesPage(limit: number, afterDid?: string): Promise<(Route & { db_name: string })[]> {
+  homesPage(limit: number, afterDid?: string): Promise<(DidHome & { db_name: string })[]> {
     let q = this.db
       .selectFrom('did_routing')
       .innerJoin('domain', 'domain.name', 'did_routing.domain')

@@ -4,7 +4,7 @@ import { json } from '../../../output.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.server.describeServer', async () => {
-    const domains = await ctx.directory.listDomains()
+    const domains = await ctx.registry.listDomains()
     return json({
       did: ctx.serviceDid,
       // Clients append a user's chosen name to one of these, so they carry the leading dot.

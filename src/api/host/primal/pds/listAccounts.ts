@@ -12,7 +12,7 @@ export default function (server: Server, ctx: AppContext): void {
       const credentials = (auth as { credentials: AdminCredentials | AccessCredentials }).credentials
       const name = normalizeDomain(params.domain)
       assertManages(credentials, name)
-      const domain = await ctx.directory.activeDomain(name)
+      const domain = await ctx.registry.activeDomain(name)
       if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
       const limit = Math.min(Number(params.limit ?? 50), ctx.config.limits.listPageSize)
       const cursor = typeof params.cursor === 'string' ? params.cursor : undefined

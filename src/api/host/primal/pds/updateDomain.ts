@@ -15,14 +15,14 @@ export default function (server: Server, ctx: AppContext): void {
       const body = (input as { body: Input }).body
       const name = normalizeDomain(body.domain)
       assertManages(credentials, name)
-      if (!(await ctx.directory.activeDomain(name))) {
+      if (!(await ctx.registry.activeDomain(name))) {
         throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
       }
-      await ctx.directory.updateAgentSettings(name, {
+      await ctx.registry.updateAgentSettings(name, {
         agent_registration: body.resetToDefaults ? null : body.agentRegistration,
         pow_difficulty: body.resetToDefaults ? null : body.powDifficulty,
       })
-      const domain = await ctx.directory.activeDomain(name)
+      const domain = await ctx.registry.activeDomain(name)
       if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
       const settings = ctx.agents.settings(domain)
       ctx.logger.info({ tenant: name, ...settings }, 'domain agent settings changed')

@@ -1,4 +1,4 @@
-// Account creations hold their handle and email with a `pending` route from
+// Account creations hold their handle and email with a `pending` home from
 // the moment they reserve them until the tenant row exists. A process killed
 // in between leaves the reservation behind; this finishes it (the tenant row
 // made it: confirm) or clears it (it did not), on a retry of the create, in a
@@ -10,13 +10,13 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { BackgroundJob } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
-import { type Directory, isUniqueViolation, type Route } from '../storage/management/tenant-registry.js'
+import { type DidHome, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import { accountStore } from '../storage/tenant/account-store.js'
 
-export type PendingRoutesDeps = {
+export type PendingHomesDeps = {
   storage: Storage
-  directory: Directory
+  registry: TenantRegistry
   /** The longest an account creation can take: a reservation older than this has no create left behind it. */
   staleAfterMs: number
   logger: Logger
@@ -27,13 +27,13 @@ export type Settled = 'confirmed' | 'cleared' | 'busy'
 /** How often reservations of account creations a crash cut short are looked for (start-up aside). */
 const SWEEP_INTERVAL_MS = 60_000
 
-export class PendingRoutes implements BackgroundJob {
-  readonly name = 'pending-routes'
+export class PendingHomes implements BackgroundJob {
+  readonly name = 'pending-homes'
   private readonly underway = new Set<string>()
   private timer?: NodeJS.Timeout
   private sweeping?: Promise<unknown>
 
-  constructor(private readonly deps: PendingRoutesDeps) {}
+  constructor(private readonly deps: PendingHomesDeps) {}
 
   /** Runs a creation of `did`, known meanwhile to be under way in this process. */
   async during<T>(did: string, create: () => Promise<T>): Promise<T> {
@@ -46,32 +46,32 @@ export class PendingRoutes implements BackgroundJob {
   }
 
   /**
-   * Takes the handle and email for `route.did`. A pending reservation in the
+   * Takes the handle and email for `home.did`. A pending reservation in the
    * way that no create still needs (a crash left it) is finished or cleared
    * first, so a retry of an interrupted create does not wait for a sweep.
    */
-  async reserve(route: Omit<Route, 'pending' | 'created_at'>): Promise<void> {
-    const { directory } = this.deps
+  async reserve(home: Omit<DidHome, 'pending' | 'created_at'>): Promise<void> {
+    const { registry } = this.deps
     for (let attempt = 1; ; attempt++) {
       try {
-        return await directory.reserveRoute(route)
+        return await registry.reserveHome(home)
       } catch (err) {
         if (!isUniqueViolation(err)) throw err
       }
-      const holders = await directory.routesHolding(route.handle, route.email)
+      const holders = await registry.homesHolding(home.handle, home.email)
       const settled = await Promise.all(holders.map((h) => this.settle(h)))
       const left = holders.filter((_, i) => settled[i] !== 'cleared')
       if (left.length === 0 && attempt < 3) continue
-      if (left.length > 0 && left.every((h) => h.handle !== route.handle)) {
+      if (left.length > 0 && left.every((h) => h.handle !== home.handle)) {
         throw new InvalidRequestError('This email address is already in use')
       }
-      throw new InvalidRequestError(`Handle already taken: ${route.handle}`, 'HandleNotAvailable')
+      throw new InvalidRequestError(`Handle already taken: ${home.handle}`, 'HandleNotAvailable')
     }
   }
 
   /** Whether `handle` is free, once a reservation a crash left on it is finished or cleared. */
   async handleAvailable(handle: string): Promise<boolean> {
-    for (const holder of await this.deps.directory.routesHolding(handle, null)) {
+    for (const holder of await this.deps.registry.homesHolding(handle, null)) {
       if ((await this.settle(holder)) !== 'cleared') return false
     }
     return true
@@ -86,29 +86,26 @@ export class PendingRoutes implements BackgroundJob {
     return new Date(this.deps.storage.kind === 'embedded' ? now + 1 : now - this.deps.staleAfterMs)
   }
 
-  /** Finishes or clears `route` if no create still needs it; 'busy' if one may. */
-  async settle(route: Route, staleBefore = this.staleBefore()): Promise<Settled> {
-    const { directory, logger } = this.deps
-    if (!route.pending || this.underway.has(route.did)) return 'busy'
-    if (await this.tenantHasAccount(route)) {
-      await directory.confirmRoute(route.did)
-      logger.warn(
-        { did: route.did, handle: route.handle, tenant: route.domain },
-        'interrupted account creation finished',
-      )
+  /** Finishes or clears `home` if no create still needs it; 'busy' if one may. */
+  async settle(home: DidHome, staleBefore = this.staleBefore()): Promise<Settled> {
+    const { registry, logger } = this.deps
+    if (!home.pending || this.underway.has(home.did)) return 'busy'
+    if (await this.tenantHasAccount(home)) {
+      await registry.confirmHome(home.did)
+      logger.warn({ did: home.did, handle: home.handle, tenant: home.domain }, 'interrupted account creation finished')
       return 'confirmed'
     }
-    if (route.created_at >= staleBefore.toISOString()) return 'busy'
-    if (!(await directory.clearPendingRoute(route))) return 'busy'
-    logger.warn({ did: route.did, handle: route.handle, tenant: route.domain }, 'interrupted account creation cleared')
+    if (home.created_at >= staleBefore.toISOString()) return 'busy'
+    if (!(await registry.clearPendingHome(home))) return 'busy'
+    logger.warn({ did: home.did, handle: home.handle, tenant: home.domain }, 'interrupted account creation cleared')
     return 'cleared'
   }
 
   /** Settles every pending reservation made before `olderThan`; how many were finished or cleared. */
   async recover(olderThan = this.staleBefore()): Promise<number> {
     let fixed = 0
-    for (const route of await this.deps.directory.pendingRoutes(olderThan)) {
-      if ((await this.settle(route, olderThan)) !== 'busy') fixed++
+    for (const home of await this.deps.registry.pendingHomes(olderThan)) {
+      if ((await this.settle(home, olderThan)) !== 'busy') fixed++
     }
     return fixed
   }
@@ -135,10 +132,10 @@ export class PendingRoutes implements BackgroundJob {
     return this.recover()
   }
 
-  private async tenantHasAccount(route: Route): Promise<boolean> {
-    const { directory, storage } = this.deps
-    const domain = await directory.getDomain(route.domain)
-    if (!domain || domain.status === 'removing' || !(await storage.tenantStoreExists(domain.db_name))) return false
-    return !!(await storage.withTenant(domain.db_name, (db) => accountStore.summary(db, route.did)))
+  private async tenantHasAccount(home: DidHome): Promise<boolean> {
+    const { registry, storage } = this.deps
+    const domain = await registry.getDomain(home.domain)
+    if (!domain || domain.status === 'removing' || !(await storage.tenantDbExists(domain.db_name))) return false
+    return !!(await storage.withTenant(domain.db_name, (db) => accountStore.summary(db, home.did)))
   }
 }

@@ -32,7 +32,7 @@ const create = (t: TestServer, handle: string, email?: string) =>
   xrpc(t.url, 'host.primal.pds.createAccount', { auth: t.adminKey, body: { handle, email, password: PASSWORD } })
 
 async function tenantAccounts(t: TestServer, domain: string, handle: string): Promise<number> {
-  const d = await t.ctx.directory.getDomain(domain)
+  const d = await t.ctx.registry.getDomain(domain)
   if (!d) return 0
   const rows = await t.ctx.storage.withTenant(d.db_name, (db) =>
     db.selectFrom('account').select('did').where('handle', '=', handle).execute(),
@@ -60,7 +60,7 @@ describe('on Postgres (reservations of other processes are judged by age)', () =
     assert.equal(res.status, 200, JSON.stringify(res.body))
     assert.notEqual(res.body.did, ghost)
     assert.equal((await t.ctx.accounts.locate('retry.crash.test'))?.did, res.body.did)
-    const routes = await t.ctx.directory.routesHolding('retry.crash.test', 'retry@example.org')
+    const routes = await t.ctx.registry.homesHolding('retry.crash.test', 'retry@example.org')
     assert.deepEqual(
       routes.map((r) => [r.did, r.pending]),
       [[res.body.did, false]],
@@ -94,7 +94,7 @@ describe('on Postgres (reservations of other processes are judged by age)', () =
     const res = await create(t, 'young.crash.test')
     assert.equal(res.status, 400)
     assert.equal(res.body.error, 'HandleNotAvailable')
-    assert.equal((await t.ctx.directory.routesHolding('young.crash.test', null))[0]?.did, young)
+    assert.equal((await t.ctx.registry.homesHolding('young.crash.test', null))[0]?.did, young)
     assert.equal(await t.ctx.accounts.recoverPending(), 0, 'the sweep leaves it too')
   })
 
@@ -135,8 +135,8 @@ describe('on Postgres (reservations of other processes are judged by age)', () =
         password: PASSWORD,
         alsoWrite: async () => {
           // Another process's sweep judges it stale while the tenant transaction runs.
-          const [route] = await t.ctx.directory.routesHolding('slow.crash.test', null)
-          assert.ok(route && (await t.ctx.directory.clearPendingRoute(route)))
+          const [route] = await t.ctx.registry.homesHolding('slow.crash.test', null)
+          assert.ok(route && (await t.ctx.registry.clearPendingHome(route)))
         },
       }),
       (err: Error & { error?: string }) => err.error === 'HandleNotAvailable',
@@ -156,13 +156,13 @@ describe('on Postgres (reservations of other processes are judged by age)', () =
     const res = await create(t, 'meet.crash.test')
     assert.equal(res.status, 400, JSON.stringify(res.body))
     assert.equal(res.body.error, 'HandleNotAvailable')
-    assert.deepEqual(await t.ctx.directory.routesHolding('meet.crash.test', null), [])
+    assert.deepEqual(await t.ctx.registry.homesHolding('meet.crash.test', null), [])
   })
 
   test('the periodic sweep clears stale reservations nobody retries', async () => {
     await crashedReservation(t, 'forgotten.crash.test', staleMs)
     assert.equal(await t.ctx.accounts.recoverPending(), 1)
-    assert.deepEqual(await t.ctx.directory.routesHolding('forgotten.crash.test', null), [])
+    assert.deepEqual(await t.ctx.registry.homesHolding('forgotten.crash.test', null), [])
   })
 })
 

@@ -10,8 +10,8 @@ import type { LocatedAccount } from './account-service.js'
 const TTL_MS = 60_000
 const MAX_ENTRIES = 10_000
 
-export class RecentRoutes {
-  private readonly routes = new Map<string, { located: LocatedAccount; until: number }>()
+export class RecentHomes {
+  private readonly homes = new Map<string, { located: LocatedAccount; until: number }>()
 
   constructor(private readonly lookUp: (did: string) => Promise<LocatedAccount | undefined>) {}
 
@@ -21,32 +21,32 @@ export class RecentRoutes {
    * a protocol error it throws is its answer, any other failure a sign the
    * remembered tenant is gone.
    */
-  async withRoute<T>(did: string, fn: (located: LocatedAccount) => Promise<T | undefined>): Promise<T | undefined> {
-    const known = this.routes.get(did)
+  async withHome<T>(did: string, fn: (located: LocatedAccount) => Promise<T | undefined>): Promise<T | undefined> {
+    const known = this.homes.get(did)
     if (known && known.until > Date.now()) {
       const answer = await fn(known.located).catch((err: unknown) => {
         if (err instanceof XRPCError) throw err
         return undefined
       })
       if (answer !== undefined) return answer
-      this.routes.delete(did)
+      this.homes.delete(did)
     }
     const located = await this.lookUp(did)
     if (!located) return undefined
     const answer = await fn(located)
     if (answer !== undefined) {
-      if (this.routes.size >= MAX_ENTRIES) this.routes.clear()
-      this.routes.set(did, { located, until: Date.now() + TTL_MS })
+      if (this.homes.size >= MAX_ENTRIES) this.homes.clear()
+      this.homes.set(did, { located, until: Date.now() + TTL_MS })
     }
     return answer
   }
 
   forget(did: string): void {
-    this.routes.delete(did)
+    this.homes.delete(did)
   }
 
   /** After a domain is removed here: its accounts' entries go at once, not after their minute. */
   forgetAll(): void {
-    this.routes.clear()
+    this.homes.clear()
   }
 }
