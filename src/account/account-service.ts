@@ -8,6 +8,7 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { PlcService } from '../identity/plc-service.js'
 import type { Logger } from '../lib/logger.js'
 import type { RepoService } from '../repo/repo-service.js'
+import type { SigningKeyVault } from '../repo/signing-key-vault.js'
 import {
   type DidHome,
   type Domain,
@@ -27,7 +28,6 @@ import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
 import { PendingHomes } from './pending-homes.js'
 import { RecentHomes } from './recent-homes.js'
-import type { SigningKeyVault } from './signing-key-vault.js'
 
 export type CreateAccountInput = {
   handle: unknown

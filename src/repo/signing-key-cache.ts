@@ -3,7 +3,7 @@
 // CPU; the cache is keyed by the sealed bytes too, so a replaced key is never
 // served stale.
 import type { Secp256k1Keypair } from '@atproto/crypto'
-import type { SigningKeyVault } from '../account/signing-key-vault.js'
+import type { SigningKeyVault } from './signing-key-vault.js'
 
 export class SigningKeyCache {
   private readonly entries = new Map<string, { sealed: string; keypair: Secp256k1Keypair }>()

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { Secp256k1Keypair } from '@atproto/crypto'
-import { SigningKeyVault } from '../../src/account/signing-key-vault.js'
 import { verifyGenesis } from '../../src/identity/plc.js'
+import { SigningKeyVault } from '../../src/repo/signing-key-vault.js'
 import { accountStore } from '../../src/storage/tenant/account-store.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 

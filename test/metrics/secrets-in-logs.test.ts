@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict'
 import { Writable } from 'node:stream'
 import { after, before, test } from 'node:test'
-import { SigningKeyVault } from '../../src/account/signing-key-vault.js'
 import { createLogger } from '../../src/lib/logger.js'
+import { SigningKeyVault } from '../../src/repo/signing-key-vault.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
 

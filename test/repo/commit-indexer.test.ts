@@ -3,12 +3,12 @@
 // repo or not at all), and commits it does not want never reach it.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { SigningKeyVault } from '../../src/account/signing-key-vault.js'
 import type { CommitIndexer } from '../../src/repo/commit-indexer.js'
 import type { PreparedWrite } from '../../src/repo/prepare.js'
 import { prepareWrite } from '../../src/repo/prepare.js'
 import { RepoService } from '../../src/repo/repo-service.js'
 import { SigningKeyCache } from '../../src/repo/signing-key-cache.js'
+import { SigningKeyVault } from '../../src/repo/signing-key-vault.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount, type TestAccount } from './helpers.js'
