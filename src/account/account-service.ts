@@ -14,7 +14,7 @@ import {
   isUniqueViolation,
   type TenantRegistry,
 } from '../storage/management/tenant-registry.js'
-import { assertStorableCursor } from '../storage/pg-text.js'
+import { unstorableText } from '../storage/pg-text.js'
 import type { AccountRole, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import { type AccountRow, type AccountSummary, accountStore } from '../storage/tenant/account-store.js'
@@ -229,7 +229,7 @@ export class AccountService {
   }
 
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
-    assertStorableCursor(cursor)
+    if (unstorableText(cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.deps.storage.withTenant(domain.db_name, (db) => accountStore.list(db, limit, cursor))
   }
 

@@ -3,9 +3,9 @@
 // line says who (the authenticated DID) and which tenant it concerned. Only
 // the path's method name is read: headers, bodies and query strings carry
 // tokens and passwords, and never reach a log line from here.
-import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from 'express'
 import type { Logger } from '../lib/logger.js'
+import { subjectOf } from '../lib/request-subject.js'
 import type { Metrics } from '../metrics/metrics.js'
 import { clientIp } from './client-ip.js'
 
@@ -21,20 +21,6 @@ const FIXED_ROUTES = new Set([
   '/metrics',
 ])
 const XRPC_PREFIX = '/xrpc/'
-
-/** What a request concerned, learnt on the way: the verifier knows the DID, repo resolution the tenant. */
-export type RequestSubject = { did?: string; tenant?: string }
-
-// On the request itself: the verifier sees only the request (MCP calls it
-// without a response), and nothing outlives the request.
-const SUBJECT = Symbol('primal-pds.requestSubject')
-type WithSubject = IncomingMessage & { [SUBJECT]?: RequestSubject }
-
-/** Records the DID and/or tenant a request concerns, for its log line. */
-export function noteSubject(req: IncomingMessage, subject: RequestSubject): void {
-  const r = req as WithSubject
-  r[SUBJECT] = r[SUBJECT] ? { ...r[SUBJECT], ...subject } : subject
-}
 
 /**
  * A label of bounded cardinality for a path: a served XRPC method's NSID,
@@ -78,7 +64,7 @@ export function observeRequests(metrics: Metrics, logger: Logger, methods: Reado
         const status = res.headersSent ? res.statusCode : 499
         metrics.request(label, status, seconds)
         if (!logger.isLevelEnabled('info')) return
-        const subject = (req as WithSubject)[SUBJECT]
+        const subject = subjectOf(req)
         logger.info(
           {
             method: req.method,
