@@ -26,6 +26,7 @@ import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { Metrics } from './metrics/metrics.js'
 import { RateLimits } from './ratelimit/rate-limits.js'
+import { RecordWriter } from './repo/record-writer.js'
 import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-key-cache.js'
@@ -63,6 +64,8 @@ export type AppContext = {
   /** Every lexicon we know: records of these types are validated on write. */
   lexicons: Lexicons
   repos: RepoService
+  /** One-record writes, validated and (for XRPC) charged to the write budget. */
+  recordWriter: RecordWriter
   repoReads: RepoReads
   blobs: BlobService
   search: SearchService
@@ -197,6 +200,12 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const sessions = new SessionService(storage, accounts, tokens, passwords)
     const auth = new AuthVerifier(config.adminKey, tokens, sessions)
     const rateLimits = new RateLimits(config.rateLimits, storage)
+    const recordWriter = new RecordWriter({
+      repos,
+      lexicons,
+      rateLimits,
+      maxRecordBytes: config.limits.recordBytes,
+    })
     const agents = new AgentService({
       storage,
       registry,
@@ -231,6 +240,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       agents,
       lexicons,
       repos,
+      recordWriter,
       repoReads,
       blobs,
       search,
