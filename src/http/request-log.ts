@@ -9,26 +9,33 @@ import { subjectOf } from '../lib/request-subject.js'
 import type { Metrics } from '../metrics/metrics.js'
 import { clientIp } from './client-ip.js'
 
-/** Routes outside /xrpc/<nsid> labelled by their own name; any other path is `other`. */
-const FIXED_ROUTES = new Set([
+/** The core's routes outside /xrpc/<nsid>, labelled by their own name (wings add theirs); any other path is `other`. */
+const FIXED_ROUTES = [
   '/',
   '/xrpc/_health',
-  '/discover',
-  '/mcp',
   '/subscribe',
   '/.well-known/atproto-did',
   '/.well-known/did.json',
   '/metrics',
-])
+]
 const XRPC_PREFIX = '/xrpc/'
+
+/** The routes outside /xrpc/<nsid> labelled by their own name: the core's and `more` (the wings'). */
+export function fixedRoutes(more: string[]): Set<string> {
+  return new Set([...FIXED_ROUTES, ...more])
+}
 
 /**
  * A label of bounded cardinality for a path: a served XRPC method's NSID,
  * `unknown` for any other /xrpc/ name (anyone can make those up), a fixed
  * route's own path, else `other`.
  */
-export function requestLabel(path: string, methods: ReadonlySet<string>): { label: string; xrpc: boolean } {
-  if (FIXED_ROUTES.has(path)) return { label: path, xrpc: false }
+export function requestLabel(
+  path: string,
+  methods: ReadonlySet<string>,
+  routes: ReadonlySet<string>,
+): { label: string; xrpc: boolean } {
+  if (routes.has(path)) return { label: path, xrpc: false }
   if (path.startsWith(XRPC_PREFIX)) {
     const nsid = path.slice(XRPC_PREFIX.length)
     return { label: methods.has(nsid) ? nsid : 'unknown', xrpc: true }
@@ -46,14 +53,20 @@ export function servedMethods(routes: { stack: { route?: { path: string } }[] },
 
 /**
  * Express middleware, mounted first so requests answered by middleware
- * (429 rate limits, 413 bodies) count too. `methods` are the NSIDs served.
+ * (429 rate limits, 413 bodies) count too. `methods` are the NSIDs served,
+ * `routes` the fixedRoutes.
  */
-export function observeRequests(metrics: Metrics, logger: Logger, methods: ReadonlySet<string>): RequestHandler {
+export function observeRequests(
+  metrics: Metrics,
+  logger: Logger,
+  methods: ReadonlySet<string>,
+  routes: ReadonlySet<string>,
+): RequestHandler {
   return (req, res, next) => {
     const start = performance.now()
     // Read now: routers mounted on a path rewrite req.url while they run, and
     // a failed body pipeline takes the socket (and with it req.ip) away.
-    const { label, xrpc } = requestLabel(req.path, methods)
+    const { label, xrpc } = requestLabel(req.path, methods, routes)
     const ip = clientIp(req)
     // 'close' comes after the answer is sent, or when the client gave up first.
     res.once('close', () => {
