@@ -12,8 +12,8 @@ import { AuthVerifier } from './auth/verifiers.js'
 import { BlobService } from './blob/blob-service.js'
 import type { Config, TraefikConfig } from './config/config.js'
 import { AgentService } from './gather/agent/agent-service.js'
-import { searchIndexer } from './gather/search/search-indexer.js'
 import { SearchService } from './gather/search/search-service.js'
+import { gatherWing } from './gather/wing.js'
 import { FirehoseServer } from './http/streams/firehose-server.js'
 import { JetstreamServer } from './http/streams/jetstream-server.js'
 import { TIMEOUT_MS as PLC_REQUEST_TIMEOUT_MS, PlcClient } from './identity/plc-client.js'
@@ -25,6 +25,7 @@ import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { Metrics } from './metrics/metrics.js'
 import { RateLimits } from './ratelimit/rate-limits.js'
+import { RecordWriter } from './repo/record-writer.js'
 import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-key-cache.js'
@@ -40,6 +41,7 @@ import { EventTail, type SequencedFrame } from './sync/event-tail.js'
 import { JetstreamDecoder } from './sync/jetstream-decoder.js'
 import { Sequencer } from './sync/sequencer.js'
 import { DomainService } from './tenant/domain-service.js'
+import type { Wing } from './wing.js'
 
 export type AppContext = {
   config: Config
@@ -59,12 +61,16 @@ export type AppContext = {
   passwords: Passwords
   auth: AuthVerifier
   rateLimits: RateLimits
+  /** The agent app's (gatherWing's) agents: built here, as every service is, for its handlers. */
   agents: AgentService
   /** Every lexicon we know: records of these types are validated on write. */
   lexicons: Lexicons
   repos: RepoService
+  /** One-record writes, validated and (for XRPC) charged to the write budget. */
+  recordWriter: RecordWriter
   repoReads: RepoReads
   blobs: BlobService
+  /** The agent app's search, over the rows its commit indexer keeps. */
   search: SearchService
   sweeper: StorageSweeper
   sequencer: Sequencer
@@ -74,9 +80,14 @@ export type AppContext = {
   jetstream: JetstreamServer
   /** This server's Prometheus series (its own registry). */
   metrics: Metrics
+  /** The apps built on this core: their methods, routes and commit indexers. */
+  wings: Wing[]
   /** A serving process's background work, in start order (see backgroundJobs). */
   jobs: BackgroundJob[]
 }
+
+/** The apps this PDS serves on its core: the agent app. */
+const WINGS: Wing[] = [gatherWing]
 
 /** How often a process that is not the sequencer tries to become it (a dead one is replaced this fast). */
 const SEQUENCER_CAMPAIGN_MS = 2000
@@ -141,8 +152,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       signingKeys: new SigningKeyCache(vault),
       outboxWritten,
       blockCache: new BlockCache(BLOCK_CACHE_BYTES),
-      // The agent app's wing: its search index follows every commit.
-      indexers: [searchIndexer],
+      indexers: WINGS.flatMap((wing) => wing.indexers),
       logger,
     })
     const repoReads = new RepoReads(storage)
@@ -197,6 +207,12 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const sessions = new SessionService(storage, accounts, tokens, passwords)
     const auth = new AuthVerifier(config.adminKey, tokens, sessions)
     const rateLimits = new RateLimits(config.rateLimits, storage)
+    const recordWriter = new RecordWriter({
+      repos,
+      lexicons,
+      rateLimits,
+      maxRecordBytes: config.limits.recordBytes,
+    })
     const agents = new AgentService({
       storage,
       registry,
@@ -231,6 +247,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       agents,
       lexicons,
       repos,
+      recordWriter,
       repoReads,
       blobs,
       search,
@@ -240,6 +257,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       firehose,
       jetstream,
       metrics,
+      wings: WINGS,
       jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays }),
     }
     await recover(ctx)

@@ -15,7 +15,7 @@ import {
   isUniqueViolation,
   type TenantRegistry,
 } from '../storage/management/tenant-registry.js'
-import { assertStorableCursor } from '../storage/pg-text.js'
+import { unstorableText } from '../storage/pg-text.js'
 import type { AccountRole, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import { type AccountRow, type AccountSummary, accountStore } from '../storage/tenant/account-store.js'
@@ -55,6 +55,9 @@ export type CreatedAccount = {
 }
 
 export type LocatedAccount = DidHome & { db_name: string }
+
+/** The repo an XRPC call names, with its account's status. */
+export type RepoTarget = LocatedAccount & { status: AccountStatus }
 
 type NewKeys = Awaited<ReturnType<SigningKeyVault['generate']>>
 type Genesis = Awaited<ReturnType<PlcService['genesis']>>
@@ -216,26 +219,51 @@ export class AccountService {
     return found
   }
 
+  /**
+   * The repo named by `repo` (a DID or a handle), with its account status;
+   * RepoNotFound when there is none. A DID goes through the memory of recent
+   * homes, a handle is looked up.
+   */
+  async findRepo(repo: unknown): Promise<RepoTarget> {
+    const id = typeof repo === 'string' && repo.length <= 2048 ? repo.trim() : undefined
+    const withStatus = async (located: LocatedAccount): Promise<RepoTarget | undefined> => {
+      const account = await this.findSummary(located)
+      return account && { ...located, status: account.status }
+    }
+    let target: RepoTarget | undefined
+    if (id?.startsWith('did:')) target = await this.recentHomes.withHome(id, withStatus)
+    else if (id !== undefined) {
+      const located = await this.locate(id)
+      target = located && (await withStatus(located))
+    }
+    if (!target) throw new InvalidRequestError(`Could not find repo: ${String(repo).slice(0, 300)}`, 'RepoNotFound')
+    return target
+  }
+
   async summary(located: LocatedAccount): Promise<AccountSummary> {
-    const row = await this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    const row = await this.findSummary(located)
     if (!row) throw new InvalidRequestError(`Account not found: ${located.did}`, 'AccountNotFound')
     return row
   }
 
   /** The account's role, or undefined when its tenant row is gone (a delete cut short). */
   async roleOf(located: LocatedAccount): Promise<AccountRole | undefined> {
-    const row = await this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
-    return row?.role
+    return (await this.findSummary(located))?.role
+  }
+
+  /** The account's tenant row (without secrets), or undefined when it is not there. */
+  private findSummary(located: LocatedAccount): Promise<AccountSummary | undefined> {
+    return this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
   }
 
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
-    assertStorableCursor(cursor)
+    if (unstorableText(cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.deps.storage.withTenant(domain.db_name, (db) => accountStore.list(db, limit, cursor))
   }
 
   async delete(located: LocatedAccount): Promise<void> {
     const { storage, registry } = this.deps
-    const account = await storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    const account = await this.findSummary(located)
     if (account?.role === 'owner') {
       throw new InvalidRequestError('The owner of a domain cannot be deleted; remove the domain instead')
     }

@@ -1,16 +1,7 @@
-// Registers every XRPC method. Handlers mirror their NSID path, one per file.
+// Registers every XRPC method: the core's, then each wing's (src/wing.ts).
+// Handlers mirror their NSID path, one per file.
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../context.js'
-import agentLogin from '../gather/xrpc/agent/login.js'
-import agentRegister from '../gather/xrpc/agent/register.js'
-import agentRequestKeyRotation from '../gather/xrpc/agent/requestKeyRotation.js'
-import agentRequestLogin from '../gather/xrpc/agent/requestLogin.js'
-import agentRequestRegistration from '../gather/xrpc/agent/requestRegistration.js'
-import agentRotateKey from '../gather/xrpc/agent/rotateKey.js'
-import feedSearchPosts from '../gather/xrpc/feed/searchPosts.js'
-import updateAgentTrust from '../gather/xrpc/host/updateAgentTrust.js'
-import skillGetReviewStats from '../gather/xrpc/skill/getReviewStats.js'
-import skillSearchListings from '../gather/xrpc/skill/searchListings.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
@@ -81,18 +72,9 @@ const methods = [
   updateAccountStatus,
   updateAccountRole,
   updateDomain,
-  updateAgentTrust,
-  agentRequestRegistration,
-  agentRegister,
-  agentRequestLogin,
-  agentLogin,
-  agentRequestKeyRotation,
-  agentRotateKey,
-  feedSearchPosts,
-  skillSearchListings,
-  skillGetReviewStats,
 ]
 
 export function registerMethods(server: Server, ctx: AppContext): void {
   for (const register of methods) register(server, ctx)
+  for (const wing of ctx.wings) wing.registerMethods(server, ctx)
 }

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http'
 import { AuthRequiredError, ForbiddenError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../account/account-service.js'
 import type { SessionService } from '../account/session-service.js'
-import { noteSubject } from '../http/request-log.js'
+import { noteSubject } from '../lib/request-subject.js'
 import type { AccountRole } from '../storage/schema.js'
 import type { RefreshClaims, TokenIssuer } from './tokens.js'
 

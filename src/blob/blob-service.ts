@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream'
 import { cidForRawBytes } from '@atproto/lex-data'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
 import type { RepoLocation } from '../repo/repo-service.js'
-import { assertStorableCursor } from '../storage/pg-text.js'
+import { unstorableText } from '../storage/pg-text.js'
 import type { Storage } from '../storage/storage.js'
 import { blobReader, blobWriter } from '../storage/tenant/blob-store.js'
 import { blobMime } from './mime.js'
@@ -41,7 +41,7 @@ export class BlobService {
   }
 
   list(repo: RepoLocation, opts: { limit: number; cursor?: string; since?: string }): Promise<string[]> {
-    assertStorableCursor(opts.cursor)
+    if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.deps.storage.withTenant(repo.db_name, (db) => blobReader.listReferenced(db, repo.did, opts))
   }
 }

@@ -1,16 +1,12 @@
 // Per-IP budgets as express middleware, checked before the routes so a
 // refused request costs no parsing or database work: the service's budget
-// for every request, and the agent surface (is.gather.* XRPC and /discover
-// here, /mcp on its own route), one budget whichever door a request uses.
+// for every request here, and whatever budget a wing puts before its routes.
 import { XRPCError } from '@atproto/xrpc-server'
-import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import type { RequestHandler, Response } from 'express'
 import type { Logger } from '../lib/logger.js'
 import { isDatabaseUnreachable, xrpcErrorOf } from '../lib/unavailable.js'
 import type { IpBucket, RateLimits } from '../ratelimit/rate-limits.js'
 import { clientIp } from './client-ip.js'
-
-const AGENT_XRPC = '/xrpc/is.gather.'
-const DISCOVER = '/discover'
 
 /**
  * Counts the request against `bucket` for its client IP: over budget, a 429
@@ -47,18 +43,6 @@ export function serviceLimit(rateLimits: RateLimits, logger: Logger): RequestHan
       else logger.error({ err }, 'counting a request against the per-IP budget failed')
       sendXrpcError(res, err)
     })
-  }
-}
-
-/** The agent budget for is.gather.* XRPC and /discover; a failure to count is answered as XRPC answers it. */
-export function agentSurfaceLimit(rateLimits: RateLimits): RequestHandler {
-  const limit = ipLimit(rateLimits, 'agent')
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if (!req.path.startsWith(AGENT_XRPC) && req.path !== DISCOVER) {
-      next()
-      return
-    }
-    limit(req, res, (err?: unknown) => (err ? sendXrpcError(res, err) : next()))
   }
 }
 

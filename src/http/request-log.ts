@@ -3,37 +3,26 @@
 // line says who (the authenticated DID) and which tenant it concerned. Only
 // the path's method name is read: headers, bodies and query strings carry
 // tokens and passwords, and never reach a log line from here.
-import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from 'express'
 import type { Logger } from '../lib/logger.js'
+import { subjectOf } from '../lib/request-subject.js'
 import type { Metrics } from '../metrics/metrics.js'
 import { clientIp } from './client-ip.js'
 
-/** Routes outside /xrpc/<nsid> labelled by their own name; any other path is `other`. */
-const FIXED_ROUTES = new Set([
+/** The core's routes outside /xrpc/<nsid>, labelled by their own name (wings add theirs); any other path is `other`. */
+const FIXED_ROUTES = [
   '/',
   '/xrpc/_health',
-  '/discover',
-  '/mcp',
   '/subscribe',
   '/.well-known/atproto-did',
   '/.well-known/did.json',
   '/metrics',
-])
+]
 const XRPC_PREFIX = '/xrpc/'
 
-/** What a request concerned, learnt on the way: the verifier knows the DID, repo resolution the tenant. */
-export type RequestSubject = { did?: string; tenant?: string }
-
-// On the request itself: the verifier sees only the request (MCP calls it
-// without a response), and nothing outlives the request.
-const SUBJECT = Symbol('primal-pds.requestSubject')
-type WithSubject = IncomingMessage & { [SUBJECT]?: RequestSubject }
-
-/** Records the DID and/or tenant a request concerns, for its log line. */
-export function noteSubject(req: IncomingMessage, subject: RequestSubject): void {
-  const r = req as WithSubject
-  r[SUBJECT] = r[SUBJECT] ? { ...r[SUBJECT], ...subject } : subject
+/** The routes outside /xrpc/<nsid> labelled by their own name: the core's and `more` (the wings'). */
+export function fixedRoutes(more: string[]): Set<string> {
+  return new Set([...FIXED_ROUTES, ...more])
 }
 
 /**
@@ -41,8 +30,12 @@ export function noteSubject(req: IncomingMessage, subject: RequestSubject): void
  * `unknown` for any other /xrpc/ name (anyone can make those up), a fixed
  * route's own path, else `other`.
  */
-export function requestLabel(path: string, methods: ReadonlySet<string>): { label: string; xrpc: boolean } {
-  if (FIXED_ROUTES.has(path)) return { label: path, xrpc: false }
+export function requestLabel(
+  path: string,
+  methods: ReadonlySet<string>,
+  routes: ReadonlySet<string>,
+): { label: string; xrpc: boolean } {
+  if (routes.has(path)) return { label: path, xrpc: false }
   if (path.startsWith(XRPC_PREFIX)) {
     const nsid = path.slice(XRPC_PREFIX.length)
     return { label: methods.has(nsid) ? nsid : 'unknown', xrpc: true }
@@ -60,14 +53,20 @@ export function servedMethods(routes: { stack: { route?: { path: string } }[] },
 
 /**
  * Express middleware, mounted first so requests answered by middleware
- * (429 rate limits, 413 bodies) count too. `methods` are the NSIDs served.
+ * (429 rate limits, 413 bodies) count too. `methods` are the NSIDs served,
+ * `routes` the fixedRoutes.
  */
-export function observeRequests(metrics: Metrics, logger: Logger, methods: ReadonlySet<string>): RequestHandler {
+export function observeRequests(
+  metrics: Metrics,
+  logger: Logger,
+  methods: ReadonlySet<string>,
+  routes: ReadonlySet<string>,
+): RequestHandler {
   return (req, res, next) => {
     const start = performance.now()
     // Read now: routers mounted on a path rewrite req.url while they run, and
     // a failed body pipeline takes the socket (and with it req.ip) away.
-    const { label, xrpc } = requestLabel(req.path, methods)
+    const { label, xrpc } = requestLabel(req.path, methods, routes)
     const ip = clientIp(req)
     // 'close' comes after the answer is sent, or when the client gave up first.
     res.once('close', () => {
@@ -78,7 +77,7 @@ export function observeRequests(metrics: Metrics, logger: Logger, methods: Reado
         const status = res.headersSent ? res.statusCode : 499
         metrics.request(label, status, seconds)
         if (!logger.isLevelEnabled('info')) return
-        const subject = (req as WithSubject)[SUBJECT]
+        const subject = subjectOf(req)
         logger.info(
           {
             method: req.method,

@@ -1,5 +1,6 @@
 // The HTTP server: XRPC methods through @atproto/xrpc-server, plus the few
-// plain routes (health, atproto-did by Host) a PDS answers outside /xrpc.
+// plain routes (health, atproto-did by Host) a PDS answers outside /xrpc,
+// and what each wing (src/wing.ts) adds.
 
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -16,8 +17,6 @@ import express from 'express'
 import { registerMethods } from '../api/index.js'
 import type { LimitsConfig } from '../config/config.js'
 import { type AppContext, startBackground } from '../context.js'
-import { discoverDocument } from '../gather/http/discover.js'
-import { mcpRoutes } from '../gather/mcp/mcp-server.js'
 import { serviceDidDoc } from '../identity/service-did.js'
 import { allLexicons } from '../lexicon/lexicons.js'
 import { serviceVersion } from '../lib/package-root.js'
@@ -26,8 +25,8 @@ import { inBytes } from '../repo/string-lengths.js'
 import { clientIp } from './client-ip.js'
 import { answerClientError } from './http-parser-errors.js'
 import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics-route.js'
-import { agentSurfaceLimit, sendXrpcError, serviceLimit } from './rate-limit-middleware.js'
-import { observeRequests, servedMethods } from './request-log.js'
+import { sendXrpcError, serviceLimit } from './rate-limit-middleware.js'
+import { fixedRoutes, observeRequests, servedMethods } from './request-log.js'
 import { answerHeaders } from './response-headers.js'
 import { drainServer, RequestGate } from './shutdown.js'
 import { SUBSCRIBE_REPOS_PATH } from './streams/firehose-server.js'
@@ -78,7 +77,8 @@ export function createApp(ctx: AppContext): express.Express {
   // Before anything that answers: Retry-After on every 503, Connection: close after a refused body.
   app.use(answerHeaders())
   // First, so requests answered by any later middleware (429, 413) are counted and logged too.
-  app.use(observeRequests(ctx.metrics, ctx.logger, served))
+  const routes = fixedRoutes(ctx.wings.flatMap((wing) => wing.paths))
+  app.use(observeRequests(ctx.metrics, ctx.logger, served, routes))
   app.get(HEALTH_PATH, healthRoute(ctx, serviceVersion()))
   app.get(METRICS_PATH, metricsRoute(ctx))
   // Every request past this point spends its client IP's service budget: probes and scrapers above poll uncounted.
@@ -109,16 +109,8 @@ export function createApp(ctx: AppContext): express.Express {
     }
     res.json(didDoc)
   })
-  app.use(agentSurfaceLimit(ctx.rateLimits))
-  app.get('/discover', async (req, res) => {
-    try {
-      res.json(await discoverDocument(ctx, req.hostname))
-    } catch (err) {
-      if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))
-      ctx.logger.error({ err }, 'discover failed')
-      res.status(500).json({ error: 'InternalServerError', message: 'Internal Server Error' })
-    }
-  })
+  // A wing's routes, and the budgets it puts before them and before its XRPC methods.
+  for (const wing of ctx.wings) app.use(wing.routes(ctx))
   // The JSON firehose as Server-Sent Events; its WebSocket form is an upgrade (routeUpgrades).
   app.get(JETSTREAM_PATH, (req, res) => ctx.jetstream.serveSse(req, res, clientIp(req)))
   app.get('/', (_req, res) => {
@@ -126,7 +118,6 @@ export function createApp(ctx: AppContext): express.Express {
       .type('text/plain')
       .send('This is a primal-pds AT Protocol Personal Data Server. Most API routes are under /xrpc/\n')
   })
-  app.use(mcpRoutes(ctx))
   // Not served, whatever the verb: a method we lack (its lexicon known or not), or a path that names none (/xrpc/, /xrpc/a/b).
   app.use(XRPC_PREFIX, (req, res, next) => {
     const nsid = req.path.slice(1)

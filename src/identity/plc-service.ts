@@ -9,6 +9,7 @@ import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import { accountStore } from '../storage/tenant/account-store.js'
 import { plcStore } from '../storage/tenant/plc-store.js'
+import { didDocFromPlcOp, type PlcOperationFields } from './did-doc.js'
 import { createGenesis, type Genesis } from './plc.js'
 import { type PlcClient, PlcRefusedError, PlcUnreachableError } from './plc-client.js'
 
@@ -91,6 +92,13 @@ export class PlcService {
       verificationMethods: { atproto: signingKey },
       services: { atproto_pds: { type: 'AtprotoPersonalDataServer', endpoint: this.deps.pdsEndpoint } },
     }
+  }
+
+  /** The account's DID document as its latest op makes it (for describeRepo); an account without one gets a bare document. */
+  async didDoc(account: { db_name: string; did: string; handle: string }) {
+    const row = await this.deps.storage.withTenant(account.db_name, (db) => accountStore.get(db, account.did))
+    const op = (row?.plc_op ?? {}) as PlcOperationFields
+    return didDocFromPlcOp(account.did, op, account.handle, this.deps.pdsEndpoint)
   }
 
   /** Sends every kept op of every tenant (or of one DID), oldest first; a DID whose op fails waits for the next run. */

@@ -6,7 +6,7 @@ import { type Cid, parseCid } from '@atproto/lex-data'
 import { getRecords } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { TenantRegistry } from '../storage/management/tenant-registry.js'
-import { assertStorableCursor } from '../storage/pg-text.js'
+import { unstorableText } from '../storage/pg-text.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import { TenantBlockstore } from '../storage/tenant/blockstore.js'
@@ -46,7 +46,7 @@ export class RepoReads {
     repo: RepoLocation,
     opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
   ): Promise<RecordRow[]> {
-    assertStorableCursor(opts.cursor)
+    if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.storage.withTenant(repo.db_name, (db) => repoReader.listRecords(db, repo.did, opts))
   }
 
@@ -83,7 +83,7 @@ export class RepoReads {
 
   /** A page of every repo on the service, across tenants, in DID order. */
   async listRepos(registry: TenantRegistry, opts: { limit: number; cursor?: string }): Promise<RepoListing[]> {
-    assertStorableCursor(opts.cursor)
+    if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
     const homes = await registry.homesPage(opts.limit, opts.cursor)
     const byTenant = new Map<string, string[]>()
     for (const r of homes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])

@@ -24,6 +24,7 @@ import type { AgentChallengePurpose } from '../../storage/schema.js'
 import type { Storage } from '../../storage/storage.js'
 import { accountStore, sessionStore } from '../../storage/tenant/account-store.js'
 import { repoReader } from '../../storage/tenant/repo-store.js'
+import { type AgentSettings, agentSettings } from '../../tenant/agent-settings.js'
 import { normalizeDomain } from '../../tenant/domain-name.js'
 import { parseAgentPublicKey, verifyAgentSignature } from './agent-keys.js'
 
@@ -31,8 +32,6 @@ export const PROFILE_COLLECTION = 'is.gather.actor.profile'
 export const POW_ALGORITHM = 'sha256-leading-zero-bits'
 const NONCE_MAX = 128
 const CHALLENGE_ID = /^[A-Za-z0-9_-]{16,64}$/
-
-export type AgentSettings = { agentRegistration: boolean; powDifficulty: number }
 
 export type RegistrationChallenge = {
   challenge: string
@@ -76,10 +75,7 @@ export class AgentService {
 
   /** A domain's agent settings, its own where it has them, else the config's defaults. */
   settings(domain: Domain): AgentSettings {
-    return {
-      agentRegistration: domain.agent_registration ?? this.deps.config.registrationDefault,
-      powDifficulty: domain.pow_difficulty ?? this.deps.config.powDifficulty,
-    }
+    return agentSettings(domain, this.deps.config)
   }
 
   /** Issues a proof-of-work challenge for registering on `domain`. */

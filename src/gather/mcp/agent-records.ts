@@ -7,9 +7,9 @@ import { lexToJson } from '@atproto/lexicon'
 import { cborToLexRecord } from '@atproto/repo'
 import { AtUri } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import { recordWriteOutput } from '../../api/com/atproto/repo/write-output.js'
-import { servableRepo } from '../../api/repo-target.js'
-import { checkCollection, checkRkey, prepareWrite, type WriteRequest } from '../../repo/prepare.js'
+import { checkCollection, checkRkey, type WriteRequest } from '../../repo/prepare.js'
+import { recordWriteOutput } from '../../repo/record-writer.js'
+import { assertServable } from '../../repo/repo-reads.js'
 import type { ToolSession } from './tool-session.js'
 
 export type StrongRef = { uri: string; cid: string }
@@ -32,7 +32,8 @@ export function parseRecordUri(uri: string): { repo: string; collection: string;
 /** A record on this server, its URI in DID form; RepoNotFound or RecordNotFound when it is not here. */
 export async function findRecord(session: ToolSession, uri: string): Promise<FoundRecord> {
   const { repo, collection, rkey } = parseRecordUri(uri)
-  const target = await servableRepo(session.ctx, repo)
+  const target = await session.ctx.accounts.findRepo(repo)
+  assertServable(target.did, target.status)
   const row = await session.ctx.repoReads.getRecord(target, collection, rkey)
   const canonical = `at://${target.did}/${collection}/${rkey}`
   if (!row) throw new InvalidRequestError(`Could not locate record: ${canonical}`, 'RecordNotFound')
@@ -58,12 +59,7 @@ export function recordJson(content: Uint8Array): Record<string, unknown> {
 /** Writes one record to the caller's repo, validated against our lexicons as createRecord and putRecord do. */
 export async function writeOwnRecord(session: ToolSession, write: WriteRequest): Promise<StrongRef> {
   const { ctx, caller } = session
-  const prepared = await prepareWrite(write, {
-    lexicons: ctx.lexicons,
-    validate: true,
-    maxRecordBytes: ctx.config.limits.recordBytes,
-  })
-  const commit = await ctx.repos.applyWrites(caller.account, [prepared])
+  const commit = await ctx.recordWriter.writeOne(caller.account, { ...write, validate: true })
   const { uri, cid } = recordWriteOutput(caller.did, commit)
   return { uri, cid }
 }

@@ -2,17 +2,6 @@
 // transaction, so the index moves with the repo or not at all; the reader
 // runs anywhere and sees only active accounts' rows.
 import { type RawBuilder, sql } from 'kysely'
-import {
-  INDEXED_COLLECTIONS,
-  joinedText,
-  LISTING,
-  REVIEW,
-  type ReviewInput,
-  reviewOf,
-  type SearchDocInput,
-  searchDocOf,
-} from '../../gather/search/indexed-record.js'
-import type { PreparedWrite } from '../../repo/prepare.js'
 import type { TenantDb } from '../storage.js'
 import type { RepoTx } from './repo-store.js'
 
@@ -24,6 +13,31 @@ const TS_CONFIG = sql.lit('english')
 
 /** ts_rank (normalized into [0, 1)) times this, as an integer: an exact sort key that pages can resume from. */
 const RANK_SCALE = sql.lit(1_000_000)
+
+/** Text of a search document by weight: A (most telling) to D. */
+export type WeightedText = { a: string; b: string; c: string; d: string }
+
+export type SearchDocInput = {
+  collection: string
+  rkey: string
+  cid: string
+  /** The record as a JSON string, ready for a jsonb column. */
+  recordJson: string
+  text: WeightedText
+}
+
+export type ReviewInput = { rkey: string; subjectUri: string; subjectCid: string; rating: number }
+
+/** What one commit changes in a repo's search rows (the agent app's indexer works it out from the writes). */
+export type SearchChanges = {
+  docs: SearchDocInput[]
+  reviews: ReviewInput[]
+  /** Documents and reviews (by rkey) to remove: deleted, or no longer indexable. */
+  goneDocs: { collection: string; rkey: string }[]
+  goneReviews: string[]
+  /** Listing versions written, kept for the reviews that name them by CID. */
+  listingVersions: { rkey: string; cid: string }[]
+}
 
 export type SearchDocRow = {
   did: string
@@ -128,32 +142,11 @@ export const searchReader = {
 }
 
 export const searchTransactor = {
-  /**
-   * Brings the search index up to date with a commit's writes (deletes only
-   * of records that existed). A commit that touches no searched collection
-   * costs no query.
-   */
-  async indexWrites(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void> {
-    if (!writes.some((w) => INDEXED_COLLECTIONS.has(w.collection))) return
-    const docs: SearchDocInput[] = []
-    const reviews: ReviewInput[] = []
-    const goneDocs: { collection: string; rkey: string }[] = []
-    const goneReviews: string[] = []
-    for (const w of writes) {
-      if (!INDEXED_COLLECTIONS.has(w.collection)) continue
-      // An update to a record that can no longer be indexed removes the old entry.
-      if (w.collection === REVIEW) {
-        const review = w.action === 'delete' ? null : reviewOf(w)
-        if (review) reviews.push(review)
-        else goneReviews.push(w.rkey)
-      } else {
-        const doc = w.action === 'delete' ? null : searchDocOf(w)
-        if (doc) docs.push(doc)
-        else goneDocs.push(w)
-      }
-    }
+  /** Applies a commit's changes to the repo's search rows, inside the commit's transaction. */
+  async apply(trx: RepoTx, did: string, changes: SearchChanges): Promise<void> {
+    const { docs, reviews, goneDocs, goneReviews, listingVersions } = changes
     const now = new Date().toISOString()
-    await keepListingVersions(trx, did, writes)
+    await keepListingVersions(trx, did, listingVersions)
     await upsertDocs(trx, did, docs, now)
     await upsertReviews(trx, did, reviews, now)
     if (goneDocs.length > 0) {
@@ -201,17 +194,18 @@ async function upsertDocs(trx: RepoTx, did: string, docs: SearchDocInput[], now:
     .execute()
 }
 
-/** Every listing version written, indexable or not: reviews name versions by CID, whatever the record holds. */
-async function keepListingVersions(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void> {
-  const versions = writes.flatMap((w) =>
-    w.collection === LISTING && w.action !== 'delete' ? [{ did, rkey: w.rkey, cid: w.cid.toString() }] : [],
-  )
+async function keepListingVersions(trx: RepoTx, did: string, versions: { rkey: string; cid: string }[]) {
   if (versions.length === 0) return
   await trx
     .insertInto('listing_version')
-    .values(versions)
+    .values(versions.map((v) => ({ did, ...v })))
     .onConflict((oc) => oc.doNothing())
     .execute()
+}
+
+/** The searchable text as one string, as stored next to the tsvector. */
+function joinedText(t: WeightedText): string {
+  return [t.a, t.b, t.c, t.d].filter((s) => s !== '').join('\n')
 }
 
 function weighted(text: string, weight: 'A' | 'B' | 'C' | 'D') {

@@ -1,9 +1,9 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import { recordWriteOutput } from '../../../../repo/record-writer.js'
 import { json } from '../../../output.js'
 import { ownRepo } from '../../../repo-target.js'
-import { recordWriteOutput, writeOneRecord } from './write-output.js'
 
 type Input = {
   repo: string
@@ -22,7 +22,7 @@ export default function (server: Server, ctx: AppContext): void {
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
       const { collection, rkey, record, validate, swapCommit } = body
       const write = { action: 'create' as const, collection, rkey, record, validate, swapCommit }
-      return writeOneRecord(ctx, repo, res, write, (c) => json(recordWriteOutput(repo.did, c)))
+      return ctx.recordWriter.writeOneCharged(repo, res, write, (c) => json(recordWriteOutput(repo.did, c)))
     },
   })
 }

@@ -3,7 +3,6 @@ import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
 import { json } from '../../../output.js'
 import { ownRepo } from '../../../repo-target.js'
-import { writeOneRecord } from './write-output.js'
 
 type Input = { repo: string; collection: string; rkey: string; swapRecord?: string; swapCommit?: string }
 
@@ -15,7 +14,7 @@ export default function (server: Server, ctx: AppContext): void {
       const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
       const { collection, rkey, swapRecord, swapCommit } = body
       const write = { action: 'delete' as const, collection, rkey, swapRecord, swapCommit, ifExists: true }
-      return writeOneRecord(ctx, repo, res, write, (c) =>
+      return ctx.recordWriter.writeOneCharged(repo, res, write, (c) =>
         // Deleting a record that is not there is not an error, and makes no commit.
         json(c ? { commit: { cid: c.cid, rev: c.rev } } : {}),
       )

@@ -1,22 +1,16 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
-import { didDocFromPlcOp, type PlcOperationFields } from '../../../../identity/did-doc.js'
-import { accountStore } from '../../../../storage/tenant/account-store.js'
 import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
 export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.repo.describeRepo', async ({ params, req }) => {
     const target = await servableRepo(ctx, params.repo, req)
-    const [account, collections] = await Promise.all([
-      ctx.storage.withTenant(target.db_name, (db) => accountStore.get(db, target.did)),
-      ctx.repoReads.listCollections(target),
-    ])
-    const op = (account?.plc_op ?? {}) as PlcOperationFields
+    const [didDoc, collections] = await Promise.all([ctx.plc.didDoc(target), ctx.repoReads.listCollections(target)])
     return json({
       handle: target.handle,
       did: target.did,
-      didDoc: didDocFromPlcOp(target.did, op, target.handle, ctx.config.serviceURL),
+      didDoc,
       collections,
       // Handles are ours to answer for: /.well-known/atproto-did resolves every hosted one.
       handleIsCorrect: true,

@@ -11,7 +11,7 @@ export default function (server: Server, ctx: AppContext): void {
     handler: async ({ input }) => {
       const body = (input as { body: Input }).body
       const { domain, owner } = await ctx.domains.add(body)
-      return json({ domain: domainView(domain, ctx.agents.settings(domain)), owner: createdAccountView(owner) })
+      return json({ domain: domainView(domain, ctx.config.agents), owner: createdAccountView(owner) })
     },
   })
 }

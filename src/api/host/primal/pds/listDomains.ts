@@ -6,7 +6,6 @@ import { domainView } from './views.js'
 export default function (server: Server, ctx: AppContext): void {
   server.method('host.primal.pds.listDomains', {
     auth: ctx.auth.admin,
-    handler: async () =>
-      json({ domains: (await ctx.domains.list()).map((d) => domainView(d, ctx.agents.settings(d))) }),
+    handler: async () => json({ domains: (await ctx.domains.list()).map((d) => domainView(d, ctx.config.agents)) }),
   })
 }

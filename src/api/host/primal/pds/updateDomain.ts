@@ -1,6 +1,7 @@
 import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
 import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import { agentSettings } from '../../../../tenant/agent-settings.js'
 import { normalizeDomain } from '../../../../tenant/domain-name.js'
 import { json } from '../../../output.js'
 import { domainView } from './views.js'
@@ -24,9 +25,8 @@ export default function (server: Server, ctx: AppContext): void {
       })
       const domain = await ctx.registry.activeDomain(name)
       if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
-      const settings = ctx.agents.settings(domain)
-      ctx.logger.info({ tenant: name, ...settings }, 'domain agent settings changed')
-      return json({ domain: domainView(domain, settings) })
+      ctx.logger.info({ tenant: name, ...agentSettings(domain, ctx.config.agents) }, 'domain agent settings changed')
+      return json({ domain: domainView(domain, ctx.config.agents) })
     },
   })
 }

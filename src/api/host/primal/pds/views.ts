@@ -1,11 +1,13 @@
 // Shapes of host.primal.pds.defs views, from service objects.
 import type { CreatedAccount } from '../../../../account/account-service.js'
-import type { AgentSettings } from '../../../../gather/agent/agent-service.js'
+import type { AgentsConfig } from '../../../../config/config.js'
 import type { Domain } from '../../../../storage/management/tenant-registry.js'
 import type { AccountSummary } from '../../../../storage/tenant/account-store.js'
+import { agentSettings } from '../../../../tenant/agent-settings.js'
 
-export function domainView(d: Domain, agents: AgentSettings) {
-  return { name: d.name, status: d.status, createdAt: d.created_at, ...agents }
+/** A domain with its agent settings, the config's defaults (`agentDefaults`) where it has none of its own. */
+export function domainView(d: Domain, agentDefaults: AgentsConfig) {
+  return { name: d.name, status: d.status, createdAt: d.created_at, ...agentSettings(d, agentDefaults) }
 }
 
 export function accountView(a: AccountSummary) {
