@@ -9,7 +9,6 @@ import type { AppContext } from '../context.js'
 import { noteSubject } from '../http/request-log.js'
 import { assertServable } from '../repo/repo-reads.js'
 import type { AccountStatus } from '../storage/schema.js'
-import { accountStore } from '../storage/tenant/account-store.js'
 
 export type RepoTarget = LocatedAccount & { status: AccountStatus }
 
@@ -29,7 +28,7 @@ export async function findRepo(ctx: AppContext, repo: unknown, req?: IncomingMes
 /** The account and its status; a DID goes through the memory of recent homes, a handle is looked up. */
 async function locateRepo(ctx: AppContext, repo: string): Promise<RepoTarget | undefined> {
   const withStatus = async (located: LocatedAccount): Promise<RepoTarget | undefined> => {
-    const account = await ctx.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    const account = await ctx.storage.read(located.db_name, (t) => t.accounts.summary(located.did))
     return account && { ...located, status: account.status }
   }
   const id = repo.trim()

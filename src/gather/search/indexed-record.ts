@@ -4,6 +4,7 @@
 // here, and a record that cannot be indexed is simply left out.
 import { lexToJson } from '@atproto/lexicon'
 import type { PreparedRecordWrite } from '../../repo/prepare.js'
+import type { ReviewInput, SearchDocInput, WeightedText } from '../../storage/tenant/search-store.js'
 
 export const POST = 'is.gather.feed.post'
 export const LISTING = 'is.gather.skill.listing'
@@ -11,20 +12,6 @@ export const REVIEW = 'is.gather.skill.review'
 
 /** The collections a commit must tell the search index about. */
 export const INDEXED_COLLECTIONS: ReadonlySet<string> = new Set([POST, LISTING, REVIEW])
-
-/** Text of a search document by weight: A (most telling) to D. */
-export type WeightedText = { a: string; b: string; c: string; d: string }
-
-export type SearchDocInput = {
-  collection: string
-  rkey: string
-  cid: string
-  /** The record as a JSON string, ready for a jsonb column. */
-  recordJson: string
-  text: WeightedText
-}
-
-export type ReviewInput = { rkey: string; subjectUri: string; subjectCid: string; rating: number }
 
 /** Searchable text is capped: far above what the lexicons allow, far below tsvector's 1 MB limit. */
 const MAX_TEXT_CHARS = 32_000
@@ -52,11 +39,6 @@ export function reviewOf(w: PreparedRecordWrite): ReviewInput | null {
   if (typeof uri !== 'string' || uri.length > MAX_URI_CHARS || typeof cid !== 'string' || cid.length > 128) return null
   if (!Number.isInteger(r.rating) || (r.rating as number) < 1 || (r.rating as number) > 5) return null
   return { rkey: w.rkey, subjectUri: clean(uri), subjectCid: clean(cid), rating: r.rating as number }
-}
-
-/** The searchable text as one string, as stored next to the tsvector. */
-export function joinedText(t: WeightedText): string {
-  return [t.a, t.b, t.c, t.d].filter((s) => s !== '').join('\n')
 }
 
 function str(v: unknown): string {

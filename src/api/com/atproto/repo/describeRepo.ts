@@ -1,7 +1,6 @@
 import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
 import { didDocFromPlcOp, type PlcOperationFields } from '../../../../identity/did-doc.js'
-import { accountStore } from '../../../../storage/tenant/account-store.js'
 import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
@@ -9,7 +8,7 @@ export default function (server: Server, ctx: AppContext): void {
   server.method('com.atproto.repo.describeRepo', async ({ params, req }) => {
     const target = await servableRepo(ctx, params.repo, req)
     const [account, collections] = await Promise.all([
-      ctx.storage.withTenant(target.db_name, (db) => accountStore.get(db, target.did)),
+      ctx.storage.read(target.db_name, (t) => t.accounts.get(target.did)),
       ctx.repoReads.listCollections(target),
     ])
     const op = (account?.plc_op ?? {}) as PlcOperationFields
