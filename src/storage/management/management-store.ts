@@ -3,32 +3,18 @@
 // ManagementReader only reads; a ManagementTransactor also writes, each
 // statement on its own unless run in `transact`. Stores are made on first use.
 import type { ManagementDb } from '../storage.js'
+import { StoreBundle } from '../store-bundle.js'
 import { ChallengeReader, ChallengeTransactor } from './challenge-store.js'
 import { FirehoseReader, FirehoseTransactor } from './firehose-store.js'
 import { RateLimitTransactor } from './rate-limit-store.js'
 import { TenantRegistry } from './tenant-registry.js'
 
-export class ManagementReader {
-  constructor(readonly db: ManagementDb) {}
-
+export class ManagementReader extends StoreBundle<ManagementDb> {
   get challenges(): ChallengeReader {
     return this.bound('challenges', () => new ChallengeReader(this.db))
   }
   get firehose(): FirehoseReader {
     return this.bound('firehose', () => new FirehoseReader(this.db))
-  }
-
-  private stores?: Map<string, unknown>
-
-  /** The store under `name`, made on first use and kept for this handle. */
-  protected bound<S>(name: string, make: () => S): S {
-    this.stores ??= new Map()
-    let store = this.stores.get(name) as S | undefined
-    if (store === undefined) {
-      store = make()
-      this.stores.set(name, store)
-    }
-    return store
   }
 }
 

@@ -3,9 +3,8 @@
 // reads (no locks, any connection); a TenantTransactor also writes, and is
 // what `Storage.transact` hands out inside one transaction. Stores are bound
 // on first use, so a request that reads one record binds one store.
-import type { Kysely, Transaction } from 'kysely'
-import type { TenantSchema } from '../schema.js'
 import type { TenantDb } from '../storage.js'
+import { StoreBundle } from '../store-bundle.js'
 import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } from './account-store.js'
 import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
@@ -14,9 +13,7 @@ import { PlcReader, PlcTransactor } from './plc-store.js'
 import { RepoReader, RepoTransactor } from './repo-store.js'
 import { SearchReader, SearchTransactor } from './search-store.js'
 
-export class TenantReader {
-  constructor(readonly db: TenantDb) {}
-
+export class TenantReader extends StoreBundle<TenantDb> {
   get accounts(): AccountReader {
     return this.bound('accounts', () => new AccountReader(this.db))
   }
@@ -40,19 +37,6 @@ export class TenantReader {
   }
   get outbox(): OutboxReader {
     return this.bound('outbox', () => new OutboxReader(this.db))
-  }
-
-  private stores?: Map<string, unknown>
-
-  /** The store under `name`, made on first use and kept for this handle. */
-  protected bound<S>(name: string, make: () => S): S {
-    this.stores ??= new Map()
-    let store = this.stores.get(name) as S | undefined
-    if (store === undefined) {
-      store = make()
-      this.stores.set(name, store)
-    }
-    return store
   }
 }
 
@@ -86,13 +70,5 @@ export class TenantTransactor extends TenantReader {
   }
   override get outbox(): OutboxTransactor {
     return this.bound('outbox', () => new OutboxTransactor(this.db))
-  }
-
-  /** Runs fn in one transaction on this handle (inside one already: in that one). */
-  transact<T>(fn: (tx: TenantTransactor) => Promise<T>): Promise<T> {
-    if (this.db.isTransaction) return fn(this)
-    return (this.db as Kysely<TenantSchema>)
-      .transaction()
-      .execute((trx: Transaction<TenantSchema>) => fn(new TenantTransactor(trx)))
   }
 }
