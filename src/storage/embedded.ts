@@ -17,14 +17,14 @@ import {
   managementMigrations,
   migrateToLatest,
   type Storage,
-  TenantAccess,
+  StorageBundles,
   type TenantDb,
   tenantMigrations,
 } from './storage.js'
 
 const MANAGEMENT_SCHEMA = 'primal_pds'
 
-export class EmbeddedStorage extends TenantAccess implements Storage {
+export class EmbeddedStorage extends StorageBundles implements Storage {
   readonly kind = 'embedded'
   readonly tenantPrefix = `${MANAGEMENT_SCHEMA}_`
   readonly management: ManagementDb

@@ -14,7 +14,7 @@ import {
   migrateToLatest,
   type PoolStats,
   type Storage,
-  TenantAccess,
+  StorageBundles,
   type TenantDb,
   tenantMigrations,
 } from './storage.js'
@@ -23,7 +23,7 @@ import { hearLostConnections, TenantPools } from './tenant-pools.js'
 const PG_DUPLICATE_DATABASE = '42P04'
 const PG_INVALID_CATALOG_NAME = '3D000'
 
-export class PostgresStorage extends TenantAccess implements Storage {
+export class PostgresStorage extends StorageBundles implements Storage {
   readonly kind = 'postgres'
   readonly management: ManagementDb
   readonly tenantPrefix: string

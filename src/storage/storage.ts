@@ -51,8 +51,8 @@ export interface Storage {
   close(): Promise<void>
 }
 
-/** What every storage builds the same way on `withTenant` and `management`. */
-export abstract class TenantAccess {
+/** The reader and transactor bundles every storage hands out, built the same way on `withTenant` and `management`. */
+export abstract class StorageBundles {
   abstract readonly management: ManagementDb
   abstract withTenant<T>(dbName: string, fn: (db: TenantDb) => Promise<T>): Promise<T>
 
