@@ -33,7 +33,7 @@ import { SigningKeyVault } from './repo/signing-key-vault.js'
 import { StorageSweeper } from './repo/sweeper.js'
 import { TraefikWriter } from './routing/traefik.js'
 import { EmbeddedStorage } from './storage/embedded.js'
-import { TenantRegistry } from './storage/management/tenant-registry.js'
+import type { TenantRegistry } from './storage/management/tenant-registry.js'
 import { PostgresStorage } from './storage/postgres.js'
 import type { Storage } from './storage/storage.js'
 import { BlockCache } from './storage/tenant/block-cache.js'
@@ -124,7 +124,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
   const storage = await openStorage(config, logger, metrics)
   try {
     await storage.migrateManagement()
-    const registry = new TenantRegistry(storage.management)
+    const registry = storage.managementTransactor.registry
     const serviceDid = serviceDidFor(config.serviceURL)
     const plcRotationKey = await Secp256k1Keypair.import(config.plcRotationKey)
     const tokens = new TokenIssuer(config.jwtSecret, serviceDid)

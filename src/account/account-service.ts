@@ -18,10 +18,8 @@ import {
 import { unstorableText } from '../storage/pg-text.js'
 import type { AccountRole, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
-import { type AccountRow, type AccountSummary, accountStore } from '../storage/tenant/account-store.js'
-import { plcStore } from '../storage/tenant/plc-store.js'
-import type { RepoTx } from '../storage/tenant/repo-store.js'
-import { accountEvent, identityEvent } from '../sync/events.js'
+import type { AccountRow, AccountSummary } from '../storage/tenant/account-store.js'
+import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import { normalizeEmail, parseHandle } from './handle.js'
 import type { HandleCheck, HandlePolicy } from './handle-policy.js'
@@ -41,7 +39,7 @@ export type CreateAccountInput = {
    * More to write in the account's creation transaction, after its repo's
    * first commit (an agent's key and profile): it all lands or none of it.
    */
-  alsoWrite?: (trx: RepoTx, did: string) => Promise<void>
+  alsoWrite?: (tx: TenantTransactor, did: string) => Promise<void>
 }
 
 export type CreatedAccount = {
@@ -160,16 +158,14 @@ export class AccountService {
     }
     try {
       // The account row and its repo's first commit land together or not at all.
-      await storage.withTenant(domain.db_name, (db) =>
-        db.transaction().execute(async (trx) => {
-          await accountStore.insert(trx, row)
-          await plcStore.log(trx, did, keys.genesisOp, row.plc_published_at)
-          await outbox.append(trx, did, 'identity', identityEvent(did, handle))
-          await outbox.append(trx, did, 'account', accountEvent(did, 'active'))
-          await this.deps.repos.createRepo(trx, did, keys.keypair)
-          await alsoWrite?.(trx, did)
-        }),
-      )
+      await storage.transact(domain.db_name, async (tx) => {
+        await tx.accounts.insert(row)
+        await tx.plc.log(did, keys.genesisOp, row.plc_published_at)
+        await outbox.identity(tx, did, handle)
+        await outbox.account(tx, did, 'active')
+        await this.deps.repos.createRepo(tx, did, keys.keypair)
+        await alsoWrite?.(tx, did)
+      })
     } catch (err) {
       await registry.deleteHome(did)
       // The home was ours, so another row with this handle is a create whose reservation was cleared
@@ -179,7 +175,7 @@ export class AccountService {
     }
     if (!(await registry.confirmHome(did))) {
       // This create outlived its reservation, which was cleared as stale: the handle may be another's now.
-      await storage.withTenant(domain.db_name, (db) => accountStore.delete(db, did))
+      await removeAccount(storage, domain.db_name, did)
       this.deps.outboxWritten(domain.db_name)
       throw new InvalidRequestError(`Handle already taken: ${handle}`, 'HandleNotAvailable')
     }
@@ -253,12 +249,12 @@ export class AccountService {
 
   /** The account's tenant row (without secrets), or undefined when it is not there. */
   private findSummary(located: LocatedAccount): Promise<AccountSummary | undefined> {
-    return this.deps.storage.withTenant(located.db_name, (db) => accountStore.summary(db, located.did))
+    return this.deps.storage.read(located.db_name, (t) => t.accounts.summary(located.did))
   }
 
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
     if (unstorableText(cursor)) throw new InvalidRequestError('Malformed cursor')
-    return this.deps.storage.withTenant(domain.db_name, (db) => accountStore.list(db, limit, cursor))
+    return this.deps.storage.read(domain.db_name, (t) => t.accounts.list(limit, cursor))
   }
 
   async delete(located: LocatedAccount): Promise<void> {
@@ -269,7 +265,7 @@ export class AccountService {
     }
     // Tenant row first, home last: a crash in between leaves a home to
     // nothing, which this same call (retried) finishes removing.
-    await storage.withTenant(located.db_name, (db) => accountStore.delete(db, located.did))
+    await removeAccount(storage, located.db_name, located.did)
     this.deps.outboxWritten(located.db_name)
     await registry.deleteHome(located.did)
     this.recentHomes.forget(located.did)
@@ -281,12 +277,10 @@ export class AccountService {
     if (account.role === 'owner' && status !== 'active') {
       throw new InvalidRequestError('The owner of a domain cannot be suspended or disabled')
     }
-    await this.deps.storage.withTenant(located.db_name, (db) =>
-      db.transaction().execute(async (trx) => {
-        await accountStore.setStatus(trx, located.did, status)
-        await outbox.append(trx, located.did, 'account', accountEvent(located.did, status))
-      }),
-    )
+    await this.deps.storage.transact(located.db_name, async (tx) => {
+      await tx.accounts.setStatus(located.did, status)
+      await outbox.account(tx, located.did, status)
+    })
     this.deps.outboxWritten(located.db_name)
     this.deps.logger.info({ did: located.did, tenant: located.domain, status }, 'account status changed')
   }
@@ -313,13 +307,11 @@ export class AccountService {
     try {
       const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, parsed.handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
-      await storage.withTenant(located.db_name, (db) =>
-        db.transaction().execute(async (trx) => {
-          await accountStore.setHandle(trx, located.did, parsed.handle)
-          await plcStore.append(trx, located.did, op, publishedAt)
-          await outbox.append(trx, located.did, 'identity', identityEvent(located.did, parsed.handle))
-        }),
-      )
+      await storage.transact(located.db_name, async (tx) => {
+        await tx.accounts.setHandle(located.did, parsed.handle)
+        await tx.plc.append(located.did, op, publishedAt)
+        await outbox.identity(tx, located.did, parsed.handle)
+      })
     } catch (err) {
       await registry.setHomeHandle(located.did, located.handle)
       throw err
@@ -347,7 +339,7 @@ export class AccountService {
     const account = await this.summary(located)
     if (account.role === 'owner') throw new InvalidRequestError('The owner of a domain cannot be demoted')
     if (role === 'owner') throw new InvalidRequestError('A domain has exactly one owner')
-    await this.deps.storage.withTenant(located.db_name, (db) => accountStore.setRole(db, located.did, role))
+    await this.deps.storage.write(located.db_name, (w) => w.accounts.setRole(located.did, role))
     this.deps.logger.info({ did: located.did, tenant: located.domain, role }, 'account role changed')
   }
 
@@ -369,4 +361,15 @@ function checkRecoveryKey(key: string | undefined): string | undefined {
   } catch {
     throw new InvalidRequestError('recoveryKey must be a did:key')
   }
+}
+
+/**
+ * Deletes the account's tenant rows (sessions, repo, blobs) and reports its
+ * removal, in one transaction. Outbox rows stay: the sequencer still owes relays those events.
+ */
+function removeAccount(storage: Storage, dbName: string, did: string): Promise<void> {
+  return storage.transact(dbName, async (tx) => {
+    await tx.accounts.delete(did)
+    await outbox.account(tx, did, 'removed')
+  })
 }

@@ -12,7 +12,6 @@ import type { BackgroundJob } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
 import { type DidHome, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
-import { accountStore } from '../storage/tenant/account-store.js'
 
 export type PendingHomesDeps = {
   storage: Storage
@@ -136,6 +135,6 @@ export class PendingHomes implements BackgroundJob {
     const { registry, storage } = this.deps
     const domain = await registry.getDomain(home.domain)
     if (!domain || domain.status === 'removing' || !(await storage.tenantDbExists(domain.db_name))) return false
-    return !!(await storage.withTenant(domain.db_name, (db) => accountStore.summary(db, home.did)))
+    return !!(await storage.read(domain.db_name, (t) => t.accounts.summary(home.did)))
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '../auth/tokens.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
-import { type AccountSummary, accountStore, sessionStore } from '../storage/tenant/account-store.js'
+import type { AccountSummary } from '../storage/tenant/account-store.js'
 import type { AccountService, LocatedAccount } from './account-service.js'
 import type { Passwords } from './password.js'
 
@@ -35,16 +35,14 @@ export class SessionService {
 
   /** Logs in to the account `located` (from AccountService.locate; undefined: no account has the identifier). */
   async login(located: LocatedAccount | undefined, password: string): Promise<SessionInfo> {
-    const row = located
-      ? await this.storage.withTenant(located.db_name, (db) => accountStore.get(db, located.did))
-      : undefined
+    const row = located ? await this.storage.read(located.db_name, (t) => t.accounts.get(located.did)) : undefined
     // Always one password check, so a wrong identifier is not faster than a wrong password.
     const check = await this.passwords.verify(password, row?.password_hash)
     if (!located || !row || !check.ok) throw new AuthRequiredError('Invalid identifier or password')
     const { rehash } = check
     if (rehash) {
-      await this.storage.withTenant(located.db_name, (db) =>
-        accountStore.replacePasswordHash(db, located.did, row.password_hash, rehash),
+      await this.storage.write(located.db_name, (w) =>
+        w.accounts.replacePasswordHash(located.did, row.password_hash, rehash),
       )
     }
     assertCanLogIn(row.status)
@@ -63,14 +61,14 @@ export class SessionService {
   async refresh(claims: RefreshClaims): Promise<SessionInfo> {
     const located = await this.accounts.locate(claims.did)
     if (!located) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
-    return this.storage.withTenant(located.db_name, async (db) => {
-      const consumed = await sessionStore.consumeRefresh(db, claims.tokenId, claims.did)
+    return this.storage.write(located.db_name, async (w) => {
+      const consumed = await w.sessions.consumeRefresh(claims.tokenId, claims.did)
       if (!consumed) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')
-      const account = await accountStore.summary(db, claims.did)
+      const account = await w.accounts.summary(claims.did)
       if (!account) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
       assertCanLogIn(account.status)
       const tokens = await this.tokens.issue(claims.did, claims.sessionId)
-      await sessionStore.insertRefresh(db, {
+      await w.sessions.insertRefresh({
         id: tokens.refreshId,
         sessionId: claims.sessionId,
         did: claims.did,
@@ -83,7 +81,7 @@ export class SessionService {
   async revoke(claims: RefreshClaims): Promise<void> {
     const located = await this.accounts.locate(claims.did)
     if (!located) return
-    await this.storage.withTenant(located.db_name, (db) => sessionStore.deleteSession(db, claims.sessionId, claims.did))
+    await this.storage.write(located.db_name, (w) => w.sessions.deleteSession(claims.sessionId, claims.did))
   }
 
   /** Checks an access token's account and session against the database. */
@@ -95,9 +93,7 @@ export class SessionService {
 
   /** The access state in the tenant `located` names; undefined when the account is not there. */
   private async accessStateAt(located: LocatedAccount, claims: AccessClaims): Promise<AccessState | undefined> {
-    const state = await this.storage.withTenant(located.db_name, (db) =>
-      sessionStore.accessState(db, claims.did, claims.sessionId),
-    )
+    const state = await this.storage.read(located.db_name, (t) => t.sessions.accessState(claims.did, claims.sessionId))
     if (!state) return undefined
     if (!state.live) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')
     assertCanLogIn(state.status)
@@ -110,8 +106,8 @@ export class SessionService {
   }
 
   private async storeRefresh(located: LocatedAccount, tokens: IssuedTokens, sessionId: string): Promise<void> {
-    await this.storage.withTenant(located.db_name, (db) =>
-      sessionStore.insertRefresh(db, {
+    await this.storage.write(located.db_name, (w) =>
+      w.sessions.insertRefresh({
         id: tokens.refreshId,
         sessionId,
         did: located.did,

@@ -7,7 +7,6 @@ import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
 import type { RepoLocation } from '../repo/repo-service.js'
 import { unstorableText } from '../storage/pg-text.js'
 import type { Storage } from '../storage/storage.js'
-import { blobReader, blobWriter } from '../storage/tenant/blob-store.js'
 import { blobMime } from './mime.js'
 
 export type UploadedBlob = { cid: string; mimeType: string; size: number }
@@ -29,20 +28,20 @@ export class BlobService {
     if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
     const cid = (await cidForRawBytes(bytes)).toString()
     const mimeType = blobMime(bytes, contentType)
-    const stored = await this.deps.storage.withTenant(repo.db_name, (db) =>
-      blobWriter.put(db, repo.did, { cid, mimeType, content: bytes }),
+    const stored = await this.deps.storage.write(repo.db_name, (w) =>
+      w.blobs.put(repo.did, { cid, mimeType, content: bytes }),
     )
     // The same bytes uploaded earlier under another Content-Type keep their first type.
     return { cid, mimeType: stored.mime_type, size: stored.size }
   }
 
   get(repo: RepoLocation, cid: string) {
-    return this.deps.storage.withTenant(repo.db_name, (db) => blobReader.get(db, repo.did, cid))
+    return this.deps.storage.read(repo.db_name, (t) => t.blobs.get(repo.did, cid))
   }
 
   list(repo: RepoLocation, opts: { limit: number; cursor?: string; since?: string }): Promise<string[]> {
     if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
-    return this.deps.storage.withTenant(repo.db_name, (db) => blobReader.listReferenced(db, repo.did, opts))
+    return this.deps.storage.read(repo.db_name, (t) => t.blobs.listReferenced(repo.did, opts))
   }
 }
 

@@ -7,8 +7,6 @@ import * as plc from '@did-plc/lib'
 import type { Logger } from '../lib/logger.js'
 import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
-import { accountStore } from '../storage/tenant/account-store.js'
-import { plcStore } from '../storage/tenant/plc-store.js'
 import { didDocFromPlcOp, type PlcOperationFields } from './did-doc.js'
 import { createGenesis, type Genesis } from './plc.js'
 import { type PlcClient, PlcRefusedError, PlcUnreachableError } from './plc-client.js'
@@ -82,7 +80,7 @@ export class PlcService {
    * the account's signing key, its handle and our PDS endpoint.
    */
   async recommendedCredentials(dbName: string, did: string, handle: string) {
-    const row = await this.deps.storage.withTenant(dbName, (db) => accountStore.get(db, did))
+    const row = await this.deps.storage.read(dbName, (t) => t.accounts.get(did))
     const op = row?.plc_op as { verificationMethods?: Record<string, string> } | undefined
     const signingKey = op?.verificationMethods?.atproto
     if (!signingKey) throw new InvalidRequestError(`Account not found: ${did}`, 'AccountNotFound')
@@ -96,7 +94,7 @@ export class PlcService {
 
   /** The account's DID document as its latest op makes it (for describeRepo); an account without one gets a bare document. */
   async didDoc(account: { db_name: string; did: string; handle: string }) {
-    const row = await this.deps.storage.withTenant(account.db_name, (db) => accountStore.get(db, account.did))
+    const row = await this.deps.storage.read(account.db_name, (t) => t.accounts.get(account.did))
     const op = (row?.plc_op ?? {}) as PlcOperationFields
     return didDocFromPlcOp(account.did, op, account.handle, this.deps.pdsEndpoint)
   }
@@ -110,14 +108,14 @@ export class PlcService {
       ? [only.dbName]
       : (await registry.listDomains()).filter((d) => d.status === 'active').map((d) => d.db_name)
     for (const dbName of stores) {
-      const pending = await storage.withTenant(dbName, (db) => plcStore.unpublished(db, only?.did))
+      const pending = await storage.read(dbName, (t) => t.plc.unpublished(only?.did))
       const failedDids = new Set<string>()
       for (const op of pending) {
         // Ops chain: once one of a DID fails, its later ones would be refused.
         if (failedDids.has(op.did)) continue
         try {
           await client.submit(op.did, op.op as plc.OpOrTombstone)
-          await storage.withTenant(dbName, (db) => plcStore.markPublished(db, op))
+          await storage.write(dbName, (w) => w.plc.markPublished(op))
           report.published++
         } catch (err) {
           failedDids.add(op.did)
@@ -142,7 +140,7 @@ export class PlcService {
         throw this.toXrpcError(did, err)
       }
     }
-    const stored = await storage.withTenant(dbName, (db) => plcStore.latest(db, did))
+    const stored = await storage.read(dbName, (t) => t.plc.latest(did))
     return stored?.op as plc.CompatibleOpOrTombstone | undefined
   }
 

@@ -10,10 +10,10 @@
 // RateLimit-Limit/-Remaining/-Reset/-Policy headers.
 import type { ServerResponse } from 'node:http'
 import { ResponseType, XRPCError } from '@atproto/xrpc-server'
-import { sql } from 'kysely'
 import type { LocatedAccount } from '../account/account-service.js'
 import type { RateLimitRule, RateLimitsConfig } from '../config/config.js'
-import type { ManagementDb, Storage } from '../storage/storage.js'
+import type { RateLimitTransactor } from '../storage/management/rate-limit-store.js'
+import type { Storage } from '../storage/storage.js'
 
 /**
  * Per-IP budgets by name: every request to the service, the agent surface
@@ -76,7 +76,7 @@ export class RateLimits {
     private readonly config: RateLimitsConfig,
     private readonly storage: Storage,
     private readonly counters: Counters = storage.kind === 'postgres'
-      ? new DatabaseCounters(storage.management)
+      ? new DatabaseCounters(storage.managementTransactor.rateLimits)
       : new MemoryCounters(),
     private readonly now: () => number = Date.now,
   ) {}
@@ -141,14 +141,7 @@ export class RateLimits {
   async tierOf(account: LocatedAccount): Promise<WriteTier> {
     const cached = this.tiers.get(account.did)
     if (cached && cached.until > this.now()) return cached.tier
-    const row = await this.storage.withTenant(account.db_name, (db) =>
-      db
-        .selectFrom('account')
-        .leftJoin('agent_key', 'agent_key.did', 'account.did')
-        .select(['account.role', 'agent_key.trusted', 'agent_key.did as agent'])
-        .where('account.did', '=', account.did)
-        .executeTakeFirst(),
-    )
+    const row = await this.storage.read(account.db_name, (t) => t.agentKeys.roleAndTrust(account.did))
     let tier: WriteTier = 'account'
     if (row?.agent) tier = row.trusted || row.role !== 'user' ? 'trustedAgent' : 'newAgent'
     if (this.tiers.size >= SWEEP_AT) this.tiers.clear()
@@ -244,43 +237,17 @@ function unitGivenBack(used: number, rule: RateLimitRule): number {
 export class DatabaseCounters implements Counters {
   private takes = 0
 
-  constructor(private readonly db: ManagementDb) {}
+  constructor(private readonly windows: RateLimitTransactor) {}
 
   async take(key: string, rule: RateLimitRule, now: number): Promise<{ used: number; resetAt: number }> {
-    const nextReset = now + rule.windowSeconds * 1000
-    const ended = sql<boolean>`rate_limit.reset_at <= ${now}`
-    const row = await this.db
-      .insertInto('rate_limit')
-      .values({ key, used: 1, reset_at: String(nextReset) })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          used: sql`CASE WHEN ${ended} THEN 1 ELSE LEAST(rate_limit.used + 1, ${rule.points + 1}) END`,
-          reset_at: sql`CASE WHEN ${ended} THEN ${nextReset}::bigint ELSE rate_limit.reset_at END`,
-        }),
-      )
-      .returning(['used', 'reset_at'])
-      .executeTakeFirstOrThrow()
-    if (++this.takes % DB_SWEEP_EVERY === 0) {
-      // Ended windows are only read to be restarted: dropping them loses nothing.
-      void this.db
-        .deleteFrom('rate_limit')
-        .where('reset_at', '<=', String(now))
-        .execute()
-        .catch(() => {})
-    }
-    return { used: row.used, resetAt: Number(row.reset_at) }
+    const use = await this.windows.take(key, rule.points, rule.windowSeconds, now)
+    if (++this.takes % DB_SWEEP_EVERY === 0) void this.windows.sweepEnded(now).catch(() => {})
+    return use
   }
 
-  async refund(key: string, rule: RateLimitRule, resetAt: number) {
-    // As unitGivenBack, in one statement: concurrent takes and refunds of the key each see the other's.
-    const row = await this.db
-      .updateTable('rate_limit')
-      .set({ used: sql`GREATEST(LEAST(rate_limit.used, ${rule.points}) - 1, 0)` })
-      .where('key', '=', key)
-      .where('reset_at', '=', String(resetAt))
-      .returning(['used', 'reset_at'])
-      .executeTakeFirst()
-    return row && { used: row.used, resetAt: Number(row.reset_at) }
+  refund(key: string, rule: RateLimitRule, resetAt: number) {
+    // As unitGivenBack, in the database.
+    return this.windows.refund(key, rule.points, resetAt)
   }
 }
 

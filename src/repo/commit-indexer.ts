@@ -3,7 +3,7 @@
 // root and runs inside the commit's transaction, so what it keeps moves with
 // the repo or not at all.
 
-import type { RepoTx } from '../storage/tenant/repo-store.js'
+import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import type { PreparedWrite } from './prepare.js'
 
 export interface CommitIndexer {
@@ -18,5 +18,5 @@ export interface CommitIndexer {
    * of records that existed), after the commit is stored under the lock.
    * Called only for commits with a write it wants; it sees every write.
    */
-  index(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void>
+  index(tx: TenantTransactor, did: string, writes: PreparedWrite[]): Promise<void>
 }

@@ -9,8 +9,7 @@ import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import { unstorableText } from '../storage/pg-text.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
-import { TenantBlockstore } from '../storage/tenant/blockstore.js'
-import { type RecordRow, repoReader } from '../storage/tenant/repo-store.js'
+import type { RecordRow } from '../storage/tenant/repo-store.js'
 import { protocolStatus } from '../sync/events.js'
 import { carHeader, carSections } from './car-pages.js'
 import type { RepoLocation } from './repo-service.js'
@@ -33,13 +32,13 @@ export class RepoReads {
   constructor(private readonly storage: Storage) {}
 
   async root(repo: RepoLocation): Promise<{ cid: string; rev: string }> {
-    const root = await this.storage.withTenant(repo.db_name, (db) => repoReader.getRoot(db, repo.did))
+    const root = await this.storage.read(repo.db_name, (t) => t.repo.getRoot(repo.did))
     if (!root) throw new InvalidRequestError(`Could not find repo for DID: ${repo.did}`, 'RepoNotFound')
     return root
   }
 
   getRecord(repo: RepoLocation, collection: string, rkey: string): Promise<RecordRow | undefined> {
-    return this.storage.withTenant(repo.db_name, (db) => repoReader.getRecord(db, repo.did, collection, rkey))
+    return this.storage.read(repo.db_name, (t) => t.repo.getRecord(repo.did, collection, rkey))
   }
 
   listRecords(
@@ -47,11 +46,11 @@ export class RepoReads {
     opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
   ): Promise<RecordRow[]> {
     if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
-    return this.storage.withTenant(repo.db_name, (db) => repoReader.listRecords(db, repo.did, opts))
+    return this.storage.read(repo.db_name, (t) => t.repo.listRecords(repo.did, opts))
   }
 
   listCollections(repo: RepoLocation): Promise<string[]> {
-    return this.storage.withTenant(repo.db_name, (db) => repoReader.listCollections(db, repo.did))
+    return this.storage.read(repo.db_name, (t) => t.repo.listCollections(repo.did))
   }
 
   /**
@@ -64,8 +63,8 @@ export class RepoReads {
     const root = await this.root(repo)
     const readPage = (after?: string) => {
       this.carPagesRead++
-      return this.storage.withTenant(repo.db_name, (db) =>
-        repoReader.blockPage(db, repo.did, { rootRev: root.rev, since, after, limit: CAR_PAGE_BLOCKS }),
+      return this.storage.read(repo.db_name, (t) =>
+        t.repo.blockPage(repo.did, { rootRev: root.rev, since, after, limit: CAR_PAGE_BLOCKS }),
       )
     }
     async function* pages() {
@@ -89,7 +88,7 @@ export class RepoReads {
     for (const r of homes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])
     const heads = new Map<string, { cid: string; rev: string; status: AccountStatus }>()
     for (const [dbName, dids] of byTenant) {
-      const rows = await this.storage.withTenant(dbName, (db) => repoReader.heads(db, dids))
+      const rows = await this.storage.read(dbName, (t) => t.repo.heads(dids))
       for (const row of rows) heads.set(row.did, row)
     }
     return homes.flatMap((r) => {
@@ -100,11 +99,11 @@ export class RepoReads {
 
   /** A CAR with the commit, the MST path to the record (or to where it would be) and the record. */
   async recordProof(repo: RepoLocation, collection: string, rkey: string): Promise<Uint8Array> {
-    return this.storage.withTenant(repo.db_name, async (db) => {
-      const root = await repoReader.getRoot(db, repo.did)
+    return this.storage.read(repo.db_name, async (t) => {
+      const root = await t.repo.getRoot(repo.did)
       if (!root) throw new InvalidRequestError(`Could not find repo for DID: ${repo.did}`, 'RepoNotFound')
       const rootCid: Cid = parseCid(root.cid)
-      const store = new TenantBlockstore(db, repo.did, rootCid)
+      const store = t.repo.blockstore(repo.did, rootCid)
       const chunks: Uint8Array[] = []
       for await (const chunk of getRecords(store, rootCid, [{ collection, rkey }])) chunks.push(chunk)
       return Buffer.concat(chunks)

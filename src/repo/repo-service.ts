@@ -9,18 +9,11 @@ import { type BlockMap, MemoryBlockstore, type RecordWriteOp, Repo, WriteOpActio
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { Logger } from '../lib/logger.js'
 import type { AccountStatus } from '../storage/schema.js'
-import type { Storage, TenantDb } from '../storage/storage.js'
-import { blobReader, blobWriter } from '../storage/tenant/blob-store.js'
+import type { Storage } from '../storage/storage.js'
 import type { BlockCache } from '../storage/tenant/block-cache.js'
-import { TenantBlockstore } from '../storage/tenant/blockstore.js'
-import {
-  type BlockRow,
-  type CommitRows,
-  type RepoTx,
-  repoReader,
-  repoTransactor,
-} from '../storage/tenant/repo-store.js'
-import { type CommitEventOp, commitEvent, syncEvent } from '../sync/events.js'
+import type { BlockRow, CommitRows } from '../storage/tenant/repo-store.js'
+import type { TenantReader, TenantTransactor } from '../storage/tenant/tenant-store.js'
+import { type CommitEventOp, commitEvent } from '../sync/events.js'
 import { outbox } from '../sync/outbox.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { PreparedWrite } from './prepare.js'
@@ -57,14 +50,18 @@ export class RepoService {
   constructor(private readonly deps: RepoServiceDeps) {}
 
   /** Writes an account's first, empty, signed commit (inside the account's creation transaction). */
-  async createRepo(trx: RepoTx, did: string, keypair: Secp256k1Keypair): Promise<{ cid: string; rev: string }> {
+  async createRepo(
+    tx: TenantTransactor,
+    did: string,
+    keypair: Secp256k1Keypair,
+  ): Promise<{ cid: string; rev: string }> {
     const commit = await Repo.formatInitCommit(new MemoryBlockstore(), did, keypair)
-    await repoTransactor.putBlocks(trx, did, commit.rev, blockRows(commit.newBlocks))
+    await tx.repo.putBlocks(did, commit.rev, blockRows(commit.newBlocks))
     const root = { cid: commit.cid.toString(), rev: commit.rev }
-    await repoTransactor.createRoot(trx, did, root)
-    await outbox.append(trx, did, 'commit', await commitEvent(did, commit, [], null))
+    await tx.repo.createRoot(did, root)
+    await outbox.commit(tx, did, commit, [], null)
     // #sync states the repo's whole current state (here: the first commit), as a relay resets to it.
-    await outbox.append(trx, did, 'sync', await syncEvent(did, commit))
+    await outbox.sync(tx, did, commit)
     return root
   }
 
@@ -85,9 +82,13 @@ export class RepoService {
    * account creation does, to write a profile with the first commit). The
    * caller tells the sequencer once it has committed.
    */
-  async applyWritesWithin(trx: RepoTx, repo: RepoLocation, writes: PreparedWrite[]): Promise<CommitResult | null> {
+  async applyWritesWithin(
+    tx: TenantTransactor,
+    repo: RepoLocation,
+    writes: PreparedWrite[],
+  ): Promise<CommitResult | null> {
     assertDistinctPaths(writes)
-    const stored = await this.commitWithin(trx, repo, writes)
+    const stored = await this.commitWithin(tx, repo, writes)
     return stored && { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
   }
 
@@ -95,16 +96,14 @@ export class RepoService {
     const stored = await this.queue.run(repo.did, async () => {
       if (!this.needsLock(writes)) {
         for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
-          const done = await this.deps.storage.withTenant(repo.db_name, (db) =>
-            this.commitUnlocked(db, repo, writes, swapCommit),
+          const done = await this.deps.storage.write(repo.db_name, (w) =>
+            this.commitUnlocked(w, repo, writes, swapCommit),
           )
           if (done !== 'moved' && done !== 'needs-lock') return done
           if (done === 'needs-lock') break
         }
       }
-      return this.deps.storage.withTenant(repo.db_name, (db) =>
-        db.transaction().execute((trx) => this.commitWithin(trx, repo, writes, swapCommit)),
-      )
+      return this.deps.storage.transact(repo.db_name, (tx) => this.commitWithin(tx, repo, writes, swapCommit))
     })
     if (!stored) return null
     // Only once committed: the next write to this repo starts from these blocks.
@@ -121,38 +120,38 @@ export class RepoService {
    * under the lock.
    */
   private async commitUnlocked(
-    db: TenantDb,
+    w: TenantTransactor,
     repo: RepoLocation,
     writes: PreparedWrite[],
     swapCommit?: Cid,
   ): Promise<StoredCommit | null | 'moved' | 'needs-lock'> {
-    const root = await repoReader.rootForCommit(db, repo.did)
-    const built = await this.build(db, repo, root, writes, swapCommit, { unlocked: true })
+    const root = await w.repo.rootForCommit(repo.did)
+    const built = await this.build(w, repo, root, writes, swapCommit, { unlocked: true })
     if (built === null || built === 'needs-lock') return built
     const expected = { cid: built.root.cid, signingKey: built.root.signing_key }
-    if (!(await repoTransactor.storeCommit(db, repo.did, expected, built.rows))) return 'moved'
+    if (!(await w.repo.storeCommit(repo.did, expected, built.rows))) return 'moved'
     return built.stored
   }
 
   private async commitWithin(
-    trx: RepoTx,
+    tx: TenantTransactor,
     repo: RepoLocation,
     writes: PreparedWrite[],
     swapCommit?: Cid,
   ): Promise<StoredCommit | null> {
-    const locked = await repoTransactor.lockForCommit(trx, repo.did)
-    const built = await this.build(trx, repo, locked, writes, swapCommit, { unlocked: false })
+    const locked = await tx.repo.lockForCommit(repo.did)
+    const built = await this.build(tx, repo, locked, writes, swapCommit, { unlocked: false })
     if (built === null || built === 'needs-lock') return null
-    await assertBlobsUsable(trx, repo.did, writes)
+    await assertBlobsUsable(tx, repo.did, writes)
     const expected = { cid: built.root.cid, signingKey: built.root.signing_key }
     // Under the lock the root cannot have moved.
-    if (!(await repoTransactor.storeCommit(trx, repo.did, expected, built.rows))) {
+    if (!(await tx.repo.storeCommit(repo.did, expected, built.rows))) {
       throw new Error(`repo ${repo.did} moved under its lock`)
     }
     for (const indexer of this.deps.indexers) {
-      if (built.writes.some((w) => indexer.wants(w.collection))) await indexer.index(trx, repo.did, built.writes)
+      if (built.writes.some((w) => indexer.wants(w.collection))) await indexer.index(tx, repo.did, built.writes)
     }
-    await setBlobUses(trx, repo.did, built.rows.root.rev, built.writes, built.existing)
+    await setBlobUses(tx, repo.did, built.rows.root.rev, built.writes, built.existing)
     return built.stored
   }
 
@@ -164,7 +163,7 @@ export class RepoService {
 
   /** Checks the writes against the repo at `root` and signs the commit they make; null when there is nothing to do. */
   private async build(
-    db: TenantDb,
+    t: TenantReader,
     repo: RepoLocation,
     root: CommitRoot | undefined,
     writes: PreparedWrite[],
@@ -177,7 +176,7 @@ export class RepoService {
       throw new InvalidRequestError(`Commit was at ${root.cid}`, 'InvalidSwap')
     }
     const rootCid = parseCid(root.cid)
-    const store = new TenantBlockstore(db, repo.did, rootCid, this.deps.blockCache)
+    const store = t.repo.blockstore(repo.did, rootCid, this.deps.blockCache)
     const current = await Repo.load(store, rootCid)
     // The MST is the record index's source of truth, and its nodes on these paths are needed for the commit anyway.
     const existing = await currentCids(current, writes)
@@ -245,7 +244,7 @@ async function currentCids(repo: Repo, writes: PreparedWrite[]): Promise<Map<str
  * had no uses and has none, so it costs no statement.
  */
 async function setBlobUses(
-  trx: RepoTx,
+  tx: TenantTransactor,
   did: string,
   rev: string,
   writes: PreparedWrite[],
@@ -254,8 +253,7 @@ async function setBlobUses(
   const changed = writes.filter(
     (w) => existing.has(`${w.collection}/${w.rkey}`) || (w.action !== 'delete' && w.blobs.length > 0),
   )
-  await blobWriter.setRecordBlobs(
-    trx,
+  await tx.blobs.setRecordBlobs(
     did,
     rev,
     changed.map((w) => ({
@@ -342,12 +340,10 @@ function assertDistinctPaths(writes: PreparedWrite[]): void {
  * MIME type and size the record claims: the lexicon's accept and maxSize were
  * checked against those claims, so this is what makes them hold for the stored bytes.
  */
-async function assertBlobsUsable(trx: RepoTx, did: string, writes: PreparedWrite[]): Promise<void> {
+async function assertBlobsUsable(t: TenantReader, did: string, writes: PreparedWrite[]): Promise<void> {
   const uses = writes.flatMap((w) => (w.action === 'delete' ? [] : w.blobs))
   if (uses.length === 0) return
-  const stored = new Map(
-    (await blobReader.metas(trx, did, [...new Set(uses.map((u) => u.cid))])).map((b) => [b.cid, b]),
-  )
+  const stored = new Map((await t.blobs.metas(did, [...new Set(uses.map((u) => u.cid))])).map((b) => [b.cid, b]))
   for (const use of uses) {
     const blob = stored.get(use.cid)
     if (!blob) throw new InvalidRequestError(`Could not find blob: ${use.cid}`, 'BlobNotFound')

@@ -8,8 +8,6 @@ import type { BackgroundJob } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
 import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
-import { blobWriter } from '../storage/tenant/blob-store.js'
-import { repoTransactor } from '../storage/tenant/repo-store.js'
 
 export type SweepResult = { droppedBlocks: number; unusedBlobs: number }
 
@@ -61,9 +59,9 @@ export class StorageSweeper implements BackgroundJob {
     const total: SweepResult = { droppedBlocks: 0, unusedBlobs: 0 }
     for (const domain of await registry.listDomains()) {
       if (domain.status !== 'active') continue
-      const swept = await storage.withTenant(domain.db_name, async (db) => ({
-        droppedBlocks: await repoTransactor.sweepDroppedBlocks(db, blockCutoff),
-        unusedBlobs: await blobWriter.sweep(db, blobCutoff),
+      const swept = await storage.write(domain.db_name, async (w) => ({
+        droppedBlocks: await w.repo.sweepDroppedBlocks(blockCutoff),
+        unusedBlobs: await w.blobs.sweep(blobCutoff),
       }))
       if (swept.droppedBlocks + swept.unusedBlobs > 0) logger.info({ tenant: domain.name, ...swept }, 'storage swept')
       total.droppedBlocks += swept.droppedBlocks

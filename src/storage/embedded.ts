@@ -17,13 +17,14 @@ import {
   managementMigrations,
   migrateToLatest,
   type Storage,
+  StorageBundles,
   type TenantDb,
   tenantMigrations,
 } from './storage.js'
 
 const MANAGEMENT_SCHEMA = 'primal_pds'
 
-export class EmbeddedStorage implements Storage {
+export class EmbeddedStorage extends StorageBundles implements Storage {
   readonly kind = 'embedded'
   readonly tenantPrefix = `${MANAGEMENT_SCHEMA}_`
   readonly management: ManagementDb
@@ -34,6 +35,7 @@ export class EmbeddedStorage implements Storage {
     private readonly base: Kysely<unknown>,
     private readonly lock: { release(): void },
   ) {
+    super()
     this.management = (base as Kysely<ManagementSchema>).withSchema(MANAGEMENT_SCHEMA)
   }
 

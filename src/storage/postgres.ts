@@ -14,6 +14,7 @@ import {
   migrateToLatest,
   type PoolStats,
   type Storage,
+  StorageBundles,
   type TenantDb,
   tenantMigrations,
 } from './storage.js'
@@ -22,7 +23,7 @@ import { hearLostConnections, TenantPools } from './tenant-pools.js'
 const PG_DUPLICATE_DATABASE = '42P04'
 const PG_INVALID_CATALOG_NAME = '3D000'
 
-export class PostgresStorage implements Storage {
+export class PostgresStorage extends StorageBundles implements Storage {
   readonly kind = 'postgres'
   readonly management: ManagementDb
   readonly tenantPrefix: string
@@ -35,6 +36,7 @@ export class PostgresStorage implements Storage {
     logger: Logger,
     onTenantPoolWait?: (seconds: number) => void,
   ) {
+    super()
     this.tenantPrefix = `${managementDbName(config)}_`
     this.management = new Kysely<ManagementSchema>({ dialect: new PostgresDialect({ pool: managementPool }) })
     this.coordination = new PostgresCoordination(config.url, managementPool, logger)

@@ -6,7 +6,9 @@ import { type Migration, Migrator } from 'kysely/migration'
 import { managementMigrations } from '../../migrations/management/index.js'
 import { tenantMigrations } from '../../migrations/tenant/index.js'
 import type { Coordination } from './coordination.js'
+import { ManagementReader, ManagementTransactor } from './management/management-store.js'
 import type { ManagementSchema, TenantSchema } from './schema.js'
+import { TenantReader, TenantTransactor } from './tenant/tenant-store.js'
 
 export type TenantDb = Kysely<TenantSchema>
 export type ManagementDb = Kysely<ManagementSchema>
@@ -29,11 +31,55 @@ export interface Storage {
    * inside fn: its connections may be closed once fn settles.
    */
   withTenant<T>(dbName: string, fn: (db: TenantDb) => Promise<T>): Promise<T>
+  /** Runs fn with a reader of the tenant's tables, valid only inside fn. */
+  read<T>(dbName: string, fn: (t: TenantReader) => Promise<T>): Promise<T>
+  /** Runs fn in one transaction on the tenant's database, with a transactor bound to it. */
+  transact<T>(dbName: string, fn: (tx: TenantTransactor) => Promise<T>): Promise<T>
+  /**
+   * Runs fn with a transactor outside any transaction, for writes of one
+   * statement each (every statement commits on its own); valid only inside fn.
+   */
+  write<T>(dbName: string, fn: (w: TenantTransactor) => Promise<T>): Promise<T>
+  /** The management tables, read side (domains, homes, challenges, the firehose). */
+  readonly managementReader: ManagementReader
+  /** The management tables with their writes, each statement on its own (`.transact` for one transaction). */
+  readonly managementTransactor: ManagementTransactor
   migrateManagement(): Promise<string[]>
   migrateTenant(dbName: string): Promise<string[]>
   /** Connection pool state for /metrics; undefined where there are no pools (embedded). */
   poolStats(): PoolStats | undefined
   close(): Promise<void>
+}
+
+/** The reader and transactor bundles every storage hands out, built the same way on `withTenant` and `management`. */
+export abstract class StorageBundles {
+  abstract readonly management: ManagementDb
+  abstract withTenant<T>(dbName: string, fn: (db: TenantDb) => Promise<T>): Promise<T>
+
+  read<T>(dbName: string, fn: (t: TenantReader) => Promise<T>): Promise<T> {
+    return this.withTenant(dbName, (db) => fn(new TenantReader(db)))
+  }
+
+  transact<T>(dbName: string, fn: (tx: TenantTransactor) => Promise<T>): Promise<T> {
+    return this.withTenant(dbName, (db) => db.transaction().execute((trx) => fn(new TenantTransactor(trx))))
+  }
+
+  write<T>(dbName: string, fn: (w: TenantTransactor) => Promise<T>): Promise<T> {
+    return this.withTenant(dbName, (db) => fn(new TenantTransactor(db)))
+  }
+
+  get managementReader(): ManagementReader {
+    this.managementRead ??= new ManagementReader(this.management)
+    return this.managementRead
+  }
+
+  get managementTransactor(): ManagementTransactor {
+    this.managementWrite ??= new ManagementTransactor(this.management)
+    return this.managementWrite
+  }
+
+  private managementRead?: ManagementReader
+  private managementWrite?: ManagementTransactor
 }
 
 export type PoolStats = {

@@ -4,7 +4,6 @@
 // live subscribers are served from memory, not one query each. Each frame
 // carries its `time_us`, the JSON stream's cursor.
 import { EventEmitter } from 'node:events'
-import { sql } from 'kysely'
 import type { FirehoseConfig } from '../config/config.js'
 import { ByteBudget, Lease } from '../lib/byte-budget.js'
 import type { BackgroundJob } from '../lib/jobs.js'
@@ -48,11 +47,7 @@ export class EventTail extends EventEmitter implements BackgroundJob {
   }
 
   async start(): Promise<void> {
-    const row = await this.storage.management
-      .selectFrom('firehose_event')
-      .select((eb) => eb.fn.max('seq').as('max'))
-      .executeTakeFirst()
-    this.head = Number(row?.max ?? 0)
+    this.head = (await this.storage.managementReader.firehose.head()).seq
     // The payload is the new head: this process's own sequencer's notices are already in.
     await this.storage.coordination.listen(FIREHOSE_CHANNEL, (payload) => {
       if (!(Number(payload) <= this.head)) this.poke()
@@ -145,13 +140,7 @@ export class EventTail extends EventEmitter implements BackgroundJob {
 
   /** Where a page after `seq` of at most `maxBytes` ends (it takes one frame at least), from the sizes alone. */
   private async pageEnd(seq: number, maxBytes: number): Promise<{ last?: string; bytes: number; more: boolean }> {
-    const sizes = await this.storage.management
-      .selectFrom('firehose_event')
-      .select(['seq', sql<number>`octet_length(frame)`.as('bytes')])
-      .where('seq', '>', String(seq))
-      .orderBy('seq')
-      .limit(PAGE_ROWS)
-      .execute()
+    const sizes = await this.storage.managementReader.firehose.frameSizesAfter(seq, PAGE_ROWS)
     let last: string | undefined
     let bytes = 0
     let taken = 0
@@ -166,13 +155,7 @@ export class EventTail extends EventEmitter implements BackgroundJob {
   }
 
   private async readThrough(seq: number, last: string): Promise<SequencedFrame[]> {
-    const rows = await this.storage.management
-      .selectFrom('firehose_event')
-      .select(['seq', 'time_us', 'frame'])
-      .where('seq', '>', String(seq))
-      .where('seq', '<=', last)
-      .orderBy('seq')
-      .execute()
+    const rows = await this.storage.managementReader.firehose.framesThrough(seq, last)
     return rows.map((r) => ({ seq: Number(r.seq), timeUs: Number(r.time_us), frame: r.frame }))
   }
 
@@ -195,31 +178,13 @@ export class EventTail extends EventEmitter implements BackgroundJob {
       return { after: (ring[lo] as SequencedFrame).seq - 1, future: false }
     }
     // One statement, so one snapshot: an event sequenced meanwhile is either the one found or after `last`.
-    const row = await this.storage.management
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('firehose_event')
-          .select('seq')
-          .where('time_us', '>=', String(timeUs))
-          .orderBy('time_us')
-          .limit(1)
-          .as('first'),
-        eb
-          .selectFrom('firehose_event')
-          .select((e) => e.fn.max('seq').as('max'))
-          .as('last'),
-      ])
-      .executeTakeFirstOrThrow()
-    if (row.first !== null) return { after: Number(row.first) - 1, future: false }
-    return { after: Number(row.last ?? 0), future: true }
+    const stored = await this.storage.managementReader.firehose.firstAtTime(timeUs)
+    if (stored.first !== null) return { after: stored.first - 1, future: false }
+    return { after: stored.last, future: true }
   }
 
   async oldestSeq(): Promise<number | undefined> {
-    const row = await this.storage.management
-      .selectFrom('firehose_event')
-      .select((eb) => eb.fn.min('seq').as('min'))
-      .executeTakeFirst()
-    return row?.min === null || row?.min === undefined ? undefined : Number(row.min)
+    return this.storage.managementReader.firehose.oldestSeq()
   }
 
   private async readNew(): Promise<void> {

@@ -1,37 +1,38 @@
 // The outboxes the sequencer drains: each tenant's, written in the same
 // transaction as the change an event reports, and the management one, which
-// outlives a removed domain's database. The sequencer reads and empties them;
-// everything else that touches them goes through here.
-import { type RawBuilder, sql, type Transaction } from 'kysely'
-import type { OutboxKind, TenantSchema } from '../storage/schema.js'
+// outlives a removed domain's database. This module owns what goes in them:
+// it builds every event body (events.ts) and appends it through the caller's
+// tenant transactor; the sequencer reads and empties them.
+
+import type { Cid } from '@atproto/lex-data'
+import type { CommitData } from '@atproto/repo'
+import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
-import { tableRef } from '../storage/table-ref.js'
-import { accountEvent } from './events.js'
+import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
+import { accountEvent, type CommitEventOp, commitEvent, identityEvent, syncEvent } from './events.js'
 
 /** A removed domain as the hand-over needs it: its database, and when it was added (to tell re-additions apart). */
 export type RemovedTenant = { db_name: string; created_at: string }
 
 export const outbox = {
-  /** Adds an event body (DAG-CBOR, without seq and time) to a tenant's outbox, inside the caller's transaction. */
-  async append(trx: Transaction<TenantSchema>, did: string, kind: OutboxKind, body: Uint8Array): Promise<void> {
-    await trx.insertInto('outbox').values({ did, kind, event: body, created_at: new Date().toISOString() }).execute()
+  /** #commit, for a commit stored in the same transaction. */
+  async commit(tx: TenantTransactor, did: string, commit: CommitData, ops: CommitEventOp[], prevData: Cid | null) {
+    await tx.outbox.append(did, 'commit', await commitEvent(did, commit, ops, prevData))
   },
 
-  /**
-   * The same append as one part of a larger statement (the one that stores a
-   * commit without a transaction), inserting only when `condition` holds.
-   * `schema` is the tenant's schema prefix, as the rest of that statement uses.
-   */
-  appendWhen(
-    schema: string,
-    did: string,
-    kind: OutboxKind,
-    body: Uint8Array,
-    createdAt: string,
-    condition: RawBuilder<unknown>,
-  ): RawBuilder<unknown> {
-    return sql`INSERT INTO ${sql.raw(`${schema}"outbox"`)} (did, kind, event, created_at)
-      SELECT ${did}, ${sql.lit(kind)}, ${body}::bytea, ${createdAt} WHERE ${condition}`
+  /** #sync: the repo's whole current state, as a relay resets to it. */
+  async sync(tx: TenantTransactor, did: string, commit: CommitData): Promise<void> {
+    await tx.outbox.append(did, 'sync', await syncEvent(did, commit))
+  },
+
+  /** #identity: the account's handle (on creation and on every change). */
+  identity(tx: TenantTransactor, did: string, handle: string): Promise<void> {
+    return tx.outbox.append(did, 'identity', identityEvent(did, handle))
+  },
+
+  /** #account: the account's status, or its removal. */
+  account(tx: TenantTransactor, did: string, status: AccountStatus | 'removed'): Promise<void> {
+    return tx.outbox.append(did, 'account', accountEvent(did, status))
   },
 
   /**
@@ -41,25 +42,9 @@ export const outbox = {
    * events is taken for one already sequenced.
    */
   async continueIds(storage: Storage, dbName: string): Promise<void> {
-    const row = await storage.management
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('firehose_event')
-          .select((e) => e.fn.max('outbox_id').as('m'))
-          .where('source', '=', dbName)
-          .as('sequenced'),
-        eb
-          .selectFrom('outbox')
-          .select((e) => e.fn.max('origin_id').as('m'))
-          .where('origin_source', '=', dbName)
-          .as('handedOver'),
-      ])
-      .executeTakeFirstOrThrow()
-    const used = Math.max(Number(row.sequenced ?? 0), Number(row.handedOver ?? 0))
+    const used = await storage.managementReader.firehose.usedOutboxIds(dbName)
     if (used === 0) return
-    await storage.withTenant(dbName, async (db) => {
-      await sql`select setval(pg_get_serial_sequence(${tableRef(db, 'outbox')}, 'id'), ${used})`.execute(db)
-    })
+    await storage.write(dbName, (w) => w.outbox.continueIdsAfter(used))
   },
 
   /**
@@ -71,12 +56,12 @@ export const outbox = {
    */
   async handOver(storage: Storage, tenant: RemovedTenant): Promise<boolean> {
     if (!(await storage.tenantDbExists(tenant.db_name))) return false
-    const { pending, dids } = await storage.withTenant(tenant.db_name, async (db) => ({
-      pending: await db.selectFrom('outbox').select(['id', 'did', 'kind', 'event']).orderBy('id').execute(),
-      dids: (await db.selectFrom('account').select('did').orderBy('did').execute()).map((r) => r.did),
+    const { pending, dids } = await storage.read(tenant.db_name, async (t) => ({
+      pending: await t.outbox.oldest(),
+      dids: await t.accounts.dids(),
     }))
     const created_at = new Date().toISOString()
-    const rows = [
+    await storage.managementTransactor.firehose.handOver([
       ...pending.map((r) => ({
         did: r.did,
         kind: r.kind,
@@ -94,14 +79,7 @@ export const outbox = {
         origin_id: String(i + 1),
         created_at,
       })),
-    ]
-    for (let i = 0; i < rows.length; i += 500) {
-      await storage.management
-        .insertInto('outbox')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['origin_source', 'origin_id']).doNothing())
-        .execute()
-    }
+    ])
     return true
   },
 }

@@ -268,7 +268,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
       }
     })
     // One statement: every seq of the batch becomes visible at once, in order.
-    await this.opts.storage.management.insertInto('firehose_event').values(events).execute()
+    await this.opts.storage.managementTransactor.firehose.insert(events)
     this.head = seq
     this.headTimeUs = timeUs
     for (const r of rows) this.opts.onSequenced?.((nowMs - Date.parse(r.created_at)) / 1000)
@@ -309,11 +309,8 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
 
   /** The highest seq and time_us in the firehose. */
   private async storedHead(): Promise<{ head: number; timeUs: number }> {
-    const row = await this.opts.storage.management
-      .selectFrom('firehose_event')
-      .select((eb) => [eb.fn.max('seq').as('max'), eb.fn.max('time_us').as('maxTimeUs')])
-      .executeTakeFirst()
-    return { head: Number(row?.max ?? 0), timeUs: Number(row?.maxTimeUs ?? 0) }
+    const { seq, timeUs } = await this.opts.storage.managementReader.firehose.head()
+    return { head: seq, timeUs }
   }
 
   /**
@@ -346,25 +343,15 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     for (const o of origins) bySource.set(o.source, [...(bySource.get(o.source) ?? []), o.id])
     const done = new Set<string>()
     for (const [source, ids] of bySource) {
-      const rows = await this.opts.storage.management
-        .selectFrom('firehose_event')
-        .select('outbox_id')
-        .where('source', '=', source)
-        .where('outbox_id', 'in', ids)
-        .execute()
-      for (const r of rows) done.add(`${source}/${String(r.outbox_id)}`)
+      const sequenced = await this.opts.storage.managementReader.firehose.sequencedIds(source, ids)
+      for (const id of sequenced) done.add(`${source}/${id}`)
     }
     return done
   }
 
   private async readOutbox(source: string): Promise<(OutboxRow & { origin: Origin })[]> {
     if (source === MANAGEMENT_SOURCE) {
-      const rows = await this.opts.storage.management
-        .selectFrom('outbox')
-        .select(['id', 'did', 'kind', 'event', 'created_at', 'origin_source', 'origin_id'])
-        .orderBy('id')
-        .limit(BATCH)
-        .execute()
+      const rows = await this.opts.storage.managementReader.firehose.outbox(BATCH)
       return rows.map((r) => ({
         ...r,
         origin:
@@ -377,14 +364,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     const known = (this.activeUntil.get(source) ?? 0) > Date.now()
     const [domain, read] = await Promise.allSettled([
       known ? undefined : this.opts.registry.getDomainByDbName(source),
-      this.opts.storage.withTenant(source, (db) =>
-        db
-          .selectFrom('outbox')
-          .select(['id', 'did', 'kind', 'event', 'created_at'])
-          .orderBy('id')
-          .limit(BATCH)
-          .execute(),
-      ),
+      this.opts.storage.read(source, (t) => t.outbox.oldest(BATCH)),
     ])
     if (!known) {
       // Rows of a domain that is not active (being created or removed) are not taken.
@@ -404,24 +384,20 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
 
   private async deleteOutbox(source: string, ids: string[]): Promise<void> {
     if (source === MANAGEMENT_SOURCE) {
-      await this.opts.storage.management.deleteFrom('outbox').where('id', 'in', ids).execute()
+      await this.opts.storage.managementTransactor.firehose.deleteOutbox(ids)
     } else {
-      await this.opts.storage.withTenant(source, (db) => db.deleteFrom('outbox').where('id', 'in', ids).execute())
+      await this.opts.storage.write(source, (w) => w.outbox.delete(ids))
     }
   }
 
   private async prune(): Promise<void> {
-    const { management } = this.opts.storage
+    const { firehose } = this.opts.storage.managementTransactor
     const { retentionSeconds, retentionEvents } = this.opts
     if (retentionSeconds > 0) {
-      const cutoff = new Date(Date.now() - retentionSeconds * 1000).toISOString()
-      await management.deleteFrom('firehose_event').where('time', '<', cutoff).execute()
+      await firehose.pruneBefore(new Date(Date.now() - retentionSeconds * 1000).toISOString())
     }
     if (retentionEvents > 0 && this.head > retentionEvents) {
-      await management
-        .deleteFrom('firehose_event')
-        .where('seq', '<=', String(this.head - retentionEvents))
-        .execute()
+      await firehose.pruneThrough(this.head - retentionEvents)
     }
   }
 }

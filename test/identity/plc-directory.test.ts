@@ -12,8 +12,6 @@ import { Secp256k1Keypair } from '@atproto/crypto'
 import { verifyRepoCar } from '@atproto/repo'
 import { PlcClient } from '../../src/identity/plc-client.js'
 import { PlcService } from '../../src/identity/plc-service.js'
-import { accountStore } from '../../src/storage/tenant/account-store.js'
-import { plcStore } from '../../src/storage/tenant/plc-store.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { ADMIN_KEY, startTestServer, type TestServer } from '../helpers/server.js'
@@ -106,7 +104,7 @@ test('a new account is registered at the directory with our endpoint, its signin
 
   // The account counts as published, and its op log holds the accepted genesis op.
   const located = await t.ctx.accounts.mustLocate(did)
-  const row = await t.ctx.storage.withTenant(located.db_name, (db) => accountStore.summary(db, did))
+  const row = await t.ctx.storage.read(located.db_name, (r) => r.accounts.summary(did))
   assert.ok(row?.plc_published_at)
 })
 
@@ -217,7 +215,7 @@ test('without a directory ops are kept, and publishing later sends them in order
     })
     assert.equal(renamed.status, 200, JSON.stringify(renamed.body))
     const dbName = (await s.ctx.registry.activeDomain('later.test'))?.db_name as string
-    assert.equal((await s.ctx.storage.withTenant(dbName, (db) => plcStore.unpublished(db))).length, 3)
+    assert.equal((await s.ctx.storage.read(dbName, (r) => r.plc.unpublished())).length, 3)
     assert.equal(await plc.data(did), undefined)
 
     const publisher = new PlcService({
@@ -231,8 +229,8 @@ test('without a directory ops are kept, and publishing later sends them in order
     assert.deepEqual(await publisher.publishPending(), { published: 3, failed: [] })
     assert.deepEqual((await plc.data(did))?.alsoKnownAs, ['at://deedee.later.test'])
     assert.deepEqual((await plc.data(owner.did))?.alsoKnownAs, ['at://admin.later.test'])
-    assert.equal((await s.ctx.storage.withTenant(dbName, (db) => plcStore.unpublished(db))).length, 0)
-    const row = await s.ctx.storage.withTenant(dbName, (db) => accountStore.summary(db, did))
+    assert.equal((await s.ctx.storage.read(dbName, (r) => r.plc.unpublished())).length, 0)
+    const row = await s.ctx.storage.read(dbName, (r) => r.accounts.summary(did))
     assert.ok(row?.plc_published_at)
     // Nothing is left to send the second time.
     assert.deepEqual(await publisher.publishPending(), { published: 0, failed: [] })

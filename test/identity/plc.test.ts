@@ -6,7 +6,6 @@ import { after, before, test } from 'node:test'
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { verifyGenesis } from '../../src/identity/plc.js'
 import { SigningKeyVault } from '../../src/repo/signing-key-vault.js'
-import { accountStore } from '../../src/storage/tenant/account-store.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 let t: TestServer
@@ -24,7 +23,7 @@ test('the DID is derived from a valid signed genesis operation', async () => {
     recoveryKey: recovery.did(),
   })
   const located = await t.ctx.accounts.mustLocate(created.did)
-  const row = await t.ctx.storage.withTenant(located.db_name, (db) => accountStore.get(db, created.did))
+  const row = await t.ctx.storage.read(located.db_name, (r) => r.accounts.get(created.did))
   assert.ok(row)
   const op = row.plc_op as {
     rotationKeys: string[]

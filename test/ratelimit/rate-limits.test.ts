@@ -54,7 +54,7 @@ test('on Postgres, two replicas share one budget, and concurrent requests never 
 })
 
 test('a window that ended starts again, in the database and in memory', async () => {
-  for (const counters of [new DatabaseCounters(t.ctx.storage.management), new MemoryCounters()]) {
+  for (const counters of [new DatabaseCounters(t.ctx.storage.managementTransactor.rateLimits), new MemoryCounters()]) {
     const rule = { points: 2, windowSeconds: 1 }
     const key = `window-test:${counters.constructor.name}`
     const t0 = 1_000_000
@@ -67,7 +67,7 @@ test('a window that ended starts again, in the database and in memory', async ()
 })
 
 test('a unit given back returns to the window it was taken from, in the database and in memory', async () => {
-  for (const counters of [new DatabaseCounters(t.ctx.storage.management), new MemoryCounters()]) {
+  for (const counters of [new DatabaseCounters(t.ctx.storage.managementTransactor.rateLimits), new MemoryCounters()]) {
     const rule = { points: 2, windowSeconds: 1 }
     const key = `refund-test:${counters.constructor.name}`
     const t0 = 2_000_000

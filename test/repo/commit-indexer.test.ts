@@ -32,7 +32,7 @@ function recordingIndexer() {
   const indexer: CommitIndexer = {
     wants: (collection) => collection === WANTED,
     async index(trx, did, writes: PreparedWrite[]) {
-      calls.push({ inTransaction: trx.isTransaction, did, paths: writes.map((w) => `${w.collection}/${w.rkey}`) })
+      calls.push({ inTransaction: trx.db.isTransaction, did, paths: writes.map((w) => `${w.collection}/${w.rkey}`) })
       if (state.fail) throw new Error('indexer failed')
     },
   }

@@ -3,7 +3,6 @@
 // retry or by the start-up sweep.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { accountStore } from '../../src/storage/tenant/account-store.js'
 import { tenantStoreName } from '../../src/tenant/domain-name.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
@@ -53,7 +52,7 @@ test('an add cut short by a crash is finished by retrying it', async () => {
   await t.ctx.storage.createTenantDb(store)
   await t.ctx.storage.migrateTenant(store)
   const { owner } = await t.ctx.domains.add({ domain })
-  const handles = await t.ctx.storage.withTenant(store, (db) => accountStore.list(db, 10))
+  const handles = await t.ctx.storage.read(store, (r) => r.accounts.list(10))
   assert.deepEqual(
     handles.map((a) => a.handle),
     [owner.handle],

@@ -18,12 +18,10 @@ import type { Logger } from '../../lib/logger.js'
 import type { RateLimits } from '../../ratelimit/rate-limits.js'
 import { type PreparedWrite, prepareWrite } from '../../repo/prepare.js'
 import type { RepoService } from '../../repo/repo-service.js'
-import { agentKeyStore, type Challenge, challengeStore } from '../../storage/agent-store.js'
+import type { Challenge } from '../../storage/management/challenge-store.js'
 import type { Domain, TenantRegistry } from '../../storage/management/tenant-registry.js'
 import type { AgentChallengePurpose } from '../../storage/schema.js'
 import type { Storage } from '../../storage/storage.js'
-import { accountStore, sessionStore } from '../../storage/tenant/account-store.js'
-import { repoReader } from '../../storage/tenant/repo-store.js'
 import { type AgentSettings, agentSettings } from '../../tenant/agent-settings.js'
 import { normalizeDomain } from '../../tenant/domain-name.js'
 import { parseAgentPublicKey, verifyAgentSignature } from './agent-keys.js'
@@ -85,7 +83,7 @@ export class AgentService {
     const now = new Date()
     const expiresAt = new Date(now.getTime() + this.deps.config.registrationChallengeSeconds * 1000).toISOString()
     const challenge = newChallengeId()
-    await challengeStore.insert(this.deps.storage.management, {
+    await this.deps.storage.managementTransactor.challenges.insert({
       id: challenge,
       purpose: 'register',
       domain: domain.name,
@@ -140,15 +138,15 @@ export class AgentService {
       },
       { lexicons: this.deps.lexicons, validate: true, maxRecordBytes: this.deps.maxRecordBytes },
     )
-    if (!(await challengeStore.take(this.deps.storage.management, found.id, 'register'))) {
+    if (!(await this.deps.storage.managementTransactor.challenges.take(found.id, 'register'))) {
       throw unknownChallenge()
     }
     const created = await this.deps.accounts.create({
       handle,
       role: 'user',
-      alsoWrite: async (trx, did) => {
-        await agentKeyStore.insert(trx, did, key.didKey)
-        await this.deps.repos.applyWritesWithin(trx, { did, db_name: domain.db_name }, [profile])
+      alsoWrite: async (tx, did) => {
+        await tx.agentKeys.insert(did, key.didKey)
+        await this.deps.repos.applyWritesWithin(tx, { did, db_name: domain.db_name }, [profile])
       },
     })
     const located = await this.deps.accounts.mustLocate(created.did)
@@ -182,7 +180,7 @@ export class AgentService {
       `challenge: ${challenge}`,
       `expires: ${expiresAt}`,
     ].join('\n')
-    await challengeStore.insert(this.deps.storage.management, {
+    await this.deps.storage.managementTransactor.challenges.insert({
       id: challenge,
       purpose,
       domain: located.domain,
@@ -230,15 +228,13 @@ export class AgentService {
       throw new AuthRequiredError('newKeySignature does not verify with the new key', 'InvalidSignature')
     }
     const profileWrite = await this.profileKeyUpdate(located, agent.public_key, newKey)
-    await this.deps.storage.withTenant(located.db_name, (db) =>
-      db.transaction().execute(async (trx) => {
-        if (!(await agentKeyStore.replace(trx, located.did, agent.public_key, newKey))) {
-          throw new InvalidRequestError('The key was changed meanwhile; ask for a new challenge', 'InvalidChallenge')
-        }
-        await sessionStore.deleteAll(trx, located.did)
-        if (profileWrite) await this.deps.repos.applyWritesWithin(trx, located, [profileWrite])
-      }),
-    )
+    await this.deps.storage.transact(located.db_name, async (tx) => {
+      if (!(await tx.agentKeys.replace(located.did, agent.public_key, newKey))) {
+        throw new InvalidRequestError('The key was changed meanwhile; ask for a new challenge', 'InvalidChallenge')
+      }
+      await tx.sessions.deleteAll(located.did)
+      if (profileWrite) await this.deps.repos.applyWritesWithin(tx, located, [profileWrite])
+    })
     if (profileWrite) this.deps.outboxWritten(located.db_name)
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'agent key rotated')
     return { did: located.did, handle, publicKey: newKey, tokens: await this.deps.sessions.start(located) }
@@ -246,9 +242,7 @@ export class AgentService {
 
   /** Marks an agent trusted (the higher write budget) or not. */
   async setTrusted(located: LocatedAccount, trusted: boolean): Promise<void> {
-    const ok = await this.deps.storage.withTenant(located.db_name, (db) =>
-      agentKeyStore.setTrusted(db, located.did, trusted),
-    )
+    const ok = await this.deps.storage.write(located.db_name, (w) => w.agentKeys.setTrusted(located.did, trusted))
     if (!ok) throw new InvalidRequestError(`Not an agent account: ${located.did}`, 'NotAnAgent')
     this.deps.rateLimits.forgetTier(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain, trusted }, 'agent trust changed')
@@ -275,9 +269,9 @@ export class AgentService {
 
   /** The agent's key and handle; refused when the account has no key or may not log in. */
   private async agentState(located: LocatedAccount) {
-    const state = await this.deps.storage.withTenant(located.db_name, async (db) => ({
-      agent: await agentKeyStore.get(db, located.did),
-      account: await accountStore.summary(db, located.did),
+    const state = await this.deps.storage.read(located.db_name, async (t) => ({
+      agent: await t.agentKeys.get(located.did),
+      account: await t.accounts.summary(located.did),
     }))
     if (!state.account) throw new InvalidRequestError(`Account not found: ${located.did}`, 'AccountNotFound')
     if (!state.agent) {
@@ -290,14 +284,14 @@ export class AgentService {
   /** A challenge still to be used, not yet taken (registration checks its work before taking it). */
   private async pendingChallenge(input: unknown, purpose: AgentChallengePurpose): Promise<Challenge> {
     const id = challengeId(input)
-    const found = await challengeStore.get(this.deps.storage.management, id, purpose)
+    const found = await this.deps.storage.managementReader.challenges.get(id, purpose)
     if (!found) throw unknownChallenge()
     assertUnexpired(found)
     return found
   }
 
   private async takeChallenge(input: unknown, purpose: AgentChallengePurpose): Promise<Challenge> {
-    const taken = await challengeStore.take(this.deps.storage.management, challengeId(input), purpose)
+    const taken = await this.deps.storage.managementTransactor.challenges.take(challengeId(input), purpose)
     if (!taken) throw unknownChallenge()
     assertUnexpired(taken)
     return taken
@@ -308,8 +302,8 @@ export class AgentService {
     oldKey: string,
     newKey: string,
   ): Promise<PreparedWrite | undefined> {
-    const row = await this.deps.storage.withTenant(located.db_name, (db) =>
-      repoReader.getRecord(db, located.did, PROFILE_COLLECTION, 'self'),
+    const row = await this.deps.storage.read(located.db_name, (t) =>
+      t.repo.getRecord(located.did, PROFILE_COLLECTION, 'self'),
     )
     if (!row) return undefined
     const value = cborToLexRecord(row.content) as Record<string, unknown>

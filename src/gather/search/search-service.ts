@@ -6,13 +6,9 @@ import { isValidDid, isValidRecordKey } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { Logger } from '../../lib/logger.js'
 import type { Domain, TenantRegistry } from '../../storage/management/tenant-registry.js'
-import type { Storage, TenantDb } from '../../storage/storage.js'
-import {
-  type ListingKey,
-  type SearchDocKey,
-  type SearchDocRow,
-  searchReader,
-} from '../../storage/tenant/search-store.js'
+import type { Storage } from '../../storage/storage.js'
+import type { ListingKey, SearchDocKey, SearchDocRow } from '../../storage/tenant/search-store.js'
+import type { TenantReader } from '../../storage/tenant/tenant-store.js'
 import { clean, LISTING, POST } from './indexed-record.js'
 
 export type SearchHit = {
@@ -76,8 +72,8 @@ export class SearchService {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
     const tenants = query.domain === undefined ? await this.activeTenants() : [await this.tenant(query.domain)]
     // One more than a page from each: if more than a page is left in all, there is a next page.
-    const pages = await this.fanOut(tenants, query.domain !== undefined, (db) =>
-      searchReader.docs(db, { collection, q, limit: limit + 1, after }),
+    const pages = await this.fanOut(tenants, query.domain !== undefined, (t) =>
+      t.search.docs({ collection, q, limit: limit + 1, after }),
     )
     const rows = pages.flat().sort(byRankThenNewest)
     const hits = rows.slice(0, limit)
@@ -96,8 +92,8 @@ export class SearchService {
     const listings = uris.map(listingKeyOf)
     // Reviews may be in any tenant; a listing's versions only in its author's.
     const [totals, versions] = await Promise.all([
-      this.fanOut(await this.activeTenants(), false, (db) => searchReader.reviewTotals(db, uris)),
-      this.fanOut(await this.authorTenants(listings), false, (db) => searchReader.listingVersions(db, listings)),
+      this.fanOut(await this.activeTenants(), false, (t) => t.search.reviewTotals(uris)),
+      this.fanOut(await this.authorTenants(listings), false, (t) => t.search.listingVersions(listings)),
     ])
     const had = new Set(versions.flat().map((v) => `at://${v.did}/${LISTING}/${v.rkey} ${v.cid}`))
     for (const t of totals.flat()) {
@@ -135,14 +131,14 @@ export class SearchService {
    * fails (its database down, or just removed) is logged and left out rather
    * than failing the whole search; for one named tenant the error is the answer.
    */
-  private async fanOut<T>(tenants: Tenant[], strict: boolean, fn: (db: TenantDb) => Promise<T[]>): Promise<T[][]> {
+  private async fanOut<T>(tenants: Tenant[], strict: boolean, fn: (t: TenantReader) => Promise<T[]>): Promise<T[][]> {
     const results: T[][] = []
     let next = 0
     const worker = async () => {
       while (next < tenants.length) {
         const d = tenants[next++]
         try {
-          results.push(await this.deps.storage.withTenant(d.db_name, fn))
+          results.push(await this.deps.storage.read(d.db_name, fn))
         } catch (err) {
           if (strict) throw err
           this.deps.logger.warn({ err, tenant: d.name }, 'search left out a tenant that failed')

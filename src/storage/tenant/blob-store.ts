@@ -3,33 +3,34 @@
 // `unreferenced_since` is set, and the sweeper deletes it after a grace period.
 import { sql } from 'kysely'
 import type { TenantDb } from '../storage.js'
-import type { RepoTx } from './repo-store.js'
 
 export type BlobMeta = { cid: string; mime_type: string; size: number }
 
-export const blobReader = {
-  get(db: TenantDb, did: string, cid: string) {
-    return db
+export class BlobReader {
+  constructor(readonly db: TenantDb) {}
+
+  get(did: string, cid: string) {
+    return this.db
       .selectFrom('blob')
       .select(['cid', 'mime_type', 'size', 'content'])
       .where('did', '=', did)
       .where('cid', '=', cid)
       .executeTakeFirst()
-  },
+  }
 
-  metas(db: TenantDb, did: string, cids: string[]): Promise<BlobMeta[]> {
+  metas(did: string, cids: string[]): Promise<BlobMeta[]> {
     if (cids.length === 0) return Promise.resolve([])
-    return db
+    return this.db
       .selectFrom('blob')
       .select(['cid', 'mime_type', 'size'])
       .where('did', '=', did)
       .where('cid', 'in', cids)
       .execute()
-  },
+  }
 
   /** CIDs of blobs records use, in CID order, added by commits after `since` when given. */
-  async listReferenced(db: TenantDb, did: string, opts: { limit: number; cursor?: string; since?: string }) {
-    let q = db
+  async listReferenced(did: string, opts: { limit: number; cursor?: string; since?: string }) {
+    let q = this.db
       .selectFrom('blob')
       .select('blob.cid')
       .where('blob.did', '=', did)
@@ -51,22 +52,18 @@ export const blobReader = {
       )
     }
     return (await q.execute()).map((r) => r.cid)
-  },
+  }
 }
 
-export const blobWriter = {
+export class BlobTransactor extends BlobReader {
   /**
    * Stores an upload; uploading the same bytes again keeps one copy, and the
    * MIME type of the first upload, which is returned so that every ref handed
    * out for this CID agrees with the row records are checked against.
    */
-  async put(
-    db: TenantDb,
-    did: string,
-    blob: { cid: string; mimeType: string; content: Uint8Array },
-  ): Promise<BlobMeta> {
+  async put(did: string, blob: { cid: string; mimeType: string; content: Uint8Array }): Promise<BlobMeta> {
     const now = new Date().toISOString()
-    return db
+    return this.db
       .insertInto('blob')
       .values({
         did,
@@ -87,18 +84,13 @@ export const blobWriter = {
       )
       .returning(['cid', 'mime_type', 'size'])
       .executeTakeFirstOrThrow()
-  },
+  }
 
-  /** Records that `paths` now use exactly these blobs (an empty list: none). */
-  async setRecordBlobs(
-    trx: RepoTx,
-    did: string,
-    rev: string,
-    uses: { path: string; blobCids: string[] }[],
-  ): Promise<void> {
+  /** Records that `paths` now use exactly these blobs (an empty list: none); inside the commit's transaction. */
+  async setRecordBlobs(did: string, rev: string, uses: { path: string; blobCids: string[] }[]): Promise<void> {
     if (uses.length === 0) return
     const paths = uses.map((u) => u.path)
-    const before = await trx
+    const before = await this.db
       .deleteFrom('record_blob')
       .where('did', '=', did)
       .where('record_path', 'in', paths)
@@ -107,10 +99,10 @@ export const blobWriter = {
     const rows = uses.flatMap((u) =>
       [...new Set(u.blobCids)].map((blob_cid) => ({ did, blob_cid, record_path: u.path, rev })),
     )
-    if (rows.length > 0) await trx.insertInto('record_blob').values(rows).execute()
+    if (rows.length > 0) await this.db.insertInto('record_blob').values(rows).execute()
     const used = [...new Set(rows.map((r) => r.blob_cid))]
     if (used.length > 0) {
-      await trx
+      await this.db
         .updateTable('blob')
         .set({ unreferenced_since: null })
         .where('did', '=', did)
@@ -119,7 +111,7 @@ export const blobWriter = {
     }
     const released = [...new Set(before.map((r) => r.blob_cid))].filter((c) => !used.includes(c))
     if (released.length > 0) {
-      await trx
+      await this.db
         .updateTable('blob')
         .set({ unreferenced_since: new Date().toISOString() })
         .where('did', '=', did)
@@ -137,16 +129,20 @@ export const blobWriter = {
         )
         .execute()
     }
-  },
+  }
 
   /** Deletes blobs nothing has used since before `cutoff`; returns how many. */
-  async sweep(db: TenantDb, cutoff: string, limit = 1000): Promise<number> {
-    const doomed = db.selectFrom('blob').select(['did', 'cid']).where('unreferenced_since', '<', cutoff).limit(limit)
-    const rows = await db
+  async sweep(cutoff: string, limit = 1000): Promise<number> {
+    const doomed = this.db
+      .selectFrom('blob')
+      .select(['did', 'cid'])
+      .where('unreferenced_since', '<', cutoff)
+      .limit(limit)
+    const rows = await this.db
       .deleteFrom('blob')
       .where((eb) => eb(eb.refTuple('did', 'cid'), 'in', doomed.$asTuple('did', 'cid')))
       .returning('cid')
       .execute()
     return rows.length
-  },
+  }
 }

@@ -4,51 +4,55 @@ import type { TenantDb } from '../storage.js'
 
 export type StoredPlcOp = { id: string; did: string; op: unknown; published_at: string | null }
 
-export const plcStore = {
-  /** Logs an op; the genesis op's account row is written with it already. */
-  async log(db: TenantDb, did: string, op: unknown, publishedAt: string | null): Promise<void> {
-    await db
-      .insertInto('plc_operation')
-      .values({ did, op: JSON.stringify(op), created_at: new Date().toISOString(), published_at: publishedAt })
-      .execute()
-  },
+export class PlcReader {
+  constructor(readonly db: TenantDb) {}
 
-  /** Logs a later op and makes it the account's latest, which its DID document is built from. */
-  async append(db: TenantDb, did: string, op: unknown, publishedAt: string | null): Promise<void> {
-    await plcStore.log(db, did, op, publishedAt)
-    await db
-      .updateTable('account')
-      .set({ plc_op: JSON.stringify(op), plc_published_at: publishedAt })
-      .where('did', '=', did)
-      .execute()
-  },
-
-  latest(db: TenantDb, did: string): Promise<StoredPlcOp | undefined> {
-    return db
+  latest(did: string): Promise<StoredPlcOp | undefined> {
+    return this.db
       .selectFrom('plc_operation')
       .select(['id', 'did', 'op', 'published_at'])
       .where('did', '=', did)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst()
-  },
+  }
 
   /** Ops the directory has not accepted yet, in the order they must be sent; optionally of one DID. */
-  unpublished(db: TenantDb, did?: string): Promise<StoredPlcOp[]> {
-    let q = db
+  unpublished(did?: string): Promise<StoredPlcOp[]> {
+    let q = this.db
       .selectFrom('plc_operation')
       .select(['id', 'did', 'op', 'published_at'])
       .where('published_at', 'is', null)
       .orderBy('id')
     if (did) q = q.where('did', '=', did)
     return q.execute()
-  },
+  }
+}
 
-  async markPublished(db: TenantDb, op: StoredPlcOp): Promise<void> {
+export class PlcTransactor extends PlcReader {
+  /** Logs an op; the genesis op's account row is written with it already. */
+  async log(did: string, op: unknown, publishedAt: string | null): Promise<void> {
+    await this.db
+      .insertInto('plc_operation')
+      .values({ did, op: JSON.stringify(op), created_at: new Date().toISOString(), published_at: publishedAt })
+      .execute()
+  }
+
+  /** Logs a later op and makes it the account's latest, which its DID document is built from. */
+  async append(did: string, op: unknown, publishedAt: string | null): Promise<void> {
+    await this.log(did, op, publishedAt)
+    await this.db
+      .updateTable('account')
+      .set({ plc_op: JSON.stringify(op), plc_published_at: publishedAt })
+      .where('did', '=', did)
+      .execute()
+  }
+
+  async markPublished(op: StoredPlcOp): Promise<void> {
     const t = new Date().toISOString()
-    await db.updateTable('plc_operation').set({ published_at: t }).where('id', '=', op.id).execute()
+    await this.db.updateTable('plc_operation').set({ published_at: t }).where('id', '=', op.id).execute()
     // Only if it is still the account's latest op does the account count as published.
-    await db
+    await this.db
       .updateTable('account')
       .set({ plc_published_at: t })
       .where('did', '=', op.did)
@@ -64,5 +68,5 @@ export const plcStore = {
         ),
       )
       .execute()
-  },
+  }
 }

@@ -2,13 +2,14 @@
 // reader runs anywhere without locks; the transactor runs only inside the
 // write transaction that holds the repo's root row (`lockForCommit`), or in
 // the one statement that stores a commit only on the root it was built on.
-import { type RawBuilder, sql, type Transaction } from 'kysely'
-import { outbox } from '../../sync/outbox.js'
-import type { TenantSchema } from '../schema.js'
+import type { Cid } from '@atproto/lex-data'
+import { type RawBuilder, sql } from 'kysely'
 import type { TenantDb } from '../storage.js'
 import { schemaPrefix } from '../table-ref.js'
+import type { BlockCache } from './block-cache.js'
+import { TenantBlockstore } from './blockstore.js'
+import { appendOutboxWhen } from './outbox-store.js'
 
-export type RepoTx = Transaction<TenantSchema>
 export type RootRow = { cid: string; rev: string }
 export type RecordRow = { collection: string; rkey: string; cid: string; content: Uint8Array }
 export type BlockRow = { cid: string; content: Uint8Array }
@@ -26,29 +27,36 @@ export type CommitRows = {
   outboxEvent: Uint8Array
 }
 
-export const repoReader = {
-  /** The repo's root with the account's sealed signing key and status, without a lock. */
-  rootForCommit(db: TenantDb, did: string) {
-    return commitRoot(db, did).executeTakeFirst()
-  },
+export class RepoReader {
+  constructor(readonly db: TenantDb) {}
 
-  getRoot(db: TenantDb, did: string): Promise<RootRow | undefined> {
-    return db.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).executeTakeFirst()
-  },
+  /** The account's blocks as @atproto/repo reads them, on demand (see TenantBlockstore). */
+  blockstore(did: string, root: Cid | null, shared?: BlockCache): TenantBlockstore {
+    return new TenantBlockstore(this.db, did, root, shared)
+  }
+
+  /** The repo's root with the account's sealed signing key and status, without a lock. */
+  rootForCommit(did: string) {
+    return commitRoot(this.db, did).executeTakeFirst()
+  }
+
+  getRoot(did: string): Promise<RootRow | undefined> {
+    return this.db.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).executeTakeFirst()
+  }
 
   /** Heads and account statuses of these repos. */
-  heads(db: TenantDb, dids: string[]) {
-    return db
+  heads(dids: string[]) {
+    return this.db
       .selectFrom('repo_root')
       .innerJoin('account', 'account.did', 'repo_root.did')
       .select(['repo_root.did', 'repo_root.cid', 'repo_root.rev', 'account.status'])
       .where('repo_root.did', 'in', dids)
       .execute()
-  },
+  }
 
   /** One record and its bytes, from the index joined to the block it names. */
-  getRecord(db: TenantDb, did: string, collection: string, rkey: string): Promise<RecordRow | undefined> {
-    return db
+  getRecord(did: string, collection: string, rkey: string): Promise<RecordRow | undefined> {
+    return this.db
       .selectFrom('record')
       .innerJoin('repo_block', (j) =>
         j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
@@ -58,15 +66,14 @@ export const repoReader = {
       .where('record.collection', '=', collection)
       .where('record.rkey', '=', rkey)
       .executeTakeFirst()
-  },
+  }
 
   /** A page of one collection by rkey: newest first unless `reverse`; `cursor` is the last rkey seen. */
   listRecords(
-    db: TenantDb,
     did: string,
     opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
   ): Promise<RecordRow[]> {
-    let q = db
+    let q = this.db
       .selectFrom('record')
       .innerJoin('repo_block', (j) =>
         j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
@@ -78,10 +85,10 @@ export const repoReader = {
       .limit(opts.limit)
     if (opts.cursor !== undefined) q = q.where('record.rkey', opts.reverse ? '>' : '<', opts.cursor)
     return q.execute()
-  },
+  }
 
-  async listCollections(db: TenantDb, did: string): Promise<string[]> {
-    const rows = await db
+  async listCollections(did: string): Promise<string[]> {
+    const rows = await this.db
       .selectFrom('record')
       .select('collection')
       .distinct()
@@ -89,7 +96,7 @@ export const repoReader = {
       .orderBy('collection')
       .execute()
     return rows.map((r) => r.collection)
-  },
+  }
 
   /**
    * A page of the blocks of the repo as of `rootRev`, ordered by CID: every
@@ -98,11 +105,10 @@ export const repoReader = {
    * older root stays whole). With `since`, only blocks added after that rev.
    */
   blockPage(
-    db: TenantDb,
     did: string,
     opts: { rootRev: string; since?: string; after?: string; limit: number },
   ): Promise<BlockRow[]> {
-    let q = db
+    let q = this.db
       .selectFrom('repo_block')
       .select(['cid', 'content'])
       .where('did', '=', did)
@@ -112,14 +118,15 @@ export const repoReader = {
     if (opts.since !== undefined) q = q.where('rev', '>', opts.since).where('rev', '<=', opts.rootRev)
     if (opts.after !== undefined) q = q.where('cid', '>', opts.after)
     return q.execute()
-  },
+  }
 }
 
-export const repoTransactor = {
+export class RepoTransactor extends RepoReader {
   /** Takes the repo's write lock for the rest of the transaction, and reads what a commit is built on. */
-  lockForCommit(trx: RepoTx, did: string) {
-    return commitRoot(trx, did).forUpdate(['repo_root']).executeTakeFirst()
-  },
+  lockForCommit(did: string) {
+    if (!this.db.isTransaction) throw new Error('lockForCommit outside a transaction')
+    return commitRoot(this.db, did).forUpdate(['repo_root']).executeTakeFirst()
+  }
 
   /**
    * Stores a commit in one statement: the root moves from `expected.cid`,
@@ -133,16 +140,11 @@ export const repoTransactor = {
    * the statement, so a dropped block is kept when a record outside this
    * commit, or one this commit writes, names it.
    */
-  async storeCommit(
-    db: TenantDb,
-    did: string,
-    expected: { cid: string; signingKey: Uint8Array },
-    c: CommitRows,
-  ): Promise<boolean> {
+  async storeCommit(did: string, expected: { cid: string; signingKey: Uint8Array }, c: CommitRows): Promise<boolean> {
     const rev = c.root.rev
     const now = new Date().toISOString()
     const moved = sql`EXISTS (SELECT 1 FROM moved)`
-    const schema = schemaPrefix(db)
+    const schema = schemaPrefix(this.db)
     const t = {
       root: sql.raw(`${schema}"repo_root"`),
       account: sql.raw(`${schema}"account"`),
@@ -187,23 +189,25 @@ export const repoTransactor = {
         AND NOT EXISTS (SELECT 1 FROM ${t.record} r WHERE r.did = ${did} AND r.cid = repo_block.cid
           ${written.length > 0 ? sql`AND (r.collection, r.rkey) NOT IN (${pathList(written)})` : sql``})`)
     }
-    parts.push(outbox.appendWhen(schema, did, 'commit', c.outboxEvent, now, moved))
+    parts.push(appendOutboxWhen(schema, did, 'commit', c.outboxEvent, now, moved))
     const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
-    const result = await sql<{ n: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(db)
+    const result = await sql<{ n: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(
+      this.db,
+    )
     return result.rows[0]?.n === 1
-  },
+  }
 
-  async createRoot(trx: RepoTx, did: string, root: RootRow): Promise<void> {
-    await trx
+  async createRoot(did: string, root: RootRow): Promise<void> {
+    await this.db
       .insertInto('repo_root')
       .values({ did, ...root, updated_at: new Date().toISOString() })
       .execute()
-  },
+  }
 
   /** Adds blocks; a block that a commit had dropped and this one brings back is live again. */
-  async putBlocks(trx: RepoTx, did: string, rev: string, blocks: BlockRow[]): Promise<void> {
+  async putBlocks(did: string, rev: string, blocks: BlockRow[]): Promise<void> {
     if (blocks.length === 0) return
-    await trx
+    await this.db
       .insertInto('repo_block')
       .values(
         blocks.map((b) => ({
@@ -223,18 +227,18 @@ export const repoTransactor = {
           .where('repo_block.removed_rev', 'is not', null),
       )
       .execute()
-  },
+  }
 
   /** Deletes blocks dropped by commits before `cutoff` (past the grace period); returns how many. */
-  async sweepDroppedBlocks(db: TenantDb, cutoff: string, limit = 5000): Promise<number> {
-    const doomed = db.selectFrom('repo_block').select(['did', 'cid']).where('removed_at', '<', cutoff).limit(limit)
-    const rows = await db
+  async sweepDroppedBlocks(cutoff: string, limit = 5000): Promise<number> {
+    const doomed = this.db.selectFrom('repo_block').select(['did', 'cid']).where('removed_at', '<', cutoff).limit(limit)
+    const rows = await this.db
       .deleteFrom('repo_block')
       .where((eb) => eb(eb.refTuple('did', 'cid'), 'in', doomed.$asTuple('did', 'cid')))
       .returning('cid')
       .execute()
     return rows.length
-  },
+  }
 }
 
 /** What a commit is built on: the root, and the account's sealed signing key and status. */

@@ -1,9 +1,10 @@
-// SQL on a tenant's search tables. The transactor runs inside the commit
-// transaction, so the index moves with the repo or not at all; the reader
-// runs anywhere and sees only active accounts' rows.
+// SQL on a tenant's search tables: documents, reviews and listing versions,
+// as plain rows (what a record makes of them is gather/search's business).
+// The transactor runs inside the commit transaction, so the index moves with
+// the repo or not at all; the reader runs anywhere and sees only active
+// accounts' rows.
 import { type RawBuilder, sql } from 'kysely'
 import type { TenantDb } from '../storage.js'
-import type { RepoTx } from './repo-store.js'
 
 /**
  * The text search configuration: English stemming ("searching" finds
@@ -17,6 +18,7 @@ const RANK_SCALE = sql.lit(1_000_000)
 /** Text of a search document by weight: A (most telling) to D. */
 export type WeightedText = { a: string; b: string; c: string; d: string }
 
+/** A document to keep for a record. */
 export type SearchDocInput = {
   collection: string
   rkey: string
@@ -28,16 +30,7 @@ export type SearchDocInput = {
 
 export type ReviewInput = { rkey: string; subjectUri: string; subjectCid: string; rating: number }
 
-/** What one commit changes in a repo's search rows (the agent app's indexer works it out from the writes). */
-export type SearchChanges = {
-  docs: SearchDocInput[]
-  reviews: ReviewInput[]
-  /** Documents and reviews (by rkey) to remove: deleted, or no longer indexable. */
-  goneDocs: { collection: string; rkey: string }[]
-  goneReviews: string[]
-  /** Listing versions written, kept for the reviews that name them by CID. */
-  listingVersions: { rkey: string; cid: string }[]
-}
+export type RecordPath = { collection: string; rkey: string }
 
 export type SearchDocRow = {
   did: string
@@ -59,21 +52,20 @@ export type ReviewTotal = { subject_uri: string; subject_cid: string; count: num
 /** A skill listing by its repo and record key. */
 export type ListingKey = { did: string; rkey: string }
 
-export const searchReader = {
+export class SearchReader {
+  constructor(readonly db: TenantDb) {}
+
   /**
    * Documents of one collection by active accounts, best first: matching `q`
    * by rank, then newest; without `q`, newest first.
    */
-  docs(
-    db: TenantDb,
-    opts: { collection: string; q?: string; limit: number; after?: SearchDocKey },
-  ): Promise<SearchDocRow[]> {
+  docs(opts: { collection: string; q?: string; limit: number; after?: SearchDocKey }): Promise<SearchDocRow[]> {
     const { q, after } = opts
     const query = q === undefined ? undefined : sql`websearch_to_tsquery(${TS_CONFIG}, ${q}::text)`
     const rank: RawBuilder<number> = query
       ? sql<number>`(ts_rank(d.tsv, ${query}, 32)::float8 * ${RANK_SCALE})::int4`
       : sql<number>`0`
-    let s = db
+    let s = this.db
       .selectFrom('search_doc as d')
       .innerJoin('account as a', 'a.did', 'd.did')
       .select(['d.did', 'a.handle', 'd.collection', 'd.rkey', 'd.cid', 'd.record', 'd.created_at', 'd.indexed_at'])
@@ -96,16 +88,16 @@ export const searchReader = {
       .orderBy('d.rkey', 'desc')
       .limit(opts.limit)
       .execute()
-  },
+  }
 
   /**
    * Review counts and rating sums of these subjects from this tenant's active
    * accounts, by the listing version (CID) they name: one review per reviewer
    * and subject (the one written last), and none by the subject's own author.
    */
-  async reviewTotals(db: TenantDb, subjectUris: string[]): Promise<ReviewTotal[]> {
+  async reviewTotals(subjectUris: string[]): Promise<ReviewTotal[]> {
     if (subjectUris.length === 0) return []
-    const latest = db
+    const latest = this.db
       .selectFrom('skill_review as r')
       .innerJoin('account as a', 'a.did', 'r.did')
       .distinctOn(['r.did', 'r.subject_uri'])
@@ -118,7 +110,7 @@ export const searchReader = {
       .orderBy('r.subject_uri')
       .orderBy('r.indexed_at', 'desc')
       .orderBy('r.rkey', 'desc')
-    return db
+    return this.db
       .selectFrom(latest.as('l'))
       .select([
         'l.subject_uri',
@@ -128,111 +120,105 @@ export const searchReader = {
       ])
       .groupBy(['l.subject_uri', 'l.subject_cid'])
       .execute()
-  },
+  }
 
   /** Every version (CID) these listings of this tenant's accounts have had, deleted ones' included. */
-  listingVersions(db: TenantDb, listings: ListingKey[]): Promise<(ListingKey & { cid: string })[]> {
+  listingVersions(listings: ListingKey[]): Promise<(ListingKey & { cid: string })[]> {
     if (listings.length === 0) return Promise.resolve([])
-    return db
+    return this.db
       .selectFrom('listing_version')
       .select(['did', 'rkey', 'cid'])
       .where((eb) => eb.or(listings.map((l) => eb.and([eb('did', '=', l.did), eb('rkey', '=', l.rkey)]))))
       .execute()
-  },
+  }
 }
 
-export const searchTransactor = {
-  /** Applies a commit's changes to the repo's search rows, inside the commit's transaction. */
-  async apply(trx: RepoTx, did: string, changes: SearchChanges): Promise<void> {
-    const { docs, reviews, goneDocs, goneReviews, listingVersions } = changes
-    const now = new Date().toISOString()
-    await keepListingVersions(trx, did, listingVersions)
-    await upsertDocs(trx, did, docs, now)
-    await upsertReviews(trx, did, reviews, now)
-    if (goneDocs.length > 0) {
-      await trx
-        .deleteFrom('search_doc')
-        .where('did', '=', did)
-        .where((eb) =>
-          eb.or(goneDocs.map((p) => eb.and([eb('collection', '=', p.collection), eb('rkey', '=', p.rkey)]))),
-        )
-        .execute()
-    }
-    if (goneReviews.length > 0) {
-      await trx.deleteFrom('skill_review').where('did', '=', did).where('rkey', 'in', goneReviews).execute()
-    }
-  },
-}
+export class SearchTransactor extends SearchReader {
+  async upsertDocs(did: string, docs: SearchDocInput[], now: string): Promise<void> {
+    if (docs.length === 0) return
+    await this.db
+      .insertInto('search_doc')
+      .values(
+        docs.map((d) => ({
+          did,
+          collection: d.collection,
+          rkey: d.rkey,
+          cid: d.cid,
+          record: sql`${d.recordJson}::jsonb`,
+          text: joinedText(d.text),
+          tsv: sql`${weighted(d.text.a, 'A')} || ${weighted(d.text.b, 'B')} || ${weighted(d.text.c, 'C')} || ${weighted(d.text.d, 'D')}`,
+          created_at: now,
+          indexed_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        // created_at stays: an edit does not move a record to the top of "newest".
+        oc.columns(['did', 'collection', 'rkey']).doUpdateSet((eb) => ({
+          cid: eb.ref('excluded.cid'),
+          record: eb.ref('excluded.record'),
+          text: eb.ref('excluded.text'),
+          tsv: eb.ref('excluded.tsv'),
+          indexed_at: eb.ref('excluded.indexed_at'),
+        })),
+      )
+      .execute()
+  }
 
-async function upsertDocs(trx: RepoTx, did: string, docs: SearchDocInput[], now: string): Promise<void> {
-  if (docs.length === 0) return
-  await trx
-    .insertInto('search_doc')
-    .values(
-      docs.map((d) => ({
-        did,
-        collection: d.collection,
-        rkey: d.rkey,
-        cid: d.cid,
-        record: sql`${d.recordJson}::jsonb`,
-        text: joinedText(d.text),
-        tsv: sql`${weighted(d.text.a, 'A')} || ${weighted(d.text.b, 'B')} || ${weighted(d.text.c, 'C')} || ${weighted(d.text.d, 'D')}`,
-        created_at: now,
-        indexed_at: now,
-      })),
-    )
-    .onConflict((oc) =>
-      // created_at stays: an edit does not move a record to the top of "newest".
-      oc.columns(['did', 'collection', 'rkey']).doUpdateSet((eb) => ({
-        cid: eb.ref('excluded.cid'),
-        record: eb.ref('excluded.record'),
-        text: eb.ref('excluded.text'),
-        tsv: eb.ref('excluded.tsv'),
-        indexed_at: eb.ref('excluded.indexed_at'),
-      })),
-    )
-    .execute()
-}
+  async deleteDocs(did: string, paths: RecordPath[]): Promise<void> {
+    if (paths.length === 0) return
+    await this.db
+      .deleteFrom('search_doc')
+      .where('did', '=', did)
+      .where((eb) => eb.or(paths.map((p) => eb.and([eb('collection', '=', p.collection), eb('rkey', '=', p.rkey)]))))
+      .execute()
+  }
 
-async function keepListingVersions(trx: RepoTx, did: string, versions: { rkey: string; cid: string }[]) {
-  if (versions.length === 0) return
-  await trx
-    .insertInto('listing_version')
-    .values(versions.map((v) => ({ did, ...v })))
-    .onConflict((oc) => oc.doNothing())
-    .execute()
+  async upsertReviews(did: string, reviews: ReviewInput[], now: string): Promise<void> {
+    if (reviews.length === 0) return
+    await this.db
+      .insertInto('skill_review')
+      .values(
+        reviews.map((r) => ({
+          did,
+          rkey: r.rkey,
+          subject_uri: r.subjectUri,
+          subject_cid: r.subjectCid,
+          rating: r.rating,
+          indexed_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['did', 'rkey']).doUpdateSet((eb) => ({
+          subject_uri: eb.ref('excluded.subject_uri'),
+          subject_cid: eb.ref('excluded.subject_cid'),
+          rating: eb.ref('excluded.rating'),
+          indexed_at: eb.ref('excluded.indexed_at'),
+        })),
+      )
+      .execute()
+  }
+
+  async deleteReviews(did: string, rkeys: string[]): Promise<void> {
+    if (rkeys.length === 0) return
+    await this.db.deleteFrom('skill_review').where('did', '=', did).where('rkey', 'in', rkeys).execute()
+  }
+
+  /** Keeps listing versions (a version already kept stays as it is). */
+  async keepListingVersions(did: string, versions: { rkey: string; cid: string }[]): Promise<void> {
+    if (versions.length === 0) return
+    await this.db
+      .insertInto('listing_version')
+      .values(versions.map((v) => ({ did, ...v })))
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  }
 }
 
 /** The searchable text as one string, as stored next to the tsvector. */
-function joinedText(t: WeightedText): string {
+export function joinedText(t: WeightedText): string {
   return [t.a, t.b, t.c, t.d].filter((s) => s !== '').join('\n')
 }
 
 function weighted(text: string, weight: 'A' | 'B' | 'C' | 'D') {
   return sql`setweight(to_tsvector(${TS_CONFIG}, ${text}::text), ${sql.lit(weight)})`
-}
-
-async function upsertReviews(trx: RepoTx, did: string, reviews: ReviewInput[], now: string): Promise<void> {
-  if (reviews.length === 0) return
-  await trx
-    .insertInto('skill_review')
-    .values(
-      reviews.map((r) => ({
-        did,
-        rkey: r.rkey,
-        subject_uri: r.subjectUri,
-        subject_cid: r.subjectCid,
-        rating: r.rating,
-        indexed_at: now,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['did', 'rkey']).doUpdateSet((eb) => ({
-        subject_uri: eb.ref('excluded.subject_uri'),
-        subject_cid: eb.ref('excluded.subject_cid'),
-        rating: eb.ref('excluded.rating'),
-        indexed_at: eb.ref('excluded.indexed_at'),
-      })),
-    )
-    .execute()
 }

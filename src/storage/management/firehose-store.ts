@@ -1,0 +1,156 @@
+// SQL on the management `firehose_event` table (every sequenced event, as the
+// frame subscribers get) and the management `outbox` (events that outlive a
+// removed tenant's database, waiting to be sequenced). Frames and bodies are
+// opaque here: sync/ makes them, sequences them and serves them.
+import { sql } from 'kysely'
+import type { FirehoseEventTable, OutboxKind } from '../schema.js'
+import type { ManagementDb } from '../storage.js'
+
+export type FirehoseEventRow = Omit<FirehoseEventTable, 'time_us'> & { time_us: string }
+export type StoredFrame = { seq: string; time_us: string; frame: Uint8Array }
+export type ManagementOutboxRow = {
+  id: string
+  did: string
+  kind: OutboxKind
+  event: Uint8Array
+  created_at: string
+  origin_source: string | null
+  origin_id: string | null
+}
+export type HandedOverRow = Omit<ManagementOutboxRow, 'id'>
+
+export class FirehoseReader {
+  constructor(readonly db: ManagementDb) {}
+
+  /** The highest seq and time_us (0 when empty). */
+  async head(): Promise<{ seq: number; timeUs: number }> {
+    const row = await this.db
+      .selectFrom('firehose_event')
+      .select((eb) => [eb.fn.max('seq').as('max'), eb.fn.max('time_us').as('maxTimeUs')])
+      .executeTakeFirst()
+    return { seq: Number(row?.max ?? 0), timeUs: Number(row?.maxTimeUs ?? 0) }
+  }
+
+  async oldestSeq(): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('firehose_event')
+      .select((eb) => eb.fn.min('seq').as('min'))
+      .executeTakeFirst()
+    return row?.min === null || row?.min === undefined ? undefined : Number(row.min)
+  }
+
+  /** Seqs and frame sizes after `seq`, in order, at most `limit` of them. */
+  frameSizesAfter(seq: number, limit: number): Promise<{ seq: string; bytes: number }[]> {
+    return this.db
+      .selectFrom('firehose_event')
+      .select(['seq', sql<number>`octet_length(frame)`.as('bytes')])
+      .where('seq', '>', String(seq))
+      .orderBy('seq')
+      .limit(limit)
+      .execute()
+  }
+
+  /** Frames after `seq` through `last`, in order. */
+  framesThrough(seq: number, last: string): Promise<StoredFrame[]> {
+    return this.db
+      .selectFrom('firehose_event')
+      .select(['seq', 'time_us', 'frame'])
+      .where('seq', '>', String(seq))
+      .where('seq', '<=', last)
+      .orderBy('seq')
+      .execute()
+  }
+
+  /**
+   * The first seq whose time_us reaches `timeUs` (null when none does) and
+   * the highest seq, in one statement, so one snapshot.
+   */
+  async firstAtTime(timeUs: number): Promise<{ first: number | null; last: number }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('firehose_event')
+          .select('seq')
+          .where('time_us', '>=', String(timeUs))
+          .orderBy('time_us')
+          .limit(1)
+          .as('first'),
+        eb
+          .selectFrom('firehose_event')
+          .select((e) => e.fn.max('seq').as('max'))
+          .as('last'),
+      ])
+      .executeTakeFirstOrThrow()
+    return { first: row.first === null ? null : Number(row.first), last: Number(row.last ?? 0) }
+  }
+
+  /** Which of these outbox ids of `source` the firehose holds already. */
+  async sequencedIds(source: string, ids: string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('firehose_event')
+      .select('outbox_id')
+      .where('source', '=', source)
+      .where('outbox_id', 'in', ids)
+      .execute()
+    return rows.map((r) => String(r.outbox_id))
+  }
+
+  /** The highest outbox id `source` has had, sequenced or handed over (0 when none). */
+  async usedOutboxIds(source: string): Promise<number> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('firehose_event')
+          .select((e) => e.fn.max('outbox_id').as('m'))
+          .where('source', '=', source)
+          .as('sequenced'),
+        eb
+          .selectFrom('outbox')
+          .select((e) => e.fn.max('origin_id').as('m'))
+          .where('origin_source', '=', source)
+          .as('handedOver'),
+      ])
+      .executeTakeFirstOrThrow()
+    return Math.max(Number(row.sequenced ?? 0), Number(row.handedOver ?? 0))
+  }
+
+  /** The management outbox's oldest rows, in append order. */
+  outbox(limit: number): Promise<ManagementOutboxRow[]> {
+    return this.db
+      .selectFrom('outbox')
+      .select(['id', 'did', 'kind', 'event', 'created_at', 'origin_source', 'origin_id'])
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  }
+}
+
+export class FirehoseTransactor extends FirehoseReader {
+  /** Appends sequenced events; one statement, so every seq of the batch becomes visible at once. */
+  async insert(events: FirehoseEventRow[]): Promise<void> {
+    await this.db.insertInto('firehose_event').values(events).execute()
+  }
+
+  async pruneBefore(time: string): Promise<void> {
+    await this.db.deleteFrom('firehose_event').where('time', '<', time).execute()
+  }
+
+  async pruneThrough(seq: number): Promise<void> {
+    await this.db.deleteFrom('firehose_event').where('seq', '<=', String(seq)).execute()
+  }
+
+  /** Adds rows to the management outbox; a row whose origin is there already is skipped. */
+  async handOver(rows: HandedOverRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db
+        .insertInto('outbox')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['origin_source', 'origin_id']).doNothing())
+        .execute()
+    }
+  }
+
+  async deleteOutbox(ids: string[]): Promise<void> {
+    await this.db.deleteFrom('outbox').where('id', 'in', ids).execute()
+  }
+}

@@ -1,0 +1,74 @@
+// One tenant database as the services see it: its tables' stores bound to one
+// handle, in the spirit of the official PDS's actor store. A TenantReader only
+// reads (no locks, any connection); a TenantTransactor also writes, and is
+// what `Storage.transact` hands out inside one transaction. Stores are bound
+// on first use, so a request that reads one record binds one store.
+import type { TenantDb } from '../storage.js'
+import { StoreBundle } from '../store-bundle.js'
+import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } from './account-store.js'
+import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
+import { BlobReader, BlobTransactor } from './blob-store.js'
+import { OutboxReader, OutboxTransactor } from './outbox-store.js'
+import { PlcReader, PlcTransactor } from './plc-store.js'
+import { RepoReader, RepoTransactor } from './repo-store.js'
+import { SearchReader, SearchTransactor } from './search-store.js'
+
+export class TenantReader extends StoreBundle<TenantDb> {
+  get accounts(): AccountReader {
+    return this.bound('accounts', () => new AccountReader(this.db))
+  }
+  get sessions(): SessionReader {
+    return this.bound('sessions', () => new SessionReader(this.db))
+  }
+  get repo(): RepoReader {
+    return this.bound('repo', () => new RepoReader(this.db))
+  }
+  get blobs(): BlobReader {
+    return this.bound('blobs', () => new BlobReader(this.db))
+  }
+  get search(): SearchReader {
+    return this.bound('search', () => new SearchReader(this.db))
+  }
+  get plc(): PlcReader {
+    return this.bound('plc', () => new PlcReader(this.db))
+  }
+  get agentKeys(): AgentKeyReader {
+    return this.bound('agentKeys', () => new AgentKeyReader(this.db))
+  }
+  get outbox(): OutboxReader {
+    return this.bound('outbox', () => new OutboxReader(this.db))
+  }
+}
+
+/**
+ * The same tables with their writes. Inside `Storage.transact` it holds one
+ * transaction, and what needs the repo's lock (`repo.lockForCommit`) or
+ * several statements to agree runs only there; `Storage.write` hands one out
+ * on the bare handle, for writes of one statement each.
+ */
+export class TenantTransactor extends TenantReader {
+  override get accounts(): AccountTransactor {
+    return this.bound('accounts', () => new AccountTransactor(this.db))
+  }
+  override get sessions(): SessionTransactor {
+    return this.bound('sessions', () => new SessionTransactor(this.db))
+  }
+  override get repo(): RepoTransactor {
+    return this.bound('repo', () => new RepoTransactor(this.db))
+  }
+  override get blobs(): BlobTransactor {
+    return this.bound('blobs', () => new BlobTransactor(this.db))
+  }
+  override get search(): SearchTransactor {
+    return this.bound('search', () => new SearchTransactor(this.db))
+  }
+  override get plc(): PlcTransactor {
+    return this.bound('plc', () => new PlcTransactor(this.db))
+  }
+  override get agentKeys(): AgentKeyTransactor {
+    return this.bound('agentKeys', () => new AgentKeyTransactor(this.db))
+  }
+  override get outbox(): OutboxTransactor {
+    return this.bound('outbox', () => new OutboxTransactor(this.db))
+  }
+}
