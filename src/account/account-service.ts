@@ -10,9 +10,9 @@ import type { Logger } from '../lib/logger.js'
 import type { RepoService } from '../repo/repo-service.js'
 import type { SigningKeyVault } from '../repo/signing-key-vault.js'
 import {
-  type DidHome,
   type Domain,
   isUniqueViolation,
+  type LocatedAccount,
   type TenantRegistry,
 } from '../storage/management/tenant-registry.js'
 import { unstorableText } from '../storage/pg-text.js'
@@ -51,8 +51,6 @@ export type CreatedAccount = {
   /** Present only when the server generated the password: shown once. */
   generatedPassword?: string
 }
-
-export type LocatedAccount = DidHome & { db_name: string }
 
 /** The repo an XRPC call names, with its account's status. */
 export type RepoTarget = LocatedAccount & { status: AccountStatus }

@@ -5,7 +5,7 @@
 // forgotten and looked up again, so a stale entry costs a lookup, never an
 // answer.
 import { XRPCError } from '@atproto/xrpc-server'
-import type { LocatedAccount } from './account-service.js'
+import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 
 const TTL_MS = 60_000
 const MAX_ENTRIES = 10_000

@@ -10,10 +10,11 @@ import {
   type RefreshClaims,
   type TokenIssuer,
 } from '../auth/tokens.js'
+import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import type { AccountSummary } from '../storage/tenant/account-store.js'
-import type { AccountService, LocatedAccount } from './account-service.js'
+import type { AccountService } from './account-service.js'
 import type { Passwords } from './password.js'
 
 export type SessionInfo = { tokens: IssuedTokens; account: AccountSummary }

@@ -10,9 +10,9 @@
 // RateLimit-Limit/-Remaining/-Reset/-Policy headers.
 import type { ServerResponse } from 'node:http'
 import { ResponseType, XRPCError } from '@atproto/xrpc-server'
-import type { LocatedAccount } from '../account/account-service.js'
 import type { RateLimitRule, RateLimitsConfig } from '../config/config.js'
 import type { RateLimitTransactor } from '../storage/management/rate-limit-store.js'
+import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 
 /**

@@ -5,8 +5,8 @@
 import type { ServerResponse } from 'node:http'
 import type { Lexicons } from '@atproto/lexicon'
 import { InternalServerError } from '@atproto/xrpc-server'
-import type { LocatedAccount } from '../account/account-service.js'
 import type { RateLimits } from '../ratelimit/rate-limits.js'
+import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import { parseSwap, prepareWrite, type WriteRequest } from './prepare.js'
 import type { CommitResult, RepoService } from './repo-service.js'
 

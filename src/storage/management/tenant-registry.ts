@@ -9,6 +9,9 @@ import type { ManagementDb } from '../storage.js'
 export type Domain = DomainTable
 export type DidHome = DidRoutingTable
 
+/** An account's home with the name of its tenant's database: where its rows are. */
+export type LocatedAccount = DidHome & { db_name: string }
+
 export const PG_UNIQUE_VIOLATION = '23505'
 
 export function isUniqueViolation(err: unknown): boolean {
