@@ -1,16 +1,7 @@
-// Registers every XRPC method. Handlers mirror their NSID path, one per file.
-import type { Server } from '@atproto/xrpc-server'
+// Registers the core XRPC methods (com.atproto.*, host.primal.pds.*); the
+// agent app's are the gather wing's (src/gather/xrpc/index.ts). Handlers
+// mirror their NSID path, one per file.
 import type { AppContext } from '../context.js'
-import agentLogin from '../gather/xrpc/agent/login.js'
-import agentRegister from '../gather/xrpc/agent/register.js'
-import agentRequestKeyRotation from '../gather/xrpc/agent/requestKeyRotation.js'
-import agentRequestLogin from '../gather/xrpc/agent/requestLogin.js'
-import agentRequestRegistration from '../gather/xrpc/agent/requestRegistration.js'
-import agentRotateKey from '../gather/xrpc/agent/rotateKey.js'
-import feedSearchPosts from '../gather/xrpc/feed/searchPosts.js'
-import updateAgentTrust from '../gather/xrpc/host/updateAgentTrust.js'
-import skillGetReviewStats from '../gather/xrpc/skill/getReviewStats.js'
-import skillSearchListings from '../gather/xrpc/skill/searchListings.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
@@ -45,6 +36,7 @@ import removeDomain from './host/primal/pds/removeDomain.js'
 import updateAccountRole from './host/primal/pds/updateAccountRole.js'
 import updateAccountStatus from './host/primal/pds/updateAccountStatus.js'
 import updateDomain from './host/primal/pds/updateDomain.js'
+import type { MethodServer } from './method-server.js'
 
 const methods = [
   describeServer,
@@ -81,18 +73,8 @@ const methods = [
   updateAccountStatus,
   updateAccountRole,
   updateDomain,
-  updateAgentTrust,
-  agentRequestRegistration,
-  agentRegister,
-  agentRequestLogin,
-  agentLogin,
-  agentRequestKeyRotation,
-  agentRotateKey,
-  feedSearchPosts,
-  skillSearchListings,
-  skillGetReviewStats,
 ]
 
-export function registerMethods(server: Server, ctx: AppContext): void {
+export function registerMethods(server: MethodServer, ctx: AppContext): void {
   for (const register of methods) register(server, ctx)
 }

@@ -14,10 +14,12 @@ import {
 } from '@atproto/xrpc-server'
 import express from 'express'
 import { registerMethods } from '../api/index.js'
+import { MethodServer } from '../api/method-server.js'
 import type { LimitsConfig } from '../config/config.js'
 import { type AppContext, startBackground } from '../context.js'
 import { discoverDocument } from '../gather/http/discover.js'
 import { mcpRoutes } from '../gather/mcp/mcp-server.js'
+import { registerGatherMethods } from '../gather/xrpc/index.js'
 import { serviceDidDoc } from '../identity/service-did.js'
 import { allLexicons } from '../lexicon/lexicons.js'
 import { serviceVersion } from '../lib/package-root.js'
@@ -63,7 +65,9 @@ export function createApp(ctx: AppContext): express.Express {
       return parsed
     },
   })
-  registerMethods(xrpc, ctx)
+  const methods = new MethodServer(xrpc, ctx)
+  registerMethods(methods, ctx)
+  registerGatherMethods(methods, ctx)
   const served = servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])
   // The inner app is an Express app of its own, which would put the header back on every XRPC answer.
   xrpc.router.disable('x-powered-by')

@@ -1,28 +1,17 @@
-import type { Server } from '@atproto/xrpc-server'
-import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { ownRepo } from '../../../repo-target.js'
 import { recordWriteOutput, writeOneRecord } from './write-output.js'
 
-type Input = {
-  repo: string
-  collection: string
-  rkey?: string
-  validate?: boolean
-  record: unknown
-  swapCommit?: string
-}
-
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.createRecord', {
     auth: ctx.auth.access,
-    handler: async ({ auth, input, res }) => {
-      const body = (input as { body: Input }).body
-      const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
-      const { collection, rkey, record, validate, swapCommit } = body
+    rateLimit: { write: ({ auth, input }) => ownRepo(auth.credentials, input.body.repo) },
+    handler: async ({ input, charged: repo }) => {
+      const { collection, rkey, record, validate, swapCommit } = input.body
       const write = { action: 'create' as const, collection, rkey, record, validate, swapCommit }
-      return writeOneRecord(ctx, repo, res, write, (c) => json(recordWriteOutput(repo.did, c)))
+      return writeOneRecord(ctx, repo, write, (c) => json(recordWriteOutput(repo.did, c)))
     },
   })
 }

@@ -1,11 +1,11 @@
-import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
 import { didDocFromPlcOp, type PlcOperationFields } from '../../../../identity/did-doc.js'
 import { accountStore } from '../../../../storage/tenant/account-store.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.describeRepo', async ({ params, req }) => {
     const target = await servableRepo(ctx, params.repo, req)
     const [account, collections] = await Promise.all([

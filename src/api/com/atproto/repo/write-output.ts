@@ -1,30 +1,26 @@
-// The one-record writes (createRecord, putRecord, deleteRecord): charged to
-// the account's write budget only when accepted, and their answer: the
-// record's URI and CID, the commit it landed in, and how it was validated.
-import type { ServerResponse } from 'node:http'
+// The one-record writes (createRecord, putRecord, deleteRecord, each charged
+// to the account's write budget by its declared rate limit), and their answer:
+// the record's URI and CID, the commit it landed in, and how it was validated.
 import { InternalServerError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../../../../account/account-service.js'
 import type { AppContext } from '../../../../context.js'
 import { parseSwap, prepareWrite, type WriteRequest } from '../../../../repo/prepare.js'
 import type { CommitResult } from '../../../../repo/repo-service.js'
 
-/** Prepares and commits one write to `repo`, charged to its write budget; `shape` makes the answer. */
-export function writeOneRecord<T>(
+/** Prepares and commits one write to `repo`; `shape` makes the answer. */
+export async function writeOneRecord<T>(
   ctx: AppContext,
   repo: LocatedAccount,
-  res: ServerResponse | undefined,
   request: WriteRequest & { validate?: boolean; swapCommit?: string },
   shape: (commit: CommitResult | null) => T,
 ): Promise<T> {
   const { validate, swapCommit, ...write } = request
-  return ctx.rateLimits.chargeWrite(repo, res, async () => {
-    const prepared = await prepareWrite(write, {
-      lexicons: ctx.lexicons,
-      validate,
-      maxRecordBytes: ctx.config.limits.recordBytes,
-    })
-    return shape(await ctx.repos.applyWrites(repo, [prepared], parseSwap(swapCommit, 'swapCommit') ?? undefined))
+  const prepared = await prepareWrite(write, {
+    lexicons: ctx.lexicons,
+    validate,
+    maxRecordBytes: ctx.config.limits.recordBytes,
   })
+  return shape(await ctx.repos.applyWrites(repo, [prepared], parseSwap(swapCommit, 'swapCommit') ?? undefined))
 }
 
 export function recordWriteOutput(did: string, commit: CommitResult | null) {

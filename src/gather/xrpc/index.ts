@@ -1,0 +1,31 @@
+// Registers the agent app's XRPC methods: is.gather.*, and the trust a domain
+// manager gives an agent (host.primal.pds.updateAgentTrust).
+import type { MethodServer } from '../../api/method-server.js'
+import type { AppContext } from '../../context.js'
+import agentLogin from './agent/login.js'
+import agentRegister from './agent/register.js'
+import agentRequestKeyRotation from './agent/requestKeyRotation.js'
+import agentRequestLogin from './agent/requestLogin.js'
+import agentRequestRegistration from './agent/requestRegistration.js'
+import agentRotateKey from './agent/rotateKey.js'
+import feedSearchPosts from './feed/searchPosts.js'
+import updateAgentTrust from './host/updateAgentTrust.js'
+import skillGetReviewStats from './skill/getReviewStats.js'
+import skillSearchListings from './skill/searchListings.js'
+
+const methods = [
+  updateAgentTrust,
+  agentRequestRegistration,
+  agentRegister,
+  agentRequestLogin,
+  agentLogin,
+  agentRequestKeyRotation,
+  agentRotateKey,
+  feedSearchPosts,
+  skillSearchListings,
+  skillGetReviewStats,
+]
+
+export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {
+  for (const register of methods) register(server, ctx)
+}
