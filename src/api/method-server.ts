@@ -1,8 +1,10 @@
 // The XRPC server as handlers see it: a method's params, input, output and
 // auth typed by its lexicon (through the generated code), and the rate limit
 // it declares in its config charged here, by one wrapper, before its handler
-// body runs. Requests are still validated by the XRPC server against the
-// lexicons it was built with (allLexicons()), as before.
+// body runs. Only the generated types are used: the generated Server would
+// build an XRPC server of its own from the lexicons it was generated from, and
+// its method config has no room for our rate limits. Requests are validated by
+// our XRPC server, against allLexicons().
 import type {
   Auth,
   AuthResult,
@@ -76,6 +78,7 @@ export class MethodServer {
     private readonly ctx: AppContext,
   ) {}
 
+  /** Registers `nsid`; its types follow from the NSID, the auth verifier and the rate limit declared. */
   method<
     Nsid extends MethodNsid,
     A extends Auth = void,
