@@ -210,7 +210,6 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
     const recordWriter = new RecordWriter({
       repos,
       lexicons,
-      rateLimits,
       maxRecordBytes: config.limits.recordBytes,
     })
     const agents = new AgentService({

@@ -2,8 +2,8 @@
 // (its XRPC methods, its HTTP routes with their budgets, the rows it derives
 // from records). The composition root (context.ts) lists the wings; the core
 // serves what they bring without naming any of them.
-import type { Server as XrpcServer } from '@atproto/xrpc-server'
 import type { Router } from 'express'
+import type { MethodServer } from './api/method-server.js'
 import type { AppContext } from './context.js'
 import type { CommitIndexer } from './repo/commit-indexer.js'
 
@@ -15,7 +15,7 @@ export interface Wing {
   /** Its plain HTTP paths: the request series and log label them by name, as the core's own. */
   readonly paths: string[]
   /** Registers its XRPC methods, after the core's. */
-  registerMethods(server: XrpcServer, ctx: AppContext): void
+  registerMethods(server: MethodServer, ctx: AppContext): void
   /**
    * Its HTTP routes, and the budgets in front of them and of its XRPC
    * methods: mounted after the per-IP service budget, before the XRPC router.

@@ -1,6 +1,5 @@
-// Registers every XRPC method: the core's, then each wing's (src/wing.ts).
-// Handlers mirror their NSID path, one per file.
-import type { Server } from '@atproto/xrpc-server'
+// Registers every XRPC method: the core's (com.atproto.*, host.primal.pds.*),
+// then each wing's (src/wing.ts). Handlers mirror their NSID path, one per file.
 import type { AppContext } from '../context.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
@@ -36,6 +35,7 @@ import removeDomain from './host/primal/pds/removeDomain.js'
 import updateAccountRole from './host/primal/pds/updateAccountRole.js'
 import updateAccountStatus from './host/primal/pds/updateAccountStatus.js'
 import updateDomain from './host/primal/pds/updateDomain.js'
+import type { MethodServer } from './method-server.js'
 
 const methods = [
   describeServer,
@@ -74,7 +74,7 @@ const methods = [
   updateDomain,
 ]
 
-export function registerMethods(server: Server, ctx: AppContext): void {
+export function registerMethods(server: MethodServer, ctx: AppContext): void {
   for (const register of methods) register(server, ctx)
   for (const wing of ctx.wings) wing.registerMethods(server, ctx)
 }

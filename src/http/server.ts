@@ -15,6 +15,7 @@ import {
 } from '@atproto/xrpc-server'
 import express from 'express'
 import { registerMethods } from '../api/index.js'
+import { MethodServer } from '../api/method-server.js'
 import type { LimitsConfig } from '../config/config.js'
 import { type AppContext, startBackground } from '../context.js'
 import { serviceDidDoc } from '../identity/service-did.js'
@@ -62,7 +63,8 @@ export function createApp(ctx: AppContext): express.Express {
       return parsed
     },
   })
-  registerMethods(xrpc, ctx)
+  const methods = new MethodServer(xrpc, ctx)
+  registerMethods(methods, ctx)
   const served = servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])
   // The inner app is an Express app of its own, which would put the header back on every XRPC answer.
   xrpc.router.disable('x-powered-by')

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict'
 import http from 'node:http'
 import { after, before, test } from 'node:test'
-import type { Server } from '@atproto/xrpc-server'
 import { registerMethods } from '../../src/api/index.js'
+import type { MethodServer } from '../../src/api/method-server.js'
 import { allLexicons } from '../../src/lexicon/lexicons.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -69,7 +69,7 @@ test('no answer names the framework (X-Powered-By), XRPC success and errors incl
 function knownButUnserved(): string[] {
   const served = new Set<string>()
   const recorder = new Proxy({}, { get: () => (nsid: string) => served.add(nsid) })
-  registerMethods(recorder as Server, t.ctx)
+  registerMethods(recorder as MethodServer, t.ctx)
   return allLexicons()
     .filter((d) => ['query', 'procedure'].includes(d.defs.main?.type ?? '') && !served.has(d.id))
     .map((d) => d.id)

@@ -19,7 +19,7 @@ export type SearchHit = {
   collection: string
   rkey: string
   /** The record in its JSON form ($link, $bytes). */
-  record: unknown
+  record: Record<string, unknown>
   /** When the current version of the record was indexed. */
   indexedAt: string
 }
@@ -205,7 +205,8 @@ function toHit(r: SearchDocRow): SearchHit {
     handle: r.handle,
     collection: r.collection,
     rkey: r.rkey,
-    record: r.record,
+    // The indexer stores only records, and a record is an object.
+    record: r.record as Record<string, unknown>,
     indexedAt: r.indexed_at,
   }
 }

@@ -1,6 +1,6 @@
-// Registers the agent app's XRPC methods: is.gather.*, and the admin's
-// host.primal.pds.updateAgentTrust. Handlers mirror their NSID path, one per file.
-import type { Server } from '@atproto/xrpc-server'
+// Registers the agent app's XRPC methods: is.gather.*, and the trust a domain
+// manager gives an agent (host.primal.pds.updateAgentTrust).
+import type { MethodServer } from '../../api/method-server.js'
 import type { AppContext } from '../../context.js'
 import agentLogin from './agent/login.js'
 import agentRegister from './agent/register.js'
@@ -26,6 +26,6 @@ const methods = [
   skillGetReviewStats,
 ]
 
-export function registerGatherMethods(server: Server, ctx: AppContext): void {
+export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {
   for (const register of methods) register(server, ctx)
 }

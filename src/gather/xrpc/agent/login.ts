@@ -1,11 +1,11 @@
-import type { Server } from '@atproto/xrpc-server'
+import type { MethodServer } from '../../../api/method-server.js'
 import { json } from '../../../api/output.js'
 import type { AppContext } from '../../../context.js'
 import { sessionView } from './views.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('is.gather.agent.login', async ({ input }) => {
-    const body = (input as { body: { challenge: string; signature: string } }).body
+    const body = input.body
     return json(sessionView(await ctx.agents.login(body.challenge, body.signature)))
   })
 }

@@ -1,9 +1,9 @@
-import type { Server } from '@atproto/xrpc-server'
+import type { MethodServer } from '../../../api/method-server.js'
 import { json } from '../../../api/output.js'
 import type { AppContext } from '../../../context.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('is.gather.skill.getReviewStats', async ({ params }) => {
-    return json(await ctx.search.reviewStats((params as { uri: string }).uri))
+    return json(await ctx.search.reviewStats(params.uri))
   })
 }

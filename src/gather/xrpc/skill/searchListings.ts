@@ -1,9 +1,9 @@
-import type { Server } from '@atproto/xrpc-server'
+import type { MethodServer } from '../../../api/method-server.js'
 import { json } from '../../../api/output.js'
 import type { AppContext } from '../../../context.js'
 import { searchQuery } from '../search-query.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('is.gather.skill.searchListings', async ({ params, req }) => {
     const page = await ctx.search.searchListings(searchQuery(params, req, ctx.config.limits.listPageSize))
     return json({ listings: page.hits, cursor: page.cursor })

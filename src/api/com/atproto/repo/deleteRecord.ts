@@ -1,23 +1,18 @@
-import type { Server } from '@atproto/xrpc-server'
-import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { ownRepo } from '../../../repo-target.js'
 
-type Input = { repo: string; collection: string; rkey: string; swapRecord?: string; swapCommit?: string }
-
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.deleteRecord', {
     auth: ctx.auth.access,
-    handler: async ({ auth, input, res }) => {
-      const body = (input as { body: Input }).body
-      const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
-      const { collection, rkey, swapRecord, swapCommit } = body
+    rateLimit: { write: ({ auth, input }) => ownRepo(auth.credentials, input.body.repo) },
+    handler: async ({ input, charged: repo }) => {
+      const { collection, rkey, swapRecord, swapCommit } = input.body
       const write = { action: 'delete' as const, collection, rkey, swapRecord, swapCommit, ifExists: true }
-      return ctx.recordWriter.writeOneCharged(repo, res, write, (c) =>
-        // Deleting a record that is not there is not an error, and makes no commit.
-        json(c ? { commit: { cid: c.cid, rev: c.rev } } : {}),
-      )
+      const c = await ctx.recordWriter.writeOne(repo, write)
+      // Deleting a record that is not there is not an error, and makes no commit.
+      return json(c ? { commit: { cid: c.cid, rev: c.rev } } : {})
     },
   })
 }

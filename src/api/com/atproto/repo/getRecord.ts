@@ -1,12 +1,13 @@
 import { cborToLexRecord } from '@atproto/repo'
-import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.getRecord', async ({ params, req }) => {
-    const { repo, collection, rkey, cid } = params as { repo: string; collection: string; rkey: string; cid?: string }
+    const { repo, collection, rkey, cid } = params
     const target = await servableRepo(ctx, repo, req)
     const row = await ctx.repoReads.getRecord(target, collection, rkey)
     const uri = `at://${target.did}/${collection}/${rkey}`

@@ -1,15 +1,13 @@
 import { cborToLexRecord } from '@atproto/repo'
-import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
-type Params = { repo: string; collection: string; limit?: number; cursor?: string; reverse?: boolean }
-
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.listRecords', async ({ params, req }) => {
-    const { repo, collection, cursor, reverse } = params as Params
-    const limit = Math.min((params as Params).limit ?? 50, ctx.config.limits.listPageSize)
+    const { repo, collection, cursor, reverse } = params
+    const limit = Math.min(params.limit, ctx.config.limits.listPageSize)
     const target = await servableRepo(ctx, repo, req)
     const rows = await ctx.repoReads.listRecords(target, { collection, limit, cursor, reverse: reverse === true })
     return json({

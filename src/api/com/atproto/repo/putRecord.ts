@@ -1,29 +1,17 @@
-import type { Server } from '@atproto/xrpc-server'
-import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
 import { recordWriteOutput } from '../../../../repo/record-writer.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { ownRepo } from '../../../repo-target.js'
 
-type Input = {
-  repo: string
-  collection: string
-  rkey: string
-  validate?: boolean
-  record: unknown
-  swapRecord?: string | null
-  swapCommit?: string
-}
-
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.putRecord', {
     auth: ctx.auth.access,
-    handler: async ({ auth, input, res }) => {
-      const body = (input as { body: Input }).body
-      const repo = ownRepo((auth as { credentials: AccessCredentials }).credentials, body.repo)
-      const { collection, rkey, record, swapRecord, validate, swapCommit } = body
+    rateLimit: { write: ({ auth, input }) => ownRepo(auth.credentials, input.body.repo) },
+    handler: async ({ input, charged: repo }) => {
+      const { collection, rkey, record, swapRecord, validate, swapCommit } = input.body
       const write = { action: 'update' as const, collection, rkey, record, swapRecord, validate, swapCommit }
-      return ctx.recordWriter.writeOneCharged(repo, res, write, (c) => json(recordWriteOutput(repo.did, c)))
+      return json(recordWriteOutput(repo.did, await ctx.recordWriter.writeOne(repo, write)))
     },
   })
 }

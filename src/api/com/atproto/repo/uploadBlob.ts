@@ -1,22 +1,17 @@
-import type { Readable } from 'node:stream'
 import { asMultiformatsCID, parseCid } from '@atproto/lex-data'
 import { BlobRef } from '@atproto/lexicon'
-import type { Server } from '@atproto/xrpc-server'
-import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.uploadBlob', {
     auth: ctx.auth.access,
     opts: { blobLimit: ctx.config.limits.blobBytes },
-    handler: async ({ auth, input, res }) => {
-      const { account } = (auth as { credentials: AccessCredentials }).credentials
-      const { encoding, body } = input as { encoding: string; body: Readable }
-      return ctx.rateLimits.chargeWrite(account, res, async () => {
-        const blob = await ctx.blobs.upload(account, encoding, body)
-        return json({ blob: new BlobRef(asMultiformatsCID(parseCid(blob.cid)), blob.mimeType, blob.size) })
-      })
+    rateLimit: { write: ({ auth }) => auth.credentials.account },
+    handler: async ({ input, charged: account }) => {
+      const blob = await ctx.blobs.upload(account, input.encoding, input.body)
+      return json({ blob: new BlobRef(asMultiformatsCID(parseCid(blob.cid)), blob.mimeType, blob.size) })
     },
   })
 }

@@ -1,26 +1,17 @@
-import { AuthRequiredError, InvalidRequestError, type Server } from '@atproto/xrpc-server'
-import type { AdminCredentials, NoCredentials } from '../../../../auth/verifiers.js'
+import { AuthRequiredError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
-type Input = {
-  handle: string
-  email?: string
-  password?: string
-  did?: string
-  plcOp?: unknown
-  recoveryKey?: string
-}
-
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.server.createAccount', {
     auth: ctx.auth.optionalAdmin,
     handler: async ({ auth, input }) => {
-      const credentials = (auth as { credentials: AdminCredentials | NoCredentials }).credentials
+      const credentials = auth.credentials
       if (!ctx.config.registrationOpen && credentials.type !== 'admin') {
         throw new AuthRequiredError('Registration is closed on this server: the admin key is required')
       }
-      const body = (input as { body: Input }).body
+      const body = input.body
       if (body.did !== undefined || body.plcOp !== undefined) {
         throw new InvalidRequestError(
           'Bringing an existing DID to this server is not supported yet',

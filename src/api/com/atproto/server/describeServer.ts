@@ -1,8 +1,8 @@
-import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.server.describeServer', async () => {
     const domains = await ctx.registry.listDomains()
     return json({

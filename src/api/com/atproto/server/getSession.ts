@@ -1,13 +1,12 @@
-import type { Server } from '@atproto/xrpc-server'
-import type { AccessCredentials } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.server.getSession', {
     auth: ctx.auth.access,
     handler: async ({ auth }) => {
-      const { account } = (auth as { credentials: AccessCredentials }).credentials
+      const { account } = auth.credentials
       const summary = await ctx.accounts.summary(account)
       return json({
         handle: summary.handle,

@@ -1,10 +1,11 @@
-import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { servableRepo } from '../../../repo-target.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.sync.getBlob', async ({ params, req }) => {
-    const { did, cid } = params as { did: string; cid: string }
+    const { did, cid } = params
     const target = await servableRepo(ctx, did, req)
     const blob = await ctx.blobs.get(target, cid)
     if (!blob) throw new InvalidRequestError(`Blob not found: ${cid}`, 'BlobNotFound')

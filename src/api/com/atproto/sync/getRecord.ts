@@ -1,13 +1,14 @@
-import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
+import { car } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.sync.getRecord', async ({ params, req }) => {
-    const { did, collection, rkey } = params as { did: string; collection: string; rkey: string }
+    const { did, collection, rkey } = params
     const target = await servableRepo(ctx, did, req)
     // A proof of absence is a valid answer too: the path shows where the record would be.
-    const car = await ctx.repoReads.recordProof(target, collection, rkey)
-    return { encoding: 'application/vnd.ipld.car', body: Buffer.from(car) }
+    const proof = await ctx.repoReads.recordProof(target, collection, rkey)
+    return car(Buffer.from(proof))
   })
 }

@@ -1,5 +1,6 @@
-import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 
 // A hostname as requestCrawl carries it: DNS labels, an optional port, no scheme or path.
 const HOSTNAME =
@@ -12,10 +13,9 @@ const HOSTNAME =
  * it to crawl another host is refused rather than silently ignored, and it
  * does not forward such requests: relays forwarding to each other can loop.
  */
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.sync.requestCrawl', async ({ input }) => {
-    const raw = (input as { body: { hostname: string } }).body.hostname
-    const hostname = raw.trim().toLowerCase()
+    const hostname = input.body.hostname.trim().toLowerCase()
     if (!HOSTNAME.test(hostname)) {
       throw new InvalidRequestError('hostname must be a bare hostname, such as pds.example.com (no scheme or path)')
     }

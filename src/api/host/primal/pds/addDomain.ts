@@ -1,16 +1,13 @@
-import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { createdAccountView, domainView } from './views.js'
 
-type Input = { domain: string; ownerHandle?: string; ownerEmail?: string; ownerPassword?: string }
-
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('host.primal.pds.addDomain', {
     auth: ctx.auth.admin,
     handler: async ({ input }) => {
-      const body = (input as { body: Input }).body
-      const { domain, owner } = await ctx.domains.add(body)
+      const { domain, owner } = await ctx.domains.add(input.body)
       return json({ domain: domainView(domain, ctx.config.agents), owner: createdAccountView(owner) })
     },
   })

@@ -1,21 +1,22 @@
-import { ForbiddenError, InvalidRequestError, type Server } from '@atproto/xrpc-server'
+import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import { parseHandle } from '../../../../account/handle.js'
-import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
+import { assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { createdAccountView } from './views.js'
 
-type Input = { handle: string; email?: string; password?: string; role?: 'admin' | 'user'; recoveryKey?: string }
+const CREATABLE_ROLES = ['admin', 'user'] as const
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('host.primal.pds.createAccount', {
     auth: ctx.auth.manager,
     handler: async ({ auth, input }) => {
-      const credentials = (auth as { credentials: AdminCredentials | AccessCredentials }).credentials
-      const body = (input as { body: Input }).body
+      const credentials = auth.credentials
+      const body = input.body
       assertManages(credentials, parseHandle(body.handle).domain)
-      const role = body.role ?? 'user'
-      if (role !== 'admin' && role !== 'user') throw new InvalidRequestError('role must be admin or user')
+      const role = CREATABLE_ROLES.find((r) => r === (body.role ?? 'user'))
+      if (!role) throw new InvalidRequestError('role must be admin or user')
       if (role === 'admin' && credentials.type === 'access' && credentials.role !== 'owner') {
         throw new ForbiddenError('Only the admin key or the domain owner may create admins')
       }

@@ -1,15 +1,16 @@
-import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
-import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import { assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
 import { normalizeDomain } from '../../../../tenant/domain-name.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { accountView } from './views.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('host.primal.pds.listAccounts', {
     auth: ctx.auth.manager,
     handler: async ({ auth, params }) => {
-      const credentials = (auth as { credentials: AdminCredentials | AccessCredentials }).credentials
+      const credentials = auth.credentials
       const name = normalizeDomain(params.domain)
       assertManages(credentials, name)
       const domain = await ctx.registry.activeDomain(name)

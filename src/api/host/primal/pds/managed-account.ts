@@ -15,8 +15,11 @@ export type Managed = { credentials: AdminCredentials | AccessCredentials; accou
  * on users only, the owner on admins and users, the admin key on anyone
  * (what may be done to an owner at all is the account service's to say).
  */
-export async function managedAccount(ctx: AppContext, auth: unknown, did: string): Promise<Managed> {
-  const { credentials } = auth as { credentials: AdminCredentials | AccessCredentials }
+export async function managedAccount(
+  ctx: AppContext,
+  credentials: AdminCredentials | AccessCredentials,
+  did: string,
+): Promise<Managed> {
   const account = await ctx.accounts.mustLocate(did)
   assertManages(credentials, account.domain)
   if (credentials.type === 'access' && credentials.role !== 'owner') {

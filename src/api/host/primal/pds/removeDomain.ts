@@ -1,11 +1,11 @@
-import type { Server } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
 
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('host.primal.pds.removeDomain', {
     auth: ctx.auth.admin,
     handler: async ({ input }) => {
-      await ctx.domains.remove((input as { body: { domain: string } }).body.domain)
+      await ctx.domains.remove(input.body.domain)
     },
   })
 }

@@ -1,19 +1,18 @@
-import { InvalidRequestError, type Server } from '@atproto/xrpc-server'
-import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
+import { InvalidRequestError } from '@atproto/xrpc-server'
+import { assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
 import { agentSettings } from '../../../../tenant/agent-settings.js'
 import { normalizeDomain } from '../../../../tenant/domain-name.js'
+import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { domainView } from './views.js'
 
-type Input = { domain: string; agentRegistration?: boolean; powDifficulty?: number; resetToDefaults?: boolean }
-
-export default function (server: Server, ctx: AppContext): void {
+export default function (server: MethodServer, ctx: AppContext): void {
   server.method('host.primal.pds.updateDomain', {
     auth: ctx.auth.manager,
     handler: async ({ auth, input }) => {
-      const credentials = (auth as { credentials: AdminCredentials | AccessCredentials }).credentials
-      const body = (input as { body: Input }).body
+      const credentials = auth.credentials
+      const body = input.body
       const name = normalizeDomain(body.domain)
       assertManages(credentials, name)
       if (!(await ctx.registry.activeDomain(name))) {

@@ -1,0 +1,38 @@
+/**
+ * GENERATED CODE - DO NOT MODIFY
+ */
+import { type ValidationResult, BlobRef } from '@atproto/lexicon'
+import { CID } from 'multiformats/cid'
+import { validate as _validate } from '../../../../lexicons.js'
+import {
+  type $Typed,
+  is$typed as _is$typed,
+  type OmitKey,
+} from '../../../../util.js'
+
+const is$typed = _is$typed,
+  validate = _validate
+const id = 'app.bsky.notification.registerPush'
+
+export type QueryParams = {}
+
+export interface InputSchema {
+  serviceDid: string
+  token: string
+  platform: 'ios' | 'android' | 'web' | (string & {})
+  appId: string
+  /** Set to true when the actor is age restricted */
+  ageRestricted?: boolean
+}
+
+export interface HandlerInput {
+  encoding: 'application/json'
+  body: InputSchema
+}
+
+export interface HandlerError {
+  status: number
+  message?: string
+}
+
+export type HandlerOutput = HandlerError | void

@@ -1,0 +1,76 @@
+/**
+ * GENERATED CODE - DO NOT MODIFY
+ */
+import { type ValidationResult, BlobRef } from '@atproto/lexicon'
+import { CID } from 'multiformats/cid'
+import { validate as _validate } from '../../../../lexicons.js'
+import {
+  type $Typed,
+  is$typed as _is$typed,
+  type OmitKey,
+} from '../../../../util.js'
+
+const is$typed = _is$typed,
+  validate = _validate
+const id = 'host.primal.pds.defs'
+
+export interface DomainView {
+  $type?: 'host.primal.pds.defs#domainView'
+  /** The tenant domain; handles are <name>.<domain>. */
+  name: string
+  status: 'creating' | 'active' | 'removing' | (string & {})
+  createdAt: string
+  /** Whether agents may register here. */
+  agentRegistration?: boolean
+  /** Proof-of-work difficulty of agent registration here, in leading zero bits. */
+  powDifficulty?: number
+}
+
+const hashDomainView = 'domainView'
+
+export function isDomainView<V>(v: V) {
+  return is$typed(v, id, hashDomainView)
+}
+
+export function validateDomainView<V>(v: V) {
+  return validate<DomainView & V>(v, id, hashDomainView)
+}
+
+export interface AccountView {
+  $type?: 'host.primal.pds.defs#accountView'
+  did: string
+  handle: string
+  email?: string
+  role: 'owner' | 'admin' | 'user' | (string & {})
+  status: 'active' | 'suspended' | 'disabled' | (string & {})
+  createdAt: string
+}
+
+const hashAccountView = 'accountView'
+
+export function isAccountView<V>(v: V) {
+  return is$typed(v, id, hashAccountView)
+}
+
+export function validateAccountView<V>(v: V) {
+  return validate<AccountView & V>(v, id, hashAccountView)
+}
+
+export interface CreatedAccount {
+  $type?: 'host.primal.pds.defs#createdAccount'
+  did: string
+  handle: string
+  role: 'owner' | 'admin' | 'user' | (string & {})
+  /** Present only when the server generated the password. It is not stored in clear and is shown only this once. */
+  password?: string
+}
+
+const hashCreatedAccount = 'createdAccount'
+
+export function isCreatedAccount<V>(v: V) {
+  return is$typed(v, id, hashCreatedAccount)
+}
+
+export function validateCreatedAccount<V>(v: V) {
+  return validate<CreatedAccount & V>(v, id, hashCreatedAccount)
+}

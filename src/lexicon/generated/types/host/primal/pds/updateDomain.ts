@@ -1,0 +1,51 @@
+/**
+ * GENERATED CODE - DO NOT MODIFY
+ */
+import { type ValidationResult, BlobRef } from '@atproto/lexicon'
+import { CID } from 'multiformats/cid'
+import { validate as _validate } from '../../../../lexicons.js'
+import {
+  type $Typed,
+  is$typed as _is$typed,
+  type OmitKey,
+} from '../../../../util.js'
+import type * as HostPrimalPdsDefs from './defs.js'
+
+const is$typed = _is$typed,
+  validate = _validate
+const id = 'host.primal.pds.updateDomain'
+
+export type QueryParams = {}
+
+export interface InputSchema {
+  domain: string
+  /** Whether agents may register here (is.gather.agent.register). */
+  agentRegistration?: boolean
+  /** Leading zero bits of SHA-256 a registration's proof of work needs. */
+  powDifficulty?: number
+  /** Forget this domain's own settings and follow the server's defaults. */
+  resetToDefaults?: boolean
+}
+
+export interface OutputSchema {
+  domain: HostPrimalPdsDefs.DomainView
+}
+
+export interface HandlerInput {
+  encoding: 'application/json'
+  body: InputSchema
+}
+
+export interface HandlerSuccess {
+  encoding: 'application/json'
+  body: OutputSchema
+  headers?: { [key: string]: string }
+}
+
+export interface HandlerError {
+  status: number
+  message?: string
+  error?: 'DomainNotFound'
+}
+
+export type HandlerOutput = HandlerError | HandlerSuccess

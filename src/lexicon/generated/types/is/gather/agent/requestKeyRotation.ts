@@ -1,0 +1,45 @@
+/**
+ * GENERATED CODE - DO NOT MODIFY
+ */
+import { type ValidationResult, BlobRef } from '@atproto/lexicon'
+import { CID } from 'multiformats/cid'
+import { validate as _validate } from '../../../../lexicons.js'
+import {
+  type $Typed,
+  is$typed as _is$typed,
+  type OmitKey,
+} from '../../../../util.js'
+import type * as IsGatherAgentDefs from './defs.js'
+
+const is$typed = _is$typed,
+  validate = _validate
+const id = 'is.gather.agent.requestKeyRotation'
+
+export type QueryParams = {}
+
+export interface InputSchema {
+  identifier: string
+  newPublicKey: string
+}
+
+export type OutputSchema = IsGatherAgentDefs.SignedChallenge
+
+export interface HandlerInput {
+  encoding: 'application/json'
+  body: InputSchema
+}
+
+export interface HandlerSuccess {
+  encoding: 'application/json'
+  body: OutputSchema
+  headers?: { [key: string]: string }
+}
+
+export interface HandlerError {
+  status: number
+  message?: string
+  error?:
+    'AccountNotFound' | 'NotAnAgent' | 'InvalidPublicKey' | 'AccountTakedown'
+}
+
+export type HandlerOutput = HandlerError | HandlerSuccess

@@ -1,0 +1,42 @@
+/**
+ * GENERATED CODE - DO NOT MODIFY
+ */
+import { type ValidationResult, BlobRef } from '@atproto/lexicon'
+import { CID } from 'multiformats/cid'
+import { validate as _validate } from '../../../../lexicons.js'
+import {
+  type $Typed,
+  is$typed as _is$typed,
+  type OmitKey,
+} from '../../../../util.js'
+
+const is$typed = _is$typed,
+  validate = _validate
+const id = 'is.gather.feed.defs'
+
+/** A post found by a search, with its author's handle. */
+export interface PostView {
+  $type?: 'is.gather.feed.defs#postView'
+  uri: string
+  cid: string
+  /** The author. */
+  did: string
+  /** The author's handle. */
+  handle: string
+  collection: string
+  rkey: string
+  /** The is.gather.feed.post record. */
+  record: { [_ in string]: unknown }
+  /** When this server indexed the record's current version. */
+  indexedAt: string
+}
+
+const hashPostView = 'postView'
+
+export function isPostView<V>(v: V) {
+  return is$typed(v, id, hashPostView)
+}
+
+export function validatePostView<V>(v: V) {
+  return validate<PostView & V>(v, id, hashPostView)
+}
