@@ -5,11 +5,11 @@
 import type { IncomingMessage } from 'node:http'
 import { ForbiddenError } from '@atproto/xrpc-server'
 import type { RepoTarget } from '../account/account-service.js'
-import type { AccessCredentials } from '../auth/verifiers.js'
 import type { AppContext } from '../context.js'
 import { noteSubject } from '../lib/request-subject.js'
 import { assertServable } from '../repo/repo-reads.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
+import type { AccessCredentials } from './auth-verifiers.js'
 
 /** The repo named by `repo`, with its account status (see AccountService.findRepo); its tenant is noted on `req`. */
 export async function findRepo(ctx: AppContext, repo: unknown, req?: IncomingMessage): Promise<RepoTarget> {

@@ -6,7 +6,7 @@ import { ResponseType, XRPCError } from '@atproto/xrpc-server'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
-import type { AccessCredentials } from '../../auth/verifiers.js'
+import type { AccessCredentials } from '../../api/auth-verifiers.js'
 import type { AppContext } from '../../context.js'
 import { databaseUnreachableError, isDatabaseUnreachable } from '../../lib/unavailable.js'
 

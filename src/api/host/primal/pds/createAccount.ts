@@ -1,7 +1,7 @@
 import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import { parseHandle } from '../../../../account/handle.js'
-import { assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
+import { assertManages } from '../../../auth-verifiers.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { createdAccountView } from './views.js'

@@ -1,7 +1,7 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import { assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
 import { normalizeDomain } from '../../../../tenant/domain-name.js'
+import { assertManages } from '../../../auth-verifiers.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 import { accountView } from './views.js'

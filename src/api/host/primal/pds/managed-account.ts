@@ -2,10 +2,10 @@
 // credentials (admin key, or a domain owner's or admin's session) and the
 // account, once the caller is known to manage its domain and its rank.
 import { ForbiddenError } from '@atproto/xrpc-server'
-import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../../auth/verifiers.js'
 import type { AppContext } from '../../../../context.js'
 import type { LocatedAccount } from '../../../../storage/management/tenant-registry.js'
 import type { AccountRole } from '../../../../storage/schema.js'
+import { type AccessCredentials, type AdminCredentials, assertManages } from '../../../auth-verifiers.js'
 
 export type Managed = { credentials: AdminCredentials | AccessCredentials; account: LocatedAccount }
 

@@ -6,10 +6,10 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { AuthRequiredError, ForbiddenError } from '@atproto/xrpc-server'
 import type { SessionService } from '../account/session-service.js'
+import type { RefreshClaims, TokenIssuer } from '../auth/tokens.js'
 import { noteSubject } from '../lib/request-subject.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountRole } from '../storage/schema.js'
-import type { RefreshClaims, TokenIssuer } from './tokens.js'
 
 export type AdminCredentials = { type: 'admin' }
 export type AccessCredentials = {
