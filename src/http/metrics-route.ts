@@ -1,7 +1,6 @@
 // GET /metrics (Prometheus text, admin key unless metrics.public) and
 // GET /xrpc/_health (version, and whether the management database answers).
 import type { RequestHandler } from 'express'
-import { sql } from 'kysely'
 import type { AppContext } from '../context.js'
 import { sendXrpcError } from './rate-limit-middleware.js'
 
@@ -40,7 +39,7 @@ export function metricsRoute(ctx: AppContext): RequestHandler {
 export function healthRoute(ctx: AppContext, version: string): RequestHandler {
   let pending: Promise<unknown> | undefined
   const probe = () => {
-    pending ??= sql`select 1`.execute(ctx.storage.management).finally(() => {
+    pending ??= ctx.storage.ping().finally(() => {
       pending = undefined
     })
     return pending

@@ -1,7 +1,7 @@
 // The storage contract the rest of the server is written against. Postgres
 // (one database per tenant) and the embedded PGlite (one schema per tenant)
 // both implement it, so no code above this layer knows which one it runs on.
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { type Migration, Migrator } from 'kysely/migration'
 import { managementMigrations } from '../../migrations/management/index.js'
 import { tenantMigrations } from '../../migrations/tenant/index.js'
@@ -44,6 +44,8 @@ export interface Storage {
   readonly managementReader: ManagementReader
   /** The management tables with their writes, each statement on its own (`.transact` for one transaction). */
   readonly managementTransactor: ManagementTransactor
+  /** Resolves once the management database answers a trivial query (the health check). */
+  ping(): Promise<void>
   migrateManagement(): Promise<string[]>
   migrateTenant(dbName: string): Promise<string[]>
   /** Connection pool state for /metrics; undefined where there are no pools (embedded). */
@@ -55,6 +57,10 @@ export interface Storage {
 export abstract class StorageBundles {
   abstract readonly management: ManagementDb
   abstract withTenant<T>(dbName: string, fn: (db: TenantDb) => Promise<T>): Promise<T>
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.management)
+  }
 
   read<T>(dbName: string, fn: (t: TenantReader) => Promise<T>): Promise<T> {
     return this.withTenant(dbName, (db) => fn(new TenantReader(db)))
