@@ -118,8 +118,12 @@ export async function openStorage(config: Config, logger: Logger, metrics?: Metr
     : EmbeddedStorage.open(config.dataDir)
 }
 
-export async function createAppContext(config: Config, opts: { logger?: Logger } = {}): Promise<AppContext> {
+export async function createAppContext(
+  config: Config,
+  opts: { logger?: Logger /** The apps on the core; the agent app by default. */; wings?: Wing[] } = {},
+): Promise<AppContext> {
   const logger = opts.logger ?? createLogger(config.logLevel)
+  const wings = opts.wings ?? WINGS
   const metrics = new Metrics()
   const storage = await openStorage(config, logger, metrics)
   try {
@@ -152,7 +156,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       signingKeys: new SigningKeyCache(vault),
       outboxWritten,
       blockCache: new BlockCache(BLOCK_CACHE_BYTES),
-      indexers: WINGS.flatMap((wing) => wing.indexers),
+      indexers: wings.flatMap((wing) => wing.indexers),
       logger,
     })
     const repoReads = new RepoReads(storage)
@@ -256,7 +260,7 @@ export async function createAppContext(config: Config, opts: { logger?: Logger }
       firehose,
       jetstream,
       metrics,
-      wings: WINGS,
+      wings,
       jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays }),
     }
     await recover(ctx)

@@ -9,6 +9,7 @@ import { ensureSecrets } from '../../src/config/secrets.js'
 import { type AppContext, closeAppContext, createAppContext } from '../../src/context.js'
 import { type PdsServer, startServer } from '../../src/http/server.js'
 import { createLogger, type Logger } from '../../src/lib/logger.js'
+import type { Wing } from '../../src/wing.js'
 import { dropDatabases, postgresReachable, uniqueDbName, urlFor } from './postgres.js'
 
 export type Backend = 'postgres' | 'embedded'
@@ -39,6 +40,8 @@ export async function startTestServer(
     logger?: Logger
     /** The server's way to Postgres when not DATABASE_URL itself (a proxy the test can cut); the same server. */
     postgresUrl?: string
+    /** The apps on the core (createAppContext's default: the agent app). */
+    wings?: Wing[]
   } = {},
 ): Promise<TestServer> {
   const backend = opts.backend ?? (await defaultBackend())
@@ -58,7 +61,10 @@ export async function startTestServer(
   }
   const config = validateConfig(raw, 'test config', dataDir)
   ensureSecrets(config)
-  const ctx = await createAppContext(config, { logger: opts.logger ?? createLogger(config.logLevel) })
+  const ctx = await createAppContext(config, {
+    logger: opts.logger ?? createLogger(config.logLevel),
+    wings: opts.wings,
+  })
   const server = await startServer(ctx, 0, '127.0.0.1')
   const url = `http://127.0.0.1:${server.port}`
   return {
