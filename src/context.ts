@@ -66,7 +66,7 @@ export type AppContext = {
   /** Every lexicon we know: records of these types are validated on write. */
   lexicons: Lexicons
   repos: RepoService
-  /** One-record writes, validated and (for XRPC) charged to the write budget. */
+  /** One-record writes, prepared and validated; the method's declared rate limit (or the MCP tool) charges them. */
   recordWriter: RecordWriter
   repoReads: RepoReads
   blobs: BlobService

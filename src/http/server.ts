@@ -149,7 +149,7 @@ export async function startServer(ctx: AppContext, port = ctx.config.port, host 
     app,
     http: server,
     port: actual,
-    // Graceful: requests under way finish and subscribers get what they wrote (src/shutdown.ts).
+    // Graceful: requests under way finish and subscribers get what they wrote (src/http/shutdown.ts).
     close: () => {
       closing ??= drainServer(ctx, server, gate)
       return closing

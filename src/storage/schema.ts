@@ -189,7 +189,7 @@ export interface AgentKeyTable {
   updated_at: string
 }
 
-/** A post or skill listing as a search document (`src/search/`). */
+/** A post or skill listing as a search document (`src/gather/search/`). */
 export interface SearchDocTable {
   did: string
   collection: string

@@ -40,9 +40,9 @@ export interface Storage {
    * statement each (every statement commits on its own); valid only inside fn.
    */
   write<T>(dbName: string, fn: (w: TenantTransactor) => Promise<T>): Promise<T>
-  /** The management tables, read side (domains, homes, challenges, the firehose). */
+  /** The management tables, read side (challenges, the firehose). */
   readonly managementReader: ManagementReader
-  /** The management tables with their writes, each statement on its own (`.transact` for one transaction). */
+  /** The management tables with their writes (and the registry and rate-limit counters), each statement on its own (`.transact` for one transaction). */
   readonly managementTransactor: ManagementTransactor
   /** Resolves once the management database answers a trivial query (the health check). */
   ping(): Promise<void>

@@ -31,7 +31,7 @@ export function normalizeDomain(input: unknown): string {
  * Postgres identifiers hold 63 bytes; a longer name keeps its start and ends
  * with a hash of the whole domain, so it stays unique and recognisable.
  */
-export function tenantStoreName(prefix: string, domain: string): string {
+export function tenantDbName(prefix: string, domain: string): string {
   const name = prefix + domain.replace(/[^a-z0-9]/g, '_')
   if (name.length <= 63) return name
   const hash = createHash('sha256').update(domain).digest('hex').slice(0, 10)

@@ -11,7 +11,7 @@ import { type Domain, isUniqueViolation, type TenantRegistry } from '../storage/
 import type { Storage } from '../storage/storage.js'
 import { outbox } from '../sync/outbox.js'
 import { MANAGEMENT_SOURCE } from '../sync/sequencer.js'
-import { normalizeDomain, tenantStoreName } from './domain-name.js'
+import { normalizeDomain, tenantDbName } from './domain-name.js'
 
 export type AddDomainInput = {
   domain: unknown
@@ -41,7 +41,7 @@ export class DomainService {
   async add(input: AddDomainInput): Promise<{ domain: Domain; owner: CreatedAccount }> {
     const { storage, registry, accounts, logger } = this.deps
     const name = normalizeDomain(input.domain)
-    const dbName = tenantStoreName(storage.tenantPrefix, name)
+    const dbName = tenantDbName(storage.tenantPrefix, name)
     const existing = await registry.getDomain(name)
     if (existing?.status === 'active') {
       throw new InvalidRequestError(`Domain already exists: ${name}`, 'DomainAlreadyExists')

@@ -60,7 +60,7 @@ test('every bad field is reported, each with its own message', () => {
   assert.equal(problems.length, 10)
 })
 
-test('db.json is found in the working registry and environment variables override it', () => {
+test('db.json is found in the working directory and environment variables override it', () => {
   const cwd = mkdtempSync(join(dir, 'cwd-'))
   writeFileSync(join(cwd, 'db.json'), JSON.stringify({ port: 3000, serviceURL: 'https://pds.example.com/' }))
   const { config, source } = loadConfig({

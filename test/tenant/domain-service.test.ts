@@ -3,7 +3,7 @@
 // retry or by the start-up sweep.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { tenantStoreName } from '../../src/tenant/domain-name.js'
+import { tenantDbName } from '../../src/tenant/domain-name.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 let t: TestServer
@@ -13,7 +13,7 @@ before(async () => {
 after(() => t?.close())
 
 async function leftovers(domain: string) {
-  const store = tenantStoreName(t.ctx.storage.tenantPrefix, domain)
+  const store = tenantDbName(t.ctx.storage.tenantPrefix, domain)
   const routes = await t.ctx.storage.management
     .selectFrom('did_routing')
     .select('did')
@@ -46,7 +46,7 @@ test('an owner that cannot be created rolls the whole domain back', async () => 
 
 test('an add cut short by a crash is finished by retrying it', async () => {
   const domain = 'crashed-add.test'
-  const store = tenantStoreName(t.ctx.storage.tenantPrefix, domain)
+  const store = tenantDbName(t.ctx.storage.tenantPrefix, domain)
   // What a process leaves when it dies after creating the database.
   await t.ctx.registry.insertCreatingDomain(domain, store)
   await t.ctx.storage.createTenantDb(store)
@@ -63,11 +63,11 @@ test('an add cut short by a crash is finished by retrying it', async () => {
 test('the start-up sweep finishes removals and undoes stale additions', async () => {
   await t.ctx.domains.add({ domain: 'crashed-remove.test' })
   await t.ctx.registry.setDomainStatus('crashed-remove.test', 'removing')
-  const store = tenantStoreName(t.ctx.storage.tenantPrefix, 'stale-add.test')
+  const store = tenantDbName(t.ctx.storage.tenantPrefix, 'stale-add.test')
   await t.ctx.registry.insertCreatingDomain('stale-add.test', store)
   await t.ctx.storage.createTenantDb(store)
   // A fresh 'creating' row may belong to another process still working: left alone.
-  const fresh = tenantStoreName(t.ctx.storage.tenantPrefix, 'fresh-add.test')
+  const fresh = tenantDbName(t.ctx.storage.tenantPrefix, 'fresh-add.test')
   await t.ctx.registry.insertCreatingDomain('fresh-add.test', fresh)
 
   const cutoff = new Date(Date.now() + 1000)

@@ -69,10 +69,13 @@ export class TenantRegistry {
 
   /** Removes the domain row and every home into it. */
   async deleteDomain(name: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const remove = async (trx: ManagementDb) => {
       await trx.deleteFrom('did_routing').where('domain', '=', name).execute()
       await trx.deleteFrom('domain').where('name', '=', name).execute()
-    })
+    }
+    // Inside a management transaction already (ManagementTransactor.transact): that one holds both deletes.
+    if (this.db.isTransaction) await remove(this.db)
+    else await this.db.transaction().execute(remove)
   }
 
   /** Reserves a DID, handle and email for an account being created (pending until confirmed). */

@@ -90,6 +90,7 @@ export class AccountTransactor extends AccountReader {
    * transaction. Outbox rows stay: the sequencer still owes relays those events.
    */
   async delete(did: string): Promise<void> {
+    if (!this.db.isTransaction) throw new Error('account delete outside a transaction')
     // The root row first: it is the repo's write lock, so no commit can land in between.
     await this.db.deleteFrom('repo_root').where('did', '=', did).execute()
     for (const table of ['repo_block', 'record', 'record_blob', 'blob', 'refresh_token'] as const) {

@@ -22,6 +22,8 @@ export class OutboxReader {
 export class OutboxTransactor extends OutboxReader {
   /** Adds an event body (without seq and time), inside the caller's transaction. */
   async append(did: string, kind: OutboxKind, body: Uint8Array): Promise<void> {
+    // An event must commit or roll back with the change it announces.
+    if (!this.db.isTransaction) throw new Error('outbox append outside a transaction')
     await this.db
       .insertInto('outbox')
       .values({ did, kind, event: body, created_at: new Date().toISOString() })

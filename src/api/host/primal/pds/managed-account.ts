@@ -23,7 +23,7 @@ export async function managedAccount(
   const account = await ctx.accounts.mustLocate(did)
   assertManages(credentials, account.domain)
   if (credentials.type === 'access' && credentials.role !== 'owner') {
-    // No tenant row behind the route is a delete cut short: no rank is left to protect, and the
+    // No tenant row behind the home is a delete cut short: no rank is left to protect, and the
     // retry must be able to finish it (AccountService.delete).
     const role: AccountRole = (await ctx.accounts.roleOf(account)) ?? 'user'
     if (role !== 'user') throw new ForbiddenError(`A domain admin may act on users only, not on its domain's ${role}`)
