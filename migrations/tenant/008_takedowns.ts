@@ -8,10 +8,7 @@ import type { Kysely } from 'kysely'
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema as it was, not as it is
 export async function up(db: Kysely<any>): Promise<void> {
   for (const table of ['record', 'blob', 'account']) {
-    await db.schema
-      .alterTable(table)
-      .addColumn('takedown_ref', 'varchar(512)')
-      .execute()
+    await db.schema.alterTable(table).addColumn('takedown_ref', 'varchar(512)').execute()
   }
 }
 

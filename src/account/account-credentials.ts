@@ -7,6 +7,7 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { PlcService } from '../identity/plc-service.js'
 import type { Logger } from '../lib/logger.js'
 import { isUniqueViolation, type LocatedAccount, type TenantRegistry } from '../storage/management/tenant-registry.js'
+import { unstorableText } from '../storage/pg-text.js'
 import type { Storage } from '../storage/storage.js'
 import { outbox } from '../sync/outbox.js'
 import { normalizeEmail } from './handle.js'
@@ -32,7 +33,7 @@ export class AccountCredentials {
   async setEmail(located: LocatedAccount, input: unknown): Promise<void> {
     const { registry, storage } = this.deps
     const email = normalizeEmail(input)
-    if (email === null) throw new InvalidRequestError('invalid email address')
+    if (email === null || unstorableText(email)) throw new InvalidRequestError('invalid email address')
     if (email === located.email) return
     try {
       await registry.setHomeEmail(located.did, email)

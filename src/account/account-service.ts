@@ -21,8 +21,8 @@ import type { Storage } from '../storage/storage.js'
 import type { AccountRow, AccountSummary } from '../storage/tenant/account-store.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
-import { normalizeEmail, parseHandle } from './handle.js'
 import { AccountCredentials } from './account-credentials.js'
+import { normalizeEmail, parseHandle } from './handle.js'
 import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
 import { PendingHomes } from './pending-homes.js'
@@ -290,8 +290,8 @@ export class AccountService {
   }
 
   /**
-   * Sets the account's status and reports it (#account). A moderation
-   * takedown (com.atproto.admin) also names its action (`takedownRef`) and,
+   * Sets the account's status and reports it (#account). A takedown through
+   * com.atproto.admin also names its moderation action (`takedown.ref`) and,
    * as the official PDS's does, ends the account's sessions.
    */
   async updateStatus(

@@ -41,7 +41,10 @@ export class ModerationService {
   }
 
   /** The record's current CID and takedown; undefined when there is no such record. */
-  async recordStatus(located: LocatedAccount, path: RecordPath): Promise<{ cid: string; takedown: StatusAttr } | undefined> {
+  async recordStatus(
+    located: LocatedAccount,
+    path: RecordPath,
+  ): Promise<{ cid: string; takedown: StatusAttr } | undefined> {
     const row = await this.deps.storage.read(located.db_name, (t) =>
       t.repo.recordTakedown(located.did, path.collection, path.rkey),
     )

@@ -71,7 +71,10 @@ test('getAccountInfo(s) and searchAccounts: the admin key sees every tenant, an 
   const first = await admin.com.atproto.admin.searchAccounts({ limit: 2 })
   assert.equal(first.data.accounts.length, 2)
   const rest = await admin.com.atproto.admin.searchAccounts({ limit: 100, cursor: first.data.cursor })
-  assert.deepEqual([...first.data.accounts, ...rest.data.accounts].map((a) => a.did), dids)
+  assert.deepEqual(
+    [...first.data.accounts, ...rest.data.accounts].map((a) => a.did),
+    dids,
+  )
 })
 
 test('updateAccountEmail: unique service-wide, the new email logs in; another domain refused', async () => {
@@ -85,13 +88,18 @@ test('updateAccountEmail: unique service-wide, the new email logs in; another do
     [alice.did],
   )
   // Taken by alice: bob cannot have it.
-  const taken = await refusal(admin.com.atproto.admin.updateAccountEmail({ account: bob.did, email: 'alice@example.org' }))
+  const taken = await refusal(
+    admin.com.atproto.admin.updateAccountEmail({ account: bob.did, email: 'alice@example.org' }),
+  )
   assert.equal(taken.status, 400)
   assert.equal((await admin.com.atproto.admin.getAccountInfo({ did: bob.did })).data.email, undefined)
-  assert.deepEqual(await refusal(owner.com.atproto.admin.updateAccountEmail({ account: bob.did, email: 'b@example.org' })), {
-    status: 403,
-    error: 'Forbidden',
-  })
+  assert.deepEqual(
+    await refusal(owner.com.atproto.admin.updateAccountEmail({ account: bob.did, email: 'b@example.org' })),
+    {
+      status: 403,
+      error: 'Forbidden',
+    },
+  )
   // By handle too (the input is an at-identifier).
   await admin.com.atproto.admin.updateAccountEmail({ account: bob.handle, email: 'bob@example.org' })
   assert.equal((await admin.com.atproto.admin.getAccountInfo({ did: bob.did })).data.email, 'bob@example.org')
@@ -104,11 +112,17 @@ test('updateAccountPassword: the new password logs in, the old one and every ses
   assert.equal((await refusal(session.com.atproto.server.getSession())).error, 'ExpiredToken')
   assert.equal((await refusal(loggedIn(t, carol.handle, PASSWORD))).status, 401)
   await loggedIn(t, carol.handle, 'a new password')
-  assert.equal((await refusal(admin.com.atproto.admin.updateAccountPassword({ did: carol.did, password: 'short' }))).error, 'InvalidPassword')
-  assert.deepEqual(await refusal(owner.com.atproto.admin.updateAccountPassword({ did: bob.did, password: 'a new password' })), {
-    status: 403,
-    error: 'Forbidden',
-  })
+  assert.equal(
+    (await refusal(admin.com.atproto.admin.updateAccountPassword({ did: carol.did, password: 'short' }))).error,
+    'InvalidPassword',
+  )
+  assert.deepEqual(
+    await refusal(owner.com.atproto.admin.updateAccountPassword({ did: bob.did, password: 'a new password' })),
+    {
+      status: 403,
+      error: 'Forbidden',
+    },
+  )
   await admin.com.atproto.admin.updateAccountPassword({ did: bob.did, password: 'bob new password' })
   await loggedIn(t, bob.handle, 'bob new password')
 })
@@ -120,8 +134,14 @@ test('updateAccountHandle: as updateHandle, in the account’s own domain; anoth
   assert.equal(resolved.data.did, dave.did)
   const described = await admin.com.atproto.repo.describeRepo({ repo: dave.did })
   assert.equal(described.data.handle, 'david.one.test')
-  assert.equal((await refusal(admin.com.atproto.admin.updateAccountHandle({ did: dave.did, handle: alice.handle }))).error, 'HandleNotAvailable')
-  assert.equal((await refusal(owner.com.atproto.admin.updateAccountHandle({ did: bob.did, handle: 'robert.two.test' }))).status, 403)
+  assert.equal(
+    (await refusal(admin.com.atproto.admin.updateAccountHandle({ did: dave.did, handle: alice.handle }))).error,
+    'HandleNotAvailable',
+  )
+  assert.equal(
+    (await refusal(owner.com.atproto.admin.updateAccountHandle({ did: bob.did, handle: 'robert.two.test' }))).status,
+    403,
+  )
   await admin.com.atproto.admin.updateAccountHandle({ did: bob.did, handle: 'robert.two.test' })
   bob = { ...bob, handle: 'robert.two.test' }
   assert.equal((await admin.com.atproto.admin.getAccountInfo({ did: bob.did })).data.handle, 'robert.two.test')
@@ -129,12 +149,17 @@ test('updateAccountHandle: as updateHandle, in the account’s own domain; anoth
 
 test('updateAccountSigningKey: the DID document names the new key; the admin key only', async () => {
   const key = (await Secp256k1Keypair.create()).did()
-  assert.equal((await refusal(owner.com.atproto.admin.updateAccountSigningKey({ did: alice.did, signingKey: key }))).status, 403)
+  assert.equal(
+    (await refusal(owner.com.atproto.admin.updateAccountSigningKey({ did: alice.did, signingKey: key }))).status,
+    403,
+  )
   await admin.com.atproto.admin.updateAccountSigningKey({ did: alice.did, signingKey: key })
   const described = await admin.com.atproto.repo.describeRepo({ repo: alice.did })
   const doc = described.data.didDoc as { verificationMethod: { publicKeyMultibase: string }[] }
   assert.equal(`did:key:${doc.verificationMethod[0]?.publicKeyMultibase}`, key)
-  const bad = await refusal(admin.com.atproto.admin.updateAccountSigningKey({ did: alice.did, signingKey: 'did:web:example.com' }))
+  const bad = await refusal(
+    admin.com.atproto.admin.updateAccountSigningKey({ did: alice.did, signingKey: 'did:web:example.com' }),
+  )
   assert.equal(bad.status, 400)
 })
 

@@ -75,7 +75,9 @@ test('an owner acts only in their own domain, and is not taken down; deactivatio
   assert.deepEqual(elsewhere, { status: 403, error: 'Forbidden' })
   assert.equal((await refusal(owner.com.atproto.admin.getSubjectStatus({ did: other.did }))).status, 403)
   const ownerDid = owner.session?.did as string
-  const self = await refusal(admin.com.atproto.admin.updateSubjectStatus({ subject: repoRef(ownerDid), takedown: { applied: true } }))
+  const self = await refusal(
+    admin.com.atproto.admin.updateSubjectStatus({ subject: repoRef(ownerDid), takedown: { applied: true } }),
+  )
   assert.equal(self.status, 400)
   const deactivate = await refusal(
     admin.com.atproto.admin.updateSubjectStatus({ subject: repoRef(other.did), deactivated: { applied: true } }),
@@ -89,8 +91,16 @@ test('an owner acts only in their own domain, and is not taken down; deactivatio
 test('a record takedown hides it from getRecord and listRecords (not from the signed repo); reversal restores it', async () => {
   const { did, handle } = await createAccount(t, 'poster.mod.test', PASSWORD)
   const user = await loggedIn(t, handle, PASSWORD)
-  const kept = await user.com.atproto.repo.createRecord({ repo: did, collection: 'app.bsky.feed.post', record: post('kept') })
-  const hidden = await user.com.atproto.repo.createRecord({ repo: did, collection: 'app.bsky.feed.post', record: post('hidden') })
+  const kept = await user.com.atproto.repo.createRecord({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    record: post('kept'),
+  })
+  const hidden = await user.com.atproto.repo.createRecord({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    record: post('hidden'),
+  })
   const rkey = hidden.data.uri.split('/').pop() as string
   const subject = { $type: 'com.atproto.repo.strongRef', uri: hidden.data.uri, cid: hidden.data.cid }
 
@@ -98,9 +108,14 @@ test('a record takedown hides it from getRecord and listRecords (not from the si
   const get = { repo: did, collection: 'app.bsky.feed.post', rkey }
   assert.equal((await refusal(user.com.atproto.repo.getRecord(get))).error, 'RecordNotFound')
   const listed = await user.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post' })
-  assert.deepEqual(listed.data.records.map((r) => r.uri), [kept.data.uri])
+  assert.deepEqual(
+    listed.data.records.map((r) => r.uri),
+    [kept.data.uri],
+  )
   // The repo still holds it, signed: its proof is still served, as the official PDS serves it.
-  const proof = await fetch(`${t.url}/xrpc/com.atproto.sync.getRecord?did=${did}&collection=app.bsky.feed.post&rkey=${rkey}`)
+  const proof = await fetch(
+    `${t.url}/xrpc/com.atproto.sync.getRecord?did=${did}&collection=app.bsky.feed.post&rkey=${rkey}`,
+  )
   assert.equal(proof.status, 200)
   const status = await admin.com.atproto.admin.getSubjectStatus({ uri: hidden.data.uri })
   assert.deepEqual(status.data.subject, subject)
@@ -110,7 +125,9 @@ test('a record takedown hides it from getRecord and listRecords (not from the si
   assert.equal((await user.com.atproto.repo.getRecord(get)).data.cid, hidden.data.cid)
   const again = await user.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post' })
   assert.equal(again.data.records.length, 2)
-  assert.deepEqual((await admin.com.atproto.admin.getSubjectStatus({ uri: hidden.data.uri })).data.takedown, { applied: false })
+  assert.deepEqual((await admin.com.atproto.admin.getSubjectStatus({ uri: hidden.data.uri })).data.takedown, {
+    applied: false,
+  })
 })
 
 test('a blob takedown stops getBlob, re-uploads and new records naming it; reversal restores it', async () => {
@@ -120,7 +137,11 @@ test('a blob takedown stops getBlob, re-uploads and new records naming it; rever
   const blob = uploaded.data.blob
   const cid = blob.ref.toString()
   const embed = { $type: 'app.bsky.embed.images', images: [{ image: blob, alt: 'x' }] }
-  await user.com.atproto.repo.createRecord({ repo: did, collection: 'app.bsky.feed.post', record: post('pic', { embed }) })
+  await user.com.atproto.repo.createRecord({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    record: post('pic', { embed }),
+  })
   const getBlob = () => xrpc(t.url, 'com.atproto.sync.getBlob', { params: { did, cid } })
   assert.equal((await getBlob()).status, 200)
 
@@ -129,7 +150,11 @@ test('a blob takedown stops getBlob, re-uploads and new records naming it; rever
   const refused = await getBlob()
   assert.deepEqual([refused.status, refused.body.error], [400, 'BlobNotFound'])
   assert.equal((await refusal(user.com.atproto.repo.uploadBlob(PNG, { encoding: 'image/png' }))).status, 400)
-  const naming = user.com.atproto.repo.createRecord({ repo: did, collection: 'app.bsky.feed.post', record: post('again', { embed }) })
+  const naming = user.com.atproto.repo.createRecord({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    record: post('again', { embed }),
+  })
   assert.equal((await refusal(naming)).error, 'BlobNotFound')
   const status = await owner.com.atproto.admin.getSubjectStatus({ did, blob: cid })
   assert.deepEqual(status.data.subject, subject)
@@ -138,6 +163,12 @@ test('a blob takedown stops getBlob, re-uploads and new records naming it; rever
 
   await owner.com.atproto.admin.updateSubjectStatus({ subject, takedown: { applied: false } })
   assert.equal((await getBlob()).status, 200)
-  await user.com.atproto.repo.createRecord({ repo: did, collection: 'app.bsky.feed.post', record: post('again', { embed }) })
-  assert.deepEqual((await admin.com.atproto.admin.getSubjectStatus({ did, blob: cid })).data.takedown, { applied: false })
+  await user.com.atproto.repo.createRecord({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    record: post('again', { embed }),
+  })
+  assert.deepEqual((await admin.com.atproto.admin.getSubjectStatus({ did, blob: cid })).data.takedown, {
+    applied: false,
+  })
 })

@@ -25,7 +25,11 @@ export default function (server: MethodServer, ctx: AppContext): void {
         const located = await visibleAccount(ctx, auth.credentials, repo)
         const status = await moderation.recordStatus(located, path)
         if (!status) throw NOT_FOUND()
-        const subject = { $type: 'com.atproto.repo.strongRef', uri: `at://${located.did}/${path.collection}/${path.rkey}`, cid: status.cid }
+        const subject = {
+          $type: 'com.atproto.repo.strongRef',
+          uri: `at://${located.did}/${path.collection}/${path.rkey}`,
+          cid: status.cid,
+        }
         return json({ subject, takedown: status.takedown })
       }
       if (did !== undefined) {
