@@ -24,6 +24,7 @@ import { allLexicons } from './lexicon/lexicons.js'
 import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { Metrics } from './metrics/metrics.js'
+import { ModerationService } from './moderation/moderation-service.js'
 import { RateLimits } from './ratelimit/rate-limits.js'
 import { RecordWriter } from './repo/record-writer.js'
 import { RepoReads } from './repo/repo-reads.js'
@@ -70,6 +71,8 @@ export type AppContext = {
   recordWriter: RecordWriter
   repoReads: RepoReads
   blobs: BlobService
+  /** Takedowns of accounts, records and blobs (com.atproto.admin). */
+  moderation: ModerationService
   /** The agent app's search, over the rows its commit indexer keeps. */
   search: SearchService
   sweeper: StorageSweeper
@@ -209,6 +212,7 @@ export async function createAppContext(
       },
     })
     const sessions = new SessionService(storage, accounts, tokens, passwords)
+    const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
     const auth = new AuthVerifier(config.adminKey, tokens, sessions)
     const rateLimits = new RateLimits(config.rateLimits, storage)
     const recordWriter = new RecordWriter({
@@ -253,6 +257,7 @@ export async function createAppContext(
       recordWriter,
       repoReads,
       blobs,
+      moderation,
       search,
       sweeper,
       sequencer,

@@ -21,6 +21,7 @@ import type { Storage } from '../storage/storage.js'
 import type { AccountRow, AccountSummary } from '../storage/tenant/account-store.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
+import { AccountCredentials } from './account-credentials.js'
 import { normalizeEmail, parseHandle } from './handle.js'
 import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
@@ -78,10 +79,13 @@ export class AccountService {
   readonly recentHomes = new RecentHomes((did) => this.deps.registry.findHome('did', did))
   /** Reservations of creations under way, and of those a crash cut short. */
   readonly pending: PendingHomes
+  /** An account's email, password and signing key, as an operator sets them. */
+  readonly credentials: AccountCredentials
 
   constructor(private readonly deps: AccountServiceDeps) {
     const { storage, registry, pendingStaleAfterMs: staleAfterMs, logger } = deps
     this.pending = new PendingHomes({ storage, registry, staleAfterMs, logger })
+    this.credentials = new AccountCredentials(deps)
   }
 
   get handles(): HandlePolicy {
@@ -124,6 +128,7 @@ export class AccountService {
       signing_key: sealed,
       plc_op: genesis.op,
       plc_published_at: null,
+      takedown_ref: null,
       created_at: t,
       updated_at: t,
     }
@@ -246,13 +251,27 @@ export class AccountService {
   }
 
   /** The account's tenant row (without secrets), or undefined when it is not there. */
-  private findSummary(located: LocatedAccount): Promise<AccountSummary | undefined> {
+  findSummary(located: LocatedAccount): Promise<AccountSummary | undefined> {
     return this.deps.storage.read(located.db_name, (t) => t.accounts.summary(located.did))
   }
 
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
     if (unstorableText(cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.deps.storage.read(domain.db_name, (t) => t.accounts.list(limit, cursor))
+  }
+
+  /**
+   * A page of every account on the service, across tenants, in DID order;
+   * `cursor` is the DID the previous page ended with, or undefined after the last page.
+   */
+  async pageAcrossTenants(limit: number, after?: string): Promise<{ accounts: AccountSummary[]; cursor?: string }> {
+    const homes = await this.deps.registry.homesPage(limit, after)
+    const accounts: AccountSummary[] = []
+    for (const home of homes) {
+      const summary = await this.findSummary(home)
+      if (summary) accounts.push(summary)
+    }
+    return { accounts, cursor: homes.length === limit ? homes[homes.length - 1]?.did : undefined }
   }
 
   async delete(located: LocatedAccount): Promise<void> {
@@ -270,13 +289,23 @@ export class AccountService {
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account deleted')
   }
 
-  async updateStatus(located: LocatedAccount, status: AccountStatus): Promise<void> {
+  /**
+   * Sets the account's status and reports it (#account). A takedown through
+   * com.atproto.admin also names its moderation action (`takedown.ref`) and,
+   * as the official PDS's does, ends the account's sessions.
+   */
+  async updateStatus(
+    located: LocatedAccount,
+    status: AccountStatus,
+    takedown?: { ref: string; endSessions: boolean },
+  ): Promise<void> {
     const account = await this.summary(located)
     if (account.role === 'owner' && status !== 'active') {
       throw new InvalidRequestError('The owner of a domain cannot be suspended or disabled')
     }
     await this.deps.storage.transact(located.db_name, async (tx) => {
-      await tx.accounts.setStatus(located.did, status)
+      await tx.accounts.setStatus(located.did, status, takedown?.ref ?? null)
+      if (takedown?.endSessions) await tx.sessions.deleteAll(located.did)
       await outbox.account(tx, located.did, status)
     })
     this.deps.outboxWritten(located.db_name)

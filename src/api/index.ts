@@ -1,6 +1,16 @@
 // Registers every XRPC method: the core's (com.atproto.*, host.primal.pds.*),
 // then each wing's (src/wing.ts). Handlers mirror their NSID path, one per file.
 import type { AppContext } from '../context.js'
+import adminDeleteAccount from './com/atproto/admin/deleteAccount.js'
+import adminGetAccountInfo from './com/atproto/admin/getAccountInfo.js'
+import adminGetAccountInfos from './com/atproto/admin/getAccountInfos.js'
+import adminGetSubjectStatus from './com/atproto/admin/getSubjectStatus.js'
+import adminSearchAccounts from './com/atproto/admin/searchAccounts.js'
+import adminUpdateAccountEmail from './com/atproto/admin/updateAccountEmail.js'
+import adminUpdateAccountHandle from './com/atproto/admin/updateAccountHandle.js'
+import adminUpdateAccountPassword from './com/atproto/admin/updateAccountPassword.js'
+import adminUpdateAccountSigningKey from './com/atproto/admin/updateAccountSigningKey.js'
+import adminUpdateSubjectStatus from './com/atproto/admin/updateSubjectStatus.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
@@ -63,6 +73,16 @@ const methods = [
   syncListRepos,
   syncGetRepoStatus,
   syncRequestCrawl,
+  adminDeleteAccount,
+  adminGetAccountInfo,
+  adminGetAccountInfos,
+  adminGetSubjectStatus,
+  adminSearchAccounts,
+  adminUpdateAccountEmail,
+  adminUpdateAccountHandle,
+  adminUpdateAccountPassword,
+  adminUpdateAccountSigningKey,
+  adminUpdateSubjectStatus,
   addDomain,
   removeDomain,
   listDomains,

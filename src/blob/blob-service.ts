@@ -31,6 +31,8 @@ export class BlobService {
     const stored = await this.deps.storage.write(repo.db_name, (w) =>
       w.blobs.put(repo.did, { cid, mimeType, content: bytes }),
     )
+    // As the official PDS: a blob taken down stays down, uploaded again or not.
+    if (stored.takedown_ref !== null) throw new InvalidRequestError('Blob has been takendown, cannot re-upload')
     // The same bytes uploaded earlier under another Content-Type keep their first type.
     return { cid, mimeType: stored.mime_type, size: stored.size }
   }

@@ -21,6 +21,8 @@ export type PlcServiceDeps = {
   logger: Logger
 }
 
+type PlcSigner = Parameters<typeof plc.updateHandleOp>[1]
+
 export type PublishReport = { published: number; failed: { did: string; error: string }[] }
 
 export class PlcService {
@@ -56,6 +58,19 @@ export class PlcService {
    * DID with their own recovery key), else the last one this server made.
    */
   async handleUpdateOp(dbName: string, did: string, handle: string): Promise<plc.Operation> {
+    const last = await this.changeableLastOp(dbName, did, 'update the handle')
+    // @did-plc/lib is typed against an older @atproto/crypto; the Keypair shape is the same.
+    return plc.updateHandleOp(last, this.deps.rotationKey as unknown as PlcSigner, handle)
+  }
+
+  /** The signed op that makes `signingKey` (a did:key) the atproto signing key of `did`, chained as handleUpdateOp's. */
+  async signingKeyUpdateOp(dbName: string, did: string, signingKey: string): Promise<plc.Operation> {
+    const last = await this.changeableLastOp(dbName, did, 'change the signing key')
+    return plc.updateAtprotoKeyOp(last, this.deps.rotationKey as unknown as PlcSigner, signingKey)
+  }
+
+  /** The latest op of `did`, once it is known that this server's rotation key may chain another on it. */
+  private async changeableLastOp(dbName: string, did: string, what: string): Promise<plc.CompatibleOp> {
     const last = await this.lastOp(dbName, did)
     if (!last || last.type === 'plc_tombstone') {
       throw new InvalidRequestError(`The DID ${did} is deactivated at the PLC directory`)
@@ -63,15 +78,10 @@ export class PlcService {
     const rotationKeys = 'rotationKeys' in last ? last.rotationKeys : [last.recoveryKey, last.signingKey]
     if (!rotationKeys.includes(this.deps.rotationKey.did())) {
       throw new InvalidRequestError(
-        `This server's rotation key can no longer change ${did}; update the handle with your own rotation key`,
+        `This server's rotation key can no longer change ${did}; ${what} with your own rotation key`,
       )
     }
-    // @did-plc/lib is typed against an older @atproto/crypto; the Keypair shape is the same.
-    return plc.updateHandleOp(
-      last,
-      this.deps.rotationKey as unknown as Parameters<typeof plc.updateHandleOp>[1],
-      handle,
-    )
+    return last
   }
 
   /**

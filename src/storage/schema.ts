@@ -96,6 +96,8 @@ export interface AccountTable {
   plc_op: unknown
   /** Set once the latest op has been accepted by the PLC directory. */
   plc_published_at: string | null
+  /** Set while the account is taken down by moderation (status `disabled`): which action did it. */
+  takedown_ref: string | null
   created_at: string
   updated_at: string
 }
@@ -137,6 +139,8 @@ export interface RecordTable {
   cid: string
   rev: string
   indexed_at: string
+  /** Set while the record is taken down: it is not served (its repo still holds it, signed). */
+  takedown_ref: string | null
 }
 
 export interface BlobTable {
@@ -148,6 +152,8 @@ export interface BlobTable {
   created_at: string
   /** Null while a record uses the blob; otherwise since when none has. */
   unreferenced_since: string | null
+  /** Set while the blob is taken down: it is not served, and no record may take it up. */
+  takedown_ref: string | null
 }
 
 export interface RecordBlobTable {

@@ -224,9 +224,12 @@ export async function restore(world: World, lastNsid = ''): Promise<void> {
   if (!accounts.some((a) => a.handle === SPARE_HANDLE)) {
     await call(t, 'host.primal.pds.createAccount', { handle: SPARE_HANDLE, password: PASSWORD })
   }
+  // An operator's password change ends the account's sessions too: the seed's password first, then log in again.
+  const passwordChanged = lastNsid === 'com.atproto.admin.updateAccountPassword'
   for (const m of members) {
     const row = accounts.find((a) => a.did === m.did)
     assert.ok(row, `core account ${m.handle} is gone`)
+    if (passwordChanged) await call(t, 'com.atproto.admin.updateAccountPassword', { did: m.did, password: PASSWORD })
     if (row.status !== 'active') await call(t, 'host.primal.pds.updateAccountStatus', { did: m.did, status: 'active' })
     if (row.role !== m.role) await call(t, 'host.primal.pds.updateAccountRole', { did: m.did, role: m.role })
     const session = await xrpc(t.url, 'com.atproto.server.getSession', { auth: m.access })
@@ -234,7 +237,20 @@ export async function restore(world: World, lastNsid = ''): Promise<void> {
     if (session.status !== 200 || /refreshSession|deleteSession/.test(lastNsid)) await logIn(t, m)
     if (row.handle !== m.handle) await call(t, 'com.atproto.identity.updateHandle', { handle: m.handle }, m.access)
   }
+  if (lastNsid === 'com.atproto.admin.updateSubjectStatus') await liftTakedowns(world)
   await refillPools(world)
+}
+
+/** Records and blobs served again, as the seed has them. */
+async function liftTakedowns(world: World): Promise<void> {
+  const { ctx } = world.t
+  for (const d of await ctx.registry.listDomains()) {
+    if (d.status !== 'active') continue
+    await ctx.storage.withTenant(d.db_name, async (db) => {
+      await db.updateTable('record').set({ takedown_ref: null }).where('takedown_ref', 'is not', null).execute()
+      await db.updateTable('blob').set({ takedown_ref: null }).where('takedown_ref', 'is not', null).execute()
+    })
+  }
 }
 
 async function accountsOf(world: World) {

@@ -27,7 +27,11 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined
 /** FC_ONLY=<regexp> fuzzes only the methods it matches (to replay one). */
 const ONLY = new RegExp(process.env.FC_ONLY ?? '')
 /** Calls that may destroy what they name: their identifiers come from the spare pools, never the core seed. */
-const DESTRUCTIVE = new Set(['host.primal.pds.removeDomain', 'host.primal.pds.deleteAccount'])
+const DESTRUCTIVE = new Set([
+  'host.primal.pds.removeDomain',
+  'host.primal.pds.deleteAccount',
+  'com.atproto.admin.deleteAccount',
+])
 
 /** What each method answered: how deep the inputs got (2xx) or where they were stopped. */
 const STATS = Boolean(process.env.FC_STATS)

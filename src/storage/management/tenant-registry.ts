@@ -91,6 +91,11 @@ export class TenantRegistry {
     await this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).execute()
   }
 
+  /** Sets the email a home is found by (unique service-wide: a taken one is a unique violation). */
+  async setHomeEmail(did: string, email: string | null): Promise<void> {
+    await this.db.updateTable('did_routing').set({ email }).where('did', '=', did).execute()
+  }
+
   /** Confirms a reservation; false if it is gone (cleared as stale while its create ran). */
   async confirmHome(did: string): Promise<boolean> {
     const res = await this.db

@@ -15,6 +15,7 @@ const SUMMARY_COLUMNS = [
   'role',
   'status',
   'plc_published_at',
+  'takedown_ref',
   'created_at',
   'updated_at',
 ] as const
@@ -51,10 +52,27 @@ export class AccountTransactor extends AccountReader {
       .execute()
   }
 
-  async setStatus(did: string, status: AccountStatus): Promise<void> {
+  /** Sets the status, and which moderation action took the account down (null: none says). */
+  async setStatus(did: string, status: AccountStatus, takedownRef: string | null = null): Promise<void> {
     await this.db
       .updateTable('account')
-      .set({ status, updated_at: new Date().toISOString() })
+      .set({ status, takedown_ref: takedownRef, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .execute()
+  }
+
+  async setEmail(did: string, email: string): Promise<void> {
+    await this.db
+      .updateTable('account')
+      .set({ email, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .execute()
+  }
+
+  async setPasswordHash(did: string, hash: string): Promise<void> {
+    await this.db
+      .updateTable('account')
+      .set({ password_hash: hash, updated_at: new Date().toISOString() })
       .where('did', '=', did)
       .execute()
   }

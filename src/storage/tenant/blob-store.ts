@@ -5,6 +5,8 @@ import { sql } from 'kysely'
 import type { TenantDb } from '../storage.js'
 
 export type BlobMeta = { cid: string; mime_type: string; size: number }
+/** What an upload stored: its first MIME type, and whether it is taken down (then it must not be handed out). */
+export type StoredBlob = BlobMeta & { takedown_ref: string | null }
 
 export class BlobReader {
   constructor(readonly db: TenantDb) {}
@@ -13,6 +15,17 @@ export class BlobReader {
     return this.db
       .selectFrom('blob')
       .select(['cid', 'mime_type', 'size', 'content'])
+      .where('did', '=', did)
+      .where('cid', '=', cid)
+      .where('takedown_ref', 'is', null)
+      .executeTakeFirst()
+  }
+
+  /** The blob's takedown, taken down or not; undefined when there is no such blob. */
+  takedown(did: string, cid: string) {
+    return this.db
+      .selectFrom('blob')
+      .select(['cid', 'takedown_ref'])
       .where('did', '=', did)
       .where('cid', '=', cid)
       .executeTakeFirst()
@@ -25,6 +38,7 @@ export class BlobReader {
       .select(['cid', 'mime_type', 'size'])
       .where('did', '=', did)
       .where('cid', 'in', cids)
+      .where('takedown_ref', 'is', null)
       .execute()
   }
 
@@ -56,12 +70,23 @@ export class BlobReader {
 }
 
 export class BlobTransactor extends BlobReader {
+  /** Takes the blob down (a ref) or restores it (null); false when there is no such blob. */
+  async setTakedown(did: string, cid: string, takedownRef: string | null): Promise<boolean> {
+    const res = await this.db
+      .updateTable('blob')
+      .set({ takedown_ref: takedownRef })
+      .where('did', '=', did)
+      .where('cid', '=', cid)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
   /**
    * Stores an upload; uploading the same bytes again keeps one copy, and the
    * MIME type of the first upload, which is returned so that every ref handed
    * out for this CID agrees with the row records are checked against.
    */
-  async put(did: string, blob: { cid: string; mimeType: string; content: Uint8Array }): Promise<BlobMeta> {
+  async put(did: string, blob: { cid: string; mimeType: string; content: Uint8Array }): Promise<StoredBlob> {
     const now = new Date().toISOString()
     return this.db
       .insertInto('blob')
@@ -73,6 +98,7 @@ export class BlobTransactor extends BlobReader {
         content: blob.content,
         created_at: now,
         unreferenced_since: now,
+        takedown_ref: null,
       })
       .onConflict((oc) =>
         // A re-upload of a blob waiting to be swept restarts its grace period; one a record uses stays kept.
@@ -82,7 +108,7 @@ export class BlobTransactor extends BlobReader {
           >`case when blob.unreferenced_since is null then null else excluded.unreferenced_since end`,
         }),
       )
-      .returning(['cid', 'mime_type', 'size'])
+      .returning(['cid', 'mime_type', 'size', 'takedown_ref'])
       .executeTakeFirstOrThrow()
   }
 

@@ -65,6 +65,18 @@ export class RepoReader {
       .where('record.did', '=', did)
       .where('record.collection', '=', collection)
       .where('record.rkey', '=', rkey)
+      .where('record.takedown_ref', 'is', null)
+      .executeTakeFirst()
+  }
+
+  /** The record's current CID and takedown, taken down or not. */
+  recordTakedown(did: string, collection: string, rkey: string) {
+    return this.db
+      .selectFrom('record')
+      .select(['cid', 'takedown_ref'])
+      .where('did', '=', did)
+      .where('collection', '=', collection)
+      .where('rkey', '=', rkey)
       .executeTakeFirst()
   }
 
@@ -81,6 +93,7 @@ export class RepoReader {
       .select(['record.collection', 'record.rkey', 'record.cid', 'repo_block.content'])
       .where('record.did', '=', did)
       .where('record.collection', '=', opts.collection)
+      .where('record.takedown_ref', 'is', null)
       .orderBy('record.rkey', opts.reverse ? 'asc' : 'desc')
       .limit(opts.limit)
     if (opts.cursor !== undefined) q = q.where('record.rkey', opts.reverse ? '>' : '<', opts.cursor)
@@ -122,6 +135,18 @@ export class RepoReader {
 }
 
 export class RepoTransactor extends RepoReader {
+  /** Takes the record down (a ref) or restores it (null); false when there is no such record. */
+  async setRecordTakedown(did: string, path: RecordPath, takedownRef: string | null): Promise<boolean> {
+    const res = await this.db
+      .updateTable('record')
+      .set({ takedown_ref: takedownRef })
+      .where('did', '=', did)
+      .where('collection', '=', path.collection)
+      .where('rkey', '=', path.rkey)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
   /** Takes the repo's write lock for the rest of the transaction, and reads what a commit is built on. */
   lockForCommit(did: string) {
     if (!this.db.isTransaction) throw new Error('lockForCommit outside a transaction')
