@@ -2,7 +2,10 @@
 // then each wing's (src/wing.ts). Handlers mirror their NSID path, one per file.
 import type { AppContext } from '../context.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
+import refreshIdentity from './com/atproto/identity/refreshIdentity.js'
+import resolveDid from './com/atproto/identity/resolveDid.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
+import resolveIdentity from './com/atproto/identity/resolveIdentity.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
 import repoApplyWrites from './com/atproto/repo/applyWrites.js'
 import repoCreateRecord from './com/atproto/repo/createRecord.js'
@@ -45,6 +48,9 @@ const methods = [
   refreshSession,
   deleteSession,
   resolveHandle,
+  resolveDid,
+  resolveIdentity,
+  refreshIdentity,
   updateHandle,
   getRecommendedDidCredentials,
   repoCreateRecord,
