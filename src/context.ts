@@ -16,6 +16,8 @@ import { SearchService } from './gather/search/search-service.js'
 import { gatherWing } from './gather/wing.js'
 import { FirehoseServer } from './http/streams/firehose-server.js'
 import { JetstreamServer } from './http/streams/jetstream-server.js'
+import { ExternalIdentityResolver } from './identity/external-resolver.js'
+import { IdentityService } from './identity/identity-service.js'
 import { TIMEOUT_MS as PLC_REQUEST_TIMEOUT_MS, PlcClient } from './identity/plc-client.js'
 import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
@@ -52,6 +54,8 @@ export type AppContext = {
   serviceDid: string
   plcRotationKey: Secp256k1Keypair
   plc: PlcService
+  /** Handles and DIDs of anyone: ours from our tables, the rest as the network publishes them. */
+  identity: IdentityService
   relays: RelayAnnouncer
   /** Absent when db.json has no `traefik` section. */
   traefik?: TraefikWriter
@@ -178,18 +182,21 @@ export async function createAppContext(
       concurrency: config.limits.passwordHashConcurrency,
       maxQueued: config.limits.passwordHashQueue,
     })
+    const external = new ExternalIdentityResolver(config.identity, config.plcEndpoint)
     const accounts = new AccountService({
       storage,
       registry,
       handles: HandlePolicy.fromConfig(config),
       vault,
       plc,
+      external,
       repos,
       passwords,
       outboxWritten,
       pendingStaleAfterMs: accountCreationDeadlineMs(config),
       logger,
     })
+    const identity = new IdentityService({ hosted: accounts, hostedDocs: plc, external })
     const serviceHost = new URL(config.serviceURL).host
     const relays = new RelayAnnouncer({
       relays: config.relays,
@@ -242,6 +249,7 @@ export async function createAppContext(
       serviceDid,
       plcRotationKey,
       plc,
+      identity,
       relays,
       traefik,
       tokens,

@@ -4,7 +4,9 @@
 // recovery sweep removes (or confirms, if the tenant row made it).
 
 import { parseDidKey } from '@atproto/crypto'
+import { isValidHandle, isValidTld } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import type { ExternalIdentityResolver } from '../identity/external-resolver.js'
 import type { PlcService } from '../identity/plc-service.js'
 import type { Logger } from '../lib/logger.js'
 import type { RepoService } from '../repo/repo-service.js'
@@ -65,6 +67,8 @@ export type AccountServiceDeps = {
   handles: HandlePolicy
   vault: SigningKeyVault
   plc: PlcService
+  /** Handles on domains of the users' own: asked fresh when one is taken, forgotten when one changes. */
+  external: Pick<ExternalIdentityResolver, 'handleToDid' | 'forget'>
   repos: RepoService
   passwords: Passwords
   /** Tells the sequencer that a tenant's outbox has new rows. */
@@ -204,6 +208,14 @@ export class AccountService {
     return (await this.deps.registry.findHome('handle', host))?.did
   }
 
+  /** Whether no one but us answers for `handle`: a hostname of the service, or under one of our tenant domains. */
+  async isOurs(handle: string): Promise<boolean> {
+    const host = handle.toLowerCase()
+    if (this.deps.handles.isServiceHost(host)) return true
+    const labels = host.split('.')
+    return !!(await this.deps.registry.domainAmong(labels.map((_, i) => labels.slice(i).join('.'))))
+  }
+
   /** Finds a confirmed account in an active domain by DID, handle or email. */
   async locate(identifier: string): Promise<LocatedAccount | undefined> {
     const id = identifier.trim().toLowerCase()
@@ -313,38 +325,59 @@ export class AccountService {
   }
 
   /**
-   * Gives an account a new handle in its own domain (moving between domains
-   * would move its data between tenant databases: not supported). The home
-   * is taken first, so uniqueness is decided service-wide; then the PLC
-   * directory takes the update op; then the tenant row changes. If either
-   * later step fails the home is put back, so nothing is half-changed.
+   * Gives an account a new handle: in its own domain (moving between domains
+   * would move its data between tenant databases: not supported), or on a
+   * domain of the user's own that names its DID. The home is taken first, so
+   * uniqueness is decided service-wide; then the PLC directory takes the
+   * update op; then the tenant row changes. If either later step fails the
+   * home is put back, so nothing is half-changed.
    */
   async updateHandle(located: LocatedAccount, input: unknown, check: HandleCheck = {}): Promise<string> {
     const { registry, storage } = this.deps
-    const parsed = parseHandle(input)
-    if (parsed.domain !== located.domain) {
-      throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
-    }
-    if (parsed.handle === located.handle) return parsed.handle
-    this.deps.handles.assertAllowed(parsed, check)
-    if (await registry.getDomain(parsed.handle)) {
-      throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
-    }
-    await this.takeHandle(located.did, parsed.handle)
+    const handle = await this.newHandle(located, input, check)
+    if (handle === located.handle) return handle
+    await this.takeHandle(located.did, handle)
     try {
-      const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, parsed.handle)
+      const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
       await storage.transact(located.db_name, async (tx) => {
-        await tx.accounts.setHandle(located.did, parsed.handle)
+        await tx.accounts.setHandle(located.did, handle)
         await tx.plc.append(located.did, op, publishedAt)
-        await outbox.identity(tx, located.did, parsed.handle)
+        await outbox.identity(tx, located.did, handle)
       })
     } catch (err) {
       await registry.setHomeHandle(located.did, located.handle)
       throw err
     }
+    await this.deps.external.forget(located.did, [located.handle, handle])
     this.deps.outboxWritten(located.db_name)
-    this.deps.logger.info({ did: located.did, tenant: located.domain, handle: parsed.handle }, 'handle changed')
+    this.deps.logger.info({ did: located.did, tenant: located.domain, handle }, 'handle changed')
+    return handle
+  }
+
+  /**
+   * The handle `input` names, once `located` may take it: under our domains,
+   * `<name>.<its domain>` within the handle policy; elsewhere, a handle whose
+   * DNS record or well-known document names its DID (checked now, not from a cache).
+   */
+  private async newHandle(located: LocatedAccount, input: unknown, check: HandleCheck): Promise<string> {
+    const custom = typeof input === 'string' ? input.trim().toLowerCase() : ''
+    if (custom === located.handle) return custom
+    if (isValidHandle(custom) && !(await this.isOurs(custom))) {
+      if (!isValidTld(custom)) throw new InvalidRequestError('Handle TLD is invalid or disallowed', 'InvalidHandle')
+      // As the official PDS answers (it has no error name for this yet).
+      const did = await this.deps.external.handleToDid(custom, true)
+      if (did !== located.did) throw new InvalidRequestError('External handle did not resolve to DID')
+      return custom
+    }
+    const parsed = parseHandle(input)
+    if (parsed.domain !== located.domain) {
+      throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
+    }
+    this.deps.handles.assertAllowed(parsed, check)
+    if (await this.deps.registry.getDomain(parsed.handle)) {
+      throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
+    }
     return parsed.handle
   }
 

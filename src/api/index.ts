@@ -12,7 +12,10 @@ import adminUpdateAccountPassword from './com/atproto/admin/updateAccountPasswor
 import adminUpdateAccountSigningKey from './com/atproto/admin/updateAccountSigningKey.js'
 import adminUpdateSubjectStatus from './com/atproto/admin/updateSubjectStatus.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
+import refreshIdentity from './com/atproto/identity/refreshIdentity.js'
+import resolveDid from './com/atproto/identity/resolveDid.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
+import resolveIdentity from './com/atproto/identity/resolveIdentity.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
 import repoApplyWrites from './com/atproto/repo/applyWrites.js'
 import repoCreateRecord from './com/atproto/repo/createRecord.js'
@@ -55,6 +58,9 @@ const methods = [
   refreshSession,
   deleteSession,
   resolveHandle,
+  resolveDid,
+  resolveIdentity,
+  refreshIdentity,
   updateHandle,
   getRecommendedDidCredentials,
   repoCreateRecord,

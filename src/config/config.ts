@@ -106,6 +106,28 @@ export type HandlesConfig = {
   serviceHostnames: string[]
 }
 
+export type IdentityConfig = {
+  /**
+   * DNS servers for handles' `_atproto` TXT records, as `ip` or `ip:port`
+   * (`[ipv6]:port`); empty: the system's (/etc/resolv.conf).
+   */
+  dnsServers: string[]
+  /** How long one DNS query, well-known fetch or DID document fetch may take. */
+  timeoutMs: number
+  /**
+   * For tests and local development: DID documents and handles' well-known
+   * DIDs are fetched from this machine only (http allowed), and nowhere else.
+   * Off, they are fetched over https from public addresses only.
+   */
+  loopbackOnly: boolean
+  /**
+   * Where a handle's DID is fetched, `{handle}` replaced by the handle: only
+   * with loopbackOnly (a test's own well-known host); the protocol's
+   * https://{handle}/.well-known/atproto-did otherwise.
+   */
+  handleWellKnownUrl: string
+}
+
 /** A budget: `points` requests (or writes) per `windowSeconds`; 0 points turns the limit off. */
 export type RateLimitRule = { points: number; windowSeconds: number }
 
@@ -165,6 +187,8 @@ export type Config = {
   traefik?: TraefikConfig
   /** Which handles are kept from accounts (service hostnames always; reserved names without the admin key). */
   handles: HandlesConfig
+  /** How handles and DIDs beyond our own are resolved. */
+  identity: IdentityConfig
   limits: LimitsConfig
   rateLimits: RateLimitsConfig
   agents: AgentsConfig
@@ -257,6 +281,16 @@ export const DEFAULT_GC: GcConfig = {
   unusedBlobGraceSeconds: 3600,
 }
 
+export const DEFAULT_HANDLE_WELL_KNOWN_URL = 'https://{handle}/.well-known/atproto-did'
+
+export const DEFAULT_IDENTITY: IdentityConfig = {
+  dnsServers: [],
+  // As @atproto/identity's resolvers.
+  timeoutMs: 3000,
+  loopbackOnly: false,
+  handleWellKnownUrl: DEFAULT_HANDLE_WELL_KNOWN_URL,
+}
+
 export const DEFAULT_PLC_RETRY: RetryConfig = { attempts: 4, initialDelayMs: 250, maxDelayMs: 4000 }
 export const DEFAULT_RELAY_RETRY: RetryConfig = { attempts: 0, initialDelayMs: 1000, maxDelayMs: 10 * 60 * 1000 }
 
@@ -295,6 +329,7 @@ const KNOWN_FIELDS = new Set([
   'relayRetry',
   'traefik',
   'handles',
+  'identity',
   'limits',
   'rateLimits',
   'agents',
@@ -400,6 +435,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
     traefik: readTraefik(r, raw, cwd, port),
     handles: readHandles(r, raw),
+    identity: readIdentity(r, raw),
     limits: readLimits(r, raw),
     rateLimits: readRateLimits(r, raw),
     agents: readAgents(r, raw),
@@ -467,6 +503,41 @@ function readHandles(r: FieldReader, raw: RawConfig): HandlesConfig {
     allowed: list('allowed', label, 'a list of DNS labels (the first part of a handle)'),
     serviceHostnames: list('serviceHostnames', hostname, 'a list of hostnames'),
   }
+}
+
+function readIdentity(r: FieldReader, raw: RawConfig): IdentityConfig {
+  const o = r.object(raw, 'identity') ?? {}
+  const d = DEFAULT_IDENTITY
+  for (const key of Object.keys(o)) {
+    if (!(key in d)) r.problems.push(`${r.source}: unknown field "identity.${key}"`)
+  }
+  const dnsServers = r.stringArray(o, 'dnsServers', 'identity.dnsServers') ?? d.dnsServers
+  const bad = dnsServers.find((s) => !isDnsServer(s))
+  if (bad !== undefined) r.fail('identity.dnsServers', 'a list of ip or ip:port ([ipv6]:port)', bad)
+  const loopbackOnly = r.boolean(o, 'loopbackOnly', 'identity.loopbackOnly') ?? d.loopbackOnly
+  const handleWellKnownUrl =
+    r.url(o, 'handleWellKnownUrl', ['http:', 'https:'], 'identity.handleWellKnownUrl') || d.handleWellKnownUrl
+  if (!handleWellKnownUrl.includes('{handle}')) {
+    r.fail('identity.handleWellKnownUrl', 'a URL with {handle} in it', handleWellKnownUrl)
+  }
+  if (handleWellKnownUrl !== d.handleWellKnownUrl && !loopbackOnly) {
+    r.problems.push(`${r.source}: "identity.handleWellKnownUrl" may be changed only with identity.loopbackOnly`)
+  }
+  return {
+    dnsServers,
+    timeoutMs: r.int(o, 'timeoutMs', 10, 60_000, 'identity.timeoutMs') ?? d.timeoutMs,
+    loopbackOnly,
+    handleWellKnownUrl,
+  }
+}
+
+/** What node:dns setServers takes: an IP, or an IP with a port (an IPv6 one in brackets). */
+function isDnsServer(s: string): boolean {
+  if (isIP(s) !== 0) return true
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(s)
+  if (!m) return false
+  const ip = m[1] ?? m[2] ?? ''
+  return isIP(ip) === (m[1] ? 6 : 4) && Number(m[3]) > 0 && Number(m[3]) < 65536
 }
 
 function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {

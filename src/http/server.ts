@@ -85,6 +85,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.get(METRICS_PATH, metricsRoute(ctx))
   // Every request past this point spends its client IP's service budget: probes and scrapers above poll uncounted.
   app.use(serviceLimit(ctx.rateLimits, ctx.logger))
+  // Every handle we hold, custom domains too (their home is in did_routing). Traefik routes only tenant
+  // domains and the service host, so a user's own domain proves itself by DNS TXT or its own web server.
   app.get('/.well-known/atproto-did', async (req, res) => {
     const host = req.hostname.toLowerCase()
     let did: string | undefined

@@ -109,6 +109,12 @@ export class PlcService {
     return didDocFromPlcOp(account.did, op, account.handle, this.deps.pdsEndpoint)
   }
 
+  /** The DID document of an account we host, as its latest op makes it; undefined for any other DID. */
+  async hostedDidDoc(did: string) {
+    const home = await this.deps.registry.findHome('did', did)
+    return home && this.didDoc(home)
+  }
+
   /** Sends every kept op of every tenant (or of one DID), oldest first; a DID whose op fails waits for the next run. */
   async publishPending(only?: { dbName: string; did: string }): Promise<PublishReport> {
     const report: PublishReport = { published: 0, failed: [] }

@@ -225,3 +225,31 @@ test('the stream memory limits are read and checked: stall timeout, replay page 
   assert.match(text, /"firehose.replayMemoryBytes" must be at least firehose.replayPageBytes/)
   assert.equal(problems.length, 5)
 })
+
+test('identity resolution: system DNS and https to public hosts by default; loopback-only mode alone may move the well-known', () => {
+  assert.deepEqual(validateConfig({}, 'db.json', dir).identity, {
+    dnsServers: [],
+    timeoutMs: 3000,
+    loopbackOnly: false,
+    handleWellKnownUrl: 'https://{handle}/.well-known/atproto-did',
+  })
+  const identity = {
+    dnsServers: ['10.0.0.53', '127.0.0.1:5353', '[::1]:53'],
+    timeoutMs: 500,
+    loopbackOnly: true,
+    handleWellKnownUrl: 'http://127.0.0.1:8080/{handle}/.well-known/atproto-did',
+  }
+  assert.deepEqual(validateConfig({ identity }, 'db.json', dir).identity, identity)
+  const text = configProblems({
+    identity: { dnsServers: ['dns.example.com'], timeoutMs: 0, handleWellKnownUrl: 'http://127.0.0.1/x', colour: 1 },
+  }).join('\n')
+  for (const problem of [
+    /"identity.dnsServers" must be a list of ip or ip:port/,
+    /"identity.timeoutMs"/,
+    /"identity.handleWellKnownUrl" must be a URL with \{handle\}/,
+    /"identity.handleWellKnownUrl" may be changed only with identity.loopbackOnly/,
+    /unknown field "identity.colour"/,
+  ]) {
+    assert.match(text, problem)
+  }
+})

@@ -27,6 +27,14 @@ export type TestServer = {
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef'
 
+/**
+ * Identity lookups that never leave this machine (a test may resolve any
+ * handle or DID, and the property tests resolve random ones): DNS asked of a
+ * loopback port nothing listens on, which refuses at once; DID documents and
+ * well-known DIDs fetched from loopback only.
+ */
+export const OFFLINE_IDENTITY = { dnsServers: ['127.0.0.1:9'], timeoutMs: 500, loopbackOnly: true }
+
 /** The backend tests use by default: Postgres when reachable, else embedded. */
 export async function defaultBackend(): Promise<Backend> {
   return (await postgresReachable()) ? 'postgres' : 'embedded'
@@ -53,6 +61,7 @@ export async function startTestServer(
     adminKey: ADMIN_KEY,
     dataDir,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    identity: OFFLINE_IDENTITY,
     ...opts.config,
   }
   if (backend === 'postgres') {

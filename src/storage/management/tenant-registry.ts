@@ -32,6 +32,18 @@ export class TenantRegistry {
     return this.db.selectFrom('domain').selectAll().where('name', '=', name).executeTakeFirst()
   }
 
+  /** A domain, whatever its status, named by one of `names` (the longest such name), if any. */
+  async domainAmong(names: string[]): Promise<Domain | undefined> {
+    const storable = names.filter((n) => !unstorableText(n))
+    if (storable.length === 0) return undefined
+    return this.db
+      .selectFrom('domain')
+      .selectAll()
+      .where('name', 'in', storable)
+      .orderBy((eb) => eb.fn('length', ['name']), 'desc')
+      .executeTakeFirst()
+  }
+
   async activeDomain(name: string): Promise<Domain | undefined> {
     const d = await this.getDomain(name)
     return d?.status === 'active' ? d : undefined
