@@ -31,7 +31,19 @@ function importsOf(file: string): string[] {
   return out
 }
 
-const SERVICES = ['account', 'auth', 'blob', 'identity', 'metrics', 'ratelimit', 'repo', 'routing', 'sync', 'tenant']
+const SERVICES = [
+  'account',
+  'auth',
+  'blob',
+  'identity',
+  'metrics',
+  'proxy',
+  'ratelimit',
+  'repo',
+  'routing',
+  'sync',
+  'tenant',
+]
 const FACES = ['api', 'http']
 
 /** The layer a src-relative path belongs to: its top folder, `root` for files directly in src/, `migrations` outside. */

@@ -31,7 +31,10 @@ export async function childPds(config: RawConfig = {}): Promise<ChildPds> {
   const dbName = uniqueDbName()
   // These runs load one server from one IP on purpose: the per-IP and per-account budgets are not what they test.
   const rateLimits = { requestsPerIp: { points: 0 }, accountWrites: { points: 0 } }
-  writeFileSync(join(cwd, 'db.json'), JSON.stringify({ logLevel: 'info', rateLimits, ...config }))
+  writeFileSync(
+    join(cwd, 'db.json'),
+    JSON.stringify({ logLevel: 'info', rateLimits, appView: false, chat: false, moderation: false, ...config }),
+  )
   const started: ServerProcess[] = []
   return {
     adminKey: ADMIN_KEY,

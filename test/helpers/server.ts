@@ -53,6 +53,10 @@ export async function startTestServer(
     adminKey: ADMIN_KEY,
     dataDir,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // No test reaches Bluesky's services on the internet: calls we do not serve get 501 unless a test names a service.
+    appView: false,
+    chat: false,
+    moderation: false,
     ...opts.config,
   }
   if (backend === 'postgres') {
