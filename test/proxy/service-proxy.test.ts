@@ -257,4 +257,30 @@ test('a body over the limit is refused with 413, not passed on', async () => {
   })
   assert.equal(res.status, 413)
   assert.equal(res.body.error, 'PayloadTooLarge')
+
+  // Sent in chunks with no length given: counted as it goes, and cut off at the limit.
+  const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(new URL('/xrpc/com.atproto.moderation.createReport', t.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.accessJwt}`, 'content-type': 'application/json' },
+    })
+    req.on('response', (answer) => {
+      let body = ''
+      answer.on('data', (d: Buffer) => {
+        body += d.toString('utf8')
+      })
+      answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }))
+    })
+    // Once answered, the server may close the connection before all of this is written.
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err),
+    )
+    req.write(`{"reasonType":"x","reason":"`)
+    const piece = 'y'.repeat(64 * 1024)
+    const pieces = Math.ceil(t.ctx.config.limits.bodyBytes / piece.length) + 1
+    for (let i = 0; i < pieces; i++) req.write(piece)
+    req.end('"}')
+  })
+  assert.equal(streamed.status, 413, streamed.body)
+  assert.equal(JSON.parse(streamed.body).error, 'PayloadTooLarge')
 })
