@@ -25,8 +25,8 @@ for (const [net, bits] of [
 for (const [net, bits] of [
   ['::', 128],
   ['::1', 128],
-  // IPv4-mapped and NAT64 addresses lead to IPv4 ones; a public service has no need of them.
-  ['::ffff:0:0', 96],
+  // NAT64 addresses lead to IPv4 ones; a public service has no need of them. (IPv4-mapped ones,
+  // ::ffff:a.b.c.d, BlockList checks against the IPv4 rules above: listing them here would refuse every IPv4.)
   ['64:ff9b::', 96],
   ['100::', 64],
   ['fc00::', 7],
