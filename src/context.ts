@@ -1,6 +1,7 @@
 // The one AppContext: config, storage, keys, services and logger, built once
 // at start and passed down. Tests build their own.
 import { Secp256k1Keypair } from '@atproto/crypto'
+import { DidResolver } from '@atproto/identity'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { HandlePolicy } from './account/handle-policy.js'
@@ -27,6 +28,11 @@ import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { Metrics } from './metrics/metrics.js'
 import { ModerationService } from './moderation/moderation-service.js'
+import { BoundedDidCache } from './proxy/did-cache.js'
+import { ServiceAuth } from './proxy/service-auth.js'
+import { ServiceDirectory } from './proxy/service-directory.js'
+import { ServiceProxy } from './proxy/service-proxy.js'
+import { UpstreamClient } from './proxy/upstream.js'
 import { RateLimits } from './ratelimit/rate-limits.js'
 import { RecordWriter } from './repo/record-writer.js'
 import { RepoReads } from './repo/repo-reads.js'
@@ -79,6 +85,10 @@ export type AppContext = {
   moderation: ModerationService
   /** The agent app's search, over the rows its commit indexer keeps. */
   search: SearchService
+  /** Service-auth tokens signed with an account's key: minted for other services, checked when they come back. */
+  serviceAuth: ServiceAuth
+  /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
+  proxy: ServiceProxy
   sweeper: StorageSweeper
   sequencer: Sequencer
   tail: EventTail
@@ -158,9 +168,10 @@ export async function createAppContext(
     const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger, config.firehose.jsonCacheBytes)
     const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
     metrics.watch({ firehose, jetstream, tail, sequencer, storage })
+    const signingKeys = new SigningKeyCache(vault)
     const repos = new RepoService({
       storage,
-      signingKeys: new SigningKeyCache(vault),
+      signingKeys,
       outboxWritten,
       blockCache: new BlockCache(BLOCK_CACHE_BYTES),
       indexers: wings.flatMap((wing) => wing.indexers),
@@ -220,7 +231,9 @@ export async function createAppContext(
     })
     const sessions = new SessionService(storage, accounts, tokens, passwords)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
-    const auth = new AuthVerifier(config.adminKey, tokens, sessions)
+    const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
+    const proxy = serviceProxy(config, serviceAuth)
+    const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth)
     const rateLimits = new RateLimits(config.rateLimits, storage)
     const recordWriter = new RecordWriter({
       repos,
@@ -267,6 +280,8 @@ export async function createAppContext(
       blobs,
       moderation,
       search,
+      serviceAuth,
+      proxy,
       sweeper,
       sequencer,
       tail,
@@ -282,6 +297,31 @@ export async function createAppContext(
     await storage.close().catch(() => {})
     throw err
   }
+}
+
+/** How long a resolved DID document is used before it is looked up again, and at most. */
+const DID_STALE_MS = 60 * 60 * 1000
+const DID_MAX_AGE_MS = 24 * 60 * 60 * 1000
+/** Services whose DID documents are kept (a handful in practice: the AppView, chat, labelers, feed generators). */
+const DID_CACHE_ENTRIES = 10_000
+/** A DID document that takes longer than this to load does not load. */
+const DID_TIMEOUT_MS = 3000
+
+/** Forwarding to the configured services and to those atproto-proxy names, whose DID documents it resolves. */
+function serviceProxy(config: Config, serviceAuth: ServiceAuth): ServiceProxy {
+  const resolver = new DidResolver({
+    plcUrl: config.plcEndpoint ?? 'https://plc.directory',
+    timeout: DID_TIMEOUT_MS,
+    didCache: new BoundedDidCache(DID_STALE_MS, DID_MAX_AGE_MS, DID_CACHE_ENTRIES),
+    // The identity package's own fetch refuses http:, loopback and private addresses: a test network needs them.
+    fetch: config.proxy.allowPrivateNetwork ? globalThis.fetch : undefined,
+  })
+  const { appView, chat, moderation } = config
+  return new ServiceProxy({
+    directory: new ServiceDirectory({ appView, chat, moderation, resolver }),
+    serviceAuth,
+    upstream: new UpstreamClient(config.proxy, config.limits.bodyBytes),
+  })
 }
 
 /** Keeps Traefik's routes to the active domains in its file-provider directory. */
@@ -336,6 +376,7 @@ export async function startBackground(ctx: AppContext): Promise<void> {
 export async function closeAppContext(ctx: AppContext): Promise<void> {
   ctx.firehose.close()
   ctx.jetstream.close()
+  ctx.proxy.close()
   await stopJobs(ctx.jobs)
   await ctx.passwords.close()
   await ctx.storage.close()

@@ -38,6 +38,7 @@ const SERVICES = [
   'identity',
   'metrics',
   'moderation',
+  'proxy',
   'ratelimit',
   'repo',
   'routing',

@@ -1,13 +1,15 @@
 // XRPC auth verifiers: who is calling, checked once per request before the
 // handler runs. The admin key arrives as `Bearer <key>` or HTTP Basic
 // `admin:<key>` (as clients of the official PDS send it) and is compared in
-// constant time; JWTs are checked against the session store.
+// constant time; JWTs are checked against the session store, and a
+// service-auth token (where a method takes one) against the account's key.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { AuthRequiredError, ForbiddenError } from '@atproto/xrpc-server'
+import { AuthRequiredError, ForbiddenError, parseReqNsid } from '@atproto/xrpc-server'
 import type { SessionService } from '../account/session-service.js'
 import type { RefreshClaims, TokenIssuer } from '../auth/tokens.js'
 import { noteSubject } from '../lib/request-subject.js'
+import type { ServiceAuth } from '../proxy/service-auth.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountRole } from '../storage/schema.js'
 
@@ -19,6 +21,8 @@ export type AccessCredentials = {
   role: AccountRole
   account: LocatedAccount
 }
+/** A service-auth token the account had us mint, presented back to us by a service acting for it (the video service). */
+export type ServiceCredentials = { type: 'service'; did: string; account: LocatedAccount }
 export type RefreshCredentials = { type: 'refresh' } & RefreshClaims
 export type NoCredentials = { type: 'none' }
 
@@ -32,6 +36,7 @@ export class AuthVerifier {
     adminKey: string,
     private readonly tokens: TokenIssuer,
     private readonly sessions: SessionService,
+    private readonly serviceAuth: ServiceAuth,
   ) {
     this.adminKeyDigest = digest(adminKey)
   }
@@ -51,6 +56,20 @@ export class AuthVerifier {
     return {
       credentials: { type: 'access', did: claims.did, handle: state.handle, role: state.role, account: state.located },
     }
+  }
+
+  /**
+   * An access token, or a service-auth token for this very method (its `lxm`)
+   * that one of our accounts minted with its own key for us (its `aud`), as
+   * the official PDS takes on uploadBlob. A token with an `lxm` claim is a
+   * service-auth token; any other is an access token.
+   */
+  accessOrServiceAuth = async (ctx: Ctx): Promise<Out<AccessCredentials | ServiceCredentials>> => {
+    const jwt = this.bearerOrThrow(ctx.req)
+    if (!hasLxmClaim(jwt)) return this.access(ctx)
+    const account = await this.serviceAuth.verify(jwt, parseReqNsid(ctx.req))
+    noteSubject(ctx.req, { did: account.did, tenant: account.domain })
+    return { credentials: { type: 'service', did: account.did, account } }
   }
 
   /** A refresh token (checked against the store by the handler that consumes it). */
@@ -96,6 +115,19 @@ export class AuthVerifier {
     if (!header) throw new AuthRequiredError('Authentication required', 'AuthMissing')
     if (!header.startsWith('Bearer ')) throw new AuthRequiredError('Unexpected authorization type', 'InvalidToken')
     return header.slice(7).trim()
+  }
+}
+
+/** Whether the token's payload names a method: only service-auth tokens do (our session tokens never). */
+function hasLxmClaim(jwt: string): boolean {
+  const payload = jwt.split('.')[1]
+  if (!payload) return false
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    return typeof claims === 'object' && claims !== null && (claims as { lxm?: unknown }).lxm != null
+  } catch {
+    // Not a JWT we can read: the access check refuses it as such.
+    return false
   }
 }
 

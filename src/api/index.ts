@@ -29,6 +29,7 @@ import createAccount from './com/atproto/server/createAccount.js'
 import createSession from './com/atproto/server/createSession.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
+import getServiceAuth from './com/atproto/server/getServiceAuth.js'
 import getSession from './com/atproto/server/getSession.js'
 import refreshSession from './com/atproto/server/refreshSession.js'
 import syncGetBlob from './com/atproto/sync/getBlob.js'
@@ -55,6 +56,7 @@ const methods = [
   createAccount,
   createSession,
   getSession,
+  getServiceAuth,
   refreshSession,
   deleteSession,
   resolveHandle,

@@ -161,6 +161,21 @@ export type AgentsConfig = {
   loginChallengeSeconds: number
 }
 
+/** A service this PDS forwards calls to: where it answers, and the DID its service-auth tokens name. */
+export type ServiceEndpointConfig = { url: string; did: string }
+
+export type ProxyConfig = {
+  /** How long a service may take to send its answer's headers; past it, 502 UpstreamFailure. */
+  headersTimeoutMs: number
+  /** How long a service's answer may go without a byte; past it, the answer is cut. */
+  bodyTimeoutMs: number
+  /**
+   * Services named by a DID document (an atproto-proxy header) may be at http:
+   * or loopback and private addresses: for a test network, never the internet.
+   */
+  allowPrivateNetwork: boolean
+}
+
 export type Config = {
   serviceURL: string
   port: number
@@ -185,6 +200,14 @@ export type Config = {
   /** How requestCrawl to a relay is retried (never fatal). */
   relayRetry: RetryConfig
   traefik?: TraefikConfig
+  /** Where app.bsky.* calls without an atproto-proxy header go (null: nowhere, 501). */
+  appView: ServiceEndpointConfig | null
+  /** Where chat.bsky.* calls without an atproto-proxy header go (null: nowhere, 501). */
+  chat: ServiceEndpointConfig | null
+  /** Where com.atproto.moderation.createReport without an atproto-proxy header goes (null: nowhere, 501). */
+  moderation: ServiceEndpointConfig | null
+  /** How calls are forwarded to those services and to the ones atproto-proxy names. */
+  proxy: ProxyConfig
   /** Which handles are kept from accounts (service hostnames always; reserved names without the admin key). */
   handles: HandlesConfig
   /** How handles and DIDs beyond our own are resolved. */
@@ -223,6 +246,21 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   passwordHashConcurrency: 2,
   // About two seconds of checks at ~40 ms each, two at a time.
   passwordHashQueue: 100,
+}
+
+/** Bluesky's public services, as the official PDS's installer configures them (chat is the app's own choice). */
+export const DEFAULT_APP_VIEW: ServiceEndpointConfig = { url: 'https://api.bsky.app', did: 'did:web:api.bsky.app' }
+export const DEFAULT_CHAT: ServiceEndpointConfig = { url: 'https://api.bsky.chat', did: 'did:web:api.bsky.chat' }
+export const DEFAULT_MODERATION: ServiceEndpointConfig = {
+  url: 'https://mod.bsky.app',
+  did: 'did:plc:ar7c4by46qjdydhdevvrndac',
+}
+
+/** The official PDS's proxy timeouts. */
+export const DEFAULT_PROXY: ProxyConfig = {
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 30_000,
+  allowPrivateNetwork: false,
 }
 
 /** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
@@ -328,6 +366,10 @@ const KNOWN_FIELDS = new Set([
   'relays',
   'relayRetry',
   'traefik',
+  'appView',
+  'chat',
+  'moderation',
+  'proxy',
   'handles',
   'identity',
   'limits',
@@ -434,6 +476,10 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     relays: r.stringArray(raw, 'relays') ?? [],
     relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
     traefik: readTraefik(r, raw, cwd, port),
+    appView: readServiceEndpoint(r, raw, 'appView', DEFAULT_APP_VIEW),
+    chat: readServiceEndpoint(r, raw, 'chat', DEFAULT_CHAT),
+    moderation: readServiceEndpoint(r, raw, 'moderation', DEFAULT_MODERATION),
+    proxy: readProxy(r, raw),
     handles: readHandles(r, raw),
     identity: readIdentity(r, raw),
     limits: readLimits(r, raw),
@@ -480,6 +526,44 @@ function readDatabase(r: FieldReader, raw: RawConfig): DatabaseConfig | undefine
     r.fail('database.url', 'a URL whose database name matches [a-z][a-z0-9_]{0,39}', dbName)
   }
   return { url, ...cfg }
+}
+
+/** `{ url, did }`, or false or null to turn the service off; absent: `d`. */
+function readServiceEndpoint(
+  r: FieldReader,
+  raw: RawConfig,
+  key: string,
+  d: ServiceEndpointConfig,
+): ServiceEndpointConfig | null {
+  const v = raw[key]
+  if (v === undefined) return d
+  if (v === false || v === null) return null
+  const o = r.object(raw, key)
+  if (!o) return null
+  for (const field of Object.keys(o)) {
+    if (field !== 'url' && field !== 'did') r.problems.push(`${r.source}: unknown field "${key}.${field}"`)
+  }
+  const url = r.url(o, 'url', ['http:', 'https:'], `${key}.url`)
+  const did = r.string(o, 'did', `${key}.did`)
+  if (!url) r.problems.push(`${r.source}: "${key}.url" is required (or set "${key}" to false to turn it off)`)
+  // The DID names the service in the tokens it is sent and in atproto-proxy headers: a plain did:plc or did:web.
+  if (did === undefined || !/^did:(plc:[a-z2-7]{24}|web:[a-zA-Z0-9._%-]+)$/.test(did)) {
+    r.fail(`${key}.did`, 'a did:plc or did:web (no #fragment)', did)
+  }
+  return url && did ? { url: url.replace(/\/+$/, ''), did } : null
+}
+
+function readProxy(r: FieldReader, raw: RawConfig): ProxyConfig {
+  const p = r.object(raw, 'proxy') ?? {}
+  for (const key of Object.keys(p)) {
+    if (!(key in DEFAULT_PROXY)) r.problems.push(`${r.source}: unknown field "proxy.${key}"`)
+  }
+  const d = DEFAULT_PROXY
+  return {
+    headersTimeoutMs: r.int(p, 'headersTimeoutMs', 100, 600_000, 'proxy.headersTimeoutMs') ?? d.headersTimeoutMs,
+    bodyTimeoutMs: r.int(p, 'bodyTimeoutMs', 100, 600_000, 'proxy.bodyTimeoutMs') ?? d.bodyTimeoutMs,
+    allowPrivateNetwork: r.boolean(p, 'allowPrivateNetwork', 'proxy.allowPrivateNetwork') ?? d.allowPrivateNetwork,
+  }
 }
 
 function readHandles(r: FieldReader, raw: RawConfig): HandlesConfig {

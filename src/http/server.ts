@@ -5,7 +5,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { isValidNsid } from '@atproto/syntax'
 import {
   createServer as createXrpcServer,
   InvalidRequestError,
@@ -29,6 +28,7 @@ import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics-
 import { sendXrpcError, serviceLimit } from './rate-limit-middleware.js'
 import { fixedRoutes, observeRequests, servedMethods } from './request-log.js'
 import { answerHeaders } from './response-headers.js'
+import { unservedMethods } from './service-proxy-route.js'
 import { drainServer, RequestGate } from './shutdown.js'
 import { SUBSCRIBE_REPOS_PATH } from './streams/firehose-server.js'
 import { JETSTREAM_PATH } from './streams/jetstream-server.js'
@@ -122,12 +122,9 @@ export function createApp(ctx: AppContext): express.Express {
       .type('text/plain')
       .send('This is a primal-pds AT Protocol Personal Data Server. Most API routes are under /xrpc/\n')
   })
-  // Not served, whatever the verb: a method we lack (its lexicon known or not), or a path that names none (/xrpc/, /xrpc/a/b).
-  app.use(XRPC_PREFIX, (req, res, next) => {
-    const nsid = req.path.slice(1)
-    if (isValidNsid(nsid) && served.has(nsid)) next()
-    else sendXrpcError(res, new MethodNotImplementedError())
-  })
+  // A method we lack goes to the service that has it (atproto-proxy, or the configured AppView, chat,
+  // moderation); with none, or a path that names no method (/xrpc/, /xrpc/a/b): JSON 501, whatever the verb.
+  app.use(XRPC_PREFIX, unservedMethods(ctx, served))
   app.use(xrpc.router)
   return app
 }

@@ -33,7 +33,15 @@ export async function childPds(config: RawConfig = {}): Promise<ChildPds> {
   const rateLimits = { requestsPerIp: { points: 0 }, accountWrites: { points: 0 } }
   writeFileSync(
     join(cwd, 'db.json'),
-    JSON.stringify({ logLevel: 'info', rateLimits, identity: OFFLINE_IDENTITY, ...config }),
+    JSON.stringify({
+      logLevel: 'info',
+      rateLimits,
+      identity: OFFLINE_IDENTITY,
+      appView: false,
+      chat: false,
+      moderation: false,
+      ...config,
+    }),
   )
   const started: ServerProcess[] = []
   return {

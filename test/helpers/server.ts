@@ -62,6 +62,10 @@ export async function startTestServer(
     dataDir,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     identity: OFFLINE_IDENTITY,
+    // No test reaches Bluesky's services on the internet: calls we do not serve get 501 unless a test names a service.
+    appView: false,
+    chat: false,
+    moderation: false,
     ...opts.config,
   }
   if (backend === 'postgres') {

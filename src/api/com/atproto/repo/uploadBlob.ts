@@ -6,7 +6,8 @@ import { json } from '../../../output.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.uploadBlob', {
-    auth: ctx.auth.access,
+    // A service the account sent a token for this method (the video service) uploads for it, on its budget.
+    auth: ctx.auth.accessOrServiceAuth,
     opts: { blobLimit: ctx.config.limits.blobBytes },
     rateLimit: { write: ({ auth }) => auth.credentials.account },
     handler: async ({ input, charged: account }) => {

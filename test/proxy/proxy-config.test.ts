@@ -1,0 +1,56 @@
+// The services calls are passed on to, in db.json: Bluesky's by default,
+// each one pointed elsewhere or turned off, and every bad field reported.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { ConfigError, validateConfig } from '../../src/config/config.js'
+
+const validate = (raw: Record<string, unknown>) => validateConfig(raw, 'db.json', '/tmp')
+
+test("by default, Bluesky's AppView, chat and moderation service, with the official timeouts", () => {
+  const config = validate({})
+  assert.deepEqual(config.appView, { url: 'https://api.bsky.app', did: 'did:web:api.bsky.app' })
+  assert.deepEqual(config.chat, { url: 'https://api.bsky.chat', did: 'did:web:api.bsky.chat' })
+  assert.deepEqual(config.moderation, { url: 'https://mod.bsky.app', did: 'did:plc:ar7c4by46qjdydhdevvrndac' })
+  assert.deepEqual(config.proxy, { headersTimeoutMs: 10_000, bodyTimeoutMs: 30_000, allowPrivateNetwork: false })
+})
+
+test('each service pointed elsewhere or turned off with false or null', () => {
+  const config = validate({
+    appView: { url: 'https://appview.example.org/', did: 'did:web:appview.example.org' },
+    chat: false,
+    moderation: null,
+    proxy: { headersTimeoutMs: 2000 },
+  })
+  assert.deepEqual(config.appView, { url: 'https://appview.example.org', did: 'did:web:appview.example.org' })
+  assert.equal(config.chat, null)
+  assert.equal(config.moderation, null)
+  assert.equal(config.proxy.headersTimeoutMs, 2000)
+  assert.equal(config.proxy.bodyTimeoutMs, 30_000)
+})
+
+test('a bad service or proxy setting is reported field by field', () => {
+  let problems: string[] = []
+  try {
+    validate({
+      appView: { url: 'ftp://x', did: 'did:web:x' },
+      chat: { url: 'https://chat.example.org', did: 'did:web:chat.example.org#bsky_chat' },
+      moderation: { did: 'did:plc:ar7c4by46qjdydhdevvrndac', extra: 1 },
+      proxy: { headersTimeoutMs: 0, allowPrivateNetwork: 'yes', retries: 3 },
+    })
+  } catch (err) {
+    assert.ok(err instanceof ConfigError)
+    problems = err.problems
+  }
+  const text = problems.join('\n')
+  for (const field of [
+    '"appView.url"',
+    '"chat.did"',
+    '"moderation.url"',
+    '"moderation.extra"',
+    '"proxy.headersTimeoutMs"',
+    '"proxy.allowPrivateNetwork"',
+    '"proxy.retries"',
+  ]) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+  }
+})
