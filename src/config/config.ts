@@ -128,6 +128,14 @@ export type RateLimitsConfig = {
   loginsPerAccountDaily: RateLimitRule
 }
 
+/** What com.atproto.server.describeServer tells clients about this server; each absent unless set. */
+export type ServerInfoConfig = {
+  privacyPolicyUrl?: string
+  termsOfServiceUrl?: string
+  /** Where users reach the operator. */
+  contactEmail?: string
+}
+
 export type AgentsConfig = {
   /** Whether a domain without its own setting accepts agent registration. */
   registrationDefault: boolean
@@ -152,6 +160,7 @@ export type Config = {
   jwtSecret: string
   keyEncryptionKey: string
   registrationOpen: boolean
+  serverInfo: ServerInfoConfig
   /** Absent: the embedded PGlite database under dataDir. */
   database?: DatabaseConfig
   dataDir: string
@@ -286,6 +295,7 @@ const KNOWN_FIELDS = new Set([
   'jwtSecret',
   'keyEncryptionKey',
   'registrationOpen',
+  'serverInfo',
   'database',
   'dataDir',
   'plcEndpoint',
@@ -391,6 +401,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     jwtSecret: r.string(raw, 'jwtSecret') ?? '',
     keyEncryptionKey: r.hex(raw, 'keyEncryptionKey', 32) ?? '',
     registrationOpen: r.boolean(raw, 'registrationOpen') ?? false,
+    serverInfo: readServerInfo(r, raw),
     database: readDatabase(r, raw),
     dataDir: resolvePath(cwd, r.string(raw, 'dataDir') || './data'),
     plcEndpoint: r.url(raw, 'plcEndpoint', ['http:', 'https:']) || undefined,
@@ -444,6 +455,26 @@ function readDatabase(r: FieldReader, raw: RawConfig): DatabaseConfig | undefine
     r.fail('database.url', 'a URL whose database name matches [a-z][a-z0-9_]{0,39}', dbName)
   }
   return { url, ...cfg }
+}
+
+function readServerInfo(r: FieldReader, raw: RawConfig): ServerInfoConfig {
+  const o = r.object(raw, 'serverInfo') ?? {}
+  for (const key of Object.keys(o)) {
+    if (!['privacyPolicyUrl', 'termsOfServiceUrl', 'contactEmail'].includes(key)) {
+      r.problems.push(`${r.source}: unknown field "serverInfo.${key}"`)
+    }
+  }
+  const web = ['http:', 'https:']
+  const contactEmail = r.string(o, 'contactEmail', 'serverInfo.contactEmail')
+  if (contactEmail && !/^[^\s@]{1,64}@[^\s@]{1,253}$/.test(contactEmail)) {
+    r.fail('serverInfo.contactEmail', 'an email address', contactEmail)
+  }
+  // Empty strings, as in db.json.example, leave a field unsaid.
+  return {
+    privacyPolicyUrl: r.url(o, 'privacyPolicyUrl', web, 'serverInfo.privacyPolicyUrl') || undefined,
+    termsOfServiceUrl: r.url(o, 'termsOfServiceUrl', web, 'serverInfo.termsOfServiceUrl') || undefined,
+    contactEmail: contactEmail || undefined,
+  }
 }
 
 function readHandles(r: FieldReader, raw: RawConfig): HandlesConfig {
