@@ -7,6 +7,8 @@ import * as m004 from './004_search.js'
 import * as m005 from './005_agents.js'
 import * as m006 from './006_listing_versions.js'
 import * as m007 from './007_password_scrypt.js'
+import * as m008 from './008_account_pref.js'
+import * as m009 from './009_refresh_grace.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -16,4 +18,6 @@ export const tenantMigrations: Record<string, Migration> = {
   '005_agents': m005,
   '006_listing_versions': m006,
   '007_password_scrypt': m007,
+  '008_account_pref': m008,
+  '009_refresh_grace': m009,
 }

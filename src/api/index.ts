@@ -1,6 +1,9 @@
-// Registers every XRPC method: the core's (com.atproto.*, host.primal.pds.*),
-// then each wing's (src/wing.ts). Handlers mirror their NSID path, one per file.
+// Registers every XRPC method: the core's (com.atproto.*, the app.bsky.* a
+// PDS serves itself, host.primal.pds.*), then each wing's (src/wing.ts).
+// Handlers mirror their NSID path, one per file.
 import type { AppContext } from '../context.js'
+import getPreferences from './app/bsky/actor/getPreferences.js'
+import putPreferences from './app/bsky/actor/putPreferences.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
@@ -63,6 +66,8 @@ const methods = [
   syncListRepos,
   syncGetRepoStatus,
   syncRequestCrawl,
+  getPreferences,
+  putPreferences,
   addDomain,
   removeDomain,
   listDomains,
