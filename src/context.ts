@@ -7,6 +7,7 @@ import { AccountService } from './account/account-service.js'
 import { HandlePolicy } from './account/handle-policy.js'
 import { Passwords } from './account/password.js'
 import type { PendingHomes } from './account/pending-homes.js'
+import { PreferenceService } from './account/preference-service.js'
 import { SessionService } from './account/session-service.js'
 import { AuthVerifier } from './api/auth-verifiers.js'
 import { TokenIssuer } from './auth/tokens.js'
@@ -69,6 +70,8 @@ export type AppContext = {
   accounts: AccountService
   domains: DomainService
   sessions: SessionService
+  /** Accounts' app.bsky preferences (getPreferences, putPreferences). */
+  preferences: PreferenceService
   passwords: Passwords
   auth: AuthVerifier
   rateLimits: RateLimits
@@ -230,6 +233,7 @@ export async function createAppContext(
       },
     })
     const sessions = new SessionService(storage, accounts, tokens, passwords)
+    const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
     const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
     const proxy = serviceProxy(config, serviceAuth)
@@ -269,6 +273,7 @@ export async function createAppContext(
       accounts,
       domains,
       sessions,
+      preferences,
       passwords,
       auth,
       rateLimits,

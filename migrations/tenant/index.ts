@@ -8,6 +8,8 @@ import * as m005 from './005_agents.js'
 import * as m006 from './006_listing_versions.js'
 import * as m007 from './007_password_scrypt.js'
 import * as m008 from './008_takedowns.js'
+import * as m009 from './009_account_pref.js'
+import * as m010 from './010_refresh_grace.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -18,4 +20,6 @@ export const tenantMigrations: Record<string, Migration> = {
   '006_listing_versions': m006,
   '007_password_scrypt': m007,
   '008_takedowns': m008,
+  '009_account_pref': m009,
+  '010_refresh_grace': m010,
 }

@@ -1,7 +1,8 @@
 // Login sessions. A session is a family of refresh tokens sharing one id:
-// refreshing swaps the token (the old one stops working at once), deleting
-// the session removes the family, and access tokens die with it because
-// every authenticated request checks that its session is still alive.
+// refreshing swaps the token (the old one answers with the same new pair for
+// a grace period, then stops working), deleting the session removes the
+// family, and access tokens die with it because every authenticated request
+// checks that its session is still alive.
 import { AuthRequiredError, InvalidRequestError } from '@atproto/xrpc-server'
 import {
   type AccessClaims,
@@ -13,11 +14,18 @@ import {
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
-import type { AccountSummary } from '../storage/tenant/account-store.js'
+import type { AccountSummary, SessionTransactor } from '../storage/tenant/account-store.js'
 import type { AccountService } from './account-service.js'
 import type { Passwords } from './password.js'
 
 export type SessionInfo = { tokens: IssuedTokens; account: AccountSummary }
+
+/**
+ * How long a used refresh token still answers, with the pair its first use
+ * issued: a client that lost that answer is not logged out. The official
+ * PDS's REFRESH_GRACE_MS.
+ */
+export const REFRESH_GRACE_MS = 2 * 60 * 60 * 1000
 
 export type AccessState = {
   located: LocatedAccount
@@ -59,24 +67,43 @@ export class SessionService {
     return tokens
   }
 
+  /**
+   * Rotates a refresh token. Its first use issues a new pair; a reuse within
+   * REFRESH_GRACE_MS answers that same pair again; after it, or once the
+   * session is deleted, the token is refused.
+   */
   async refresh(claims: RefreshClaims): Promise<SessionInfo> {
     const located = await this.accounts.locate(claims.did)
     if (!located) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
-    return this.storage.write(located.db_name, async (w) => {
-      const consumed = await w.sessions.consumeRefresh(claims.tokenId, claims.did)
-      if (!consumed) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')
-      const account = await w.accounts.summary(claims.did)
+    return this.storage.transact(located.db_name, async (tx) => {
+      const candidate = newTokenId()
+      const graceEnd = new Date(Date.now() + REFRESH_GRACE_MS)
+      const nextId = await tx.sessions.useRefresh(claims.tokenId, claims.did, candidate, graceEnd)
+      if (!nextId) throw revoked()
+      const account = await tx.accounts.summary(claims.did)
       if (!account) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
       assertCanLogIn(account.status)
-      const tokens = await this.tokens.issue(claims.did, claims.sessionId)
-      await w.sessions.insertRefresh({
+      if (nextId !== candidate) return { tokens: await this.reissue(tx.sessions, claims.did, nextId), account }
+      const tokens = await this.tokens.issue(claims.did, claims.sessionId, { refreshId: nextId })
+      await tx.sessions.insertRefresh({
         id: tokens.refreshId,
         sessionId: claims.sessionId,
         did: claims.did,
         expiresAt: tokens.refreshExpiresAt,
+        issuedAt: tokens.issuedAt,
       })
+      // Best effort, as the official PDS tidies: the account's tokens past their grace.
+      await tx.sessions.deleteExpired(claims.did)
       return { tokens, account }
     })
+  }
+
+  /** The pair an earlier use of a refresh token issued, signed again from its id and issue time. */
+  private async reissue(sessions: SessionTransactor, did: string, refreshId: string): Promise<IssuedTokens> {
+    const issued = await sessions.liveRefresh(refreshId, did)
+    // A successor outlives the token it followed, unless the session was deleted since.
+    if (!issued) throw revoked()
+    return this.tokens.issue(did, issued.sessionId, { refreshId, issuedAt: issued.issuedAt })
   }
 
   async revoke(claims: RefreshClaims): Promise<void> {
@@ -113,9 +140,14 @@ export class SessionService {
         sessionId,
         did: located.did,
         expiresAt: tokens.refreshExpiresAt,
+        issuedAt: tokens.issuedAt,
       }),
     )
   }
+}
+
+function revoked(): InvalidRequestError {
+  return new InvalidRequestError('Token has been revoked', 'ExpiredToken')
 }
 
 /** Suspended and disabled accounts get the standard AccountTakedown error. */

@@ -14,12 +14,19 @@ import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountRole } from '../storage/schema.js'
 
 export type AdminCredentials = { type: 'admin' }
+/**
+ * What an access token may do. Every one we issue comes from a password
+ * login: full access. App passwords and OAuth scopes would add narrower ones,
+ * and what checks for 'full' (personal details in preferences) stays shut to them.
+ */
+export type AccessScope = 'full'
 export type AccessCredentials = {
   type: 'access'
   did: string
   handle: string
   role: AccountRole
   account: LocatedAccount
+  scope: AccessScope
 }
 /** A service-auth token the account had us mint, presented back to us by a service acting for it (the video service). */
 export type ServiceCredentials = { type: 'service'; did: string; account: LocatedAccount }
@@ -54,7 +61,14 @@ export class AuthVerifier {
     const state = await this.sessions.checkAccess(claims)
     noteSubject(req, { did: claims.did, tenant: state.located.domain })
     return {
-      credentials: { type: 'access', did: claims.did, handle: state.handle, role: state.role, account: state.located },
+      credentials: {
+        type: 'access',
+        did: claims.did,
+        handle: state.handle,
+        role: state.role,
+        account: state.located,
+        scope: 'full',
+      },
     }
   }
 

@@ -1,6 +1,9 @@
-// Registers every XRPC method: the core's (com.atproto.*, host.primal.pds.*),
-// then each wing's (src/wing.ts). Handlers mirror their NSID path, one per file.
+// Registers every XRPC method: the core's (com.atproto.*, the app.bsky.* a
+// PDS serves itself, host.primal.pds.*), then each wing's (src/wing.ts).
+// Handlers mirror their NSID path, one per file.
 import type { AppContext } from '../context.js'
+import getPreferences from './app/bsky/actor/getPreferences.js'
+import putPreferences from './app/bsky/actor/putPreferences.js'
 import adminDeleteAccount from './com/atproto/admin/deleteAccount.js'
 import adminGetAccountInfo from './com/atproto/admin/getAccountInfo.js'
 import adminGetAccountInfos from './com/atproto/admin/getAccountInfos.js'
@@ -91,6 +94,8 @@ const methods = [
   adminUpdateAccountPassword,
   adminUpdateAccountSigningKey,
   adminUpdateSubjectStatus,
+  getPreferences,
+  putPreferences,
   addDomain,
   removeDomain,
   listDomains,

@@ -20,7 +20,12 @@ export type IssuedTokens = {
   refreshJwt: string
   refreshId: string
   refreshExpiresAt: Date
+  /** Whole seconds: issuing again with this time and refreshId signs the very same pair. */
+  issuedAt: Date
 }
+
+/** What a pair may be issued from instead of a fresh id and the clock: those of a pair issued before. */
+export type IssueFrom = { refreshId?: string; issuedAt?: Date }
 
 export function newTokenId(): string {
   return randomBytes(24).toString('base64url')
@@ -38,9 +43,10 @@ export class TokenIssuer {
     this.key = new TextEncoder().encode(jwtSecret)
   }
 
-  async issue(did: string, sessionId: string): Promise<IssuedTokens> {
-    const now = Math.floor(Date.now() / 1000)
-    const refreshId = newTokenId()
+  /** A new pair; given the refresh id and time of an earlier one, that same pair again (HS256 is deterministic). */
+  async issue(did: string, sessionId: string, from: IssueFrom = {}): Promise<IssuedTokens> {
+    const now = Math.floor((from.issuedAt?.getTime() ?? Date.now()) / 1000)
+    const refreshId = from.refreshId ?? newTokenId()
     const accessJwt = await new SignJWT({ scope: ACCESS_SCOPE, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: ACCESS_TYP })
       .setSubject(did)
@@ -56,7 +62,13 @@ export class TokenIssuer {
       .setIssuedAt(now)
       .setExpirationTime(now + REFRESH_TTL_S)
       .sign(this.key)
-    return { accessJwt, refreshJwt, refreshId, refreshExpiresAt: new Date((now + REFRESH_TTL_S) * 1000) }
+    return {
+      accessJwt,
+      refreshJwt,
+      refreshId,
+      refreshExpiresAt: new Date((now + REFRESH_TTL_S) * 1000),
+      issuedAt: new Date(now * 1000),
+    }
   }
 
   async verifyAccess(jwt: string): Promise<AccessClaims> {

@@ -150,6 +150,14 @@ export type RateLimitsConfig = {
   loginsPerAccountDaily: RateLimitRule
 }
 
+/** What com.atproto.server.describeServer tells clients about this server; each absent unless set. */
+export type ServerInfoConfig = {
+  privacyPolicyUrl?: string
+  termsOfServiceUrl?: string
+  /** Where users reach the operator. */
+  contactEmail?: string
+}
+
 export type AgentsConfig = {
   /** Whether a domain without its own setting accepts agent registration. */
   registrationDefault: boolean
@@ -189,6 +197,7 @@ export type Config = {
   jwtSecret: string
   keyEncryptionKey: string
   registrationOpen: boolean
+  serverInfo: ServerInfoConfig
   /** Absent: the embedded PGlite database under dataDir. */
   database?: DatabaseConfig
   dataDir: string
@@ -358,6 +367,7 @@ const KNOWN_FIELDS = new Set([
   'jwtSecret',
   'keyEncryptionKey',
   'registrationOpen',
+  'serverInfo',
   'database',
   'dataDir',
   'plcEndpoint',
@@ -468,6 +478,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     jwtSecret: r.string(raw, 'jwtSecret') ?? '',
     keyEncryptionKey: r.hex(raw, 'keyEncryptionKey', 32) ?? '',
     registrationOpen: r.boolean(raw, 'registrationOpen') ?? false,
+    serverInfo: readServerInfo(r, raw),
     database: readDatabase(r, raw),
     dataDir: resolvePath(cwd, r.string(raw, 'dataDir') || './data'),
     plcEndpoint: r.url(raw, 'plcEndpoint', ['http:', 'https:']) || undefined,
@@ -563,6 +574,26 @@ function readProxy(r: FieldReader, raw: RawConfig): ProxyConfig {
     headersTimeoutMs: r.int(p, 'headersTimeoutMs', 100, 600_000, 'proxy.headersTimeoutMs') ?? d.headersTimeoutMs,
     bodyTimeoutMs: r.int(p, 'bodyTimeoutMs', 100, 600_000, 'proxy.bodyTimeoutMs') ?? d.bodyTimeoutMs,
     allowPrivateNetwork: r.boolean(p, 'allowPrivateNetwork', 'proxy.allowPrivateNetwork') ?? d.allowPrivateNetwork,
+  }
+}
+
+function readServerInfo(r: FieldReader, raw: RawConfig): ServerInfoConfig {
+  const o = r.object(raw, 'serverInfo') ?? {}
+  for (const key of Object.keys(o)) {
+    if (!['privacyPolicyUrl', 'termsOfServiceUrl', 'contactEmail'].includes(key)) {
+      r.problems.push(`${r.source}: unknown field "serverInfo.${key}"`)
+    }
+  }
+  const web = ['http:', 'https:']
+  const contactEmail = r.string(o, 'contactEmail', 'serverInfo.contactEmail')
+  if (contactEmail && !/^[^\s@]{1,64}@[^\s@]{1,253}$/.test(contactEmail)) {
+    r.fail('serverInfo.contactEmail', 'an email address', contactEmail)
+  }
+  // Empty strings, as in db.json.example, leave a field unsaid.
+  return {
+    privacyPolicyUrl: r.url(o, 'privacyPolicyUrl', web, 'serverInfo.privacyPolicyUrl') || undefined,
+    termsOfServiceUrl: r.url(o, 'termsOfServiceUrl', web, 'serverInfo.termsOfServiceUrl') || undefined,
+    contactEmail: contactEmail || undefined,
   }
 }
 

@@ -227,11 +227,10 @@ function toXrpcError(err: unknown, limits: LimitsConfig): XRPCError {
   const type = (cause as { type?: string })?.type
   if (type === 'entity.parse.failed') return new InvalidRequestError('Request body is not valid JSON')
   if (type === 'entity.too.large') {
-    return new XRPCError(
-      ResponseType.PayloadTooLarge,
-      `Request body is larger than ${limits.bodyBytes} bytes`,
-      'PayloadTooLarge',
-    )
+    // A method may set a limit of its own (putPreferences): body-parser says which one applied.
+    const limit = (cause as { limit?: unknown }).limit
+    const bytes = typeof limit === 'number' ? limit : limits.bodyBytes
+    return new XRPCError(ResponseType.PayloadTooLarge, `Request body is larger than ${bytes} bytes`, 'PayloadTooLarge')
   }
   // Its other refusals (a charset or content encoding it lacks, a body that does not inflate) keep
   // their status, under the protocol's name rather than the library's class name ("Error").

@@ -108,8 +108,12 @@ export interface RefreshTokenTable {
   /** Stable across rotations: deleting a session's rows revokes its access tokens too. */
   session_id: string
   did: string
+  /** Shortened to the end of the grace period when the token is used. */
   expires_at: string
+  /** When the pair was issued (whole seconds for tokens issued since next_id). */
   created_at: string
+  /** The token this one's first use issued: a reuse within the grace period gets that pair again. */
+  next_id: string | null
 }
 
 export interface RepoRootTable {
@@ -230,10 +234,22 @@ export interface ListingVersionTable {
   cid: string
 }
 
+/** One preference of an account (app.bsky.actor.putPreferences), in put order. */
+export interface AccountPrefTable {
+  /** bigint: pg returns it as a string. */
+  id: Generated<string>
+  did: string
+  /** The preference's $type. */
+  name: string
+  /** The preference as the client put it. */
+  value_json: string
+}
+
 export interface TenantSchema {
   agent_key: AgentKeyTable
   account: AccountTable
   refresh_token: RefreshTokenTable
+  account_pref: AccountPrefTable
   repo_root: RepoRootTable
   repo_block: RepoBlockTable
   record: RecordTable

@@ -98,7 +98,12 @@ before(async () => {
   const wrongKey = 'wrong-admin-key-0123456789'
   secret('wrong admin key', wrongKey)
   assert.equal((await xrpc(t.url, 'host.primal.pds.listDomains', { auth: wrongKey })).status, 401)
-  // A replayed (rotated-away) refresh token and a forged token are refused, and not logged either.
+  // A replayed refresh token of a session logged out and a forged token are refused, and not logged either.
+  const logout = await xrpc(t.url, 'com.atproto.server.deleteSession', {
+    post: true,
+    auth: refreshed.body.refreshJwt as string,
+  })
+  assert.equal(logout.status, 200)
   const replay = await xrpc(t.url, 'com.atproto.server.refreshSession', {
     post: true,
     auth: login.body.refreshJwt as string,

@@ -104,14 +104,15 @@ export class AccountTransactor extends AccountReader {
   }
 
   /**
-   * Deletes the account, its sessions, its repo and its blobs; run inside a
-   * transaction. Outbox rows stay: the sequencer still owes relays those events.
+   * Deletes the account, its sessions, its preferences, its repo and its
+   * blobs; run inside a transaction. Outbox rows stay: the sequencer still
+   * owes relays those events.
    */
   async delete(did: string): Promise<void> {
     if (!this.db.isTransaction) throw new Error('account delete outside a transaction')
     // The root row first: it is the repo's write lock, so no commit can land in between.
     await this.db.deleteFrom('repo_root').where('did', '=', did).execute()
-    for (const table of ['repo_block', 'record', 'record_blob', 'blob', 'refresh_token'] as const) {
+    for (const table of ['repo_block', 'record', 'record_blob', 'blob', 'refresh_token', 'account_pref'] as const) {
       await this.db.deleteFrom(table).where('did', '=', did).execute()
     }
     await this.db.deleteFrom('account').where('did', '=', did).execute()
@@ -148,7 +149,14 @@ export class SessionReader {
 }
 
 export class SessionTransactor extends SessionReader {
-  async insertRefresh(row: { id: string; sessionId: string; did: string; expiresAt: Date }): Promise<void> {
+  async insertRefresh(row: {
+    id: string
+    sessionId: string
+    did: string
+    expiresAt: Date
+    /** When the pair was issued: with the id, what signs it again. */
+    issuedAt: Date
+  }): Promise<void> {
     await this.db
       .insertInto('refresh_token')
       .values({
@@ -156,24 +164,53 @@ export class SessionTransactor extends SessionReader {
         session_id: row.sessionId,
         did: row.did,
         expires_at: row.expiresAt.toISOString(),
-        created_at: new Date().toISOString(),
+        created_at: row.issuedAt.toISOString(),
       })
       .execute()
   }
 
   /**
-   * Consumes a refresh token: deletes it and reports whether it was there.
-   * DELETE…RETURNING makes two concurrent uses of one token yield one winner.
+   * Uses a refresh token: from now it lives at most until `graceEnd`, and it
+   * names its successor, `candidate` on its first use. Answers the successor
+   * it names (`candidate`, or the one its first use chose), or undefined when
+   * the token is unknown, revoked or past its grace. One UPDATE: two uses at
+   * once queue on the row, and the second reads the successor of the first.
    */
-  async consumeRefresh(id: string, did: string): Promise<boolean> {
+  async useRefresh(id: string, did: string, candidate: string, graceEnd: Date): Promise<string | undefined> {
     const row = await this.db
-      .deleteFrom('refresh_token')
+      .updateTable('refresh_token')
+      .set((eb) => ({
+        next_id: eb.fn.coalesce('next_id', eb.val(candidate)),
+        // ISO-8601 strings of one length compare as the times they name.
+        expires_at: eb.fn<string>('least', ['expires_at', eb.val(graceEnd.toISOString())]),
+      }))
       .where('id', '=', id)
       .where('did', '=', did)
       .where('expires_at', '>', new Date().toISOString())
-      .returning('id')
+      .returning('next_id')
       .executeTakeFirst()
-    return !!row
+    return row?.next_id ?? undefined
+  }
+
+  /** A live refresh token's session and issue time, to sign its pair again. */
+  async liveRefresh(id: string, did: string): Promise<{ sessionId: string; issuedAt: Date } | undefined> {
+    const row = await this.db
+      .selectFrom('refresh_token')
+      .select(['session_id', 'created_at'])
+      .where('id', '=', id)
+      .where('did', '=', did)
+      .where('expires_at', '>', new Date().toISOString())
+      .executeTakeFirst()
+    return row && { sessionId: row.session_id, issuedAt: new Date(row.created_at) }
+  }
+
+  /** Drops the account's refresh tokens past their expiry or grace. */
+  async deleteExpired(did: string): Promise<void> {
+    await this.db
+      .deleteFrom('refresh_token')
+      .where('did', '=', did)
+      .where('expires_at', '<=', new Date().toISOString())
+      .execute()
   }
 
   async deleteSession(sessionId: string, did: string): Promise<void> {

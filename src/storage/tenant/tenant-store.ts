@@ -10,6 +10,7 @@ import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
 import { PlcReader, PlcTransactor } from './plc-store.js'
+import { PreferenceReader, PreferenceTransactor } from './preference-store.js'
 import { RepoReader, RepoTransactor } from './repo-store.js'
 import { SearchReader, SearchTransactor } from './search-store.js'
 
@@ -19,6 +20,9 @@ export class TenantReader extends StoreBundle<TenantDb> {
   }
   get sessions(): SessionReader {
     return this.bound('sessions', () => new SessionReader(this.db))
+  }
+  get preferences(): PreferenceReader {
+    return this.bound('preferences', () => new PreferenceReader(this.db))
   }
   get repo(): RepoReader {
     return this.bound('repo', () => new RepoReader(this.db))
@@ -52,6 +56,9 @@ export class TenantTransactor extends TenantReader {
   }
   override get sessions(): SessionTransactor {
     return this.bound('sessions', () => new SessionTransactor(this.db))
+  }
+  override get preferences(): PreferenceTransactor {
+    return this.bound('preferences', () => new PreferenceTransactor(this.db))
   }
   override get repo(): RepoTransactor {
     return this.bound('repo', () => new RepoTransactor(this.db))
