@@ -1,7 +1,6 @@
 // The one AppContext: config, storage, keys, services and logger, built once
 // at start and passed down. Tests build their own.
 import { Secp256k1Keypair } from '@atproto/crypto'
-import { DidResolver } from '@atproto/identity'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { HandlePolicy } from './account/handle-policy.js'
@@ -18,7 +17,8 @@ import { SearchService } from './gather/search/search-service.js'
 import { gatherWing } from './gather/wing.js'
 import { FirehoseServer } from './http/streams/firehose-server.js'
 import { JetstreamServer } from './http/streams/jetstream-server.js'
-import { ExternalIdentityResolver } from './identity/external-resolver.js'
+import { AtprotoDidResolver } from './identity/did-resolver.js'
+import { ExternalIdentityResolver, loopbackOnlyFetch } from './identity/external-resolver.js'
 import { IdentityService } from './identity/identity-service.js'
 import { TIMEOUT_MS as PLC_REQUEST_TIMEOUT_MS, PlcClient } from './identity/plc-client.js'
 import { PlcService } from './identity/plc-service.js'
@@ -29,7 +29,6 @@ import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { Metrics } from './metrics/metrics.js'
 import { ModerationService } from './moderation/moderation-service.js'
-import { BoundedDidCache } from './proxy/did-cache.js'
 import { ServiceAuth } from './proxy/service-auth.js'
 import { ServiceDirectory } from './proxy/service-directory.js'
 import { ServiceProxy } from './proxy/service-proxy.js'
@@ -196,7 +195,8 @@ export async function createAppContext(
       concurrency: config.limits.passwordHashConcurrency,
       maxQueued: config.limits.passwordHashQueue,
     })
-    const external = new ExternalIdentityResolver(config.identity, config.plcEndpoint)
+    const dids = didResolver(config)
+    const external = new ExternalIdentityResolver(config.identity, dids)
     const accounts = new AccountService({
       storage,
       registry,
@@ -236,7 +236,7 @@ export async function createAppContext(
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
     const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
-    const proxy = serviceProxy(config, serviceAuth)
+    const proxy = serviceProxy(config, serviceAuth, dids)
     const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth)
     const rateLimits = new RateLimits(config.rateLimits, storage)
     const recordWriter = new RecordWriter({
@@ -304,26 +304,37 @@ export async function createAppContext(
   }
 }
 
-/** How long a resolved DID document is used before it is looked up again, and at most. */
-const DID_STALE_MS = 60 * 60 * 1000
-const DID_MAX_AGE_MS = 24 * 60 * 60 * 1000
-/** Services whose DID documents are kept (a handful in practice: the AppView, chat, labelers, feed generators). */
-const DID_CACHE_ENTRIES = 10_000
-/** A DID document that takes longer than this to load does not load. */
-const DID_TIMEOUT_MS = 3000
-
-/** Forwarding to the configured services and to those atproto-proxy names, whose DID documents it resolves. */
-function serviceProxy(config: Config, serviceAuth: ServiceAuth): ServiceProxy {
-  const resolver = new DidResolver({
-    plcUrl: config.plcEndpoint ?? 'https://plc.directory',
-    timeout: DID_TIMEOUT_MS,
-    didCache: new BoundedDidCache(DID_STALE_MS, DID_MAX_AGE_MS, DID_CACHE_ENTRIES),
-    // The identity package's own fetch refuses http:, loopback and private addresses: a test network needs them.
-    fetch: config.proxy.allowPrivateNetwork ? globalThis.fetch : undefined,
+/**
+ * DID documents, for identity lookups and for the services atproto-proxy
+ * names: one resolver, so one bounded cache. did:plc resolves at our own PLC
+ * directory only: without plcEndpoint (tests, local development) no other
+ * did:plc resolves, for proxying too, so nothing reaches plc.directory unasked.
+ */
+function didResolver(config: Config): AtprotoDidResolver {
+  return new AtprotoDidResolver({
+    plcUrl: config.plcEndpoint,
+    timeoutMs: config.identity.timeoutMs,
+    webFetch: didWebFetch(config),
   })
+}
+
+/**
+ * How did:web documents are fetched: loopbackOnly keeps every lookup on this
+ * machine (it wins, so a test never reaches the internet); allowPrivateNetwork
+ * lets a test network's services publish theirs at private addresses; else the
+ * identity package's fetch, to public addresses only.
+ */
+function didWebFetch(config: Config): typeof globalThis.fetch | undefined {
+  if (config.identity.loopbackOnly) return loopbackOnlyFetch()
+  if (config.proxy.allowPrivateNetwork) return globalThis.fetch
+  return undefined
+}
+
+/** Forwarding to the configured services and to those atproto-proxy names, whose DID documents `dids` resolves. */
+function serviceProxy(config: Config, serviceAuth: ServiceAuth, dids: AtprotoDidResolver): ServiceProxy {
   const { appView, chat, moderation } = config
   return new ServiceProxy({
-    directory: new ServiceDirectory({ appView, chat, moderation, resolver }),
+    directory: new ServiceDirectory({ appView, chat, moderation, resolver: dids }),
     serviceAuth,
     upstream: new UpstreamClient(config.proxy, config.limits.bodyBytes),
   })

@@ -117,7 +117,8 @@ export type IdentityConfig = {
   /**
    * For tests and local development: DID documents and handles' well-known
    * DIDs are fetched from this machine only (http allowed), and nowhere else.
-   * Off, they are fetched over https from public addresses only.
+   * Off, they are fetched over https from public addresses only (DID
+   * documents from private ones too with proxy.allowPrivateNetwork).
    */
   loopbackOnly: boolean
   /**
@@ -179,7 +180,8 @@ export type ProxyConfig = {
   bodyTimeoutMs: number
   /**
    * Services named by a DID document (an atproto-proxy header) may be at http:
-   * or loopback and private addresses: for a test network, never the internet.
+   * or loopback and private addresses, and did:web documents may be fetched
+   * from such addresses: for a test network, never the internet.
    */
   allowPrivateNetwork: boolean
 }

@@ -1,6 +1,7 @@
 // DID → DID document: did:plc from the PLC directory of our config, did:web
 // from https://<host>/.well-known/did.json, with @atproto/identity's
-// resolvers and a bounded cache.
+// resolvers and a bounded cache. One per process (context.ts), shared by
+// identity lookups and the service proxy's atproto-proxy DIDs.
 import { type CacheResult, type DidCache, type DidDocument, DidPlcResolver, DidResolver } from '@atproto/identity'
 import { ExpiringCache } from './expiring-cache.js'
 

@@ -11,7 +11,7 @@ import {
 } from '@atproto/identity'
 import { InvalidRequestError, UpstreamFailureError } from '@atproto/xrpc-server'
 import type { IdentityConfig } from '../config/config.js'
-import { AtprotoDidResolver } from './did-resolver.js'
+import type { AtprotoDidResolver } from './did-resolver.js'
 import { ExpiringCache } from './expiring-cache.js'
 import { DnsHandleResolver } from './handle-resolver.js'
 
@@ -37,11 +37,10 @@ export class ExternalIdentityResolver {
   private readonly dids: AtprotoDidResolver
   private readonly handleCache = new ExpiringCache<string | null>(HANDLE_CACHE_ENTRIES)
 
-  /** `plcUrl`: the PLC directory did:plc resolves at (none: no did:plc resolves here). */
-  constructor(config: IdentityConfig, plcUrl: string | undefined) {
-    const fetch = config.loopbackOnly ? loopbackOnlyFetch() : undefined
-    this.handles = new DnsHandleResolver(config, fetch)
-    this.dids = new AtprotoDidResolver({ plcUrl, timeoutMs: config.timeoutMs, webFetch: fetch })
+  /** `dids`: the process's one DID resolver and cache, shared with the service proxy (context.ts). */
+  constructor(config: IdentityConfig, dids: AtprotoDidResolver) {
+    this.handles = new DnsHandleResolver(config, config.loopbackOnly ? loopbackOnlyFetch() : undefined)
+    this.dids = dids
   }
 
   /** The DID `handle` names by DNS or its well-known document, or undefined; `fresh` skips the cache. */

@@ -23,7 +23,7 @@ export type ServiceDirectoryDeps = {
   appView: ServiceEndpointConfig | null
   chat: ServiceEndpointConfig | null
   moderation: ServiceEndpointConfig | null
-  /** did:plc and did:web documents, cached. */
+  /** did:plc and did:web documents, cached: the identity layer's resolver, shared (context.ts). */
   resolver: DidResolver
 }
 

@@ -9,7 +9,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
-import { ExternalIdentityResolver } from '../../src/identity/external-resolver.js'
+import { AtprotoDidResolver } from '../../src/identity/did-resolver.js'
+import { ExternalIdentityResolver, loopbackOnlyFetch } from '../../src/identity/external-resolver.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startDns, startWellKnownHost, type TestDns, type TestWellKnownHost } from '../helpers/identity-hosts.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
@@ -108,7 +109,13 @@ test('resolveDid: our did:plc from the directory, a did:web from its host; DidNo
   await new Promise<void>((resolve) => tombstones.listen(0, '127.0.0.1', resolve))
   try {
     const directory = `http://127.0.0.1:${(tombstones.address() as AddressInfo).port}`
-    const resolver = new ExternalIdentityResolver(t.ctx.config.identity, directory)
+    const { identity } = t.ctx.config
+    const dids = new AtprotoDidResolver({
+      plcUrl: directory,
+      timeoutMs: identity.timeoutMs,
+      webFetch: loopbackOnlyFetch(),
+    })
+    const resolver = new ExternalIdentityResolver(identity, dids)
     await assert.rejects(resolver.didDoc(alice.did), (err: Error & { customErrorName?: string }) => {
       return err.customErrorName === 'DidDeactivated'
     })
