@@ -12,6 +12,11 @@ const DID_STALE_MS = 10 * 60 * 1000
 /** A cached document older than this is not used at all. */
 const DID_MAX_AGE_MS = 24 * 60 * 60 * 1000
 const DID_CACHE_ENTRIES = 10_000
+/**
+ * A document larger than this (as JSON) is used but not kept: anyone can make
+ * DIDs with large documents, and 10,000 of the fetch's 512 KB would be gigabytes.
+ */
+const DID_CACHE_DOC_BYTES = 32 * 1024
 
 export class AtprotoDidResolver extends DidResolver {
   /**
@@ -42,7 +47,12 @@ class BoundedDidCache implements DidCache {
   private readonly docs = new ExpiringCache<DidDocument>(DID_CACHE_ENTRIES)
 
   async cacheDid(did: string, doc: DidDocument): Promise<void> {
-    this.docs.set(did, doc)
+    this.keep(did, doc)
+  }
+
+  private keep(did: string, doc: DidDocument): void {
+    if (JSON.stringify(doc).length <= DID_CACHE_DOC_BYTES) this.docs.set(did, doc)
+    else this.docs.delete(did)
   }
 
   async checkCache(did: string): Promise<CacheResult | null> {
@@ -55,7 +65,7 @@ class BoundedDidCache implements DidCache {
   async refreshCache(did: string, getDoc: () => Promise<DidDocument | null>): Promise<void> {
     try {
       const doc = await getDoc()
-      if (doc) this.docs.set(did, doc)
+      if (doc) this.keep(did, doc)
       else this.docs.delete(did)
     } catch {
       // The stale document is still the best answer while its host is unreachable.

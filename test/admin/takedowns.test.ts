@@ -172,3 +172,24 @@ test('a blob takedown stops getBlob, re-uploads and new records naming it; rever
     applied: false,
   })
 })
+
+test('a taken-down post is not found by search until the takedown is lifted', async () => {
+  const { handle } = await createAccount(t, 'searched.mod.test', PASSWORD)
+  const session = await loggedIn(t, handle, PASSWORD)
+  const did = session.session?.did as string
+  const created = await session.com.atproto.repo.createRecord({
+    repo: did,
+    collection: 'is.gather.feed.post',
+    record: { $type: 'is.gather.feed.post', text: 'zanzibar marmalade', createdAt: new Date().toISOString() },
+  })
+  const found = async () => {
+    const res = await xrpc(t.url, 'is.gather.feed.searchPosts', { params: { q: 'zanzibar' } })
+    return (res.body.posts as { uri: string }[]).map((p) => p.uri)
+  }
+  assert.deepEqual(await found(), [created.data.uri])
+  const subject = { $type: 'com.atproto.repo.strongRef', uri: created.data.uri, cid: created.data.cid }
+  await admin.com.atproto.admin.updateSubjectStatus({ subject, takedown: { applied: true, ref: 'ozone-3' } })
+  assert.deepEqual(await found(), [])
+  await admin.com.atproto.admin.updateSubjectStatus({ subject, takedown: { applied: false } })
+  assert.deepEqual(await found(), [created.data.uri])
+})

@@ -30,7 +30,7 @@ after(() => {
 })
 
 test('public addresses, and the ones that are not', () => {
-  for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111']) assert.ok(isPublicAddress(ip), ip)
+  for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2001:4860:4860::8888']) assert.ok(isPublicAddress(ip), ip)
   for (const ip of [
     '127.0.0.1',
     '10.1.2.3',
@@ -44,6 +44,10 @@ test('public addresses, and the ones that are not', () => {
     'fe80::1',
     'fd00::1',
     '::ffff:127.0.0.1',
+    '::127.0.0.1',
+    '2002:7f00:1::',
+    '2001:0:4136:e378::1',
+    'fec0::1',
     'not-an-ip',
   ]) {
     assert.ok(!isPublicAddress(ip), ip)

@@ -163,6 +163,8 @@ export class BlobTransactor extends BlobReader {
       .selectFrom('blob')
       .select(['did', 'cid'])
       .where('unreferenced_since', '<', cutoff)
+      // A taken-down blob stays, with its takedown: swept, it could be uploaded and used again.
+      .where('takedown_ref', 'is', null)
       .limit(limit)
     const rows = await this.db
       .deleteFrom('blob')

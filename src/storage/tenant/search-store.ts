@@ -52,6 +52,28 @@ export type ReviewTotal = { subject_uri: string; subject_cid: string; count: num
 /** A skill listing by its repo and record key. */
 export type ListingKey = { did: string; rkey: string }
 
+/** The collection skill_review rows are records of (their record rows carry the takedowns). */
+const REVIEW_COLLECTION = 'is.gather.skill.review'
+
+/**
+ * The taken-down record row behind a search row (the same repo, collection
+ * and rkey): a record taken down (com.atproto.admin) is not found by search
+ * nor counted in review totals, and is again once the takedown is lifted.
+ */
+function takenDown(
+  // biome-ignore lint/suspicious/noExplicitAny: the where-callback's selectFrom, of whichever aliased query this sits in
+  selectFrom: any,
+  row: { did: string; collection: string | RawBuilder<string>; rkey: string },
+) {
+  const collection = typeof row.collection === 'string' ? sql.ref(row.collection) : row.collection
+  return selectFrom('record as tr')
+    .select(sql.lit(1).as('one'))
+    .whereRef('tr.did', '=', row.did)
+    .where(sql<boolean>`tr.collection = ${collection}`)
+    .whereRef('tr.rkey', '=', row.rkey)
+    .where('tr.takedown_ref', 'is not', null)
+}
+
 export class SearchReader {
   constructor(readonly db: TenantDb) {}
 
@@ -72,6 +94,9 @@ export class SearchReader {
       .select(rank.as('rank'))
       .where('d.collection', '=', opts.collection)
       .where('a.status', '=', 'active')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(takenDown(selectFrom, { did: 'd.did', collection: 'd.collection', rkey: 'd.rkey' }))),
+      )
     if (query) s = s.where(sql<boolean>`d.tsv @@ ${query}`)
     if (after && query) {
       s = s.where(
@@ -104,6 +129,9 @@ export class SearchReader {
       .select(['r.subject_uri', 'r.subject_cid', 'r.rating'])
       .where('r.subject_uri', 'in', subjectUris)
       .where('a.status', '=', 'active')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(takenDown(selectFrom, { did: 'r.did', collection: sql.lit(REVIEW_COLLECTION), rkey: 'r.rkey' }))),
+      )
       // at://<author>/…: an author's reviews of their own skill are not counted.
       .where(sql<boolean>`r.did <> split_part(r.subject_uri, '/', 3)`)
       .orderBy('r.did')
