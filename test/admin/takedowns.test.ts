@@ -193,3 +193,16 @@ test('a taken-down post is not found by search until the takedown is lifted', as
   await admin.com.atproto.admin.updateSubjectStatus({ subject, takedown: { applied: false } })
   assert.deepEqual(await found(), [created.data.uri])
 })
+
+test('an unused taken-down blob outlives the storage sweep, so it cannot come back', async () => {
+  const { did, handle } = await createAccount(t, 'orphans.mod.test', PASSWORD)
+  const user = await loggedIn(t, handle, PASSWORD)
+  const bytes = Buffer.concat([PNG, Buffer.from('orphan')])
+  const cid = (await user.com.atproto.repo.uploadBlob(bytes, { encoding: 'image/png' })).data.blob.ref.toString()
+  const subject = { $type: 'com.atproto.admin.defs#repoBlobRef', did, cid }
+  await admin.com.atproto.admin.updateSubjectStatus({ subject, takedown: { applied: true, ref: 'ozone-4' } })
+  await t.ctx.sweeper.sweep(new Date(Date.now() + (t.ctx.config.gc.unusedBlobGraceSeconds + 1) * 1000))
+  const status = await admin.com.atproto.admin.getSubjectStatus({ did, blob: cid })
+  assert.deepEqual(status.data.takedown, { applied: true, ref: 'ozone-4' })
+  assert.equal((await refusal(user.com.atproto.repo.uploadBlob(bytes, { encoding: 'image/png' }))).status, 400)
+})
