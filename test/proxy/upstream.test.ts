@@ -30,7 +30,8 @@ after(() => {
 })
 
 test('public addresses, and the ones that are not', () => {
-  for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2001:4860:4860::8888']) assert.ok(isPublicAddress(ip), ip)
+  for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2001:4860:4860::8888'])
+    assert.ok(isPublicAddress(ip), ip)
   for (const ip of [
     '127.0.0.1',
     '10.1.2.3',
