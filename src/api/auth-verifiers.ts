@@ -152,8 +152,11 @@ function digest(secret: string): Buffer {
 
 /** Throws unless the credentials may manage accounts of `domain`. */
 export function assertManages(credentials: AdminCredentials | AccessCredentials, domain: string): void {
-  if (credentials.type === 'admin') return
-  if (credentials.account.domain !== domain) {
+  if (!manages(credentials, domain))
     throw new ForbiddenError('Domain owners and admins may manage only their own domain')
-  }
+}
+
+/** Whether the caller reaches `domain`: the admin key every domain, a domain's owner or admin their own. */
+export function manages(credentials: AdminCredentials | AccessCredentials, domain: string): boolean {
+  return credentials.type === 'admin' || credentials.account.domain === domain
 }

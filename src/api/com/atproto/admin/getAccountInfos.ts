@@ -1,8 +1,9 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
+import { manages } from '../../../auth-verifiers.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
-import { accountView, sees } from './views.js'
+import { accountView } from './views.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.admin.getAccountInfos', {
@@ -16,7 +17,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
       const infos = []
       for (const did of dids) {
         const located = await ctx.accounts.locate(did)
-        if (!located || !sees(auth.credentials, located)) continue
+        if (!located || !manages(auth.credentials, located.domain)) continue
         const summary = await ctx.accounts.findSummary(located)
         if (summary) infos.push(accountView(summary))
       }

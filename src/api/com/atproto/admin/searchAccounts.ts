@@ -1,9 +1,10 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
 import { unstorableText } from '../../../../storage/pg-text.js'
+import { manages } from '../../../auth-verifiers.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
-import { accountView, sees } from './views.js'
+import { accountView } from './views.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.admin.searchAccounts', {
@@ -16,7 +17,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
       // An email names at most one account here (it is unique service-wide).
       if (email !== undefined) {
         const located = email.includes('@') && !unstorableText(email) ? await ctx.accounts.locate(email) : undefined
-        const summary = located && sees(caller, located) ? await ctx.accounts.findSummary(located) : undefined
+        const summary = located && manages(caller, located.domain) ? await ctx.accounts.findSummary(located) : undefined
         return json({ accounts: summary ? [accountView(summary)] : [] })
       }
       // Without one, every account the caller sees: the admin key's across tenants, in DID order; a

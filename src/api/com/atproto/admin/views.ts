@@ -29,11 +29,6 @@ export async function visibleAccount(ctx: AppContext, caller: Caller, did: strin
   return located
 }
 
-/** Whether the caller may see the account (the admin key: any; an owner or admin: their own domain's). */
-export function sees(caller: Caller, located: LocatedAccount): boolean {
-  return caller.type === 'admin' || caller.account.domain === located.domain
-}
-
 /** The repo and record path an at-uri names; InvalidRequest when it names no record. */
 export function recordUri(uri: string): { repo: string; path: RecordPath } {
   let parsed: AtUri
