@@ -9,7 +9,7 @@ import pg from 'pg'
 import type { RawConfig } from '../../src/config/config.js'
 import { dropDatabases, uniqueDbName, urlFor } from './postgres.js'
 import { type ServerProcess, serveIn } from './process.js'
-import { ADMIN_KEY, OFFLINE_IDENTITY } from './server.js'
+import { ADMIN_KEY, OFFLINE } from './server.js'
 import { xrpc } from './xrpc.js'
 
 export type ChildPds = {
@@ -31,18 +31,7 @@ export async function childPds(config: RawConfig = {}): Promise<ChildPds> {
   const dbName = uniqueDbName()
   // These runs load one server from one IP on purpose: the per-IP and per-account budgets are not what they test.
   const rateLimits = { requestsPerIp: { points: 0 }, accountWrites: { points: 0 } }
-  writeFileSync(
-    join(cwd, 'db.json'),
-    JSON.stringify({
-      logLevel: 'info',
-      rateLimits,
-      identity: OFFLINE_IDENTITY,
-      appView: false,
-      chat: false,
-      moderation: false,
-      ...config,
-    }),
-  )
+  writeFileSync(join(cwd, 'db.json'), JSON.stringify({ logLevel: 'info', rateLimits, ...OFFLINE, ...config }))
   const started: ServerProcess[] = []
   return {
     adminKey: ADMIN_KEY,

@@ -28,12 +28,19 @@ export type TestServer = {
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef'
 
 /**
- * Identity lookups that never leave this machine (a test may resolve any
- * handle or DID, and the property tests resolve random ones): DNS asked of a
- * loopback port nothing listens on, which refuses at once; DID documents and
- * well-known DIDs fetched from loopback only.
+ * The config that keeps a test server on this machine, in process or as a
+ * child: identity lookups that never leave it (a test may resolve any handle
+ * or DID, and the property tests resolve random ones: DNS asked of a loopback
+ * port nothing listens on, which refuses at once; DID documents and
+ * well-known DIDs fetched from loopback only), and no Bluesky service to pass
+ * calls on to (calls we do not serve get 501 unless a test names a service).
  */
-export const OFFLINE_IDENTITY = { dnsServers: ['127.0.0.1:9'], timeoutMs: 500, loopbackOnly: true }
+export const OFFLINE: RawConfig = {
+  identity: { dnsServers: ['127.0.0.1:9'], timeoutMs: 500, loopbackOnly: true },
+  appView: false,
+  chat: false,
+  moderation: false,
+}
 
 /** The backend tests use by default: Postgres when reachable, else embedded. */
 export async function defaultBackend(): Promise<Backend> {
@@ -61,11 +68,7 @@ export async function startTestServer(
     adminKey: ADMIN_KEY,
     dataDir,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
-    identity: OFFLINE_IDENTITY,
-    // No test reaches Bluesky's services on the internet: calls we do not serve get 501 unless a test names a service.
-    appView: false,
-    chat: false,
-    moderation: false,
+    ...OFFLINE,
     ...opts.config,
   }
   if (backend === 'postgres') {
