@@ -56,6 +56,12 @@ export class ServiceDirectory {
     return undefined
   }
 
+  /** The configured AppView, where it answers; undefined when it is off. */
+  appView(): ResolvedService | undefined {
+    const { appView } = this.deps
+    return appView ? { did: appView.did, serviceId: APP_VIEW_ID, url: appView.url, configured: true } : undefined
+  }
+
   /** Where `ref` answers: 400 when its DID or its service cannot be found, as the official PDS answers. */
   async resolve(ref: ServiceRef): Promise<ResolvedService> {
     const configured = this.configured.get(`${ref.did}#${ref.serviceId}`)

@@ -5,10 +5,18 @@
 // service reads, and its body as it arrives.
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
+import { AtUri } from '@atproto/syntax'
+import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { ServiceAuth } from './service-auth.js'
 import { parseProxyHeader, type ServiceDirectory, type ServiceRef } from './service-directory.js'
-import type { UpstreamAnswer, UpstreamClient } from './upstream.js'
+import { readJson, type UpstreamAnswer, type UpstreamClient, upstreamFailure } from './upstream.js'
+
+/** A feed's view is the AppView's, but its posts are the feed generator's, which gets the token. */
+const GET_FEED = 'app.bsky.feed.getFeed'
+const GET_FEED_SKELETON = 'app.bsky.feed.getFeedSkeleton'
+/** Far more than a feed generator record (its description is at most 3000 bytes). */
+const FEED_RECORD_BYTES = 64 * 1024
 
 export type ProxyCall = {
   nsid: string
@@ -47,7 +55,8 @@ export class ServiceProxy {
   async forward(call: ProxyCall): Promise<UpstreamAnswer> {
     const service = await this.deps.directory.resolve(call.service)
     // The token names the bare DID, as the official PDS's do: services check aud against their own DID.
-    const jwt = await this.deps.serviceAuth.mint(call.account, service.did, call.nsid)
+    const { aud, lxm } = call.nsid === GET_FEED ? await this.feedAudience(call) : { aud: service.did, lxm: call.nsid }
+    const jwt = await this.deps.serviceAuth.mint(call.account, aud, lxm)
     return this.deps.upstream.send({
       url: serviceUrl(service.url, call.path),
       guarded: !service.configured,
@@ -60,6 +69,43 @@ export class ServiceProxy {
 
   close(): void {
     this.deps.upstream.close()
+  }
+
+  /**
+   * Who a getFeed call's token is for, as the official PDS mints it: the feed
+   * generator the feed record names (read from the configured AppView), for
+   * getFeedSkeleton, so the AppView can pass it on to the generator, which
+   * learns who is asking. Without a configured AppView, the service's own.
+   */
+  private async feedAudience(call: ProxyCall): Promise<{ aud: string; lxm: string }> {
+    const appView = this.deps.directory.appView()
+    if (!appView) {
+      const service = await this.deps.directory.resolve(call.service)
+      return { aud: service.did, lxm: call.nsid }
+    }
+    const feed = new URL(call.path, 'http://localhost').searchParams.get('feed')
+    let uri: AtUri
+    try {
+      uri = new AtUri(feed ?? '')
+    } catch {
+      throw new InvalidRequestError('Error: feed must be a valid at-uri')
+    }
+    const url = new URL('/xrpc/com.atproto.repo.getRecord', appView.url)
+    url.search = new URLSearchParams({ repo: uri.host, collection: uri.collection, rkey: uri.rkey }).toString()
+    const answer = await this.deps.upstream.send({
+      url,
+      guarded: false,
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      signal: call.signal,
+    })
+    const record = await readJson(answer.body, FEED_RECORD_BYTES).catch((err: unknown) => {
+      throw upstreamFailure('The feed record could not be read', err)
+    })
+    const value = record?.value as Record<string, unknown> | undefined
+    const did = value?.did
+    if (typeof did !== 'string') throw new InvalidRequestError('could not resolve feed did', 'UnknownFeed')
+    return { aud: did, lxm: GET_FEED_SKELETON }
   }
 }
 

@@ -167,23 +167,8 @@ function pick(res: http.IncomingMessage, names: string[]): Record<string, string
 
 /** The XRPC error name and message of an error answer, when it is (a little) JSON; else nothing. */
 async function readError(res: http.IncomingMessage): Promise<{ error?: string; message?: string }> {
-  const type = String(res.headers['content-type'] ?? '')
-  if (!/application\/(?:[\w.+-]+\+)?json/i.test(type)) {
-    res.resume()
-    return {}
-  }
-  const chunks: Buffer[] = []
-  let size = 0
   try {
-    for await (const chunk of res) {
-      size += (chunk as Buffer).length
-      if (size > ERROR_BODY_BYTES) {
-        res.destroy()
-        return {}
-      }
-      chunks.push(chunk as Buffer)
-    }
-    const body = JSON.parse(decode(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8'))
+    const body = await readJson(res, ERROR_BODY_BYTES)
     return {
       error: typeof body?.error === 'string' ? body.error : undefined,
       message: typeof body?.message === 'string' ? body.message : undefined,
@@ -194,8 +179,34 @@ async function readError(res: http.IncomingMessage): Promise<{ error?: string; m
   }
 }
 
-function decode(body: Buffer, encoding: string | undefined): Buffer {
-  const opts = { maxOutputLength: 16 * ERROR_BODY_BYTES }
+/**
+ * A JSON answer's body, read whole when it is at most `maxBytes` (and decodes
+ * to at most 16 times that); rejects when it is not JSON, larger, or broken.
+ */
+export async function readJson(res: http.IncomingMessage, maxBytes: number): Promise<Record<string, unknown> | null> {
+  const type = String(res.headers['content-type'] ?? '')
+  if (!/application\/(?:[\w.+-]+\+)?json/i.test(type)) {
+    res.resume()
+    throw new Error(`not JSON but ${type || 'untyped'}`)
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of res) {
+    size += (chunk as Buffer).length
+    if (size > maxBytes) {
+      res.destroy()
+      throw new Error(`larger than ${maxBytes} bytes`)
+    }
+    chunks.push(chunk as Buffer)
+  }
+  const body: unknown = JSON.parse(
+    decode(Buffer.concat(chunks), res.headers['content-encoding'], maxBytes).toString('utf8'),
+  )
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null
+}
+
+function decode(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  const opts = { maxOutputLength: 16 * maxBytes }
   switch (encoding?.trim().toLowerCase()) {
     case undefined:
     case '':

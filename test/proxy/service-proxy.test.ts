@@ -86,6 +86,41 @@ test('the AppView, chat and notification calls the app makes reach the service i
   assert.equal(notifCall.iss, alice.did)
 })
 
+test("a feed's token is for the feed generator its record names, for getFeedSkeleton, as the official PDS mints it", async () => {
+  const appview = agent.withProxy('bsky_appview', home.did)
+  const feed = 'at://did:plc:ar7c4by46qjdydhdevvrndac/app.bsky.feed.generator/whats-hot'
+  const generator = 'did:web:feeds.example.com'
+  let asked: URLSearchParams | undefined
+  home.answerNext('com.atproto.repo.getRecord', (req, res) => {
+    asked = new URL(req.url ?? '', home.url).searchParams
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ uri: feed, value: { $type: 'app.bsky.feed.generator', did: generator } }))
+  })
+  const got = await appview.app.bsky.feed.getFeed({ feed, limit: 5 })
+  assert.deepEqual(got.data, { feed: [] })
+  assert.equal(asked?.get('repo'), 'did:plc:ar7c4by46qjdydhdevvrndac')
+  assert.equal(asked?.get('collection'), 'app.bsky.feed.generator')
+  assert.equal(asked?.get('rkey'), 'whats-hot')
+  const call = lastCall(home, 'app.bsky.feed.getFeed')
+  assert.equal(call.iss, alice.did)
+  assert.equal(call.aud, generator)
+  assert.equal(call.lxm, 'app.bsky.feed.getFeedSkeleton')
+
+  // A record that names no generator is an unknown feed, and nothing is passed on.
+  const before = home.calls.length
+  home.answerNext('com.atproto.repo.getRecord', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ uri: feed, value: { $type: 'app.bsky.feed.generator' } }))
+  })
+  const unknown = await xrpc(t.url, 'app.bsky.feed.getFeed', { auth: alice.accessJwt, params: { feed } })
+  assert.equal(unknown.status, 400)
+  assert.equal((unknown.body as { error: string }).error, 'UnknownFeed')
+  const bad = await xrpc(t.url, 'app.bsky.feed.getFeed', { auth: alice.accessJwt, params: { feed: 'not a uri' } })
+  assert.equal(bad.status, 400)
+  assert.equal((bad.body as { error: string }).error, 'InvalidRequest')
+  assert.equal(home.calls.length, before)
+})
+
 test('a report goes to the labeler named, its body passed on as sent', async () => {
   const labeler = agent.withProxy('atproto_labeler', other.did)
   const report = await labeler.com.atproto.moderation.createReport({
