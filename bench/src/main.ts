@@ -31,7 +31,7 @@ const ALL = ['tenants', ...Object.keys(SCENARIOS)]
 
 const USAGE = `usage: npm run bench -- [--compare] [--quick] [--only <scenario>[,<scenario>…]]
 
-  --compare   also run the official PDS (@atproto/pds, installed into bench/node_modules on first use)
+  --compare   also run the official PDS (@atproto/pds, installed into side-by-side/node_modules on first use)
   --quick     small sizes, for a smoke run
   --only      run only these scenarios: ${ALL.join(', ')}
 `

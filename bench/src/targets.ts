@@ -42,9 +42,9 @@ export function serverRss(pid: number): number {
   return rss
 }
 
-/** The official PDS from npm, started by ./official.ts (imported only with --compare). */
+/** The official PDS from npm, started by side-by-side/official.ts (imported only with --compare). */
 export async function startOfficialTarget(): Promise<Target> {
-  const official = await import('./official.js')
+  const official = await import('../../side-by-side/official.js')
   await official.ensureOfficialInstalled()
   const pds = await official.startOfficial({ domains: DOMAINS })
   const close = onCleanup(() => pds.close())

@@ -1,6 +1,7 @@
-// The official Bluesky PDS (@atproto/pds from bench/node_modules) for side-by-side runs:
-// a child process configured through PDS_* env as an operator would, next to an in-memory
-// PLC directory that lives in this process, so the child's /proc/<pid> counters are the PDS's alone.
+// The official Bluesky PDS (@atproto/pds from side-by-side/node_modules) for side-by-side runs,
+// the bench's and the tests': a child process configured through PDS_* env as an operator would,
+// next to an in-memory PLC directory that lives in this process (or one the caller runs), so the
+// child's /proc/<pid> counters are the PDS's alone.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -15,33 +16,38 @@ export type OfficialPds = {
   pid: number // the PDS child process (all its CPU/RSS is the server's: SQLite runs in-process)
   /** handle domains it serves, e.g. ['.d0.test', '.d1.test', '.d2.test', '.d3.test'] */
   handleDomains: string[]
+  /** Its service DID (did:web of its hostname): the audience of tokens meant for it. */
+  serviceDid: string
   /** Creates an account through com.atproto.server.createAccount (no invite), returns its session. */
-  createAccount(name: string, domainIndex: number): Promise<{ did: string; handle: string; accessJwt: string }>
+  createAccount(
+    name: string,
+    domainIndex: number,
+  ): Promise<{ did: string; handle: string; accessJwt: string; password: string }>
   close(): Promise<void> // stops the child and the PLC, removes its temp data dir
 }
 
-const BENCH_DIR = join(import.meta.dirname, '..')
+const PACKAGE_DIR = import.meta.dirname
 const CHILD = join(import.meta.dirname, 'official-child.mjs')
 // The headers of the Node running us, for node-gyp: the npm config points nodedir at the system Node 20.
 const NODE_DIR = dirname(dirname(process.execPath))
 const READY_TIMEOUT_MS = 60_000
 const STOP_TIMEOUT_MS = 10_000
 
-/** True when bench/node_modules holds exactly what bench/package-lock.json pins and SQLite loads. */
+/** True when side-by-side/node_modules holds exactly what its package-lock.json pins and SQLite loads. */
 async function installed(): Promise<boolean> {
-  const hidden = join(BENCH_DIR, 'node_modules', '.package-lock.json')
+  const hidden = join(PACKAGE_DIR, 'node_modules', '.package-lock.json')
   if (!existsSync(hidden)) return false
   type Lock = { packages: Record<string, { version?: string }> }
-  const wanted = (JSON.parse(await readFile(join(BENCH_DIR, 'package-lock.json'), 'utf8')) as Lock).packages
+  const wanted = (JSON.parse(await readFile(join(PACKAGE_DIR, 'package-lock.json'), 'utf8')) as Lock).packages
   const have = (JSON.parse(await readFile(hidden, 'utf8')) as Lock).packages
   if (!Object.entries(wanted).every(([path, pkg]) => path === '' || have[path]?.version === pkg.version)) return false
   // The native addon is missing when its install script was skipped, and fails to load when it
   // was built for another Node; either way only a rebuild helps. A child, so this process stays clean.
   const probe = "new (require('better-sqlite3'))(':memory:').close()"
-  return spawnSync(process.execPath, ['-e', probe], { cwd: BENCH_DIR, stdio: 'ignore' }).status === 0
+  return spawnSync(process.execPath, ['-e', probe], { cwd: PACKAGE_DIR, stdio: 'ignore' }).status === 0
 }
 
-/** Runs `npm ci` in bench/ when bench/node_modules is missing or differs from the lockfile. */
+/** Runs `npm ci` in side-by-side/ when its node_modules is missing or differs from the lockfile. */
 export async function ensureOfficialInstalled(): Promise<void> {
   if (await installed()) return
   const env: NodeJS.ProcessEnv = {
@@ -52,12 +58,12 @@ export async function ensureOfficialInstalled(): Promise<void> {
   if (existsSync(join(NODE_DIR, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = NODE_DIR
   const code = await new Promise<number | null>((resolve, reject) => {
     // npm's output goes to stderr so it never mixes with a bench's results on stdout.
-    const npm = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: BENCH_DIR, env, stdio: ['ignore', 2, 2] })
+    const npm = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PACKAGE_DIR, env, stdio: ['ignore', 2, 2] })
     npm.once('error', reject)
     npm.once('exit', resolve)
   })
-  if (code !== 0) throw new Error(`npm ci in ${BENCH_DIR} failed with exit code ${code}`)
-  if (!(await installed())) throw new Error(`npm ci in ${BENCH_DIR} left node_modules out of sync with its lockfile`)
+  if (code !== 0) throw new Error(`npm ci in ${PACKAGE_DIR} failed with exit code ${code}`)
+  if (!(await installed())) throw new Error(`npm ci in ${PACKAGE_DIR} left node_modules out of sync with its lockfile`)
 }
 
 async function freePort(): Promise<number> {
@@ -82,7 +88,26 @@ async function startPlc(): Promise<Plc> {
   return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => server.destroy() }
 }
 
-type EnvOpts = { port: number; dataDir: string; plcUrl: string; handleDomains: string[]; devMode: boolean }
+/** A service the PDS passes calls on to, as PDS_*_URL and PDS_*_DID name it. */
+export type OfficialService = { url: string; did: string }
+
+/** What the side-by-side tests set beyond the bench's defaults. */
+export type OfficialOpts = {
+  domains: number
+  devMode?: boolean
+  /** A PLC directory the caller runs (shared with other servers); else one in this process. */
+  plcUrl?: string
+  appView?: OfficialService
+  /** Where com.atproto.moderation.createReport goes without a header. */
+  reports?: OfficialService
+}
+
+type EnvOpts = Omit<OfficialOpts, 'domains'> & {
+  port: number
+  dataDir: string
+  plcUrl: string
+  handleDomains: string[]
+}
 
 /**
  * The operator's pds.env. By default a production config (PDS_DEV_MODE off) behind a public
@@ -100,9 +125,9 @@ async function pdsEnv(opts: EnvOpts) {
   }
   return {
     ...env,
-    PDS_HOSTNAME: opts.devMode ? 'localhost' : 'pds.bench.invalid',
+    PDS_HOSTNAME: hostname(opts.devMode),
     PDS_PORT: String(opts.port),
-    PDS_DEV_MODE: String(opts.devMode),
+    PDS_DEV_MODE: String(opts.devMode ?? false),
     // The PLC directory is plain http on loopback, which the SSRF guard refuses (dev mode implies this).
     PDS_DISABLE_SSRF_PROTECTION: 'true',
     PDS_DATA_DIRECTORY: opts.dataDir,
@@ -115,13 +140,26 @@ async function pdsEnv(opts: EnvOpts) {
     PDS_JWT_SECRET: randomBytes(32).toString('hex'),
     PDS_ADMIN_PASSWORD: randomBytes(16).toString('hex'),
     PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX: Buffer.from(await rotationKey.export()).toString('hex'),
-    // Set as in every deployment and in @atproto/dev-env, but a dummy: the bench's scenarios are
-    // all com.atproto.repo/sync, which never proxy to an appview.
-    PDS_BSKY_APP_VIEW_URL: 'https://appview.invalid',
-    PDS_BSKY_APP_VIEW_DID: 'did:example:appview',
+    // Set as in every deployment and in @atproto/dev-env. The bench's is a dummy: its scenarios
+    // are all com.atproto.repo/sync, which never proxy to an appview.
+    PDS_BSKY_APP_VIEW_URL: opts.appView?.url ?? 'https://appview.invalid',
+    PDS_BSKY_APP_VIEW_DID: opts.appView?.did ?? 'did:example:appview',
+    ...(opts.reports
+      ? {
+          PDS_REPORT_SERVICE_URL: opts.reports.url,
+          PDS_REPORT_SERVICE_DID: opts.reports.did,
+          PDS_MOD_SERVICE_URL: opts.reports.url,
+          PDS_MOD_SERVICE_DID: opts.reports.did,
+        }
+      : {}),
     // Quiet, so logging costs do not count against it.
     LOG_ENABLED: 'false',
   }
+}
+
+/** The public name it runs under; its service DID is did:web of it. */
+function hostname(devMode: boolean | undefined): string {
+  return devMode ? 'localhost' : 'pds.bench.invalid'
 }
 
 /** The child's ready line, or undefined for anything else a library might print to stdout. */
@@ -176,12 +214,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-/** Starts a PLC directory and the official PDS serving `.d0.test` … `.d<domains-1>.test`. */
-export async function startOfficial(opts: { domains: number; devMode?: boolean }): Promise<OfficialPds> {
+/** Starts a PLC directory (unless given one) and the official PDS serving `.d0.test` … `.d<domains-1>.test`. */
+export async function startOfficial(opts: OfficialOpts): Promise<OfficialPds> {
   if (!Number.isInteger(opts.domains) || opts.domains < 1) throw new Error('domains must be a positive integer')
   await ensureOfficialInstalled()
   const handleDomains = Array.from({ length: opts.domains }, (_, i) => `.d${i}.test`)
-  const plc = await startPlc()
+  const plc: Plc = opts.plcUrl ? { url: opts.plcUrl, close: async () => {} } : await startPlc()
   const dataDir = await mkdtemp(join(tmpdir(), 'official-pds-'))
   let child: ChildProcess | undefined
   // A bench that dies without close() must not leave the PDS running.
@@ -195,8 +233,8 @@ export async function startOfficial(opts: { domains: number; devMode?: boolean }
   }
   try {
     const port = await freePort()
-    const env = await pdsEnv({ port, dataDir, plcUrl: plc.url, handleDomains, devMode: opts.devMode ?? false })
-    child = spawn(process.execPath, [CHILD], { cwd: BENCH_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const env = await pdsEnv({ ...opts, port, dataDir, plcUrl: plc.url, handleDomains })
+    child = spawn(process.execPath, [CHILD], { cwd: PACKAGE_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] })
     let stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk).slice(-4000)
@@ -208,6 +246,7 @@ export async function startOfficial(opts: { domains: number; devMode?: boolean }
       url,
       pid: child.pid as number,
       handleDomains,
+      serviceDid: `did:web:${hostname(opts.devMode)}`,
       createAccount: (name, domainIndex) => createAccount(url, handleDomains, name, domainIndex),
       close: () => {
         closing ??= cleanup()
@@ -224,18 +263,15 @@ async function createAccount(url: string, handleDomains: string[], name: string,
   const domain = handleDomains[domainIndex]
   if (domain === undefined) throw new Error(`domainIndex ${domainIndex} is not one of 0..${handleDomains.length - 1}`)
   const handle = `${name}${domain}`
+  const password = randomBytes(12).toString('hex')
   const res = await fetch(`${url}/xrpc/com.atproto.server.createAccount`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      handle,
-      email: `${name}.d${domainIndex}@example.com`,
-      password: randomBytes(12).toString('hex'),
-    }),
+    body: JSON.stringify({ handle, email: `${name}.d${domainIndex}@example.com`, password }),
   })
   const body = (await res.json()) as { did?: string; handle?: string; accessJwt?: string; message?: string }
   if (!res.ok || !body.did || !body.handle || !body.accessJwt) {
     throw new Error(`createAccount ${handle}: HTTP ${res.status} ${JSON.stringify(body)}`)
   }
-  return { did: body.did, handle: body.handle, accessJwt: body.accessJwt }
+  return { did: body.did, handle: body.handle, accessJwt: body.accessJwt, password }
 }

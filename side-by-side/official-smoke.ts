@@ -1,6 +1,6 @@
 // Smoke run of the official PDS as the bench drives it (XRPC and WebSocket only), plus a rough
 // measure of its write throughput and CPU per write on this machine.
-// Run from the repo root: node --import tsx bench/src/official-smoke.ts [--dev-mode]
+// Run from the repo root: node --import tsx side-by-side/official-smoke.ts [--dev-mode]
 import assert from 'node:assert/strict'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
