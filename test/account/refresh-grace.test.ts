@@ -6,8 +6,10 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { decodeJwt } from 'jose'
+import pg from 'pg'
 import { REFRESH_GRACE_MS } from '../../src/account/session-service.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
+import { urlFor } from '../helpers/postgres.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { type XrpcResponse, xrpc } from '../helpers/xrpc.js'
 
@@ -138,4 +140,42 @@ test('a suspended account’s token is refused and left as it was, so it works a
   assert.equal((await row(first.refreshJwt))?.next_id, null)
   assert.equal((await suspend('active')).status, 200)
   assert.equal((await refresh(first.refreshJwt)).status, 200)
+})
+
+test('a refresh in flight when the session is deleted does not outlive it', async () => {
+  // The race needs two connections at once: Postgres (the embedded database runs one statement at a time).
+  assert.equal(t.backend, 'postgres')
+  const pair = await login()
+  const sessionId = (await row(pair.refreshJwt))?.session_id
+  assert.ok(sessionId)
+  // A refresh, caught between taking its token and committing the successor.
+  const refresher = new pg.Client({ connectionString: urlFor(dbName) })
+  await refresher.connect()
+  try {
+    await refresher.query('begin')
+    await refresher.query("update refresh_token set next_id = 'successor' where id = $1", [tokenId(pair.refreshJwt)])
+    await refresher.query(
+      `insert into refresh_token (id, session_id, did, expires_at, created_at)
+       values ('successor', $1, $2, $3, $4)`,
+      [sessionId, alice.did, new Date(Date.now() + 86_400_000).toISOString(), new Date().toISOString()],
+    )
+    const logout = xrpc(t.url, 'com.atproto.server.deleteSession', { post: true, auth: pair.refreshJwt })
+    // Commit only once the delete is waiting on the refresh's row.
+    while (true) {
+      const waiting = await refresher.query(
+        "select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and pid <> pg_backend_pid()",
+        [dbName],
+      )
+      if (waiting.rowCount) break
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await refresher.query('commit')
+    assert.equal((await logout).status, 200)
+  } finally {
+    await refresher.end()
+  }
+  const left = await t.ctx.storage.withTenant(dbName, (db) =>
+    db.selectFrom('refresh_token').select('id').where('session_id', '=', sessionId).execute(),
+  )
+  assert.deepEqual(left, [], 'the successor the refresh committed is deleted with its session')
 })

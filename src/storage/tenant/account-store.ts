@@ -214,6 +214,16 @@ export class SessionTransactor extends SessionReader {
   }
 
   async deleteSession(sessionId: string, did: string): Promise<void> {
+    // A refresh in flight holds its token's row and adds the successor when it commits: wait for
+    // it, then delete in a statement that sees the successor. Inside a transaction the rows stay
+    // locked until the delete commits, so no refresh can start in between.
+    await this.db
+      .selectFrom('refresh_token')
+      .select('id')
+      .where('session_id', '=', sessionId)
+      .where('did', '=', did)
+      .forUpdate()
+      .execute()
     await this.db.deleteFrom('refresh_token').where('session_id', '=', sessionId).where('did', '=', did).execute()
   }
 
