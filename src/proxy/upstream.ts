@@ -183,7 +183,8 @@ async function readError(res: http.IncomingMessage): Promise<{ error?: string; m
       }
       chunks.push(chunk as Buffer)
     }
-    const body = JSON.parse(decode(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8'))
+    const bytes = decodeBody(Buffer.concat(chunks), res.headers['content-encoding'], 16 * ERROR_BODY_BYTES)
+    const body = JSON.parse(bytes.toString('utf8'))
     return {
       error: typeof body?.error === 'string' ? body.error : undefined,
       message: typeof body?.message === 'string' ? body.message : undefined,
@@ -194,8 +195,9 @@ async function readError(res: http.IncomingMessage): Promise<{ error?: string; m
   }
 }
 
-function decode(body: Buffer, encoding: string | undefined): Buffer {
-  const opts = { maxOutputLength: 16 * ERROR_BODY_BYTES }
+/** A body in one content-encoding, decoded to at most `maxOutputLength` bytes (past it, or in another encoding, it throws). */
+export function decodeBody(body: Buffer, encoding: string | undefined, maxOutputLength: number): Buffer {
+  const opts = { maxOutputLength }
   switch (encoding?.trim().toLowerCase()) {
     case undefined:
     case '':
