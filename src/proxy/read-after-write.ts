@@ -76,7 +76,11 @@ export class ReadAfterWrite {
     const rev = answer.headers['atproto-repo-rev']
     const type = answer.headers['content-type']
     if (!rev || (type !== undefined && !/^application\/json\b/i.test(type))) return answer
-    const local = await this.localSince(call.account, rev)
+    // Best effort: an index we cannot read now leaves the AppView's answer as it is.
+    const local = await this.localSince(call.account, rev).catch((err: unknown) => {
+      this.deps.logger.warn({ err, did: call.account.did }, 'read-after-write could not read local records')
+      return undefined
+    })
     if (!local) return answer
 
     const read = await readUpTo(answer.body, this.deps.maxBytes)
