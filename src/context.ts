@@ -29,6 +29,7 @@ import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { Metrics } from './metrics/metrics.js'
 import { ModerationService } from './moderation/moderation-service.js'
+import { ReadAfterWrite } from './proxy/read-after-write.js'
 import { ServiceAuth } from './proxy/service-auth.js'
 import { ServiceDirectory } from './proxy/service-directory.js'
 import { ServiceProxy } from './proxy/service-proxy.js'
@@ -91,6 +92,8 @@ export type AppContext = {
   serviceAuth: ServiceAuth
   /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
   proxy: ServiceProxy
+  /** Those calls' answers with the caller's newest posts and profile in them, where the AppView is behind. */
+  readAfterWrite: ReadAfterWrite
   sweeper: StorageSweeper
   sequencer: Sequencer
   tail: EventTail
@@ -237,6 +240,15 @@ export async function createAppContext(
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
     const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
     const proxy = serviceProxy(config, serviceAuth, dids)
+    const readAfterWrite = new ReadAfterWrite({
+      storage,
+      proxy,
+      lexicons,
+      maxBytes: config.proxy.readAfterWriteMaxBytes,
+      cdnUrlPattern: config.appView?.cdnUrlPattern,
+      serviceUrl: config.serviceURL,
+      logger,
+    })
     const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth)
     const rateLimits = new RateLimits(config.rateLimits, storage)
     const recordWriter = new RecordWriter({
@@ -287,6 +299,7 @@ export async function createAppContext(
       search,
       serviceAuth,
       proxy,
+      readAfterWrite,
       sweeper,
       sequencer,
       tail,

@@ -10,6 +10,7 @@ import * as m007 from './007_password_scrypt.js'
 import * as m008 from './008_takedowns.js'
 import * as m009 from './009_account_pref.js'
 import * as m010 from './010_refresh_grace.js'
+import * as m011 from './011_record_rev_index.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -22,4 +23,5 @@ export const tenantMigrations: Record<string, Migration> = {
   '008_takedowns': m008,
   '009_account_pref': m009,
   '010_refresh_grace': m010,
+  '011_record_rev_index': m011,
 }

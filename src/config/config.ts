@@ -173,6 +173,16 @@ export type AgentsConfig = {
 /** A service this PDS forwards calls to: where it answers, and the DID its service-auth tokens name. */
 export type ServiceEndpointConfig = { url: string; did: string }
 
+/** The AppView, and where the image URLs of views this PDS makes itself point (read-after-write). */
+export type AppViewConfig = ServiceEndpointConfig & {
+  /**
+   * A printf pattern with three %s: the image preset (avatar, banner,
+   * feed_thumbnail, feed_fullsize), the DID, the blob CID, as the official
+   * PDS's cdnUrlPattern; absent: the blob from this server's getBlob.
+   */
+  cdnUrlPattern?: string
+}
+
 export type ProxyConfig = {
   /** How long a service may take to send its answer's headers; past it, 502 UpstreamFailure. */
   headersTimeoutMs: number
@@ -184,6 +194,12 @@ export type ProxyConfig = {
    * from such addresses: for a test network, never the internet.
    */
   allowPrivateNetwork: boolean
+  /**
+   * The largest AppView answer read whole to show the caller's newest
+   * records in it (read-after-write), compressed or decoded; a larger one is
+   * passed on untouched.
+   */
+  readAfterWriteMaxBytes: number
 }
 
 export type Config = {
@@ -212,7 +228,7 @@ export type Config = {
   relayRetry: RetryConfig
   traefik?: TraefikConfig
   /** Where app.bsky.* calls without an atproto-proxy header go (null: nowhere, 501). */
-  appView: ServiceEndpointConfig | null
+  appView: AppViewConfig | null
   /** Where chat.bsky.* calls without an atproto-proxy header go (null: nowhere, 501). */
   chat: ServiceEndpointConfig | null
   /** Where com.atproto.moderation.createReport without an atproto-proxy header goes (null: nowhere, 501). */
@@ -272,6 +288,8 @@ export const DEFAULT_PROXY: ProxyConfig = {
   headersTimeoutMs: 10_000,
   bodyTimeoutMs: 30_000,
   allowPrivateNetwork: false,
+  // Timelines and threads are tens of KiB; a few MiB leaves room for a long page of large posts.
+  readAfterWriteMaxBytes: 4 * 1024 * 1024,
 }
 
 /** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
@@ -489,7 +507,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     relays: r.stringArray(raw, 'relays') ?? [],
     relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
     traefik: readTraefik(r, raw, cwd, port),
-    appView: readServiceEndpoint(r, raw, 'appView', DEFAULT_APP_VIEW),
+    appView: readAppView(r, raw),
     chat: readServiceEndpoint(r, raw, 'chat', DEFAULT_CHAT),
     moderation: readServiceEndpoint(r, raw, 'moderation', DEFAULT_MODERATION),
     proxy: readProxy(r, raw),
@@ -541,12 +559,34 @@ function readDatabase(r: FieldReader, raw: RawConfig): DatabaseConfig | undefine
   return { url, ...cfg }
 }
 
+/** The AppView's `{ url, did }` and its optional cdnUrlPattern, or false or null to turn it off. */
+function readAppView(r: FieldReader, raw: RawConfig): AppViewConfig | null {
+  const endpoint = readServiceEndpoint(r, raw, 'appView', DEFAULT_APP_VIEW, ['cdnUrlPattern'])
+  const o = raw.appView
+  if (!endpoint || typeof o !== 'object' || o === null) return endpoint
+  const pattern = r.string(o as RawConfig, 'cdnUrlPattern', 'appView.cdnUrlPattern')
+  if (pattern === undefined) return endpoint
+  // Filled in with util.format as the official PDS does: exactly the three %s it fills, and a web URL after.
+  const filled = pattern.replaceAll('%s', 'x')
+  if (
+    pattern.split('%s').length !== 4 ||
+    filled.includes('%') ||
+    !/^https?:\/\/[^/]/.test(filled) ||
+    !URL.canParse(filled)
+  ) {
+    r.fail('appView.cdnUrlPattern', 'an http(s) URL pattern with exactly three %s (preset, did, cid)', pattern)
+    return endpoint
+  }
+  return { ...endpoint, cdnUrlPattern: pattern }
+}
+
 /** `{ url, did }`, or false or null to turn the service off; absent: `d`. */
 function readServiceEndpoint(
   r: FieldReader,
   raw: RawConfig,
   key: string,
   d: ServiceEndpointConfig,
+  more: string[] = [],
 ): ServiceEndpointConfig | null {
   const v = raw[key]
   if (v === undefined) return d
@@ -554,7 +594,9 @@ function readServiceEndpoint(
   const o = r.object(raw, key)
   if (!o) return null
   for (const field of Object.keys(o)) {
-    if (field !== 'url' && field !== 'did') r.problems.push(`${r.source}: unknown field "${key}.${field}"`)
+    if (field !== 'url' && field !== 'did' && !more.includes(field)) {
+      r.problems.push(`${r.source}: unknown field "${key}.${field}"`)
+    }
   }
   const url = r.url(o, 'url', ['http:', 'https:'], `${key}.url`)
   const did = r.string(o, 'did', `${key}.did`)
@@ -576,6 +618,9 @@ function readProxy(r: FieldReader, raw: RawConfig): ProxyConfig {
     headersTimeoutMs: r.int(p, 'headersTimeoutMs', 100, 600_000, 'proxy.headersTimeoutMs') ?? d.headersTimeoutMs,
     bodyTimeoutMs: r.int(p, 'bodyTimeoutMs', 100, 600_000, 'proxy.bodyTimeoutMs') ?? d.bodyTimeoutMs,
     allowPrivateNetwork: r.boolean(p, 'allowPrivateNetwork', 'proxy.allowPrivateNetwork') ?? d.allowPrivateNetwork,
+    readAfterWriteMaxBytes:
+      r.int(p, 'readAfterWriteMaxBytes', 1024, 256 * 1024 * 1024, 'proxy.readAfterWriteMaxBytes') ??
+      d.readAfterWriteMaxBytes,
   }
 }
 

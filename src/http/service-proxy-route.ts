@@ -2,7 +2,9 @@
 // does (src/proxy): the one the atproto-proxy header names, else the AppView,
 // chat or moderation service configured for the method's namespace. A method
 // served here always answers here, whatever the header; one with no service
-// to go to is a JSON 501, as any method we lack.
+// to go to is a JSON 501, as any method we lack. A timeline, feed, thread or
+// profile the AppView answers before it has seen the caller's newest writes
+// gets them added (src/proxy/read-after-write.ts).
 import { pipeline } from 'node:stream'
 import type { Lexicons } from '@atproto/lexicon'
 import { isValidNsid } from '@atproto/syntax'
@@ -43,7 +45,8 @@ async function forward(ctx: AppContext, req: Request, res: Response, nsid: strin
   res.once('close', () => {
     if (!res.writableFinished) gone.abort()
   })
-  const answer = await ctx.proxy.forward({
+  // Passed through read-after-write: the AppView's views with the caller's newest posts and profile in them.
+  const answer = await ctx.readAfterWrite.forward({
     nsid,
     service,
     account: credentials.account,

@@ -200,13 +200,14 @@ export async function readJson(res: http.IncomingMessage, maxBytes: number): Pro
     chunks.push(chunk as Buffer)
   }
   const body: unknown = JSON.parse(
-    decode(Buffer.concat(chunks), res.headers['content-encoding'], maxBytes).toString('utf8'),
+    decodeBody(Buffer.concat(chunks), res.headers['content-encoding'], 16 * maxBytes).toString('utf8'),
   )
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null
 }
 
-function decode(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
-  const opts = { maxOutputLength: 16 * maxBytes }
+/** A body in one content-encoding, decoded to at most `maxOutputLength` bytes (past it, or in another encoding, it throws). */
+export function decodeBody(body: Buffer, encoding: string | undefined, maxOutputLength: number): Buffer {
+  const opts = { maxOutputLength }
   switch (encoding?.trim().toLowerCase()) {
     case undefined:
     case '':

@@ -100,6 +100,60 @@ export class RepoReader {
     return q.execute()
   }
 
+  /**
+   * The account's records in `paths` (a collection, or one collection's rkey)
+   * written by commits after `rev`, oldest first, with their bytes; none
+   * taken down. Empty when no record of the account has a rev at or before
+   * `rev`: a rev older than the whole index (an account moved here, a
+   * service that mixed up accounts) says nothing about what is new.
+   */
+  async recordsSinceRev(
+    did: string,
+    rev: string,
+    paths: { collection: string; rkey?: string }[],
+    limit: number,
+  ): Promise<(RecordRow & { rev: string; indexed_at: string })[]> {
+    const rows = await this.db
+      .selectFrom('record')
+      .innerJoin('repo_block', (j) =>
+        j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
+      )
+      .select([
+        'record.collection',
+        'record.rkey',
+        'record.cid',
+        'record.rev',
+        'record.indexed_at',
+        'repo_block.content',
+      ])
+      .where('record.did', '=', did)
+      .where('record.rev', '>', rev)
+      .where('record.takedown_ref', 'is', null)
+      .where((eb) =>
+        eb.or(
+          paths.map((p) =>
+            p.rkey === undefined
+              ? eb('record.collection', '=', p.collection)
+              : eb.and([eb('record.collection', '=', p.collection), eb('record.rkey', '=', p.rkey)]),
+          ),
+        ),
+      )
+      .orderBy('record.rev')
+      .orderBy('record.collection')
+      .orderBy('record.rkey')
+      .limit(limit)
+      .execute()
+    if (rows.length === 0) return rows
+    const before = await this.db
+      .selectFrom('record')
+      .select('rkey')
+      .where('did', '=', did)
+      .where('rev', '<=', rev)
+      .limit(1)
+      .executeTakeFirst()
+    return before ? rows : []
+  }
+
   async listCollections(did: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('record')
