@@ -337,6 +337,7 @@ function serviceProxy(config: Config, serviceAuth: ServiceAuth, dids: AtprotoDid
     directory: new ServiceDirectory({ appView, chat, moderation, resolver: dids }),
     serviceAuth,
     upstream: new UpstreamClient(config.proxy, config.limits.bodyBytes),
+    maxRecordBytes: config.limits.recordBytes,
   })
 }
 

@@ -56,6 +56,12 @@ export class ServiceDirectory {
     return undefined
   }
 
+  /** The configured AppView, where the records a call needs (a feed's generator) are read; undefined when off. */
+  appView(): ResolvedService | undefined {
+    const { appView } = this.deps
+    return appView ? { did: appView.did, serviceId: APP_VIEW_ID, url: appView.url, configured: true } : undefined
+  }
+
   /** Where `ref` answers: 400 when its DID or its service cannot be found, as the official PDS answers. */
   async resolve(ref: ServiceRef): Promise<ResolvedService> {
     const configured = this.configured.get(`${ref.did}#${ref.serviceId}`)

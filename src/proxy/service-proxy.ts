@@ -6,8 +6,9 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
+import { feedGeneratorDid, GET_FEED, GET_FEED_SKELETON } from './feed-generator.js'
 import type { ServiceAuth } from './service-auth.js'
-import { parseProxyHeader, type ServiceDirectory, type ServiceRef } from './service-directory.js'
+import { parseProxyHeader, type ResolvedService, type ServiceDirectory, type ServiceRef } from './service-directory.js'
 import type { UpstreamAnswer, UpstreamClient } from './upstream.js'
 
 export type ProxyCall = {
@@ -28,6 +29,8 @@ export type ServiceProxyDeps = {
   directory: ServiceDirectory
   serviceAuth: ServiceAuth
   upstream: UpstreamClient
+  /** Largest answer read whole from a service (a feed generator's record): the largest record we keep. */
+  maxRecordBytes: number
 }
 
 export class ServiceProxy {
@@ -46,8 +49,8 @@ export class ServiceProxy {
   /** The service's 2xx answer, to stream on; its error answer, or a 502 when it cannot be reached, as an error. */
   async forward(call: ProxyCall): Promise<UpstreamAnswer> {
     const service = await this.deps.directory.resolve(call.service)
-    // The token names the bare DID, as the official PDS's do: services check aud against their own DID.
-    const jwt = await this.deps.serviceAuth.mint(call.account, service.did, call.nsid)
+    const { aud, lxm } = await this.tokenFor(call, service)
+    const jwt = await this.deps.serviceAuth.mint(call.account, aud, lxm)
     return this.deps.upstream.send({
       url: serviceUrl(service.url, call.path),
       guarded: !service.configured,
@@ -56,6 +59,22 @@ export class ServiceProxy {
       body: call.body,
       signal: call.signal,
     })
+  }
+
+  /**
+   * Whom the call's token is for. The service (the bare DID, as the official
+   * PDS's tokens name it: services check aud against their own DID) and the
+   * method; but a feed's is for its generator, which the AppView passes it on
+   * to, when there is an AppView to read the generator from (feed-generator.ts).
+   */
+  private async tokenFor(call: ProxyCall, service: ResolvedService): Promise<{ aud: string; lxm: string }> {
+    const appView = this.deps.directory.appView()
+    if (call.nsid !== GET_FEED || !appView) return { aud: service.did, lxm: call.nsid }
+    const generator = await feedGeneratorDid(this.deps.upstream, appView, call.path, {
+      maxBytes: this.deps.maxRecordBytes,
+      signal: call.signal,
+    })
+    return { aud: generator, lxm: GET_FEED_SKELETON }
   }
 
   close(): void {

@@ -165,6 +165,33 @@ function pick(res: http.IncomingMessage, names: string[]): Record<string, string
   return picked
 }
 
+/**
+ * A successful answer read whole as JSON, when it is JSON of at most
+ * `maxBytes`; undefined otherwise (the rest of a longer one is left unread).
+ */
+export async function readJson(answer: UpstreamAnswer, maxBytes: number): Promise<unknown> {
+  const res = answer.body
+  if (!/application\/(?:[\w.+-]+\+)?json/i.test(answer.headers['content-type'] ?? '')) {
+    res.resume()
+    return undefined
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of res) {
+      size += (chunk as Buffer).length
+      if (size > maxBytes) {
+        res.destroy()
+        return undefined
+      }
+      chunks.push(chunk as Buffer)
+    }
+    return JSON.parse(decode(Buffer.concat(chunks), answer.headers['content-encoding'], maxBytes).toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
 /** The XRPC error name and message of an error answer, when it is (a little) JSON; else nothing. */
 async function readError(res: http.IncomingMessage): Promise<{ error?: string; message?: string }> {
   const type = String(res.headers['content-type'] ?? '')
@@ -183,7 +210,9 @@ async function readError(res: http.IncomingMessage): Promise<{ error?: string; m
       }
       chunks.push(chunk as Buffer)
     }
-    const body = JSON.parse(decode(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8'))
+    const body = JSON.parse(
+      decode(Buffer.concat(chunks), res.headers['content-encoding'], 16 * ERROR_BODY_BYTES).toString('utf8'),
+    )
     return {
       error: typeof body?.error === 'string' ? body.error : undefined,
       message: typeof body?.message === 'string' ? body.message : undefined,
@@ -194,8 +223,9 @@ async function readError(res: http.IncomingMessage): Promise<{ error?: string; m
   }
 }
 
-function decode(body: Buffer, encoding: string | undefined): Buffer {
-  const opts = { maxOutputLength: 16 * ERROR_BODY_BYTES }
+/** `body` decoded from its content encoding, into at most `maxBytes`. */
+function decode(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  const opts = { maxOutputLength: maxBytes }
   switch (encoding?.trim().toLowerCase()) {
     case undefined:
     case '':

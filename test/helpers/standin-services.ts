@@ -9,6 +9,7 @@ import dns from 'node:dns/promises'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DidResolver } from '@atproto/identity'
+import { AtUri } from '@atproto/syntax'
 import { verifyJwt } from '@atproto/xrpc-server'
 
 export type ReceivedCall = {
@@ -27,6 +28,12 @@ export type ReceivedCall = {
 
 export const SERVICE_IDS = ['bsky_appview', 'bsky_chat', 'bsky_notif', 'atproto_labeler'] as const
 export type ServiceId = (typeof SERVICE_IDS)[number]
+
+/** The feed generator the stand-in AppView's generator records name, for getFeed's token. */
+export const FEED_GENERATOR_DID = 'did:web:feeds.standin.test'
+
+/** The methods getFeed's token may name, as Bluesky's AppView accepts them (it passes the token on to the generator). */
+const FEED_METHODS = new Set(['app.bsky.feed.getFeedSkeleton', 'app.bsky.feed.getFeed'])
 
 export type StandIn = {
   did: string
@@ -79,10 +86,20 @@ export async function startStandIn(plcUrl: string, extra: Record<string, string>
     const nsid = path.pathname.replace(/^\/xrpc\//, '')
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
+    // A record is public: the AppView serves it to anyone (the PDS reads a feed's generator so).
+    if (nsid === 'com.atproto.repo.getRecord') {
+      const next = queued.get(nsid)?.shift()
+      return next ? next(req, res) : sendRecord(res, path.searchParams)
+    }
     const jwt = req.headers.authorization?.replace(/^Bearer /, '') ?? ''
     let claims: Awaited<ReturnType<typeof verifyJwt>>
     try {
-      claims = await verifyJwt(jwt, did, nsid, (iss, force) => resolver.resolveAtprotoKey(iss, force))
+      // getFeed's token is for the feed generator, which the AppView passes it on to: any audience, either method.
+      const feed = nsid === 'app.bsky.feed.getFeed'
+      claims = await verifyJwt(jwt, feed ? null : did, feed ? null : nsid, (iss, force) =>
+        resolver.resolveAtprotoKey(iss, force),
+      )
+      if (feed && !FEED_METHODS.has(claims.lxm ?? '')) throw new Error(`bad lxm for a feed: ${claims.lxm}`)
     } catch (err) {
       return send(res, 401, { error: 'AuthRequired', message: `stand-in refused the token: ${String(err)}` })
     }
@@ -125,6 +142,25 @@ export async function startStandIn(plcUrl: string, extra: Record<string, string>
   }
 }
 
+/** A feed generator record naming FEED_GENERATOR_DID; no other record is there. */
+function sendRecord(res: http.ServerResponse, params: URLSearchParams): void {
+  const [repo, collection, rkey] = ['repo', 'collection', 'rkey'].map((name) => params.get(name) ?? '')
+  if (collection !== 'app.bsky.feed.generator') {
+    send(res, 400, { error: 'RecordNotFound', message: `Could not locate record: ${repo}/${collection}/${rkey}` })
+    return
+  }
+  send(res, 200, {
+    uri: `at://${repo}/${collection}/${rkey}`,
+    cid: SOME_CID,
+    value: {
+      $type: collection,
+      did: FEED_GENERATOR_DID,
+      displayName: 'Discover',
+      createdAt: INDEXED_AT,
+    },
+  })
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
   res.end(JSON.stringify(body))
@@ -157,8 +193,8 @@ function canned(nsid: string, params: URLSearchParams, iss: string, body: Buffer
         feeds: params.getAll('feeds').map((uri) => ({
           uri,
           cid: SOME_CID,
-          did: iss,
-          creator: { did: iss, handle: 'feeds.standin.test' },
+          did: FEED_GENERATOR_DID,
+          creator: { did: new AtUri(uri).host, handle: 'feeds.standin.test' },
           displayName: 'Discover',
           indexedAt: INDEXED_AT,
         })),

@@ -11,7 +11,7 @@ import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { type AppServices, runAppSession } from '../helpers/app-session.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { type ServiceId, type StandIn, startStandIn } from '../helpers/standin-services.js'
+import { FEED_GENERATOR_DID, type ServiceId, type StandIn, startStandIn } from '../helpers/standin-services.js'
 
 let plc: TestPlc
 let standIn: StandIn
@@ -84,8 +84,14 @@ test("the app's session: every call answered, each service call at its service w
     const call = standIn.calls[i]
     assert.ok(call)
     assert.equal(call.iss, alice.did, `${step.name}: issued for the account`)
-    assert.equal(call.aud, services[step.reaches as keyof AppServices], `${step.name}: for the service's DID`)
-    assert.equal(call.lxm, step.nsid, `${step.name}: for the method`)
+    if (step.nsid === 'app.bsky.feed.getFeed') {
+      // The AppView passes a feed's token on to its generator (named in the generator's record), as the official PDS mints it.
+      assert.equal(call.aud, FEED_GENERATOR_DID, `${step.name}: for the feed generator`)
+      assert.equal(call.lxm, 'app.bsky.feed.getFeedSkeleton', `${step.name}: for the generator's method`)
+    } else {
+      assert.equal(call.aud, services[step.reaches as keyof AppServices], `${step.name}: for the service's DID`)
+      assert.equal(call.lxm, step.nsid, `${step.name}: for the method`)
+    }
     assert.equal(call.service, SERVICE_ID[step.reaches as keyof AppServices], `${step.name}: at the service id named`)
   }
   // The labelers the app subscribed to travel with its calls.

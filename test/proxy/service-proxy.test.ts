@@ -12,7 +12,7 @@ import { AtpAgent } from '@atproto/api'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { type StandIn, startStandIn } from '../helpers/standin-services.js'
+import { FEED_GENERATOR_DID, type StandIn, startStandIn } from '../helpers/standin-services.js'
 import { unusedLocalUrl, xrpc } from '../helpers/xrpc.js'
 
 const HEADERS_TIMEOUT_MS = 800
@@ -84,6 +84,34 @@ test('the AppView, chat and notification calls the app makes reach the service i
   const notifCall = lastCall(other, 'app.bsky.notification.getUnreadCount')
   assert.equal(notifCall.aud, other.did)
   assert.equal(notifCall.iss, alice.did)
+})
+
+test("a feed's token is for its generator, as its record at the AppView names it; a feed without one is refused here", async () => {
+  const feed = 'at://did:plc:x/app.bsky.feed.generator/y'
+  assert.deepEqual((await agent.app.bsky.feed.getFeed({ feed })).data, { feed: [] })
+  // The AppView passes the token on to the generator, which checks that it is named.
+  const call = lastCall(home, 'app.bsky.feed.getFeed')
+  assert.equal(call.iss, alice.did)
+  assert.equal(call.aud, FEED_GENERATOR_DID)
+  assert.equal(call.lxm, 'app.bsky.feed.getFeedSkeleton')
+
+  const before = home.calls.length
+  home.answerNext('com.atproto.repo.getRecord', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ uri: feed, value: { $type: 'app.bsky.feed.generator', displayName: 'no did' } }))
+  })
+  const unknown = await xrpc(t.url, 'app.bsky.feed.getFeed', { auth: alice.accessJwt, params: { feed } })
+  assert.deepEqual(unknown, { status: 400, body: { error: 'UnknownFeed', message: 'could not resolve feed did' } })
+  // No such record: the AppView's answer is passed on.
+  const missing = await xrpc(t.url, 'app.bsky.feed.getFeed', {
+    auth: alice.accessJwt,
+    params: { feed: 'at://did:plc:x/app.bsky.feed.post/y' },
+  })
+  assert.equal(missing.status, 400)
+  assert.equal(missing.body.error, 'RecordNotFound')
+  const noFeed = await xrpc(t.url, 'app.bsky.feed.getFeed', { auth: alice.accessJwt })
+  assert.equal(noFeed.status, 400)
+  assert.equal(home.calls.length, before, 'nothing reached the AppView with a token')
 })
 
 test('a report goes to the labeler named, its body passed on as sent', async () => {
