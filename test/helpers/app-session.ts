@@ -239,8 +239,9 @@ export async function runAppSession(opts: AppSessionOptions): Promise<StepResult
 /** An XRPC error's status and name; anything else (no answer at all) is status 0. */
 function failure(err: unknown): { status: number; error: string } {
   if (err instanceof XRPCError) {
-    // @atproto/xrpc reports a call that got no HTTP answer with a status below 100.
-    return { status: err.status >= 100 ? err.status : 0, error: err.error || err.message }
+    if (err.status >= 100) return { status: err.status, error: err.error }
+    // @atproto/xrpc reports a call with no HTTP answer, or an answer its lexicon refuses, with a status below 100.
+    return { status: 0, error: `${err.error}: ${err.message}` }
   }
   if (err instanceof HttpFailure) return { status: err.status, error: err.error }
   return { status: 0, error: err instanceof Error ? err.message : String(err) }

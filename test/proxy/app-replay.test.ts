@@ -58,7 +58,7 @@ after(async () => {
   await plc?.close()
 })
 
-test("the app's session: every call answered, each service call at its service with the account's token, the rest here", async () => {
+test("the app's session: every call answered, each service call at its service with the account's token, the rest here, its writes kept", async () => {
   const services: AppServices = { appview: standIn.did, chat: standIn.did, notif: standIn.did, labeler: standIn.did }
   const steps = await runAppSession({
     pds: t.url,
@@ -97,4 +97,24 @@ test("the app's session: every call answered, each service call at its service w
   // The labelers the app subscribed to travel with its calls.
   const timeline = standIn.calls.find((c) => c.nsid === 'app.bsky.feed.getTimeline')
   assert.match(String(timeline?.headers['atproto-accept-labelers']), new RegExp(standIn.did))
+
+  // What the app wrote here is here: the post with its mention and image, the edited profile, the new handle.
+  const reader = new AtpAgent({ service: t.url })
+  const posts = await reader.com.atproto.repo.listRecords({ repo: alice.did, collection: 'app.bsky.feed.post' })
+  assert.equal(posts.data.records.length, 1)
+  const post = posts.data.records[0]?.value as {
+    facets?: { features: { did?: string }[] }[]
+    embed?: { images?: { image: unknown }[] }
+  }
+  assert.equal(post.facets?.[0]?.features[0]?.did, bob.did)
+  assert.equal(post.embed?.images?.length, 1)
+  const profile = await reader.com.atproto.repo.getRecord({
+    repo: alice.did,
+    collection: 'app.bsky.actor.profile',
+    rkey: 'self',
+  })
+  assert.equal(profile.data.value.displayName, 'Replayed')
+  assert.ok(profile.data.value.avatar, 'the new avatar')
+  const renamed = await reader.com.atproto.identity.resolveHandle({ handle: 'alice-renamed.replay.test' })
+  assert.equal(renamed.data.did, alice.did)
 })
