@@ -118,7 +118,16 @@ test("a feed's token is for the feed generator its record names, for getFeedSkel
   const bad = await xrpc(t.url, 'app.bsky.feed.getFeed', { auth: alice.accessJwt, params: { feed: 'not a uri' } })
   assert.equal(bad.status, 400)
   assert.equal((bad.body as { error: string }).error, 'InvalidRequest')
-  assert.equal(home.calls.length, before)
+  // No such record: the AppView's answer is passed on. No feed named: refused here.
+  const missing = await xrpc(t.url, 'app.bsky.feed.getFeed', {
+    auth: alice.accessJwt,
+    params: { feed: 'at://did:plc:x/app.bsky.feed.post/y' },
+  })
+  assert.equal(missing.status, 400)
+  assert.equal(missing.body.error, 'RecordNotFound')
+  const noFeed = await xrpc(t.url, 'app.bsky.feed.getFeed', { auth: alice.accessJwt })
+  assert.equal(noFeed.status, 400)
+  assert.equal(home.calls.length, before, 'nothing reached the AppView with a token')
 })
 
 test('a report goes to the labeler named, its body passed on as sent', async () => {
