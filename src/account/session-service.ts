@@ -42,8 +42,16 @@ export class SessionService {
     private readonly passwords: Passwords,
   ) {}
 
-  /** Logs in to the account `located` (from AccountService.locate; undefined: no account has the identifier). */
-  async login(located: LocatedAccount | undefined, password: string): Promise<SessionInfo> {
+  /**
+   * Logs in to the account `located` (from AccountService.locate; undefined:
+   * no account has the identifier). `secondFactor`, once the password is
+   * right, may refuse the login (the email code of an account that asks for one).
+   */
+  async login(
+    located: LocatedAccount | undefined,
+    password: string,
+    secondFactor?: (located: LocatedAccount, account: AccountSummary) => Promise<void>,
+  ): Promise<SessionInfo> {
     const row = located ? await this.storage.read(located.db_name, (t) => t.accounts.get(located.did)) : undefined
     // Always one password check, so a wrong identifier is not faster than a wrong password.
     const check = await this.passwords.verify(password, row?.password_hash)
@@ -56,6 +64,7 @@ export class SessionService {
     }
     assertCanLogIn(row.status)
     const { password_hash: _h, signing_key: _k, plc_op: _o, ...account } = row
+    await secondFactor?.(located, account)
     return { tokens: await this.start(located), account }
   }
 

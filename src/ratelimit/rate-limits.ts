@@ -81,6 +81,12 @@ export class RateLimits {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Counts one mail with a code to the account `did` against both its mail budgets; throws RateLimitExceededError when one is spent. */
+  async consumeMail(did: string, res?: ServerResponse): Promise<void> {
+    await this.enforce(`mail:${did}`, this.config.mailsPerAccount, res)
+    await this.enforce(`mail-daily:${did}`, this.config.mailsPerAccountDaily, res)
+  }
+
   /** Whether a per-IP budget is on at all: callers skip one of 0 points without a call. */
   ipLimited(bucket: IpBucket): boolean {
     return this.ipRule(bucket).points > 0

@@ -16,6 +16,8 @@ const SUMMARY_COLUMNS = [
   'status',
   'plc_published_at',
   'takedown_ref',
+  'email_confirmed_at',
+  'email_auth_factor',
   'created_at',
   'updated_at',
 ] as const
@@ -61,10 +63,28 @@ export class AccountTransactor extends AccountReader {
       .execute()
   }
 
+  /** A new email is not confirmed yet, whatever the old one was. */
   async setEmail(did: string, email: string): Promise<void> {
     await this.db
       .updateTable('account')
-      .set({ email, updated_at: new Date().toISOString() })
+      .set({ email, email_confirmed_at: null, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .where('email', 'is distinct from', email)
+      .execute()
+  }
+
+  async setEmailConfirmed(did: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('account')
+      .set({ email_confirmed_at: at, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .execute()
+  }
+
+  async setEmailAuthFactor(did: string, on: boolean): Promise<void> {
+    await this.db
+      .updateTable('account')
+      .set({ email_auth_factor: on, updated_at: new Date().toISOString() })
       .where('did', '=', did)
       .execute()
   }
@@ -112,7 +132,16 @@ export class AccountTransactor extends AccountReader {
     if (!this.db.isTransaction) throw new Error('account delete outside a transaction')
     // The root row first: it is the repo's write lock, so no commit can land in between.
     await this.db.deleteFrom('repo_root').where('did', '=', did).execute()
-    for (const table of ['repo_block', 'record', 'record_blob', 'blob', 'refresh_token', 'account_pref'] as const) {
+    const tables = [
+      'repo_block',
+      'record',
+      'record_blob',
+      'blob',
+      'refresh_token',
+      'account_pref',
+      'email_token',
+    ] as const
+    for (const table of tables) {
       await this.db.deleteFrom(table).where('did', '=', did).execute()
     }
     await this.db.deleteFrom('account').where('did', '=', did).execute()

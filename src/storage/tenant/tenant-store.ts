@@ -8,6 +8,7 @@ import { StoreBundle } from '../store-bundle.js'
 import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } from './account-store.js'
 import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
+import { EmailTokenReader, EmailTokenTransactor, MailQueueReader, MailQueueTransactor } from './mail-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
 import { PlcReader, PlcTransactor } from './plc-store.js'
 import { PreferenceReader, PreferenceTransactor } from './preference-store.js'
@@ -41,6 +42,12 @@ export class TenantReader extends StoreBundle<TenantDb> {
   }
   get outbox(): OutboxReader {
     return this.bound('outbox', () => new OutboxReader(this.db))
+  }
+  get emailTokens(): EmailTokenReader {
+    return this.bound('emailTokens', () => new EmailTokenReader(this.db))
+  }
+  get mailQueue(): MailQueueReader {
+    return this.bound('mailQueue', () => new MailQueueReader(this.db))
   }
 }
 
@@ -77,5 +84,11 @@ export class TenantTransactor extends TenantReader {
   }
   override get outbox(): OutboxTransactor {
     return this.bound('outbox', () => new OutboxTransactor(this.db))
+  }
+  override get emailTokens(): EmailTokenTransactor {
+    return this.bound('emailTokens', () => new EmailTokenTransactor(this.db))
+  }
+  override get mailQueue(): MailQueueTransactor {
+    return this.bound('mailQueue', () => new MailQueueTransactor(this.db))
   }
 }

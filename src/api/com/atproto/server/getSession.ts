@@ -12,7 +12,8 @@ export default function (server: MethodServer, ctx: AppContext): void {
         handle: summary.handle,
         did: summary.did,
         email: summary.email ?? undefined,
-        emailConfirmed: false,
+        emailConfirmed: !!summary.email_confirmed_at,
+        emailAuthFactor: summary.email_auth_factor,
         active: true,
       })
     },

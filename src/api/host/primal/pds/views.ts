@@ -7,7 +7,13 @@ import { agentSettings } from '../../../../tenant/agent-settings.js'
 
 /** A domain with its agent settings, the config's defaults (`agentDefaults`) where it has none of its own. */
 export function domainView(d: Domain, agentDefaults: AgentsConfig) {
-  return { name: d.name, status: d.status, createdAt: d.created_at, ...agentSettings(d, agentDefaults) }
+  return {
+    name: d.name,
+    status: d.status,
+    createdAt: d.created_at,
+    ...agentSettings(d, agentDefaults),
+    emailFrom: d.email_from ?? undefined,
+  }
 }
 
 export function accountView(a: AccountSummary) {
