@@ -10,6 +10,7 @@ import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { codeIn, startSmtp, type TestSmtp } from '../helpers/smtp.js'
 import { xrpc } from '../helpers/xrpc.js'
+import { FirehoseClient } from '../sync/helpers.js'
 
 let t: TestServer
 let smtp: TestSmtp
@@ -28,7 +29,6 @@ before(async () => {
       },
     },
   })
-  await t.ctx.mail?.start()
   const added = await addDomain(t, DOMAIN)
   owner = added.owner
 })
@@ -224,6 +224,17 @@ test('requestAccountDelete and deleteAccount: password and mailed code; the repo
   )
   await anon.com.atproto.server.deleteAccount({ did: u.did, password: u.password, token })
 
+  // Relays hear of it: #account, inactive and deleted.
+  const firehose = new FirehoseClient(t.url, 0)
+  try {
+    await firehose.until((frames) =>
+      frames.some((f) => f.header.t === '#account' && f.body.did === u.did && f.body.status === 'deleted'),
+    )
+    const deleted = firehose.frames.find((f) => f.header.t === '#account' && f.body.status === 'deleted')
+    assert.equal(deleted?.body.active, false)
+  } finally {
+    firehose.close()
+  }
   const status = await xrpc(t.url, 'com.atproto.sync.getRepoStatus', { params: { did: u.did } })
   assert.equal(status.status, 400)
   assert.equal(status.body.error, 'RepoNotFound')
