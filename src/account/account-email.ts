@@ -196,6 +196,7 @@ export class AccountEmail {
     this.assertMailConfigured()
     const account = await this.withEmail(located)
     const mail = operatorMail({ domain: located.domain, subject, content })
+    await this.deps.registry.markMailPending(located.domain)
     await this.deps.storage.transact(located.db_name, (tx) => this.enqueue(tx, located.did, account.email, mail))
     this.deps.mailQueued(located.db_name)
   }
@@ -220,6 +221,8 @@ export class AccountEmail {
     const token = purpose === 'reset_password' ? await this.noteResetToken(located.did) : newEmailToken()
     const mail = codeMail(purpose, { domain: located.domain, handle: account.handle, token })
     const now = new Date().toISOString()
+    // First, so the mail job's sweep finds this queue even if this process dies once the mail is queued.
+    await this.deps.registry.markMailPending(located.domain)
     await this.deps.storage.transact(located.db_name, async (tx) => {
       await tx.emailTokens.put(located.did, purpose, token, now)
       await this.enqueue(tx, located.did, to, mail)

@@ -1,7 +1,8 @@
 // The mail job: sends what the tenants' mail queues hold. A mail is queued in
-// the transaction of the code it carries; the process that queued it is told
-// at once, and every process sweeps every queue on a timer, so a mail whose
-// request was answered goes out even if that process died right after. Each
+// the transaction of the code it carries, after its domain is noted as having
+// mail waiting; the process that queued it is told at once, and every process
+// sweeps the noted queues on a timer, so a mail whose request was answered
+// goes out even if that process died right after. Each
 // mail is leased to one sender (across processes) for three send timeouts;
 // a refused or failed send is retried with exponential backoff; once the mail
 // server takes it, it is marked sent and never sent again.
@@ -19,6 +20,12 @@ import type { MailSender } from './smtp-sender.js'
 const BATCH = 10
 /** Sent and given-up mail is kept this long (for operators), then deleted with the codes it carried. */
 const KEEP_DONE_MS = 24 * 60 * 60 * 1000
+/**
+ * Longer than any transaction that queues a mail takes: a tenant's note of
+ * waiting mail younger than this, when its queue was found empty, may be for
+ * a mail not committed yet, and is kept for the next sweep.
+ */
+const QUEUE_WRITE_GRACE_MS = 60_000
 
 export type MailQueueOptions = {
   storage: Storage
@@ -110,6 +117,7 @@ export class MailQueue implements BackgroundJob {
     const domain = await registry.getDomainByDbName(dbName)
     if (domain?.status !== 'active') return
     const from = domain.email_from ?? config.from
+    const startedAt = Date.now()
     for (;;) {
       const now = new Date()
       const until = new Date(now.getTime() + this.leaseMs).toISOString()
@@ -118,7 +126,7 @@ export class MailQueue implements BackgroundJob {
       await Promise.all(batch.map((mail) => this.sendOne(dbName, domain.name, from, mail)))
       if (!this.running) return
     }
-    await this.scheduleRetry(dbName)
+    await this.afterDrain(dbName, startedAt)
   }
 
   private async sendOne(dbName: string, tenant: string, from: string, mail: QueuedMail): Promise<void> {
@@ -153,12 +161,22 @@ export class MailQueue implements BackgroundJob {
     return new Date(Date.now() + delay).toISOString()
   }
 
-  /** Wakes the tenant again when its earliest waiting mail is due, if that is before the next sweep. */
-  private async scheduleRetry(dbName: string): Promise<void> {
-    const due = await this.opts.storage.read(dbName, (t) => t.mailQueue.earliestDue())
+  /**
+   * After a round: mail done long ago is deleted; with nothing left to send,
+   * the sweep stops visiting the tenant; else it is woken again when its
+   * earliest waiting mail is due, if that is before the next sweep.
+   */
+  private async afterDrain(dbName: string, startedAt: number): Promise<void> {
+    const { storage, registry } = this.opts
+    const keepSince = new Date(Date.now() - KEEP_DONE_MS).toISOString()
+    const due = await storage.write(dbName, async (w) => {
+      await w.mailQueue.prune(keepSince)
+      return w.mailQueue.earliestDue()
+    })
     clearTimeout(this.retryTimers.get(dbName))
     this.retryTimers.delete(dbName)
-    if (!due || !this.running) return
+    if (!due) return registry.clearMailPending(dbName, new Date(startedAt - QUEUE_WRITE_GRACE_MS))
+    if (!this.running) return
     // At least a moment: a mail due now that this round could not lease is another sender's to finish.
     const wait = Math.max(50, new Date(due).getTime() - Date.now())
     if (wait >= this.opts.config.sweepIntervalMs) return
@@ -170,18 +188,13 @@ export class MailQueue implements BackgroundJob {
     this.retryTimers.set(dbName, timer)
   }
 
-  /** Wakes every tenant's queue, and forgets sent mail and expired codes past their keeping. */
+  /** Wakes the queue of every tenant that may have mail waiting, and forgets expired reset codes' notes. */
   private async sweep(): Promise<void> {
     if (!this.running) return
-    const { storage, registry, logger } = this.opts
+    const { registry, logger } = this.opts
     try {
-      const keepSince = new Date(Date.now() - KEEP_DONE_MS).toISOString()
       await registry.pruneTokenHomes(new Date(Date.now() - EMAIL_TOKEN_TTL_MS))
-      for (const d of await registry.listDomains()) {
-        if (d.status !== 'active' || !this.running) continue
-        await storage.write(d.db_name, (w) => w.mailQueue.prune(keepSince))
-        this.wake(d.db_name)
-      }
+      for (const d of await registry.domainsWithMail()) this.wake(d.db_name)
     } catch (err) {
       logger.warn({ err }, 'mail queue sweep failed')
     }

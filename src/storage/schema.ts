@@ -16,6 +16,8 @@ export interface DomainTable {
   pow_difficulty: number | null
   /** The sender of this domain's mail (`a@b.c` or `Name <a@b.c>`); null: the config's email.from. */
   email_from: string | null
+  /** Set when mail is queued in the domain's database, cleared once its queue is empty: what the mail job sweeps. */
+  mail_pending_since: string | null
 }
 
 export interface DidRoutingTable {

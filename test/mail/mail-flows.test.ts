@@ -6,6 +6,8 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import type { ParsedMail } from 'mailparser'
+import { MailQueue } from '../../src/mail/mail-queue.js'
+import { SmtpSender } from '../../src/mail/smtp-sender.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { codeIn, startSmtp, type TestSmtp } from '../helpers/smtp.js'
@@ -389,5 +391,68 @@ test('without `email` in the config, the methods that mail say so (400 naming th
     assert.equal(set.status, 200)
   } finally {
     await plain.close()
+  }
+})
+
+test('several senders on one queue (processes sharing the database): each mail is leased to one and sent once', async () => {
+  const u = await user()
+  const located = await t.ctx.accounts.mustLocate(u.did)
+  const email = t.ctx.config.email
+  assert.ok(email && t.ctx.mail)
+  // Two more mail jobs beside the server's own, as two more processes would run them.
+  const others = [1, 2].map(
+    () =>
+      new MailQueue({
+        storage: t.ctx.storage,
+        registry: t.ctx.registry,
+        sender: new SmtpSender(email),
+        config: email,
+        logger: t.ctx.logger,
+      }),
+  )
+  const before = smtp.messages.length
+  const subjects = Array.from({ length: 30 }, (_, i) => `note ${i}`)
+  // Queued as AccountEmail queues them, without waking any job: the three sweeps race for the same rows.
+  await t.ctx.registry.markMailPending(located.domain)
+  await t.ctx.storage.transact(located.db_name, async (tx) => {
+    for (const s of subjects) {
+      await tx.mailQueue.enqueue(
+        { did: u.did, to: u.email, subject: s, text: `body of ${s}`, html: `<p>${s}</p>` },
+        new Date().toISOString(),
+      )
+    }
+  })
+  await Promise.all([...others.map((q) => q.runOnce()), t.ctx.mail.runOnce()])
+  await smtp.received(before + subjects.length)
+  await Promise.all([...others.map((q) => q.idle()), t.ctx.mail.idle()])
+  const got = smtp.messages.slice(before).map((m) => m.subject)
+  assert.deepEqual([...got].sort(), [...subjects].sort())
+  const rows = await t.ctx.storage.read(located.db_name, (r) => r.mailQueue.all())
+  const mine = rows.filter((r) => r.to_address === u.email)
+  assert.equal(mine.length, subjects.length)
+  assert.ok(mine.every((r) => r.sent_at && r.attempts === 1))
+})
+
+test('on the embedded database too: a mailed code confirms the email', async () => {
+  const embedded = await startTestServer({
+    backend: 'embedded',
+    config: { email: { smtpUrl: smtp.url, from: 'noreply@embedded.test' } },
+  })
+  try {
+    await addDomain(embedded, 'embedded.test')
+    const handle = 'someone.embedded.test'
+    const created = await xrpc(embedded.url, 'host.primal.pds.createAccount', {
+      auth: embedded.adminKey,
+      body: { handle, password: 'password for embedded', email: 'someone@embedded.test' },
+    })
+    assert.equal(created.status, 200, JSON.stringify(created.body))
+    const agent = new AtpAgent({ service: embedded.url })
+    await agent.login({ identifier: handle, password: 'password for embedded' })
+    const mail = nextMail()
+    await agent.com.atproto.server.requestEmailConfirmation()
+    await agent.com.atproto.server.confirmEmail({ email: 'someone@embedded.test', token: codeIn(await mail) })
+    assert.equal((await agent.com.atproto.server.getSession()).data.emailConfirmed, true)
+  } finally {
+    await embedded.close()
   }
 })

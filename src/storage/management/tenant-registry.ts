@@ -89,6 +89,39 @@ export class TenantRegistry {
   }
 
   /**
+   * Notes that the domain's queue is about to hold mail (before the tenant
+   * transaction that queues it); always the latest such time, so a clear
+   * never forgets a mail queued since its queue was found empty.
+   */
+  async markMailPending(name: string): Promise<void> {
+    await this.db.updateTable('domain').set({ mail_pending_since: now() }).where('name', '=', name).execute()
+  }
+
+  /** Active domains whose queue may hold mail (what the mail job sweeps: not every tenant). */
+  domainsWithMail(): Promise<Domain[]> {
+    return this.db
+      .selectFrom('domain')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('mail_pending_since', 'is not', null)
+      .execute()
+  }
+
+  /**
+   * Forgets that the domain's queue may hold mail, when it was noted before
+   * `before`: a note made since may be for a mail whose transaction has not
+   * committed yet, and stays.
+   */
+  async clearMailPending(dbName: string, before: Date): Promise<void> {
+    await this.db
+      .updateTable('domain')
+      .set({ mail_pending_since: null })
+      .where('db_name', '=', dbName)
+      .where('mail_pending_since', '<', before.toISOString())
+      .execute()
+  }
+
+  /**
    * Notes that the code `token` of `purpose` was mailed to `did`, in place of
    * any it had before; throws a unique violation when another account's code
    * is the same (the caller draws another).
