@@ -153,6 +153,8 @@ export type RateLimitsConfig = {
   mailsPerAccount: RateLimitRule
   /** The same mails, over a longer window. */
   mailsPerAccountDaily: RateLimitRule
+  /** requestPasswordReset and resetPassword calls per client IP, right code or wrong (codes are guessed there). */
+  passwordResetsPerIp: RateLimitRule
 }
 
 /** What com.atproto.server.describeServer tells clients about this server; each absent unless set. */
@@ -331,6 +333,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
   // The official PDS's limits on requestEmailConfirmation, requestEmailUpdate and requestAccountDelete, per account.
   mailsPerAccount: { points: 5, windowSeconds: 3600 },
   mailsPerAccountDaily: { points: 15, windowSeconds: 86_400 },
+  // The official PDS's resetPassword limit (it counts requestPasswordReset apart, 15 an hour).
+  passwordResetsPerIp: { points: 50, windowSeconds: 300 },
 }
 
 export const DEFAULT_AGENTS: AgentsConfig = {
@@ -797,6 +801,7 @@ function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
     loginsPerAccountDaily: rule('loginsPerAccountDaily'),
     mailsPerAccount: rule('mailsPerAccount'),
     mailsPerAccountDaily: rule('mailsPerAccountDaily'),
+    passwordResetsPerIp: rule('passwordResetsPerIp'),
   }
 }
 

@@ -17,9 +17,10 @@ import type { Storage } from '../storage/storage.js'
 
 /**
  * Per-IP budgets by name: every request to the service, the agent surface
- * (is.gather.* XRPC, /discover and /mcp share it) and registration.
+ * (is.gather.* XRPC, /discover and /mcp share it), registration, and password
+ * resets (requestPasswordReset and resetPassword, which anyone may call).
  */
-export type IpBucket = 'service' | 'agent' | 'registration'
+export type IpBucket = 'service' | 'agent' | 'registration' | 'passwordReset'
 
 export type WriteTier = 'newAgent' | 'trustedAgent' | 'account'
 
@@ -130,6 +131,7 @@ export class RateLimits {
 
   private ipRule(bucket: IpBucket): RateLimitRule {
     if (bucket === 'service') return this.config.requestsPerIp
+    if (bucket === 'passwordReset') return this.config.passwordResetsPerIp
     return bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
   }
 

@@ -270,6 +270,8 @@ test('email: absent sends no mail; present, smtpUrl and from are required and ev
     sweepIntervalMs: 60_000,
   })
   assert.deepEqual(defaults.rateLimits.mailsPerAccount, { points: 5, windowSeconds: 3600 })
+  assert.deepEqual(defaults.rateLimits.mailsPerAccountDaily, { points: 15, windowSeconds: 86_400 })
+  assert.deepEqual(defaults.rateLimits.passwordResetsPerIp, { points: 50, windowSeconds: 300 })
 
   const missing = configProblems({ email: {} }).join('\n')
   assert.ok(missing.includes('"email.smtpUrl" is required'), missing)

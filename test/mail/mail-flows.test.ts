@@ -456,3 +456,29 @@ test('on the embedded database too: a mailed code confirms the email', async () 
     await embedded.close()
   }
 })
+
+test('password resets per client IP are budgeted, wrong codes included (guesses cost)', async () => {
+  const limited = await startTestServer({
+    config: { rateLimits: { passwordResetsPerIp: { points: 3, windowSeconds: 60 } } },
+  })
+  try {
+    for (let i = 0; i < 3; i++) {
+      const guess = await xrpc(limited.url, 'com.atproto.server.resetPassword', {
+        body: { token: `AAAAA-AAAA${i + 2}`, password: 'a brand new password' },
+      })
+      assert.equal(guess.status, 400)
+      assert.equal(guess.body.error, 'InvalidToken')
+    }
+    const over = await xrpc(limited.url, 'com.atproto.server.resetPassword', {
+      body: { token: 'AAAAA-AAAA6', password: 'a brand new password' },
+    })
+    assert.equal(over.status, 429)
+    assert.equal(over.body.error, 'RateLimitExceeded')
+    const request = await xrpc(limited.url, 'com.atproto.server.requestPasswordReset', {
+      body: { email: 'anyone@inbox.test' },
+    })
+    assert.equal(request.status, 429)
+  } finally {
+    await limited.close()
+  }
+})
