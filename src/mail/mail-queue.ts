@@ -118,10 +118,11 @@ export class MailQueue implements BackgroundJob {
     if (domain?.status !== 'active') return
     const from = domain.email_from ?? config.from
     const startedAt = Date.now()
+    // Due by the round's start: a mail that fails in this round waits for its retry, not for the next batch.
+    const dueBy = new Date(startedAt).toISOString()
     for (;;) {
-      const now = new Date()
-      const until = new Date(now.getTime() + this.leaseMs).toISOString()
-      const batch = await storage.write(dbName, (w) => w.mailQueue.lease(this.owner, now.toISOString(), until, BATCH))
+      const until = new Date(Date.now() + this.leaseMs).toISOString()
+      const batch = await storage.write(dbName, (w) => w.mailQueue.lease(this.owner, dueBy, until, BATCH))
       if (batch.length === 0) break
       await Promise.all(batch.map((mail) => this.sendOne(dbName, domain.name, from, mail)))
       if (!this.running) return

@@ -482,3 +482,50 @@ test('password resets per client IP are budgeted, wrong codes included (guesses 
     await limited.close()
   }
 })
+
+test('a mail the server cannot reach is given up after retry.attempts tries and never tried again', async () => {
+  const bare = await startTestServer()
+  try {
+    await addDomain(bare, 'unreachable.test')
+    const domain = await bare.ctx.registry.activeDomain('unreachable.test')
+    assert.ok(domain)
+    // Nothing listens on the discard port: every try fails at once.
+    const config = {
+      smtpUrl: 'smtp://127.0.0.1:9',
+      from: 'noreply@unreachable.test',
+      sendTimeoutMs: 2000,
+      retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
+      sweepIntervalMs: 60_000,
+    }
+    const queue = new MailQueue({
+      storage: bare.ctx.storage,
+      registry: bare.ctx.registry,
+      sender: new SmtpSender(config),
+      config,
+      logger: bare.ctx.logger,
+    })
+    await bare.ctx.registry.markMailPending(domain.name)
+    await bare.ctx.storage.transact(domain.db_name, (tx) =>
+      tx.mailQueue.enqueue(
+        { did: null, to: 'someone@unreachable.test', subject: 'lost', text: 'lost', html: '<p>lost</p>' },
+        new Date().toISOString(),
+      ),
+    )
+    await queue.runOnce()
+    let [row] = await bare.ctx.storage.read(domain.db_name, (r) => r.mailQueue.all())
+    assert.equal(row?.attempts, 1)
+    assert.equal(row?.failed_at, null)
+    assert.ok(row?.last_error)
+    await queue.runOnce()
+    ;[row] = await bare.ctx.storage.read(domain.db_name, (r) => r.mailQueue.all())
+    assert.equal(row?.attempts, 2)
+    assert.ok(row?.failed_at, 'given up')
+    assert.equal(row?.sent_at, null)
+    // Given up is done: no later sweep tries it again.
+    await queue.runOnce()
+    ;[row] = await bare.ctx.storage.read(domain.db_name, (r) => r.mailQueue.all())
+    assert.equal(row?.attempts, 2)
+  } finally {
+    await bare.close()
+  }
+})

@@ -98,9 +98,9 @@ export class MailQueueTransactor extends MailQueueReader {
   }
 
   /**
-   * Leases up to `limit` due mails to `owner` until `until`: rows not sent,
-   * not given up, due by `now` and with no live lease. One UPDATE with SKIP
-   * LOCKED: processes leasing at once get different rows.
+   * Leases up to `limit` mails due by `now` to `owner` until `until`: rows
+   * not sent, not given up, and with no live lease at `now`. One UPDATE with
+   * SKIP LOCKED: processes leasing at once get different rows.
    */
   async lease(owner: string, now: string, until: string, limit: number): Promise<QueuedMail[]> {
     const due = this.db
