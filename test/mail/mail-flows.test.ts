@@ -89,6 +89,8 @@ test('requestEmailConfirmation mails a code under the domain name; confirmEmail 
     (e: { error?: string }) => e.error === 'InvalidEmail',
   )
   await u.agent.com.atproto.server.confirmEmail({ email: u.email, token: token.toLowerCase() })
+  const info = await xrpc(t.url, 'com.atproto.admin.getAccountInfo', { auth: t.adminKey, params: { did: u.did } })
+  assert.ok(info.body.emailConfirmedAt, 'the admin view says when it was confirmed')
   const session = await u.agent.com.atproto.server.getSession()
   assert.equal(session.data.emailConfirmed, true)
   assert.equal(session.data.emailAuthFactor, false)
