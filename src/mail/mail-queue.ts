@@ -45,6 +45,8 @@ export class MailQueue implements BackgroundJob {
   private draining?: Promise<void>
   private sweepTimer?: NodeJS.Timeout
   private running = false
+  /** Aborted by stop: a send under way is cut off (and retried later) rather than holding up shutdown. */
+  private stopping = new AbortController()
 
   constructor(private readonly opts: MailQueueOptions) {}
 
@@ -55,6 +57,7 @@ export class MailQueue implements BackgroundJob {
 
   async start(): Promise<void> {
     this.running = true
+    this.stopping = new AbortController()
     this.sweepTimer = setInterval(() => void this.sweep(), this.opts.config.sweepIntervalMs)
     this.sweepTimer.unref()
     // Mail a crash (or a stop) left in any queue goes out now, not at the first tick.
@@ -63,6 +66,7 @@ export class MailQueue implements BackgroundJob {
 
   async stop(): Promise<void> {
     this.running = false
+    this.stopping.abort()
     clearInterval(this.sweepTimer)
     for (const t of this.retryTimers.values()) clearTimeout(t)
     this.retryTimers.clear()
@@ -73,6 +77,7 @@ export class MailQueue implements BackgroundJob {
   async runOnce(): Promise<void> {
     const wasRunning = this.running
     this.running = true
+    if (!wasRunning) this.stopping = new AbortController()
     try {
       await this.sweep()
       await this.idle()
@@ -133,13 +138,8 @@ export class MailQueue implements BackgroundJob {
   private async sendOne(dbName: string, tenant: string, from: string, mail: QueuedMail): Promise<void> {
     const { storage, sender, config, logger } = this.opts
     try {
-      await sender.send({
-        from,
-        to: mail.to_address,
-        subject: mail.subject,
-        text: mail.text_body,
-        html: mail.html_body,
-      })
+      const { to_address: to, subject, text_body: text, html_body: html } = mail
+      await sender.send({ from, to, subject, text, html }, this.stopping.signal)
     } catch (err) {
       const retryAt = mail.attempts < config.retry.attempts ? this.retryAt(mail.attempts) : null
       const message = err instanceof Error ? err.message : String(err)

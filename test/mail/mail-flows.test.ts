@@ -531,3 +531,55 @@ test('a mail the server cannot reach is given up after retry.attempts tries and 
     await bare.close()
   }
 })
+
+test('stopping the mail job cuts off a send under way (shutdown is not held up); the mail is sent later', async () => {
+  const bare = await startTestServer()
+  try {
+    await addDomain(bare, 'stopping.test')
+    const domain = await bare.ctx.registry.activeDomain('stopping.test')
+    assert.ok(domain)
+    const config = {
+      smtpUrl: smtp.url,
+      from: 'noreply@stopping.test',
+      // Far longer than this test waits: only the stop can end the held send in time.
+      sendTimeoutMs: 60_000,
+      retry: { attempts: 5, initialDelayMs: 1, maxDelayMs: 1 },
+      sweepIntervalMs: 60_000,
+    }
+    const queue = new MailQueue({
+      storage: bare.ctx.storage,
+      registry: bare.ctx.registry,
+      sender: new SmtpSender(config),
+      config,
+      logger: bare.ctx.logger,
+    })
+    smtp.delivery = 'hold'
+    const tried = smtp.attempts()
+    await queue.start()
+    await bare.ctx.registry.markMailPending(domain.name)
+    await bare.ctx.storage.transact(domain.db_name, (tx) =>
+      tx.mailQueue.enqueue(
+        { did: null, to: 'someone@stopping.test', subject: 'held', text: 'held', html: '<p>held</p>' },
+        new Date().toISOString(),
+      ),
+    )
+    queue.queued(domain.db_name)
+    await smtp.attempted(tried + 1)
+    const stopping = Date.now()
+    await queue.stop()
+    assert.ok(Date.now() - stopping < 10_000, 'the stop did not wait for the send timeout')
+    let [row] = await bare.ctx.storage.read(domain.db_name, (r) => r.mailQueue.all())
+    assert.equal(row?.sent_at, null)
+    assert.equal(row?.failed_at, null)
+
+    smtp.delivery = 'accept'
+    const mail = nextMail()
+    await queue.runOnce()
+    assert.equal((await mail).subject, 'held')
+    ;[row] = await bare.ctx.storage.read(domain.db_name, (r) => r.mailQueue.all())
+    assert.ok(row?.sent_at)
+  } finally {
+    smtp.delivery = 'accept'
+    await bare.close()
+  }
+})
