@@ -109,7 +109,7 @@ export class SessionService {
   async revoke(claims: RefreshClaims): Promise<void> {
     const located = await this.accounts.locate(claims.did)
     if (!located) return
-    await this.storage.transact(located.db_name, (tx) => tx.sessions.deleteSession(claims.sessionId, claims.did))
+    await this.storage.write(located.db_name, (w) => w.sessions.deleteSession(claims.sessionId, claims.did))
   }
 
   /** Checks an access token's account and session against the database. */

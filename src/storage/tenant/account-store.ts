@@ -204,31 +204,46 @@ export class SessionTransactor extends SessionReader {
     return row && { sessionId: row.session_id, issuedAt: new Date(row.created_at) }
   }
 
-  /** Drops the account's refresh tokens past their expiry or grace. */
+  /**
+   * Drops the account's refresh tokens past their expiry or grace; rows another
+   * transaction holds are left for next time (a logout deleting them waits on
+   * the refresh that calls this: waiting here in turn would deadlock).
+   */
   async deleteExpired(did: string): Promise<void> {
     await this.db
       .deleteFrom('refresh_token')
-      .where('did', '=', did)
-      .where('expires_at', '<=', new Date().toISOString())
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('refresh_token')
+          .select('id')
+          .where('did', '=', did)
+          .where('expires_at', '<=', new Date().toISOString())
+          .forUpdate()
+          .skipLocked(),
+      )
       .execute()
   }
 
   async deleteSession(sessionId: string, did: string): Promise<void> {
-    // A refresh in flight holds its token's row and adds the successor when it commits: wait for
-    // it, then delete in a statement that sees the successor. Inside a transaction the rows stay
-    // locked until the delete commits, so no refresh can start in between.
-    await this.db
-      .selectFrom('refresh_token')
-      .select('id')
-      .where('session_id', '=', sessionId)
-      .where('did', '=', did)
-      .forUpdate()
-      .execute()
-    await this.db.deleteFrom('refresh_token').where('session_id', '=', sessionId).where('did', '=', did).execute()
+    await deleteUntilNone(() =>
+      this.db.deleteFrom('refresh_token').where('session_id', '=', sessionId).where('did', '=', did).executeTakeFirst(),
+    )
   }
 
   /** Ends every session of the account (its access tokens die with them). */
   async deleteAll(did: string): Promise<void> {
-    await this.db.deleteFrom('refresh_token').where('did', '=', did).execute()
+    await deleteUntilNone(() => this.db.deleteFrom('refresh_token').where('did', '=', did).executeTakeFirst())
   }
+}
+
+/**
+ * Runs a delete of refresh tokens until it deletes none. A refresh in flight
+ * commits its successor after one delete's snapshot was taken (the delete
+ * waits on the token the refresh holds, then misses the row it added): the
+ * next delete sees it. Each round ends one rotation, so this ends.
+ */
+async function deleteUntilNone(remove: () => Promise<{ numDeletedRows: bigint }>): Promise<void> {
+  let deleted: bigint
+  do deleted = (await remove()).numDeletedRows
+  while (deleted > 0n)
 }
