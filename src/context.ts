@@ -25,6 +25,7 @@ import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
 import { serviceDidFor } from './identity/service-did.js'
 import { allLexicons } from './lexicon/lexicons.js'
+import { ByteBudget } from './lib/byte-budget.js'
 import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { Metrics } from './metrics/metrics.js'
@@ -245,6 +246,7 @@ export async function createAppContext(
       proxy,
       lexicons,
       maxBytes: config.proxy.readAfterWriteMaxBytes,
+      memory: new ByteBudget(config.proxy.readAfterWriteMemoryBytes),
       cdnUrlPattern: config.appView?.cdnUrlPattern,
       serviceUrl: config.serviceURL,
       logger,

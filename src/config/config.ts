@@ -200,6 +200,12 @@ export type ProxyConfig = {
    * passed on untouched.
    */
   readAfterWriteMaxBytes: number
+  /**
+   * All the answers read whole for read-after-write at once may hold this
+   * much (each counts twice its limit: read and decoded); past it, answers
+   * are passed on untouched.
+   */
+  readAfterWriteMemoryBytes: number
 }
 
 export type Config = {
@@ -290,6 +296,8 @@ export const DEFAULT_PROXY: ProxyConfig = {
   allowPrivateNetwork: false,
   // Timelines and threads are tens of KiB; a few MiB leaves room for a long page of large posts.
   readAfterWriteMaxBytes: 4 * 1024 * 1024,
+  // Room for four answers at the largest at once: the read is needed only just after a write.
+  readAfterWriteMemoryBytes: 32 * 1024 * 1024,
 }
 
 /** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
@@ -621,6 +629,9 @@ function readProxy(r: FieldReader, raw: RawConfig): ProxyConfig {
     readAfterWriteMaxBytes:
       r.int(p, 'readAfterWriteMaxBytes', 1024, 256 * 1024 * 1024, 'proxy.readAfterWriteMaxBytes') ??
       d.readAfterWriteMaxBytes,
+    readAfterWriteMemoryBytes:
+      r.int(p, 'readAfterWriteMemoryBytes', 2048, 4 * 1024 * 1024 * 1024, 'proxy.readAfterWriteMemoryBytes') ??
+      d.readAfterWriteMemoryBytes,
   }
 }
 
