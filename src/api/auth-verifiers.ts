@@ -118,10 +118,10 @@ export class AuthVerifier {
   manager = async (ctx: Ctx): Promise<Out<AdminCredentials | AccessCredentials>> => {
     if (this.isAdmin(ctx.req)) return { credentials: { type: 'admin' } }
     const out = await this.access(ctx)
-    if (out.credentials.scope !== 'full') throw badScope()
     if (out.credentials.role === 'user') {
       throw new ForbiddenError('Only the admin key or a domain owner or admin may do this')
     }
+    if (out.credentials.scope !== 'full') throw badScope()
     return out
   }
 
