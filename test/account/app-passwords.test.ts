@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
+import { AuthRequiredError } from '@atproto/xrpc-server'
 import { decodeJwt } from 'jose'
 import { registerMethods } from '../../src/api/index.js'
 import type { MethodServer } from '../../src/api/method-server.js'
@@ -468,6 +469,45 @@ describe('refusals', () => {
     assert.deepEqual(rows, [])
   })
 })
+
+describe('a login racing a revocation', () => {
+  test('a session is not stored for an app password revoked after it was checked', async () => {
+    await raceOn(t)
+  })
+
+  test('the same on the embedded database', async () => {
+    const embedded = await startTestServer({ backend: 'embedded' })
+    try {
+      await addDomain(embedded, DOMAIN)
+      await raceOn(embedded)
+    } finally {
+      await embedded.close()
+    }
+  })
+})
+
+/** Opens a session for an app password as a login that checked it just before its revocation would. */
+async function raceOn(server: TestServer): Promise<void> {
+  const erin = await createAccount(server, `erin-${server.url.split(':').at(-1)}.${DOMAIN}`)
+  const located = await server.ctx.accounts.mustLocate(erin.did)
+  const made = await server.ctx.appPasswords.create(located, 'raced', false)
+  const grant = await server.ctx.sessions.login(located, made.password)
+  assert.equal(grant.scope, 'appPass')
+  await server.ctx.appPasswords.revoke(located, 'raced')
+  await assert.rejects(
+    server.ctx.sessions.start(located, { name: 'raced', privileged: false }),
+    (err) => err instanceof AuthRequiredError && err.message === 'Invalid identifier or password',
+  )
+  const rows = await server.ctx.storage.withTenant(located.db_name, (db) =>
+    db
+      .selectFrom('refresh_token')
+      .select('id')
+      .where('did', '=', erin.did)
+      .where('app_password_name', 'is not', null)
+      .execute(),
+  )
+  assert.deepEqual(rows, [])
+}
 
 function post0() {
   return { $type: 'app.bsky.feed.post', text: 'from an app password', createdAt: new Date().toISOString() }
