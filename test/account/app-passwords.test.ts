@@ -289,6 +289,33 @@ describe('what an app password session may not do', () => {
     assert.equal(prefs.status, 200)
   })
 
+  test('personal details in preferences stay with a password login, as the official PDS keeps them', async () => {
+    const details = { $type: 'app.bsky.actor.defs#personalDetailsPref', birthDate: '2000-01-01T00:00:00.000Z' }
+    const feed = { $type: 'app.bsky.actor.defs#savedFeedsPrefV2', items: [] }
+    const put = await xrpc(t.url, 'app.bsky.actor.putPreferences', {
+      auth: fullJwt(),
+      body: { preferences: [details, feed] },
+    })
+    assert.equal(put.status, 200, JSON.stringify(put.body))
+    const types = async (jwt: string) => {
+      const res = await xrpc(t.url, 'app.bsky.actor.getPreferences', { auth: jwt })
+      return (res.body.preferences as { $type: string }[]).map((p) => p.$type)
+    }
+    assert.ok((await types(fullJwt())).includes(details.$type))
+    for (const jwt of [plainJwt, privilegedJwt]) {
+      assert.ok(!(await types(jwt)).includes(details.$type))
+      const refused = await xrpc(t.url, 'app.bsky.actor.putPreferences', {
+        auth: jwt,
+        body: { preferences: [details] },
+      })
+      assertRefused(refused, 400, 'InvalidRequest', /Do not have authorization to set preferences/)
+      // What it may write replaces the rest, and the personal details stay.
+      const kept = await xrpc(t.url, 'app.bsky.actor.putPreferences', { auth: jwt, body: { preferences: [feed] } })
+      assert.equal(kept.status, 200)
+    }
+    assert.ok((await types(fullJwt())).includes(details.$type))
+  })
+
   test("a domain owner's app password does not manage the domain", async () => {
     const ownerFull = await session(owner.handle, owner.password)
     const res = await xrpc(t.url, 'com.atproto.server.createAppPassword', {
