@@ -3,6 +3,7 @@
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
+import { AppPasswords } from './account/app-passwords.js'
 import { HandlePolicy } from './account/handle-policy.js'
 import { Passwords } from './account/password.js'
 import type { PendingHomes } from './account/pending-homes.js'
@@ -71,6 +72,8 @@ export type AppContext = {
   accounts: AccountService
   domains: DomainService
   sessions: SessionService
+  /** Accounts' app passwords (create, list, revoke; a login with one is the session service's). */
+  appPasswords: AppPasswords
   /** Accounts' app.bsky preferences (getPreferences, putPreferences). */
   preferences: PreferenceService
   passwords: Passwords
@@ -236,7 +239,11 @@ export async function createAppContext(
         await traefik?.sync().catch(() => {})
       },
     })
-    const sessions = new SessionService(storage, accounts, tokens, passwords)
+    const appPasswords = new AppPasswords(storage, passwords, {
+      perAccount: config.limits.appPasswordsPerAccount,
+      nameLength: config.limits.appPasswordNameLength,
+    })
+    const sessions = new SessionService(storage, accounts, tokens, passwords, appPasswords)
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
     const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
@@ -287,6 +294,7 @@ export async function createAppContext(
       accounts,
       domains,
       sessions,
+      appPasswords,
       preferences,
       passwords,
       auth,

@@ -29,12 +29,15 @@ import repoListRecords from './com/atproto/repo/listRecords.js'
 import repoPutRecord from './com/atproto/repo/putRecord.js'
 import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
 import createAccount from './com/atproto/server/createAccount.js'
+import createAppPassword from './com/atproto/server/createAppPassword.js'
 import createSession from './com/atproto/server/createSession.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
 import getServiceAuth from './com/atproto/server/getServiceAuth.js'
 import getSession from './com/atproto/server/getSession.js'
+import listAppPasswords from './com/atproto/server/listAppPasswords.js'
 import refreshSession from './com/atproto/server/refreshSession.js'
+import revokeAppPassword from './com/atproto/server/revokeAppPassword.js'
 import syncGetBlob from './com/atproto/sync/getBlob.js'
 import syncGetLatestCommit from './com/atproto/sync/getLatestCommit.js'
 import syncGetRecord from './com/atproto/sync/getRecord.js'
@@ -62,6 +65,9 @@ const methods = [
   getServiceAuth,
   refreshSession,
   deleteSession,
+  createAppPassword,
+  listAppPasswords,
+  revokeAppPassword,
   resolveHandle,
   resolveDid,
   resolveIdentity,

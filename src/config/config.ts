@@ -33,6 +33,10 @@ export type LimitsConfig = {
   passwordHashConcurrency: number
   /** Password hashes and checks waiting their turn; past this many, 503 NotEnoughResources. */
   passwordHashQueue: number
+  /** Most app passwords one account may hold (createAppPassword refuses one more). */
+  appPasswordsPerAccount: number
+  /** Longest app password name, in characters. */
+  appPasswordNameLength: number
 }
 
 export type FirehoseConfig = {
@@ -279,6 +283,10 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   passwordHashConcurrency: 2,
   // About two seconds of checks at ~40 ms each, two at a time.
   passwordHashQueue: 100,
+  // The official PDS sets no bound; one client per app password leaves room for every client a person uses.
+  appPasswordsPerAccount: 50,
+  // Bluesky's app asks for names of at most 32 characters; room to spare for other clients.
+  appPasswordNameLength: 100,
 }
 
 /** Bluesky's public services, as the official PDS's installer configures them (chat is the app's own choice). */
@@ -733,6 +741,12 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
       DEFAULT_LIMITS.passwordHashConcurrency,
     passwordHashQueue:
       r.int(limits, 'passwordHashQueue', 0, 100_000, 'limits.passwordHashQueue') ?? DEFAULT_LIMITS.passwordHashQueue,
+    appPasswordsPerAccount:
+      r.int(limits, 'appPasswordsPerAccount', 0, 10_000, 'limits.appPasswordsPerAccount') ??
+      DEFAULT_LIMITS.appPasswordsPerAccount,
+    appPasswordNameLength:
+      r.int(limits, 'appPasswordNameLength', 1, 10_000, 'limits.appPasswordNameLength') ??
+      DEFAULT_LIMITS.appPasswordNameLength,
   }
 }
 

@@ -114,6 +114,20 @@ export interface RefreshTokenTable {
   created_at: string
   /** The token this one's first use issued: a reuse within the grace period gets that pair again. */
   next_id: string | null
+  /** The app password the session was opened with (null: the account's password). */
+  app_password_name: string | null
+}
+
+/** An app password of an account (com.atproto.server.createAppPassword). */
+export interface AppPasswordTable {
+  did: string
+  /** The name its owner gave it, unique per account. */
+  name: string
+  /** scrypt, salted by the account's DID as the official PDS's: a login finds it by this hash. */
+  password_hash: string
+  /** Privileged: its sessions may reach the direct messages and mint tokens for privileged methods. */
+  privileged: boolean
+  created_at: string
 }
 
 export interface RepoRootTable {
@@ -249,6 +263,7 @@ export interface TenantSchema {
   agent_key: AgentKeyTable
   account: AccountTable
   refresh_token: RefreshTokenTable
+  app_password: AppPasswordTable
   account_pref: AccountPrefTable
   repo_root: RepoRootTable
   repo_block: RepoBlockTable

@@ -142,6 +142,7 @@ const COUNTED = [
   'repo_block',
   'outbox',
   'refresh_token',
+  'app_password',
   'account_pref',
   'plc_operation',
   'search_doc',

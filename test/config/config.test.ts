@@ -253,3 +253,20 @@ test('identity resolution: system DNS and https to public hosts by default; loop
     assert.match(text, problem)
   }
 })
+
+test('app password limits: how many per account and how long a name, defaulted and checked', () => {
+  const defaults = validateConfig({}, 'db.json', dir)
+  assert.deepEqual([defaults.limits.appPasswordsPerAccount, defaults.limits.appPasswordNameLength], [50, 100])
+  const set = validateConfig({ limits: { appPasswordsPerAccount: 0, appPasswordNameLength: 32 } }, 'db.json', dir)
+  assert.deepEqual(
+    [set.limits.appPasswordsPerAccount, set.limits.appPasswordNameLength],
+    [0, 32],
+    '0: none may be made',
+  )
+  const problems = configProblems({ limits: { appPasswordsPerAccount: -1, appPasswordNameLength: 0 } })
+  const text = problems.join('\n')
+  for (const field of ['"limits.appPasswordsPerAccount"', '"limits.appPasswordNameLength"']) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+  }
+  assert.equal(problems.length, 2)
+})

@@ -4,6 +4,7 @@
 
 import type { AccountRole, AccountStatus, AccountTable } from '../schema.js'
 import type { TenantDb } from '../storage.js'
+import type { AppPasswordGrant } from './app-password-store.js'
 
 export type AccountRow = AccountTable
 export type AccountSummary = Omit<AccountRow, 'password_hash' | 'signing_key' | 'plc_op'>
@@ -104,15 +105,24 @@ export class AccountTransactor extends AccountReader {
   }
 
   /**
-   * Deletes the account, its sessions, its preferences, its repo and its
-   * blobs; run inside a transaction. Outbox rows stay: the sequencer still
+   * Deletes the account, its sessions, its app passwords, its preferences,
+   * its repo and its blobs; run inside a transaction. Outbox rows stay: the sequencer still
    * owes relays those events.
    */
   async delete(did: string): Promise<void> {
     if (!this.db.isTransaction) throw new Error('account delete outside a transaction')
     // The root row first: it is the repo's write lock, so no commit can land in between.
     await this.db.deleteFrom('repo_root').where('did', '=', did).execute()
-    for (const table of ['repo_block', 'record', 'record_blob', 'blob', 'refresh_token', 'account_pref'] as const) {
+    const tables = [
+      'repo_block',
+      'record',
+      'record_blob',
+      'blob',
+      'refresh_token',
+      'app_password',
+      'account_pref',
+    ] as const
+    for (const table of tables) {
       await this.db.deleteFrom(table).where('did', '=', did).execute()
     }
     await this.db.deleteFrom('account').where('did', '=', did).execute()
@@ -148,7 +158,11 @@ export class SessionReader {
   }
 }
 
+// Postgres's code for a row naming one that is not there (or no longer).
+const PG_FOREIGN_KEY_VIOLATION = '23503'
+
 export class SessionTransactor extends SessionReader {
+  /** Stores a refresh token; false when the app password it names has been revoked. */
   async insertRefresh(row: {
     id: string
     sessionId: string
@@ -156,17 +170,27 @@ export class SessionTransactor extends SessionReader {
     expiresAt: Date
     /** When the pair was issued: with the id, what signs it again. */
     issuedAt: Date
-  }): Promise<void> {
-    await this.db
-      .insertInto('refresh_token')
-      .values({
-        id: row.id,
-        session_id: row.sessionId,
-        did: row.did,
-        expires_at: row.expiresAt.toISOString(),
-        created_at: row.issuedAt.toISOString(),
-      })
-      .execute()
+    /** The app password the session was opened with; absent or null: the account's password. */
+    appPasswordName?: string | null
+  }): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('refresh_token')
+        .values({
+          id: row.id,
+          session_id: row.sessionId,
+          did: row.did,
+          expires_at: row.expiresAt.toISOString(),
+          created_at: row.issuedAt.toISOString(),
+          app_password_name: row.appPasswordName ?? null,
+        })
+        .execute()
+      return true
+    } catch (err) {
+      // The app password it names is gone (revoked since it was checked): no session.
+      if ((err as { code?: string })?.code === PG_FOREIGN_KEY_VIOLATION) return false
+      throw err
+    }
   }
 
   /**
@@ -192,16 +216,39 @@ export class SessionTransactor extends SessionReader {
     return row?.next_id ?? undefined
   }
 
-  /** A live refresh token's session and issue time, to sign its pair again. */
-  async liveRefresh(id: string, did: string): Promise<{ sessionId: string; issuedAt: Date } | undefined> {
-    const row = await this.db
-      .selectFrom('refresh_token')
-      .select(['session_id', 'created_at'])
-      .where('id', '=', id)
-      .where('did', '=', did)
-      .where('expires_at', '>', new Date().toISOString())
+  /** A live refresh token's session, issue time and app password, to sign its pair again. */
+  async liveRefresh(
+    id: string,
+    did: string,
+  ): Promise<{ sessionId: string; issuedAt: Date; appPassword: AppPasswordGrant | null } | undefined> {
+    const row = await this.withAppPassword()
+      .select(['refresh_token.session_id', 'refresh_token.created_at'])
+      .where('refresh_token.id', '=', id)
+      .where('refresh_token.did', '=', did)
+      .where('refresh_token.expires_at', '>', new Date().toISOString())
       .executeTakeFirst()
-    return row && { sessionId: row.session_id, issuedAt: new Date(row.created_at) }
+    return row && { sessionId: row.session_id, issuedAt: new Date(row.created_at), appPassword: grantOf(row) }
+  }
+
+  /** The app password a refresh token's session was opened with (null: the account's password); undefined: no such token. */
+  async refreshGrant(id: string, did: string): Promise<{ appPassword: AppPasswordGrant | null } | undefined> {
+    const row = await this.withAppPassword()
+      .where('refresh_token.id', '=', id)
+      .where('refresh_token.did', '=', did)
+      .executeTakeFirst()
+    return row && { appPassword: grantOf(row) }
+  }
+
+  /** refresh_token rows with the name and privilege of the app password each names. */
+  private withAppPassword() {
+    return this.db
+      .selectFrom('refresh_token')
+      .leftJoin('app_password', (join) =>
+        join
+          .onRef('app_password.did', '=', 'refresh_token.did')
+          .onRef('app_password.name', '=', 'refresh_token.app_password_name'),
+      )
+      .select(['refresh_token.app_password_name', 'app_password.privileged'])
   }
 
   /**
@@ -246,4 +293,8 @@ async function deleteUntilNone(remove: () => Promise<{ numDeletedRows: bigint }>
   let deleted: bigint
   do deleted = (await remove()).numDeletedRows
   while (deleted > 0n)
+}
+
+function grantOf(row: { app_password_name: string | null; privileged: boolean | null }): AppPasswordGrant | null {
+  return row.app_password_name === null ? null : { name: row.app_password_name, privileged: row.privileged === true }
 }
