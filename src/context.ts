@@ -4,6 +4,7 @@ import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { HandlePolicy } from './account/handle-policy.js'
+import { InviteService } from './account/invite-service.js'
 import { Passwords } from './account/password.js'
 import type { PendingHomes } from './account/pending-homes.js'
 import { PreferenceService } from './account/preference-service.js'
@@ -69,6 +70,8 @@ export type AppContext = {
   tokens: TokenIssuer
   accounts: AccountService
   domains: DomainService
+  /** Invite codes of every domain: made, checked and used up at sign-up, listed, disabled. */
+  invites: InviteService
   sessions: SessionService
   /** Accounts' app.bsky preferences (getPreferences, putPreferences). */
   preferences: PreferenceService
@@ -235,6 +238,7 @@ export async function createAppContext(
         await traefik?.sync().catch(() => {})
       },
     })
+    const invites = new InviteService({ storage, registry, invites: config.invites, logger })
     const sessions = new SessionService(storage, accounts, tokens, passwords)
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
@@ -284,6 +288,7 @@ export async function createAppContext(
       tokens,
       accounts,
       domains,
+      invites,
       sessions,
       preferences,
       passwords,
