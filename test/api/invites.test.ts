@@ -394,3 +394,26 @@ test('with registration closed, a domain that requires codes still takes a code 
     await closed.close()
   }
 })
+
+test('on the embedded database too, a code of one use lets one of several racing sign-ups in', async () => {
+  const embedded = await startTestServer({ backend: 'embedded', config: { invites: { required: true } } })
+  try {
+    await addDomain(embedded, 'embedded.test')
+    const res = await xrpc(embedded.url, 'com.atproto.server.createInviteCode', {
+      auth: embedded.adminKey,
+      body: { useCount: 1 },
+    })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    const results = await Promise.all(
+      ['one', 'two', 'three'].map((name) =>
+        xrpc(embedded.url, 'com.atproto.server.createAccount', {
+          body: { handle: `${name}.embedded.test`, password: PASSWORD, inviteCode: res.body.code },
+        }),
+      ),
+    )
+    assert.equal(results.filter((r) => r.status === 200).length, 1, JSON.stringify(results.map((r) => r.body)))
+    for (const r of results.filter((r) => r.status !== 200)) assertInvalidCode(r)
+  } finally {
+    await embedded.close()
+  }
+})
