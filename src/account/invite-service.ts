@@ -177,6 +177,26 @@ export class InviteService {
     return this.views(located.db_name, shown)
   }
 
+  /**
+   * What com.atproto.admin.getAccountInfo tells of an account's invites, as
+   * the official PDS: the codes made for it, the code it signed up with, and
+   * whether its invites are disabled.
+   */
+  async accountInfo(
+    located: LocatedAccount,
+  ): Promise<{ invites: InviteCodeView[]; invitedBy?: InviteCodeView; invitesDisabled: boolean }> {
+    const { held, usedCode, invitesDisabled } = await this.deps.storage.read(located.db_name, async (t) => {
+      const usedBy = await t.invites.codeUsedBy(located.did)
+      return {
+        held: await t.invites.forAccount(located.did),
+        usedCode: usedBy === undefined ? undefined : await t.invites.get(usedBy),
+        invitesDisabled: await t.invites.accountInvitesDisabled(located.did),
+      }
+    })
+    const [invitedBy] = usedCode ? await this.views(located.db_name, [usedCode]) : []
+    return { invites: await this.views(located.db_name, held), invitedBy, invitesDisabled }
+  }
+
   /** `rows` of one tenant as views, each with its uses. */
   async views(dbName: string, rows: InviteCodeRow[]): Promise<InviteCodeView[]> {
     const uses = await this.deps.storage.read(dbName, (t) => t.invites.uses(rows.map((r) => r.code)))

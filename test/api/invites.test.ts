@@ -226,7 +226,24 @@ test('accounts earn codes over time, at most five unused, disabled while their i
   await age(muted.did, 3)
   const now = await ownCodes(mutedToken)
   assert.equal(now.length, 1)
-  assert.equal((await signUp('frommuted.alpha.test', now[0]?.code)).status, 200)
+  const invited = await signUp('frommuted.alpha.test', now[0]?.code)
+  assert.equal(invited.status, 200)
+
+  // A moderator sees it all in getAccountInfo, as on the official PDS.
+  const info = async (did: string) =>
+    (await xrpc(t.url, 'com.atproto.admin.getAccountInfo', { auth: t.adminKey, params: { did } })).body
+  const mutedInfo = await info(muted.did)
+  assert.equal(mutedInfo.invitesDisabled, false)
+  assert.equal((mutedInfo.invites as CodeView[]).length, 3)
+  const invitedInfo = await info(invited.body.did as string)
+  assert.equal((invitedInfo.invitedBy as CodeView).code, now[0]?.code)
+  assert.deepEqual(invitedInfo.invites, [])
+  await xrpc(t.url, 'com.atproto.admin.disableAccountInvites', { auth: t.adminKey, body: { account: muted.did } })
+  const infos = await xrpc(t.url, 'com.atproto.admin.getAccountInfos', {
+    auth: t.adminKey,
+    params: { dids: muted.did },
+  })
+  assert.equal((infos.body.infos as { invitesDisabled: boolean }[])[0]?.invitesDisabled, true)
 
   // On a domain that needs no codes, none are earned.
   const free = await createAccount(t, 'earner.beta.test')

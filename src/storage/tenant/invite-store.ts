@@ -72,6 +72,12 @@ export class InviteReader {
       .execute()
   }
 
+  /** The code `did` signed up with, if any. */
+  async codeUsedBy(did: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('invite_code_use').select('code').where('used_by', '=', did).executeTakeFirst()
+    return row?.code
+  }
+
   async accountInvitesDisabled(did: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('invite_disabled_account')
