@@ -57,7 +57,9 @@ export class InviteService {
   }
 
   /** The active domain a request's hostname is, or is under (alice.example.com: example.com), if any. */
-  async domainOfHost(hostname: string): Promise<Domain | undefined> {
+  async domainOfHost(hostname: string | undefined): Promise<Domain | undefined> {
+    // A request without a Host header (HTTP/1.0) names no domain.
+    if (!hostname) return undefined
     const labels = hostname.toLowerCase().split('.')
     const found = await this.deps.registry.domainAmong(labels.map((_, i) => labels.slice(i).join('.')))
     return found?.status === 'active' ? found : undefined

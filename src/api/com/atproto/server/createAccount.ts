@@ -10,7 +10,10 @@ export default function (server: MethodServer, ctx: AppContext): void {
       const isAdmin = auth.credentials.type === 'admin'
       const body = input.body
       // A handle that names no domain of ours fails in create(), with the reason.
-      const domain = await ctx.invites.domainOfHandle(body.handle).catch(() => undefined)
+      const domain = await ctx.invites.domainOfHandle(body.handle).catch((err: unknown) => {
+        if (err instanceof InvalidRequestError) return undefined
+        throw err
+      })
       const codeNeeded = domain !== undefined && ctx.invites.required(domain)
       // A domain that needs an invite code takes anyone who holds one, whether or not registration is
       // open: the code is the permission. The admin key needs none.

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '@atproto/xrpc-server'
 import { ADMIN } from '../../../../account/invite-codes.js'
 import type { AppContext } from '../../../../context.js'
 import { assertManages } from '../../../auth-verifiers.js'
@@ -17,6 +18,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
         const account = await ctx.accounts.mustLocate(forAccount)
         assertManages(auth.credentials, account.domain)
         domain = await ctx.registry.activeDomain(account.domain)
+        if (!domain) throw new InvalidRequestError(`Account not found: ${forAccount}`, 'AccountNotFound')
       }
       domain ??= await inviteDomain(ctx, auth.credentials, req)
       const [made] = await ctx.invites.create(domain, [forAccount ?? ADMIN], 1, useCount)
