@@ -145,16 +145,14 @@ export class InviteService {
     const domain = await this.deps.registry.activeDomain(located.domain)
     const earns = opts.createAvailable && intervalMs !== null && domain !== undefined && this.required(domain)
     const codes = await this.deps.storage.transact(located.db_name, async (tx) => {
-      // The account's row, locked, makes two such calls count what it earned one after the other.
-      if (!(await tx.accounts.summary(located.did))) {
-        throw new InvalidRequestError('Account not found', 'NotFound')
-      }
-      if (!earns) return tx.invites.forAccount(located.did)
-      await tx.invites.lockAccount(located.did)
       const summary = await tx.accounts.summary(located.did)
+      if (!summary) throw new InvalidRequestError('Account not found', 'NotFound')
+      if (!earns) return tx.invites.forAccount(located.did)
+      // The account's row, locked, makes two such calls count what it earned one after the other.
+      await tx.invites.lockAccount(located.did)
       const held = await tx.invites.forAccount(located.did)
       const due = earnedCodesDue({
-        accountCreatedAt: Date.parse(summary?.created_at ?? ''),
+        accountCreatedAt: Date.parse(summary.created_at),
         codes: held,
         interval: intervalMs,
         epoch: epochMs,
@@ -203,7 +201,11 @@ export class InviteService {
   async views(dbName: string, rows: InviteCodeRow[]): Promise<InviteCodeView[]> {
     const uses = await this.deps.storage.read(dbName, (t) => t.invites.uses(rows.map((r) => r.code)))
     const byCode = new Map<string, InviteCodeUseRow[]>()
-    for (const use of uses) byCode.set(use.code, [...(byCode.get(use.code) ?? []), use])
+    for (const use of uses) {
+      const list = byCode.get(use.code)
+      if (list) list.push(use)
+      else byCode.set(use.code, [use])
+    }
     return rows.map((r) => inviteCodeView(r, byCode.get(r.code) ?? []))
   }
 

@@ -251,6 +251,16 @@ test('accounts earn codes over time, at most five unused, disabled while their i
   assert.deepEqual(await ownCodes(await session(free.handle, free.password)), [])
 })
 
+test('asking for earned codes at once from several clients makes them once', async () => {
+  const busy = await createAccount(t, 'busy.alpha.test')
+  const token = await session(busy.handle, busy.password)
+  await age(busy.did, 3)
+  const answers = await Promise.all(Array.from({ length: 5 }, () => ownCodes(token)))
+  for (const codes of answers) assert.equal(codes.length, 3)
+  const all = await ownCodes(token)
+  assert.deepEqual(all.map((c) => c.code).sort(), (answers[0] ?? []).map((c) => c.code).sort())
+})
+
 test("a domain's owner works on their own domain's codes only; users on none", async () => {
   const alpha = await session(alphaOwner.handle, alphaOwner.password)
   const beta = await session(betaOwner.handle, betaOwner.password)
