@@ -5,6 +5,7 @@ import { Lexicons } from '@atproto/lexicon'
 import { AccountService } from './account/account-service.js'
 import { AppPasswords } from './account/app-passwords.js'
 import { HandlePolicy } from './account/handle-policy.js'
+import { InviteService } from './account/invite-service.js'
 import { Passwords } from './account/password.js'
 import type { PendingHomes } from './account/pending-homes.js'
 import { PreferenceService } from './account/preference-service.js'
@@ -71,6 +72,8 @@ export type AppContext = {
   tokens: TokenIssuer
   accounts: AccountService
   domains: DomainService
+  /** Invite codes of every domain: made, checked and used up at sign-up, listed, disabled. */
+  invites: InviteService
   sessions: SessionService
   /** Accounts' app passwords (create, list, revoke; a login with one is the session service's). */
   appPasswords: AppPasswords
@@ -244,6 +247,7 @@ export async function createAppContext(
       nameLength: config.limits.appPasswordNameLength,
     })
     const sessions = new SessionService(storage, accounts, tokens, passwords, appPasswords)
+    const invites = new InviteService({ storage, registry, invites: config.invites, logger })
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
     const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
@@ -293,6 +297,7 @@ export async function createAppContext(
       tokens,
       accounts,
       domains,
+      invites,
       sessions,
       appPasswords,
       preferences,

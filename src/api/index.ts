@@ -5,8 +5,12 @@ import type { AppContext } from '../context.js'
 import getPreferences from './app/bsky/actor/getPreferences.js'
 import putPreferences from './app/bsky/actor/putPreferences.js'
 import adminDeleteAccount from './com/atproto/admin/deleteAccount.js'
+import adminDisableAccountInvites from './com/atproto/admin/disableAccountInvites.js'
+import adminDisableInviteCodes from './com/atproto/admin/disableInviteCodes.js'
+import adminEnableAccountInvites from './com/atproto/admin/enableAccountInvites.js'
 import adminGetAccountInfo from './com/atproto/admin/getAccountInfo.js'
 import adminGetAccountInfos from './com/atproto/admin/getAccountInfos.js'
+import adminGetInviteCodes from './com/atproto/admin/getInviteCodes.js'
 import adminGetSubjectStatus from './com/atproto/admin/getSubjectStatus.js'
 import adminSearchAccounts from './com/atproto/admin/searchAccounts.js'
 import adminUpdateAccountEmail from './com/atproto/admin/updateAccountEmail.js'
@@ -30,9 +34,12 @@ import repoPutRecord from './com/atproto/repo/putRecord.js'
 import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
 import createAccount from './com/atproto/server/createAccount.js'
 import createAppPassword from './com/atproto/server/createAppPassword.js'
+import createInviteCode from './com/atproto/server/createInviteCode.js'
+import createInviteCodes from './com/atproto/server/createInviteCodes.js'
 import createSession from './com/atproto/server/createSession.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
+import getAccountInviteCodes from './com/atproto/server/getAccountInviteCodes.js'
 import getServiceAuth from './com/atproto/server/getServiceAuth.js'
 import getSession from './com/atproto/server/getSession.js'
 import listAppPasswords from './com/atproto/server/listAppPasswords.js'
@@ -60,6 +67,13 @@ import type { MethodServer } from './method-server.js'
 const methods = [
   describeServer,
   createAccount,
+  createInviteCode,
+  createInviteCodes,
+  getAccountInviteCodes,
+  adminGetInviteCodes,
+  adminDisableInviteCodes,
+  adminDisableAccountInvites,
+  adminEnableAccountInvites,
   createSession,
   getSession,
   getServiceAuth,

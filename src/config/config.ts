@@ -174,6 +174,25 @@ export type AgentsConfig = {
   loginChallengeSeconds: number
 }
 
+export type InvitesConfig = {
+  /**
+   * Whether a domain without its own setting (host.primal.pds.updateDomain's
+   * inviteRequired) takes sign-ups only with an invite code, as the official
+   * PDS's PDS_INVITE_REQUIRED.
+   */
+  required: boolean
+  /**
+   * Every this many milliseconds of an account's life earns it one invite code
+   * (getAccountInviteCodes, on domains that require codes), as
+   * PDS_INVITE_INTERVAL; null: accounts earn none.
+   */
+  intervalMs: number | null
+  /** Earned codes count only from this instant (epoch milliseconds), as PDS_INVITE_EPOCH. */
+  epochMs: number
+  /** Most codes one createInviteCodes call may make (codeCount times the accounts named). */
+  maxCodesPerCall: number
+}
+
 /** A service this PDS forwards calls to: where it answers, and the DID its service-auth tokens name. */
 export type ServiceEndpointConfig = { url: string; did: string }
 
@@ -225,6 +244,8 @@ export type Config = {
   jwtSecret: string
   keyEncryptionKey: string
   registrationOpen: boolean
+  /** Invite codes: whether sign-up needs one, and the codes accounts earn. */
+  invites: InvitesConfig
   serverInfo: ServerInfoConfig
   /** Absent: the embedded PGlite database under dataDir. */
   database?: DatabaseConfig
@@ -326,6 +347,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
   loginsPerAccountDaily: { points: 300, windowSeconds: 86_400 },
 }
 
+// The official installer has required invite codes by default since sign-up floods in 2026.
+export const DEFAULT_INVITES: InvitesConfig = { required: true, intervalMs: null, epochMs: 0, maxCodesPerCall: 1000 }
+
 export const DEFAULT_AGENTS: AgentsConfig = {
   registrationDefault: false,
   powDifficulty: 20,
@@ -403,6 +427,7 @@ const KNOWN_FIELDS = new Set([
   'jwtSecret',
   'keyEncryptionKey',
   'registrationOpen',
+  'invites',
   'serverInfo',
   'database',
   'dataDir',
@@ -514,6 +539,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     jwtSecret: r.string(raw, 'jwtSecret') ?? '',
     keyEncryptionKey: r.hex(raw, 'keyEncryptionKey', 32) ?? '',
     registrationOpen: r.boolean(raw, 'registrationOpen') ?? false,
+    invites: readInvites(r, raw),
     serverInfo: readServerInfo(r, raw),
     database: readDatabase(r, raw),
     dataDir: resolvePath(cwd, r.string(raw, 'dataDir') || './data'),
@@ -790,6 +816,23 @@ function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
     accountWrites: rule('accountWrites'),
     loginsPerAccount: rule('loginsPerAccount'),
     loginsPerAccountDaily: rule('loginsPerAccountDaily'),
+  }
+}
+
+function readInvites(r: FieldReader, raw: RawConfig): InvitesConfig {
+  const o = r.object(raw, 'invites') ?? {}
+  const d = DEFAULT_INVITES
+  for (const key of Object.keys(o)) {
+    if (!(key in d)) r.problems.push(`${r.source}: unknown field "invites.${key}"`)
+  }
+  // null (or absent) interval: accounts earn no codes; a year is the longest interval that makes sense to earn one by.
+  const intervalMs =
+    o.intervalMs === null ? null : r.int(o, 'intervalMs', 60_000, 366 * 86_400_000, 'invites.intervalMs')
+  return {
+    required: r.boolean(o, 'required', 'invites.required') ?? d.required,
+    intervalMs: intervalMs ?? d.intervalMs,
+    epochMs: r.int(o, 'epochMs', 0, Number.MAX_SAFE_INTEGER, 'invites.epochMs') ?? d.epochMs,
+    maxCodesPerCall: r.int(o, 'maxCodesPerCall', 1, 100_000, 'invites.maxCodesPerCall') ?? d.maxCodesPerCall,
   }
 }
 

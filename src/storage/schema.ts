@@ -14,6 +14,8 @@ export interface DomainTable {
   agent_registration: boolean | null
   /** Proof-of-work difficulty of agent registration here; null: the config's agents.powDifficulty. */
   pow_difficulty: number | null
+  /** Whether sign-up here needs an invite code; null: the config's invites.required. */
+  invite_required: boolean | null
 }
 
 export interface DidRoutingTable {
@@ -259,7 +261,34 @@ export interface AccountPrefTable {
   value_json: string
 }
 
+export interface InviteCodeTable {
+  code: string
+  /** How many accounts the code may create. */
+  available_uses: number
+  disabled: boolean
+  /** The DID the code was made for, or 'admin' for one made by whoever manages the domain. */
+  for_account: string
+  /** 'admin' for a code made by whoever manages the domain; the account's DID for one it earned. */
+  created_by: string
+  created_at: string
+}
+
+export interface InviteCodeUseTable {
+  code: string
+  used_by: string
+  used_at: string
+}
+
+/** An account whose invites are disabled (com.atproto.admin.disableAccountInvites). */
+export interface InviteDisabledAccountTable {
+  did: string
+  created_at: string
+}
+
 export interface TenantSchema {
+  invite_code: InviteCodeTable
+  invite_code_use: InviteCodeUseTable
+  invite_disabled_account: InviteDisabledAccountTable
   agent_key: AgentKeyTable
   account: AccountTable
   refresh_token: RefreshTokenTable

@@ -270,3 +270,27 @@ test('app password limits: how many per account and how long a name, defaulted a
   }
   assert.equal(problems.length, 2)
 })
+
+test('invites: required by default as the official installer, no earned codes; each field checked', () => {
+  assert.deepEqual(validateConfig({}, 'db.json', dir).invites, {
+    required: true,
+    intervalMs: null,
+    epochMs: 0,
+    maxCodesPerCall: 1000,
+  })
+  const invites = { required: false, intervalMs: 7 * 86_400_000, epochMs: 1_700_000_000_000, maxCodesPerCall: 50 }
+  assert.deepEqual(validateConfig({ invites }, 'db.json', dir).invites, invites)
+  assert.equal(validateConfig({ invites: { intervalMs: null } }, 'db.json', dir).invites.intervalMs, null)
+  const text = configProblems({
+    invites: { required: 'yes', intervalMs: 5, epochMs: -1, maxCodesPerCall: 0, colour: 1 },
+  }).join('\n')
+  for (const problem of [
+    /"invites.required" must be true or false/,
+    /"invites.intervalMs" must be an integer from 60000/,
+    /"invites.epochMs"/,
+    /"invites.maxCodesPerCall"/,
+    /unknown field "invites.colour"/,
+  ]) {
+    assert.match(text, problem)
+  }
+})

@@ -15781,6 +15781,11 @@ export const schemaDict = {
                 maxLength: 256,
                 description: 'Generated and returned once when absent.',
               },
+              inviteRequired: {
+                type: 'boolean',
+                description:
+                  "Whether sign-up here needs an invite code. Absent: the server's default (invites.required).",
+              },
             },
           },
         },
@@ -15910,6 +15915,11 @@ export const schemaDict = {
             type: 'integer',
             description:
               'Proof-of-work difficulty of agent registration here, in leading zero bits.',
+          },
+          inviteRequired: {
+            type: 'boolean',
+            description:
+              'Whether sign-up here (com.atproto.server.createAccount) needs an invite code.',
           },
         },
       },
@@ -16214,7 +16224,7 @@ export const schemaDict = {
       main: {
         type: 'procedure',
         description:
-          "Change a domain's agent settings. Admin key, or the domain's owner or admin. A field left out keeps its value; null returns it to the server's default.",
+          "Change a domain's agent and invite settings. Admin key, or the domain's owner or admin. A field left out keeps its value; null returns it to the server's default.",
         input: {
           encoding: 'application/json',
           schema: {
@@ -16236,6 +16246,11 @@ export const schemaDict = {
                 maximum: 32,
                 description:
                   "Leading zero bits of SHA-256 a registration's proof of work needs.",
+              },
+              inviteRequired: {
+                type: 'boolean',
+                description:
+                  'Whether sign-up here (com.atproto.server.createAccount) needs an invite code.',
               },
               resetToDefaults: {
                 type: 'boolean',

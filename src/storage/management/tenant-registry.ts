@@ -79,6 +79,15 @@ export class TenantRegistry {
       .execute()
   }
 
+  /** Sets whether sign-up on the domain needs an invite code; null returns it to the config's default. */
+  async setInviteRequired(name: string, required: boolean | null): Promise<void> {
+    await this.db
+      .updateTable('domain')
+      .set({ invite_required: required, updated_at: now() })
+      .where('name', '=', name)
+      .execute()
+  }
+
   /** Removes the domain row and every home into it. */
   async deleteDomain(name: string): Promise<void> {
     const remove = async (trx: ManagementDb) => {

@@ -9,6 +9,7 @@ import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } fr
 import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
+import { InviteReader, InviteTransactor } from './invite-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
 import { PlcReader, PlcTransactor } from './plc-store.js'
 import { PreferenceReader, PreferenceTransactor } from './preference-store.js'
@@ -45,6 +46,9 @@ export class TenantReader extends StoreBundle<TenantDb> {
   }
   get outbox(): OutboxReader {
     return this.bound('outbox', () => new OutboxReader(this.db))
+  }
+  get invites(): InviteReader {
+    return this.bound('invites', () => new InviteReader(this.db))
   }
 }
 
@@ -84,5 +88,8 @@ export class TenantTransactor extends TenantReader {
   }
   override get outbox(): OutboxTransactor {
     return this.bound('outbox', () => new OutboxTransactor(this.db))
+  }
+  override get invites(): InviteTransactor {
+    return this.bound('invites', () => new InviteTransactor(this.db))
   }
 }

@@ -16,9 +16,14 @@ import { type AccessCredentials, type AdminCredentials, assertManages } from '..
 
 export type Caller = AdminCredentials | AccessCredentials
 
-/** com.atproto.admin.defs#accountView. No invites here: the fields about them are left out, as an entryway's PDS does. */
+/** com.atproto.admin.defs#accountView, without the invite fields (searchAccounts, as the official PDS). */
 export function accountView(a: AccountSummary) {
   return { did: a.did, handle: a.handle, email: a.email ?? undefined, indexedAt: a.created_at }
+}
+
+/** com.atproto.admin.defs#accountView with the account's invites, as getAccountInfo(s) answer on the official PDS. */
+export async function accountInfoView(ctx: AppContext, located: LocatedAccount, a: AccountSummary) {
+  return { ...accountView(a), ...(await ctx.invites.accountInfo(located)) }
 }
 
 /** The account `did` names, for a caller who may see it; NotFound as the official PDS answers, Forbidden in another domain. */

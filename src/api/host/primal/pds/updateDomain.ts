@@ -22,10 +22,16 @@ export default function (server: MethodServer, ctx: AppContext): void {
         agent_registration: body.resetToDefaults ? null : body.agentRegistration,
         pow_difficulty: body.resetToDefaults ? null : body.powDifficulty,
       })
+      const inviteRequired = body.resetToDefaults ? null : body.inviteRequired
+      if (inviteRequired !== undefined) await ctx.registry.setInviteRequired(name, inviteRequired)
       const domain = await ctx.registry.activeDomain(name)
       if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
-      ctx.logger.info({ tenant: name, ...agentSettings(domain, ctx.config.agents) }, 'domain agent settings changed')
-      return json({ domain: domainView(domain, ctx.config.agents) })
+      const view = domainView(domain, ctx.config)
+      ctx.logger.info(
+        { tenant: name, ...agentSettings(domain, ctx.config.agents), inviteRequired: view.inviteRequired },
+        'domain settings changed',
+      )
+      return json({ domain: view })
     },
   })
 }

@@ -23,6 +23,8 @@ export interface InputSchema {
   agentRegistration?: boolean
   /** Leading zero bits of SHA-256 a registration's proof of work needs. */
   powDifficulty?: number
+  /** Whether sign-up here (com.atproto.server.createAccount) needs an invite code. */
+  inviteRequired?: boolean
   /** Forget this domain's own settings and follow the server's defaults. */
   resetToDefaults?: boolean
 }
