@@ -11,6 +11,7 @@ import * as m008 from './008_takedowns.js'
 import * as m009 from './009_account_pref.js'
 import * as m010 from './010_refresh_grace.js'
 import * as m011 from './011_record_rev_index.js'
+import * as m014 from './014_deactivation.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -24,4 +25,5 @@ export const tenantMigrations: Record<string, Migration> = {
   '009_account_pref': m009,
   '010_refresh_grace': m010,
   '011_record_rev_index': m011,
+  '014_deactivation': m014,
 }

@@ -28,8 +28,11 @@ import repoGetRecord from './com/atproto/repo/getRecord.js'
 import repoListRecords from './com/atproto/repo/listRecords.js'
 import repoPutRecord from './com/atproto/repo/putRecord.js'
 import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
+import activateAccount from './com/atproto/server/activateAccount.js'
+import checkAccountStatus from './com/atproto/server/checkAccountStatus.js'
 import createAccount from './com/atproto/server/createAccount.js'
 import createSession from './com/atproto/server/createSession.js'
+import deactivateAccount from './com/atproto/server/deactivateAccount.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
 import getServiceAuth from './com/atproto/server/getServiceAuth.js'
@@ -62,6 +65,9 @@ const methods = [
   getServiceAuth,
   refreshSession,
   deleteSession,
+  deactivateAccount,
+  activateAccount,
+  checkAccountStatus,
   resolveHandle,
   resolveDid,
   resolveIdentity,

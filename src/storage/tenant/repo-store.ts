@@ -44,14 +44,45 @@ export class RepoReader {
     return this.db.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).executeTakeFirst()
   }
 
-  /** Heads and account statuses of these repos. */
+  /** Heads and account statuses (moderation and deactivation) of these repos. */
   heads(dids: string[]) {
     return this.db
       .selectFrom('repo_root')
       .innerJoin('account', 'account.did', 'repo_root.did')
-      .select(['repo_root.did', 'repo_root.cid', 'repo_root.rev', 'account.status'])
+      .select(['repo_root.did', 'repo_root.cid', 'repo_root.rev', 'account.status', 'account.deactivated_at'])
       .where('repo_root.did', 'in', dids)
       .execute()
+  }
+
+  /**
+   * What com.atproto.server.checkAccountStatus counts of a repo: its blocks
+   * (not those a commit dropped and only the grace period keeps), indexed
+   * records, the distinct blobs its records name, and the blobs stored.
+   */
+  async counts(did: string): Promise<{ blocks: number; records: number; expectedBlobs: number; blobs: number }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('repo_block')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('did', '=', did)
+          .where('removed_rev', 'is', null)
+          .as('blocks'),
+        eb.selectFrom('record').select(eb.fn.countAll<number>().as('n')).where('did', '=', did).as('records'),
+        eb
+          .selectFrom('record_blob')
+          .select(sql<number>`count(distinct blob_cid)`.as('n'))
+          .where('did', '=', did)
+          .as('expectedBlobs'),
+        eb.selectFrom('blob').select(eb.fn.countAll<number>().as('n')).where('did', '=', did).as('blobs'),
+      ])
+      .executeTakeFirstOrThrow()
+    return {
+      blocks: Number(row.blocks),
+      records: Number(row.records),
+      expectedBlobs: Number(row.expectedBlobs),
+      blobs: Number(row.blobs),
+    }
   }
 
   /** One record and its bytes, from the index joined to the block it names. */
@@ -213,9 +244,9 @@ export class RepoTransactor extends RepoReader {
    * dropped and its outbox event. One round trip instead of six is most of
    * what a write costs the database. Every part is conditional on the root
    * moving, which it does only if it is still at `expected.cid` and the
-   * account is still active with the same key: then nothing is written and
-   * false is returned. So a commit built without the lock is stored only on
-   * the root it was built on. Every part sees the tables as they were before
+   * account is still active (neither taken down nor deactivated) with the
+   * same key: then nothing is written and false is returned. So a commit
+   * built without the lock is stored only on the root it was built on. Every part sees the tables as they were before
    * the statement, so a dropped block is kept when a record outside this
    * commit, or one this commit writes, names it.
    */
@@ -233,7 +264,8 @@ export class RepoTransactor extends RepoReader {
     const parts: RawBuilder<unknown>[] = [
       sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now} FROM ${t.account}
         WHERE repo_root.did = ${did} AND repo_root.cid = ${expected.cid} AND account.did = ${did}
-        AND account.status = 'active' AND account.signing_key = ${expected.signingKey}::bytea
+        AND account.status = 'active' AND account.deactivated_at IS NULL
+        AND account.signing_key = ${expected.signingKey}::bytea
         RETURNING repo_root.did`,
     ]
     if (c.newBlocks.length > 0) {
@@ -325,7 +357,7 @@ function commitRoot(db: TenantDb, did: string) {
   return db
     .selectFrom('repo_root')
     .innerJoin('account', 'account.did', 'repo_root.did')
-    .select(['repo_root.cid', 'repo_root.rev', 'account.signing_key', 'account.status'])
+    .select(['repo_root.cid', 'repo_root.rev', 'account.signing_key', 'account.status', 'account.deactivated_at'])
     .where('repo_root.did', '=', did)
 }
 

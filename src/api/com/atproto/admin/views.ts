@@ -18,7 +18,13 @@ export type Caller = AdminCredentials | AccessCredentials
 
 /** com.atproto.admin.defs#accountView. No invites here: the fields about them are left out, as an entryway's PDS does. */
 export function accountView(a: AccountSummary) {
-  return { did: a.did, handle: a.handle, email: a.email ?? undefined, indexedAt: a.created_at }
+  return {
+    did: a.did,
+    handle: a.handle,
+    email: a.email ?? undefined,
+    indexedAt: a.created_at,
+    deactivatedAt: a.deactivated_at ?? undefined,
+  }
 }
 
 /** The account `did` names, for a caller who may see it; NotFound as the official PDS answers, Forbidden in another domain. */
