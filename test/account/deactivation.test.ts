@@ -194,6 +194,24 @@ async function assertSyncIsCurrentCommit(account: TestAccount, sync: Frame): Pro
   assert.ok(await verifyCommitSig(commit, account.signingKey), 'the commit is signed with the account key')
 }
 
+test("a deactivated account's posts leave search until it is activated again", async () => {
+  const account = await loggedInAccount(t, 'searched.deact.test')
+  const created = await account.agent.com.atproto.repo.createRecord({
+    repo: account.did,
+    collection: 'is.gather.feed.post',
+    record: { $type: 'is.gather.feed.post', text: 'quokka lighthouse', createdAt: new Date().toISOString() },
+  })
+  const found = async () => {
+    const res = await xrpc(t.url, 'is.gather.feed.searchPosts', { params: { q: 'quokka' } })
+    return (res.body.posts as { uri: string }[]).map((p) => p.uri)
+  }
+  assert.deepEqual(await found(), [created.data.uri])
+  await account.agent.com.atproto.server.deactivateAccount({})
+  assert.deepEqual(await found(), [])
+  await account.agent.com.atproto.server.activateAccount()
+  assert.deepEqual(await found(), [created.data.uri])
+})
+
 test('checkAccountStatus counts what the repo holds, as getRepo serves it', async () => {
   const account = await loggedInAccount(t, 'counted.deact.test')
   await postWithBlob(account)
