@@ -43,7 +43,12 @@ async function nextEvent(hose: FirehoseClient, skip: number, type: string, did: 
 }
 
 /** Every read a relay or client makes of the repo: the XRPC error each answers (undefined: served). */
-async function readErrors(did: string, rkey: string, blob: string): Promise<Record<string, string | undefined>> {
+async function readErrors(
+  did: string,
+  rkey: string,
+  blob: string,
+  auth?: string,
+): Promise<Record<string, string | undefined>> {
   const calls: [string, Record<string, string>][] = [
     ['com.atproto.sync.getRepo', { did }],
     ['com.atproto.sync.getLatestCommit', { did }],
@@ -56,7 +61,7 @@ async function readErrors(did: string, rkey: string, blob: string): Promise<Reco
   ]
   const out: Record<string, string | undefined> = {}
   for (const [nsid, params] of calls) {
-    const res = await xrpc(t.url, nsid, { params })
+    const res = await xrpc(t.url, nsid, { params, auth })
     out[nsid] = res.status === 200 ? undefined : `${res.status} ${String(res.body.error)}`
   }
   return out
@@ -116,6 +121,20 @@ test('a deactivated account is not served, takes no writes, still logs in, and i
     // Every read answers RepoDeactivated, as the official PDS's sync reads do.
     const refused = await readErrors(did, rkey, blob)
     for (const [nsid, error] of Object.entries(refused)) assert.equal(error, '400 RepoDeactivated', nsid)
+    // The account itself and an operator still read its repo through the sync API, as the official PDS lets them.
+    const syncReads = (errors: Record<string, string | undefined>) =>
+      Object.entries(errors).filter(([nsid]) => nsid.startsWith('com.atproto.sync.'))
+    const own = await readErrors(did, rkey, blob, agent.session?.accessJwt)
+    for (const [nsid, error] of syncReads(own)) assert.equal(error, undefined, `${nsid}, read by the account`)
+    const byAdmin = await readErrors(did, rkey, blob, t.adminKey)
+    for (const [nsid, error] of syncReads(byAdmin)) assert.equal(error, undefined, `${nsid}, read by an operator`)
+    const other = await loggedInAccount(t, 'reader.deact.test')
+    const byOther = await readErrors(did, rkey, blob, other.agent.session?.accessJwt)
+    for (const [nsid, error] of Object.entries(byOther))
+      assert.equal(error, '400 RepoDeactivated', `${nsid}, by another`)
+    const forged = await xrpc(t.url, 'com.atproto.sync.getLatestCommit', { params: { did }, auth: 'not-a-token' })
+    assert.deepEqual([forged.status, forged.body.error], [400, 'InvalidToken'])
+
     const status = await agent.com.atproto.sync.getRepoStatus({ did })
     assert.deepEqual(status.data, { did, active: false, status: 'deactivated' })
     const listed = await agent.com.atproto.sync.listRepos({ limit: 1000 })
