@@ -164,6 +164,14 @@ test('a deactivated account is not served, takes no writes, still logs in, and i
     // Operators see when it was deactivated.
     const info = await admin.com.atproto.admin.getAccountInfo({ did })
     assert.ok(info.data.deactivatedAt && Date.parse(info.data.deactivatedAt) <= Date.now())
+    const hosted = await xrpc(t.url, 'host.primal.pds.listAccounts', {
+      auth: t.adminKey,
+      params: { domain: 'deact.test', limit: '100' },
+    })
+    const view = (hosted.body.accounts as { did: string; status: string; deactivatedAt?: string }[]).find(
+      (a) => a.did === did,
+    )
+    assert.deepEqual([view?.status, view?.deactivatedAt], ['active', info.data.deactivatedAt])
     const subject = await admin.com.atproto.admin.getSubjectStatus({ did })
     assert.deepEqual([subject.data.deactivated, subject.data.takedown], [{ applied: true }, { applied: false }])
 

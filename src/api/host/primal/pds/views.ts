@@ -17,6 +17,7 @@ export function accountView(a: AccountSummary) {
     email: a.email ?? undefined,
     role: a.role,
     status: a.status,
+    deactivatedAt: a.deactivated_at ?? undefined,
     createdAt: a.created_at,
   }
 }
