@@ -336,6 +336,8 @@ export class AccountService {
    */
   async deactivate(located: LocatedAccount, deleteAfter?: string): Promise<AccountState> {
     const state = await this.deps.storage.transact(located.db_name, async (tx) => {
+      // The repo's write lock first: a commit under way lands before the #account event, and none after it.
+      await tx.repo.lockForCommit(located.did)
       if (!(await tx.accounts.deactivate(located.did, deleteAfter ?? null))) throw accountNotFound()
       const now = await stateIn(tx, located.did)
       await outbox.account(tx, located.did, now)

@@ -221,6 +221,44 @@ async function assertSyncIsCurrentCommit(account: TestAccount, sync: Frame): Pro
   assert.ok(await verifyCommitSig(commit, account.signingKey), 'the commit is signed with the account key')
 }
 
+test('writes racing a deactivation land before its #account event or are refused, never after or with a 500', async () => {
+  const account = await loggedInAccount(t, 'racing.deact.test')
+  const { did, agent } = account
+  const hose = new FirehoseClient(t.url)
+  await hose.opened()
+  try {
+    const seen = hose.frames.length
+    // Plain posts commit without the repo lock; the agent platform's posts are indexed, so they take it.
+    const write = (i: number) =>
+      agent.com.atproto.repo
+        .createRecord({
+          repo: did,
+          collection: i % 2 ? POST : 'is.gather.feed.post',
+          record: i % 2 ? post(`race ${i}`) : { text: `race ${i}`, createdAt: new Date().toISOString() },
+        })
+        .then(
+          (r) => ({ ok: r.data.uri }),
+          async (err) => ({ refused: await refusal(Promise.reject(err)) }),
+        )
+    const writes = Array.from({ length: 16 }, (_, i) => write(i))
+    const [results] = await Promise.all([Promise.all(writes), agent.com.atproto.server.deactivateAccount({})])
+    const refused = results.flatMap((r) => ('refused' in r ? [r.refused] : []))
+    for (const r of refused) assert.deepEqual(r, { status: 401, error: 'AccountDeactivated' })
+    const accepted = results.length - refused.length
+
+    const off = await nextEvent(hose, seen, '#account', did, '#account deactivated')
+    const commits = () => hose.frames.slice(seen).filter(isEvent('#commit', did))
+    await hose.until(() => commits().length >= accepted, 'every accepted commit')
+    assert.equal(commits().length, accepted, 'one #commit per accepted write')
+    for (const f of commits()) assert.ok(Number(f.body.seq) < Number(off.body.seq), 'a commit came after #account')
+    const latest = await xrpc(t.url, 'com.atproto.sync.getLatestCommit', { params: { did }, auth: t.adminKey })
+    const last = commits().at(-1)
+    if (last) assert.equal(last.body.rev, latest.body.rev, 'no commit landed after the deactivation')
+  } finally {
+    hose.close()
+  }
+})
+
 test("a deactivated account's posts leave search until it is activated again", async () => {
   const account = await loggedInAccount(t, 'searched.deact.test')
   const created = await account.agent.com.atproto.repo.createRecord({

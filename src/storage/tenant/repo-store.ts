@@ -261,11 +261,14 @@ export class RepoTransactor extends RepoReader {
       block: sql.raw(`${schema}"repo_block"`),
       record: sql.raw(`${schema}"record"`),
     }
+    // The account row is read FOR SHARE: a change of its status or deactivation under way is waited
+    // for and then seen (the row is read again once locked), so no commit lands after a takedown or
+    // deactivation that committed first; one that comes later waits for this commit instead.
+    const live = sql`SELECT 1 FROM ${t.account} WHERE did = ${did} AND status = 'active' AND deactivated_at IS NULL
+        AND signing_key = ${expected.signingKey}::bytea FOR SHARE`
     const parts: RawBuilder<unknown>[] = [
-      sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now} FROM ${t.account}
-        WHERE repo_root.did = ${did} AND repo_root.cid = ${expected.cid} AND account.did = ${did}
-        AND account.status = 'active' AND account.deactivated_at IS NULL
-        AND account.signing_key = ${expected.signingKey}::bytea
+      sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now}
+        WHERE repo_root.did = ${did} AND repo_root.cid = ${expected.cid} AND EXISTS (SELECT 1 FROM live)
         RETURNING repo_root.did`,
     ]
     if (c.newBlocks.length > 0) {
@@ -302,9 +305,9 @@ export class RepoTransactor extends RepoReader {
     }
     parts.push(appendOutboxWhen(schema, did, 'commit', c.outboxEvent, now, moved))
     const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
-    const result = await sql<{ n: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(
-      this.db,
-    )
+    const result = await sql<{
+      n: number
+    }>`WITH live AS (${live}), ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(this.db)
     return result.rows[0]?.n === 1
   }
 
