@@ -12,6 +12,7 @@ import * as m009 from './009_account_pref.js'
 import * as m010 from './010_refresh_grace.js'
 import * as m011 from './011_record_rev_index.js'
 import * as m013 from './013_app_passwords.js'
+import * as m014 from './014_deactivation.js'
 import * as m015 from './015_invites.js'
 
 export const tenantMigrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const tenantMigrations: Record<string, Migration> = {
   '010_refresh_grace': m010,
   '011_record_rev_index': m011,
   '013_app_passwords': m013,
+  '014_deactivation': m014,
   '015_invites': m015,
 }

@@ -132,6 +132,18 @@ export class AuthVerifier {
     throw new AuthRequiredError('Invalid admin credentials')
   }
 
+  /**
+   * Anonymous without an Authorization header; else the admin key or a live
+   * access token, refused rather than ignored when it is neither. The sync
+   * reads take it, as the official PDS's do: an account still reads its own
+   * deactivated repo, and an operator any repo.
+   */
+  optionalAccessOrAdmin = async (ctx: Ctx): Promise<Out<AdminCredentials | AccessCredentials | NoCredentials>> => {
+    if (!ctx.req.headers.authorization) return { credentials: { type: 'none' } }
+    if (this.isAdmin(ctx.req)) return { credentials: { type: 'admin' } }
+    return this.access(ctx)
+  }
+
   isAdmin(req: IncomingMessage): boolean {
     const header = req.headers.authorization
     if (!header) return false

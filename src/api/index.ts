@@ -32,11 +32,14 @@ import repoGetRecord from './com/atproto/repo/getRecord.js'
 import repoListRecords from './com/atproto/repo/listRecords.js'
 import repoPutRecord from './com/atproto/repo/putRecord.js'
 import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
+import activateAccount from './com/atproto/server/activateAccount.js'
+import checkAccountStatus from './com/atproto/server/checkAccountStatus.js'
 import createAccount from './com/atproto/server/createAccount.js'
 import createAppPassword from './com/atproto/server/createAppPassword.js'
 import createInviteCode from './com/atproto/server/createInviteCode.js'
 import createInviteCodes from './com/atproto/server/createInviteCodes.js'
 import createSession from './com/atproto/server/createSession.js'
+import deactivateAccount from './com/atproto/server/deactivateAccount.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
 import getAccountInviteCodes from './com/atproto/server/getAccountInviteCodes.js'
@@ -82,6 +85,9 @@ const methods = [
   createAppPassword,
   listAppPasswords,
   revokeAppPassword,
+  deactivateAccount,
+  activateAccount,
+  checkAccountStatus,
   resolveHandle,
   resolveDid,
   resolveIdentity,

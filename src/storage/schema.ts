@@ -84,6 +84,11 @@ export interface ManagementSchema {
 
 export type AccountRole = 'owner' | 'admin' | 'user'
 export type AccountStatus = 'active' | 'suspended' | 'disabled'
+/**
+ * What the protocol is told of an account: its moderation status, and while
+ * that is `active`, whether its owner deactivated it (`deactivated_at`).
+ */
+export type AccountState = AccountStatus | 'deactivated'
 
 export interface AccountTable {
   did: string
@@ -100,6 +105,10 @@ export interface AccountTable {
   plc_published_at: string | null
   /** Set while the account is taken down by moderation (status `disabled`): which action did it. */
   takedown_ref: string | null
+  /** Set while the account's owner (or an operator) has it deactivated; apart from `status`, as the official PDS keeps it. */
+  deactivated_at: string | null
+  /** When the owner, deactivating, said the account may be deleted; stored only, as the official PDS stores it. */
+  delete_after: string | null
   created_at: string
   updated_at: string
 }

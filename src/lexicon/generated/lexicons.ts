@@ -15946,6 +15946,12 @@ export const schemaDict = {
             type: 'string',
             knownValues: ['active', 'suspended', 'disabled'],
           },
+          deactivatedAt: {
+            type: 'string',
+            format: 'datetime',
+            description:
+              'Set while the account is deactivated (com.atproto.server.deactivateAccount); status stays its moderation status.',
+          },
           createdAt: {
             type: 'string',
             format: 'datetime',

@@ -2,7 +2,7 @@
 // handle (or transaction) it runs on, so callers choose the tenant and this
 // module never reaches across tenants. Readers read; transactors also write.
 
-import type { AccountRole, AccountStatus, AccountTable } from '../schema.js'
+import type { AccountRole, AccountState, AccountStatus, AccountTable } from '../schema.js'
 import type { TenantDb } from '../storage.js'
 import type { AppPasswordGrant } from './app-password-store.js'
 
@@ -17,9 +17,21 @@ const SUMMARY_COLUMNS = [
   'status',
   'plc_published_at',
   'takedown_ref',
+  'deactivated_at',
+  'delete_after',
   'created_at',
   'updated_at',
 ] as const
+
+/**
+ * The account's state as the protocol reports it: moderation first (a
+ * taken-down or suspended account stays so whether or not it is also
+ * deactivated, as the official PDS ranks takedown above deactivation), then
+ * its owner's deactivation.
+ */
+export function accountState(row: { status: AccountStatus; deactivated_at: string | null }): AccountState {
+  return row.status === 'active' && row.deactivated_at !== null ? 'deactivated' : row.status
+}
 
 export class AccountReader {
   constructor(readonly db: TenantDb) {}
@@ -60,6 +72,27 @@ export class AccountTransactor extends AccountReader {
       .set({ status, takedown_ref: takedownRef, updated_at: new Date().toISOString() })
       .where('did', '=', did)
       .execute()
+  }
+
+  /** Deactivates the account (now), keeping when its owner said it may be deleted; false when there is no such account. */
+  async deactivate(did: string, deleteAfter: string | null): Promise<boolean> {
+    const now = new Date().toISOString()
+    const res = await this.db
+      .updateTable('account')
+      .set({ deactivated_at: now, delete_after: deleteAfter, updated_at: now })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
+  /** Ends the account's deactivation; false when there is no such account. */
+  async activate(did: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('account')
+      .set({ deactivated_at: null, delete_after: null, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
   }
 
   async setEmail(did: string, email: string): Promise<void> {

@@ -18,7 +18,13 @@ export type Caller = AdminCredentials | AccessCredentials
 
 /** com.atproto.admin.defs#accountView, without the invite fields (searchAccounts, as the official PDS). */
 export function accountView(a: AccountSummary) {
-  return { did: a.did, handle: a.handle, email: a.email ?? undefined, indexedAt: a.created_at }
+  return {
+    did: a.did,
+    handle: a.handle,
+    email: a.email ?? undefined,
+    indexedAt: a.created_at,
+    deactivatedAt: a.deactivated_at ?? undefined,
+  }
 }
 
 /** com.atproto.admin.defs#accountView with the account's invites, as getAccountInfo(s) answer on the official PDS. */

@@ -24,6 +24,7 @@ export function accountView(a: AccountSummary) {
     email: a.email ?? undefined,
     role: a.role,
     status: a.status,
+    deactivatedAt: a.deactivated_at ?? undefined,
     createdAt: a.created_at,
   }
 }

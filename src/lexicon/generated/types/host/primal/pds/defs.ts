@@ -45,6 +45,8 @@ export interface AccountView {
   email?: string
   role: 'owner' | 'admin' | 'user' | (string & {})
   status: 'active' | 'suspended' | 'disabled' | (string & {})
+  /** Set while the account is deactivated (com.atproto.server.deactivateAccount); status stays its moderation status. */
+  deactivatedAt?: string
   createdAt: string
 }
 
