@@ -79,7 +79,7 @@ type Plc = { url: string; close(): Promise<void> }
 
 /** An in-memory PLC directory, as test/helpers/plc.ts runs it, in this process. */
 async function startPlc(): Promise<Plc> {
-  // Loaded only after ensureOfficialInstalled, from bench/node_modules. CommonJS: Node finds its
+  // Loaded only after ensureOfficialInstalled, from side-by-side/node_modules. CommonJS: Node finds its
   // named exports, but some loaders put them on the default import only.
   const mod = await import('@did-plc/server')
   const { PlcServer, Database } = mod.PlcServer ? mod : mod.default

@@ -4,7 +4,9 @@ import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountEmail } from './account/account-email.js'
 import { AccountService } from './account/account-service.js'
+import { AppPasswords } from './account/app-passwords.js'
 import { HandlePolicy } from './account/handle-policy.js'
+import { InviteService } from './account/invite-service.js'
 import { Passwords } from './account/password.js'
 import type { PendingHomes } from './account/pending-homes.js'
 import { PreferenceService } from './account/preference-service.js'
@@ -26,6 +28,7 @@ import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
 import { serviceDidFor } from './identity/service-did.js'
 import { allLexicons } from './lexicon/lexicons.js'
+import { ByteBudget } from './lib/byte-budget.js'
 import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
 import { MailQueue } from './mail/mail-queue.js'
@@ -72,7 +75,11 @@ export type AppContext = {
   tokens: TokenIssuer
   accounts: AccountService
   domains: DomainService
+  /** Invite codes of every domain: made, checked and used up at sign-up, listed, disabled. */
+  invites: InviteService
   sessions: SessionService
+  /** Accounts' app passwords (create, list, revoke; a login with one is the session service's). */
+  appPasswords: AppPasswords
   /** Accounts' app.bsky preferences (getPreferences, putPreferences). */
   preferences: PreferenceService
   passwords: Passwords
@@ -242,7 +249,12 @@ export async function createAppContext(
         await traefik?.sync().catch(() => {})
       },
     })
-    const sessions = new SessionService(storage, accounts, tokens, passwords)
+    const appPasswords = new AppPasswords(storage, passwords, {
+      perAccount: config.limits.appPasswordsPerAccount,
+      nameLength: config.limits.appPasswordNameLength,
+    })
+    const sessions = new SessionService(storage, accounts, tokens, passwords, appPasswords)
+    const invites = new InviteService({ storage, registry, invites: config.invites, logger })
     const mail = config.email
       ? new MailQueue({ storage, registry, sender: new SmtpSender(config.email), config: config.email, logger })
       : undefined
@@ -255,6 +267,7 @@ export async function createAppContext(
       proxy,
       lexicons,
       maxBytes: config.proxy.readAfterWriteMaxBytes,
+      memory: new ByteBudget(config.proxy.readAfterWriteMemoryBytes),
       cdnUrlPattern: config.appView?.cdnUrlPattern,
       serviceUrl: config.serviceURL,
       logger,
@@ -304,7 +317,9 @@ export async function createAppContext(
       tokens,
       accounts,
       domains,
+      invites,
       sessions,
+      appPasswords,
       preferences,
       passwords,
       accountEmail,

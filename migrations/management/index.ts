@@ -6,6 +6,7 @@ import * as m003 from './003_event_time.js'
 import * as m004 from './004_agents.js'
 import * as m005 from './005_rate_limits.js'
 import * as m006 from './006_mail.js'
+import * as m007 from './007_invites.js'
 
 export const managementMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -14,4 +15,5 @@ export const managementMigrations: Record<string, Migration> = {
   '004_agents': m004,
   '005_rate_limits': m005,
   '006_mail': m006,
+  '007_invites': m007,
 }

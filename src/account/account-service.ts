@@ -18,9 +18,9 @@ import {
   type TenantRegistry,
 } from '../storage/management/tenant-registry.js'
 import { unstorableText } from '../storage/pg-text.js'
-import type { AccountRole, AccountStatus } from '../storage/schema.js'
+import type { AccountRole, AccountState, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
-import type { AccountRow, AccountSummary } from '../storage/tenant/account-store.js'
+import { type AccountRow, type AccountSummary, accountState } from '../storage/tenant/account-store.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import { AccountCredentials } from './account-credentials.js'
@@ -55,8 +55,8 @@ export type CreatedAccount = {
   generatedPassword?: string
 }
 
-/** The repo an XRPC call names, with its account's status. */
-export type RepoTarget = LocatedAccount & { status: AccountStatus }
+/** The repo an XRPC call names, with its account's state (moderation, then deactivation). */
+export type RepoTarget = LocatedAccount & { status: AccountState }
 
 type NewKeys = Awaited<ReturnType<SigningKeyVault['generate']>>
 type Genesis = Awaited<ReturnType<PlcService['genesis']>>
@@ -135,6 +135,8 @@ export class AccountService {
       takedown_ref: null,
       email_confirmed_at: null,
       email_auth_factor: false,
+      deactivated_at: null,
+      delete_after: null,
       created_at: t,
       updated_at: t,
     }
@@ -241,7 +243,7 @@ export class AccountService {
     const id = typeof repo === 'string' && repo.length <= 2048 ? repo.trim() : undefined
     const withStatus = async (located: LocatedAccount): Promise<RepoTarget | undefined> => {
       const account = await this.findSummary(located)
-      return account && { ...located, status: account.status }
+      return account && { ...located, status: accountState(account) }
     }
     let target: RepoTarget | undefined
     if (id?.startsWith('did:')) target = await this.recentHomes.withHome(id, withStatus)
@@ -320,10 +322,76 @@ export class AccountService {
     await this.deps.storage.transact(located.db_name, async (tx) => {
       await tx.accounts.setStatus(located.did, status, takedown?.ref ?? null)
       if (takedown?.endSessions) await tx.sessions.deleteAll(located.did)
-      await outbox.account(tx, located.did, status)
+      // A lifted takedown leaves a deactivated account deactivated: report what it is now.
+      await outbox.account(tx, located.did, await stateIn(tx, located.did))
     })
     this.deps.outboxWritten(located.db_name)
     this.deps.logger.info({ did: located.did, tenant: located.domain, status }, 'account status changed')
+  }
+
+  /**
+   * Deactivates the account, as its owner (or an operator) asks: its repo is
+   * no longer served and takes no writes, but it may still log in to
+   * activate again. `deleteAfter` is kept as the official PDS keeps it. An
+   * #account event reports the account's state, which stays `takendown` or
+   * `suspended` for an account moderation holds (takedown ranks first).
+   */
+  async deactivate(located: LocatedAccount, deleteAfter?: string): Promise<AccountState> {
+    const state = await this.deps.storage.transact(located.db_name, async (tx) => {
+      // The repo's write lock first: a commit under way lands before the #account event, and none after it.
+      await tx.repo.lockForCommit(located.did)
+      if (!(await tx.accounts.deactivate(located.did, deleteAfter ?? null))) throw accountNotFound()
+      const now = await stateIn(tx, located.did)
+      await outbox.account(tx, located.did, now)
+      return now
+    })
+    this.deps.outboxWritten(located.db_name)
+    this.deps.logger.info({ did: located.did, tenant: located.domain, state }, 'account deactivated')
+    return state
+  }
+
+  /**
+   * Activates a deactivated account (an active one too: the events go out
+   * again, as the official PDS sends them), once its DID still names this
+   * server as its host. As the official PDS, #account, #identity and #sync of
+   * the current commit go out together, so a relay that dropped the repo
+   * while it was inactive takes it up again. A taken-down account is refused:
+   * moderation lifts that, not its owner.
+   */
+  async activate(located: LocatedAccount): Promise<void> {
+    const account = await this.summary(located)
+    if (account.status !== 'active') {
+      throw new InvalidRequestError(`Account is ${account.status}: it cannot be activated`, 'AccountTakedown')
+    }
+    await this.assertHostedHere(located)
+    await this.deps.storage.transact(located.db_name, async (tx) => {
+      if (!(await tx.accounts.activate(located.did))) throw accountNotFound()
+      const row = await tx.accounts.summary(located.did)
+      if (!row) throw accountNotFound()
+      await outbox.account(tx, located.did, accountState(row))
+      await outbox.identity(tx, located.did, row.handle)
+      await outbox.resync(tx, located.did)
+    })
+    this.deps.outboxWritten(located.db_name)
+    this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account activated')
+  }
+
+  /** Throws unless the account's DID document still names this server, its rotation key and the account's signing key. */
+  async assertHostedHere(located: LocatedAccount): Promise<void> {
+    const row = await this.deps.storage.read(located.db_name, (t) => t.accounts.get(located.did))
+    if (!row) throw accountNotFound()
+    const keypair = await this.deps.vault.open(row.signing_key)
+    await this.deps.plc.assertHostedHere(located.db_name, located.did, keypair.did())
+  }
+
+  /** Whether the account's DID document still names this server as its host (checkAccountStatus's `validDid`). */
+  async hostedHere(located: LocatedAccount): Promise<boolean> {
+    try {
+      await this.assertHostedHere(located)
+      return true
+    } catch {
+      return false
+    }
   }
 
   /**
@@ -413,6 +481,17 @@ export class AccountService {
   recoverPending(olderThan?: Date): Promise<number> {
     return this.pending.recover(olderThan)
   }
+}
+
+function accountNotFound(): InvalidRequestError {
+  return new InvalidRequestError('Account not found', 'AccountNotFound')
+}
+
+/** The account's state as read inside `tx`, after a change there. */
+async function stateIn(tx: TenantTransactor, did: string): Promise<AccountState> {
+  const row = await tx.accounts.summary(did)
+  if (!row) throw accountNotFound()
+  return accountState(row)
 }
 
 function checkRecoveryKey(key: string | undefined): string | undefined {

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
 import { BCRYPT_MAX_BYTES, BcryptVerifier, isBcryptHash } from './bcrypt-verifier.js'
-import { scryptHash, scryptVerify } from './scrypt.js'
+import { scryptAppPasswordHash, scryptHash, scryptVerify } from './scrypt.js'
 
 const MIN_LENGTH = 8
 // As the lexicons' maxLength (UTF-8 bytes), near the official PDS's 256; scrypt reads every byte, unlike bcrypt's 72.
@@ -50,6 +50,11 @@ export class Passwords {
 
   hash(password: string): Promise<string> {
     return this.inTurn(() => scryptHash(password))
+  }
+
+  /** An app password's hash (salted by the account's DID, so it is found by hash): in turn with the other checks. */
+  hashAppPassword(did: string, password: string): Promise<string> {
+    return this.inTurn(() => scryptAppPasswordHash(did, password))
   }
 
   /** Checks `password` against `stored` (undefined: no such account, checked against a dummy all the same). */

@@ -3,7 +3,7 @@
 // and a 64-byte scrypt key (N=16384, r=8, p=1, node's defaults) in hex. The
 // salt goes into scrypt as its hex text, as the official PDS passes it.
 // crypto.scrypt runs on libuv's thread pool, never on the event loop.
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
 const KEY_BYTES = 64
 const PARAMS = { N: 16384, r: 8, p: 1 }
@@ -14,7 +14,19 @@ export function isScryptHash(stored: string): boolean {
 }
 
 export async function scryptHash(password: string): Promise<string> {
-  const salt = randomBytes(16).toString('hex')
+  return hashWithSalt(password, randomBytes(16).toString('hex'))
+}
+
+/**
+ * An app password's hash, as the official PDS makes it: the salt is the
+ * first 16 bytes of the DID's SHA-256, so the same password of the same
+ * account always hashes alike and a login finds it by its hash.
+ */
+export async function scryptAppPasswordHash(did: string, password: string): Promise<string> {
+  return hashWithSalt(password, createHash('sha256').update(did, 'utf8').digest().subarray(0, 16).toString('hex'))
+}
+
+async function hashWithSalt(password: string, salt: string): Promise<string> {
   return `${salt}:${(await derive(password, salt)).toString('hex')}`
 }
 

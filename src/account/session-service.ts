@@ -4,6 +4,7 @@
 // family, and access tokens die with it because every authenticated request
 // checks that its session is still alive.
 import { AuthRequiredError, InvalidRequestError } from '@atproto/xrpc-server'
+import { type AccessScope, scopeOfAppPassword } from '../auth/scopes.js'
 import {
   type AccessClaims,
   type IssuedTokens,
@@ -15,10 +16,12 @@ import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import type { AccountSummary, SessionTransactor } from '../storage/tenant/account-store.js'
+import type { AppPasswordGrant } from '../storage/tenant/app-password-store.js'
 import type { AccountService } from './account-service.js'
+import type { AppPasswords } from './app-passwords.js'
 import type { Passwords } from './password.js'
 
-export type SessionInfo = { tokens: IssuedTokens; account: AccountSummary }
+export type SessionInfo = { tokens: IssuedTokens; account: AccountSummary; scope: AccessScope }
 
 /**
  * How long a used refresh token still answers, with the pair its first use
@@ -40,12 +43,16 @@ export class SessionService {
     private readonly accounts: AccountService,
     private readonly tokens: TokenIssuer,
     private readonly passwords: Passwords,
+    private readonly appPasswords: AppPasswords,
   ) {}
 
   /**
    * Logs in to the account `located` (from AccountService.locate; undefined:
-   * no account has the identifier). `secondFactor`, once the password is
-   * right, may refuse the login (the email code of an account that asks for one).
+   * no account has the identifier) with its password, or with one of its app
+   * passwords for a session of that app password's scope. `secondFactor`,
+   * once the account's own password is right, may refuse the login (the
+   * email code of an account that asks for one); an app password, made for
+   * apps that cannot ask for a code, does without it.
    */
   async login(
     located: LocatedAccount | undefined,
@@ -55,7 +62,13 @@ export class SessionService {
     const row = located ? await this.storage.read(located.db_name, (t) => t.accounts.get(located.did)) : undefined
     // Always one password check, so a wrong identifier is not faster than a wrong password.
     const check = await this.passwords.verify(password, row?.password_hash)
-    if (!located || !row || !check.ok) throw new AuthRequiredError('Invalid identifier or password')
+    let appPassword: AppPasswordGrant | undefined
+    if (!check.ok) {
+      // An account that may not log in may not with an app password either; the
+      // check runs all the same, so the answer takes no less time.
+      appPassword = await this.appPasswords.match(row?.status === 'active' ? located : undefined, password)
+    }
+    if (!located || !row || !(check.ok || appPassword)) throw new AuthRequiredError('Invalid identifier or password')
     const { rehash } = check
     if (rehash) {
       await this.storage.write(located.db_name, (w) =>
@@ -64,15 +77,27 @@ export class SessionService {
     }
     assertCanLogIn(row.status)
     const { password_hash: _h, signing_key: _k, plc_op: _o, ...account } = row
-    await secondFactor?.(located, account)
-    return { tokens: await this.start(located), account }
+    const grant = appPassword ?? null
+    if (!grant) await secondFactor?.(located, account)
+    return { tokens: await this.start(located, grant), account, scope: scopeOfAppPassword(grant) }
   }
 
-  /** Opens a new session for an account (after login or account creation). */
-  async start(located: LocatedAccount): Promise<IssuedTokens> {
+  /** Opens a new session for an account (after login or account creation), of an app password's scope if given. */
+  async start(located: LocatedAccount, appPassword: AppPasswordGrant | null = null): Promise<IssuedTokens> {
     const sessionId = newTokenId()
-    const tokens = await this.tokens.issue(located.did, sessionId)
-    await this.storeRefresh(located, tokens, sessionId)
+    const tokens = await this.tokens.issue(located.did, sessionId, { scope: scopeOfAppPassword(appPassword) })
+    const stored = await this.storage.write(located.db_name, (w) =>
+      w.sessions.insertRefresh({
+        id: tokens.refreshId,
+        sessionId,
+        did: located.did,
+        expiresAt: tokens.refreshExpiresAt,
+        issuedAt: tokens.issuedAt,
+        appPasswordName: appPassword?.name,
+      }),
+    )
+    // The app password was revoked since it was checked: as if it had been wrong.
+    if (!stored) throw new AuthRequiredError('Invalid identifier or password')
     return tokens
   }
 
@@ -92,33 +117,46 @@ export class SessionService {
       const account = await tx.accounts.summary(claims.did)
       if (!account) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
       assertCanLogIn(account.status)
-      if (nextId !== candidate) return { tokens: await this.reissue(tx.sessions, claims.did, nextId), account }
-      const tokens = await this.tokens.issue(claims.did, claims.sessionId, { refreshId: nextId })
+      if (nextId !== candidate) return { ...(await this.reissue(tx.sessions, claims.did, nextId)), account }
+      // The session keeps the scope it was opened with: an app password's stays an app password's.
+      const grant = await tx.sessions.refreshGrant(claims.tokenId, claims.did)
+      if (!grant) throw revoked()
+      const scope = scopeOfAppPassword(grant.appPassword)
+      const tokens = await this.tokens.issue(claims.did, claims.sessionId, { refreshId: nextId, scope })
       await tx.sessions.insertRefresh({
         id: tokens.refreshId,
         sessionId: claims.sessionId,
         did: claims.did,
         expiresAt: tokens.refreshExpiresAt,
         issuedAt: tokens.issuedAt,
+        appPasswordName: grant.appPassword?.name,
       })
       // Best effort, as the official PDS tidies: the account's tokens past their grace.
       await tx.sessions.deleteExpired(claims.did)
-      return { tokens, account }
+      return { tokens, account, scope }
     })
   }
 
-  /** The pair an earlier use of a refresh token issued, signed again from its id and issue time. */
-  private async reissue(sessions: SessionTransactor, did: string, refreshId: string): Promise<IssuedTokens> {
+  /** The pair an earlier use of a refresh token issued, signed again from its id, issue time and scope. */
+  private async reissue(
+    sessions: SessionTransactor,
+    did: string,
+    refreshId: string,
+  ): Promise<{ tokens: IssuedTokens; scope: AccessScope }> {
     const issued = await sessions.liveRefresh(refreshId, did)
     // A successor outlives the token it followed, unless the session was deleted since.
     if (!issued) throw revoked()
-    return this.tokens.issue(did, issued.sessionId, { refreshId, issuedAt: issued.issuedAt })
+    const scope = scopeOfAppPassword(issued.appPassword)
+    return {
+      tokens: await this.tokens.issue(did, issued.sessionId, { refreshId, issuedAt: issued.issuedAt, scope }),
+      scope,
+    }
   }
 
   async revoke(claims: RefreshClaims): Promise<void> {
     const located = await this.accounts.locate(claims.did)
     if (!located) return
-    await this.storage.transact(located.db_name, (tx) => tx.sessions.deleteSession(claims.sessionId, claims.did))
+    await this.storage.write(located.db_name, (w) => w.sessions.deleteSession(claims.sessionId, claims.did))
   }
 
   /** Checks an access token's account and session against the database. */
@@ -140,18 +178,6 @@ export class SessionService {
       role: state.role,
       status: state.status,
     }
-  }
-
-  private async storeRefresh(located: LocatedAccount, tokens: IssuedTokens, sessionId: string): Promise<void> {
-    await this.storage.write(located.db_name, (w) =>
-      w.sessions.insertRefresh({
-        id: tokens.refreshId,
-        sessionId,
-        did: located.did,
-        expiresAt: tokens.refreshExpiresAt,
-        issuedAt: tokens.issuedAt,
-      }),
-    )
   }
 }
 

@@ -3,10 +3,19 @@
 // `admin:<key>` (as clients of the official PDS send it) and is compared in
 // constant time; JWTs are checked against the session store, and a
 // service-auth token (where a method takes one) against the account's key.
+// An access token's scope is checked here too: an app password's session is
+// refused the methods src/auth/scopes.ts keeps for a password login.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { AuthRequiredError, ForbiddenError, parseReqNsid } from '@atproto/xrpc-server'
+import {
+  AuthRequiredError,
+  extractUrlNsid,
+  ForbiddenError,
+  InvalidRequestError,
+  parseReqNsid,
+} from '@atproto/xrpc-server'
 import type { SessionService } from '../account/session-service.js'
+import { type AccessScope, allowsMethod } from '../auth/scopes.js'
 import type { RefreshClaims, TokenIssuer } from '../auth/tokens.js'
 import { noteSubject } from '../lib/request-subject.js'
 import type { ServiceAuth } from '../proxy/service-auth.js'
@@ -15,11 +24,11 @@ import type { AccountRole } from '../storage/schema.js'
 
 export type AdminCredentials = { type: 'admin' }
 /**
- * What an access token may do. Every one we issue comes from a password
- * login: full access. App passwords and OAuth scopes would add narrower ones,
- * and what checks for 'full' (personal details in preferences) stays shut to them.
+ * What an access token may do: 'full' from a password login, 'appPass' or
+ * 'appPassPrivileged' from an app password (src/auth/scopes.ts). What checks
+ * for 'full' (personal details in preferences) stays shut to app passwords.
  */
-export type AccessScope = 'full'
+export type { AccessScope }
 export type AccessCredentials = {
   type: 'access'
   did: string
@@ -55,9 +64,17 @@ export class AuthVerifier {
     throw new AuthRequiredError('Invalid admin credentials')
   }
 
-  /** A live access token of an account that may log in. */
+  /**
+   * A live access token of an account that may log in, of a scope that may
+   * call this method: an app password's is refused the full-access-only ones
+   * before anything is looked up, with the official PDS's answer.
+   */
   access = async ({ req }: Ctx): Promise<Out<AccessCredentials>> => {
     const claims = await this.tokens.verifyAccess(this.bearerOrThrow(req))
+    // Outside /xrpc/ (the MCP endpoint) no method is named, and none of those kept for full access is reached.
+    // Express's originalUrl: a router mounted at /xrpc/ sees the rest of the path as its url.
+    const nsid = extractUrlNsid((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/')
+    if (nsid !== undefined && !allowsMethod(claims.scope, nsid)) throw badScope()
     const state = await this.sessions.checkAccess(claims)
     noteSubject(req, { did: claims.did, tenant: state.located.domain })
     return {
@@ -67,7 +84,7 @@ export class AuthVerifier {
         handle: state.handle,
         role: state.role,
         account: state.located,
-        scope: 'full',
+        scope: claims.scope,
       },
     }
   }
@@ -93,13 +110,18 @@ export class AuthVerifier {
     return { credentials: { type: 'refresh', ...claims } }
   }
 
-  /** The admin key, or the access token of a domain's owner or admin (the handler checks which domain). */
+  /**
+   * The admin key, or the access token of a domain's owner or admin (the
+   * handler checks which domain). Managing a domain's accounts is more than
+   * any app password's session may do, privileged or not.
+   */
   manager = async (ctx: Ctx): Promise<Out<AdminCredentials | AccessCredentials>> => {
     if (this.isAdmin(ctx.req)) return { credentials: { type: 'admin' } }
     const out = await this.access(ctx)
     if (out.credentials.role === 'user') {
       throw new ForbiddenError('Only the admin key or a domain owner or admin may do this')
     }
+    if (out.credentials.scope !== 'full') throw badScope()
     return out
   }
 
@@ -108,6 +130,18 @@ export class AuthVerifier {
     if (!req.headers.authorization) return { credentials: { type: 'none' } }
     if (this.isAdmin(req)) return { credentials: { type: 'admin' } }
     throw new AuthRequiredError('Invalid admin credentials')
+  }
+
+  /**
+   * Anonymous without an Authorization header; else the admin key or a live
+   * access token, refused rather than ignored when it is neither. The sync
+   * reads take it, as the official PDS's do: an account still reads its own
+   * deactivated repo, and an operator any repo.
+   */
+  optionalAccessOrAdmin = async (ctx: Ctx): Promise<Out<AdminCredentials | AccessCredentials | NoCredentials>> => {
+    if (!ctx.req.headers.authorization) return { credentials: { type: 'none' } }
+    if (this.isAdmin(ctx.req)) return { credentials: { type: 'admin' } }
+    return this.access(ctx)
   }
 
   isAdmin(req: IncomingMessage): boolean {
@@ -130,6 +164,11 @@ export class AuthVerifier {
     if (!header.startsWith('Bearer ')) throw new AuthRequiredError('Unexpected authorization type', 'InvalidToken')
     return header.slice(7).trim()
   }
+}
+
+/** The official PDS's answer to a token whose scope does not reach the method. */
+function badScope(): InvalidRequestError {
+  return new InvalidRequestError('Bad token scope', 'InvalidToken')
 }
 
 /** Whether the token's payload names a method: only service-auth tokens do (our session tokens never). */

@@ -5,8 +5,12 @@ import type { AppContext } from '../context.js'
 import getPreferences from './app/bsky/actor/getPreferences.js'
 import putPreferences from './app/bsky/actor/putPreferences.js'
 import adminDeleteAccount from './com/atproto/admin/deleteAccount.js'
+import adminDisableAccountInvites from './com/atproto/admin/disableAccountInvites.js'
+import adminDisableInviteCodes from './com/atproto/admin/disableInviteCodes.js'
+import adminEnableAccountInvites from './com/atproto/admin/enableAccountInvites.js'
 import adminGetAccountInfo from './com/atproto/admin/getAccountInfo.js'
 import adminGetAccountInfos from './com/atproto/admin/getAccountInfos.js'
+import adminGetInviteCodes from './com/atproto/admin/getInviteCodes.js'
 import adminGetSubjectStatus from './com/atproto/admin/getSubjectStatus.js'
 import adminSearchAccounts from './com/atproto/admin/searchAccounts.js'
 import adminSendEmail from './com/atproto/admin/sendEmail.js'
@@ -29,20 +33,29 @@ import repoGetRecord from './com/atproto/repo/getRecord.js'
 import repoListRecords from './com/atproto/repo/listRecords.js'
 import repoPutRecord from './com/atproto/repo/putRecord.js'
 import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
+import activateAccount from './com/atproto/server/activateAccount.js'
+import checkAccountStatus from './com/atproto/server/checkAccountStatus.js'
 import confirmEmail from './com/atproto/server/confirmEmail.js'
 import createAccount from './com/atproto/server/createAccount.js'
+import createAppPassword from './com/atproto/server/createAppPassword.js'
+import createInviteCode from './com/atproto/server/createInviteCode.js'
+import createInviteCodes from './com/atproto/server/createInviteCodes.js'
 import createSession from './com/atproto/server/createSession.js'
+import deactivateAccount from './com/atproto/server/deactivateAccount.js'
 import serverDeleteAccount from './com/atproto/server/deleteAccount.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
+import getAccountInviteCodes from './com/atproto/server/getAccountInviteCodes.js'
 import getServiceAuth from './com/atproto/server/getServiceAuth.js'
 import getSession from './com/atproto/server/getSession.js'
+import listAppPasswords from './com/atproto/server/listAppPasswords.js'
 import refreshSession from './com/atproto/server/refreshSession.js'
 import requestAccountDelete from './com/atproto/server/requestAccountDelete.js'
 import requestEmailConfirmation from './com/atproto/server/requestEmailConfirmation.js'
 import requestEmailUpdate from './com/atproto/server/requestEmailUpdate.js'
 import requestPasswordReset from './com/atproto/server/requestPasswordReset.js'
 import resetPassword from './com/atproto/server/resetPassword.js'
+import revokeAppPassword from './com/atproto/server/revokeAppPassword.js'
 import updateEmail from './com/atproto/server/updateEmail.js'
 import syncGetBlob from './com/atproto/sync/getBlob.js'
 import syncGetLatestCommit from './com/atproto/sync/getLatestCommit.js'
@@ -68,6 +81,13 @@ import type { MethodServer } from './method-server.js'
 const methods = [
   describeServer,
   createAccount,
+  createInviteCode,
+  createInviteCodes,
+  getAccountInviteCodes,
+  adminGetInviteCodes,
+  adminDisableInviteCodes,
+  adminDisableAccountInvites,
+  adminEnableAccountInvites,
   createSession,
   getSession,
   getServiceAuth,
@@ -81,6 +101,12 @@ const methods = [
   resetPassword,
   requestAccountDelete,
   serverDeleteAccount,
+  createAppPassword,
+  listAppPasswords,
+  revokeAppPassword,
+  deactivateAccount,
+  activateAccount,
+  checkAccountStatus,
   resolveHandle,
   resolveDid,
   resolveIdentity,

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js'
 import { noteSubject } from '../lib/request-subject.js'
 import { assertServable } from '../repo/repo-reads.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
-import type { AccessCredentials } from './auth-verifiers.js'
+import type { AccessCredentials, AdminCredentials, NoCredentials } from './auth-verifiers.js'
 
 /** The repo named by `repo`, with its account status (see AccountService.findRepo); its tenant is noted on `req`. */
 export async function findRepo(ctx: AppContext, repo: unknown, req?: IncomingMessage): Promise<RepoTarget> {
@@ -18,10 +18,21 @@ export async function findRepo(ctx: AppContext, repo: unknown, req?: IncomingMes
   return target
 }
 
-/** A repo whose records may be served to anyone (not suspended or taken down). */
-export async function servableRepo(ctx: AppContext, repo: unknown, req?: IncomingMessage): Promise<RepoTarget> {
+/**
+ * A repo whose records may be served to anyone (not suspended, taken down or
+ * deactivated); `reader`, where the method takes one, may be the account
+ * itself or an operator, to whom the repo is served whatever its state (as
+ * the official PDS serves its sync reads).
+ */
+export async function servableRepo(
+  ctx: AppContext,
+  repo: unknown,
+  req?: IncomingMessage,
+  reader?: AdminCredentials | AccessCredentials | NoCredentials,
+): Promise<RepoTarget> {
   const target = await findRepo(ctx, repo, req)
-  assertServable(target.did, target.status)
+  const selfOrAdmin = reader?.type === 'admin' || (reader?.type === 'access' && reader.did === target.did)
+  if (!selfOrAdmin) assertServable(target.did, target.status)
   return target
 }
 

@@ -1,18 +1,20 @@
 // Session JWTs (HS256). Access and refresh tokens differ in `typ` and
 // `scope`, and each is refused where the other is expected. Both carry the
-// session id, so deleting a session revokes every token issued in it.
+// session id, so deleting a session revokes every token issued in it. An
+// access token's scope says what the session may do (src/auth/scopes.ts);
+// a refresh token's is always the refresh scope, as the official PDS's.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { SignJWT } from 'jose'
+import { type AccessScope, scopeClaim, scopeOfClaim } from './scopes.js'
 
-export const ACCESS_SCOPE = 'com.atproto.access'
 export const REFRESH_SCOPE = 'com.atproto.refresh'
 const ACCESS_TYP = 'at+jwt'
 const REFRESH_TYP = 'refresh+jwt'
 export const ACCESS_TTL_S = 2 * 60 * 60
 export const REFRESH_TTL_S = 90 * 24 * 60 * 60
 
-export type AccessClaims = { did: string; sessionId: string }
+export type AccessClaims = { did: string; sessionId: string; scope: AccessScope }
 export type RefreshClaims = { did: string; sessionId: string; tokenId: string; expiresAt: Date }
 
 export type IssuedTokens = {
@@ -24,8 +26,11 @@ export type IssuedTokens = {
   issuedAt: Date
 }
 
-/** What a pair may be issued from instead of a fresh id and the clock: those of a pair issued before. */
-export type IssueFrom = { refreshId?: string; issuedAt?: Date }
+/**
+ * What a pair may be issued from instead of a fresh id and the clock: those
+ * of a pair issued before; and the session's scope (default: full access).
+ */
+export type IssueFrom = { refreshId?: string; issuedAt?: Date; scope?: AccessScope }
 
 export function newTokenId(): string {
   return randomBytes(24).toString('base64url')
@@ -47,7 +52,7 @@ export class TokenIssuer {
   async issue(did: string, sessionId: string, from: IssueFrom = {}): Promise<IssuedTokens> {
     const now = Math.floor((from.issuedAt?.getTime() ?? Date.now()) / 1000)
     const refreshId = from.refreshId ?? newTokenId()
-    const accessJwt = await new SignJWT({ scope: ACCESS_SCOPE, sid: sessionId })
+    const accessJwt = await new SignJWT({ scope: scopeClaim(from.scope ?? 'full'), sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: ACCESS_TYP })
       .setSubject(did)
       .setAudience(this.serviceDid)
@@ -72,12 +77,14 @@ export class TokenIssuer {
   }
 
   async verifyAccess(jwt: string): Promise<AccessClaims> {
-    const { payload } = await this.verify(jwt, ACCESS_TYP, ACCESS_SCOPE)
-    return { did: payload.sub as string, sessionId: payload.sid as string }
+    const { payload } = await this.verify(jwt, ACCESS_TYP, (claim) => scopeOfClaim(claim) !== undefined)
+    // verify() let through only a claim scopeOfClaim names.
+    const scope = scopeOfClaim(payload.scope) as AccessScope
+    return { did: payload.sub as string, sessionId: payload.sid as string, scope }
   }
 
   async verifyRefresh(jwt: string): Promise<RefreshClaims> {
-    const { payload } = await this.verify(jwt, REFRESH_TYP, REFRESH_SCOPE)
+    const { payload } = await this.verify(jwt, REFRESH_TYP, (claim) => claim === REFRESH_SCOPE)
     if (typeof payload.jti !== 'string') throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
     return {
       did: payload.sub as string,
@@ -87,7 +94,7 @@ export class TokenIssuer {
     }
   }
 
-  private async verify(jwt: string, typ: string, scope: string): Promise<VerifiedJwt> {
+  private async verify(jwt: string, typ: string, scopeFits: (claim: unknown) => boolean): Promise<VerifiedJwt> {
     const { header, payload } = this.verifySignature(jwt)
     if (typeof payload.exp !== 'number' || payload.exp <= Math.floor(Date.now() / 1000)) {
       throw new InvalidRequestError('Token has expired', 'ExpiredToken')
@@ -96,7 +103,7 @@ export class TokenIssuer {
     if (aud !== this.serviceDid && !(Array.isArray(aud) && aud.includes(this.serviceDid))) {
       throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
     }
-    if (header.typ !== typ || payload.scope !== scope) {
+    if (header.typ !== typ || !scopeFits(payload.scope)) {
       throw new InvalidRequestError('Bad token scope', 'InvalidToken')
     }
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {

@@ -33,6 +33,10 @@ export type LimitsConfig = {
   passwordHashConcurrency: number
   /** Password hashes and checks waiting their turn; past this many, 503 NotEnoughResources. */
   passwordHashQueue: number
+  /** Most app passwords one account may hold (createAppPassword refuses one more). */
+  appPasswordsPerAccount: number
+  /** Longest app password name, in characters. */
+  appPasswordNameLength: number
 }
 
 export type FirehoseConfig = {
@@ -176,6 +180,25 @@ export type AgentsConfig = {
   loginChallengeSeconds: number
 }
 
+export type InvitesConfig = {
+  /**
+   * Whether a domain without its own setting (host.primal.pds.updateDomain's
+   * inviteRequired) takes sign-ups only with an invite code, as the official
+   * PDS's PDS_INVITE_REQUIRED.
+   */
+  required: boolean
+  /**
+   * Every this many milliseconds of an account's life earns it one invite code
+   * (getAccountInviteCodes, on domains that require codes), as
+   * PDS_INVITE_INTERVAL; null: accounts earn none.
+   */
+  intervalMs: number | null
+  /** Earned codes count only from this instant (epoch milliseconds), as PDS_INVITE_EPOCH. */
+  epochMs: number
+  /** Most codes one createInviteCodes call may make (codeCount times the accounts named). */
+  maxCodesPerCall: number
+}
+
 /** A service this PDS forwards calls to: where it answers, and the DID its service-auth tokens name. */
 export type ServiceEndpointConfig = { url: string; did: string }
 
@@ -206,6 +229,12 @@ export type ProxyConfig = {
    * passed on untouched.
    */
   readAfterWriteMaxBytes: number
+  /**
+   * All the answers read whole for read-after-write at once may hold this
+   * much (each counts twice its limit: read and decoded); past it, answers
+   * are passed on untouched.
+   */
+  readAfterWriteMemoryBytes: number
 }
 
 /** Outgoing mail (email confirmation, password reset, account deletion, sign-in codes). */
@@ -235,6 +264,8 @@ export type Config = {
   jwtSecret: string
   keyEncryptionKey: string
   registrationOpen: boolean
+  /** Invite codes: whether sign-up needs one, and the codes accounts earn. */
+  invites: InvitesConfig
   serverInfo: ServerInfoConfig
   /** Absent: the embedded PGlite database under dataDir. */
   database?: DatabaseConfig
@@ -295,6 +326,10 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   passwordHashConcurrency: 2,
   // About two seconds of checks at ~40 ms each, two at a time.
   passwordHashQueue: 100,
+  // The official PDS sets no bound; one client per app password leaves room for every client a person uses.
+  appPasswordsPerAccount: 50,
+  // Bluesky's app asks for names of at most 32 characters; room to spare for other clients.
+  appPasswordNameLength: 100,
 }
 
 /** Bluesky's public services, as the official PDS's installer configures them (chat is the app's own choice). */
@@ -312,6 +347,8 @@ export const DEFAULT_PROXY: ProxyConfig = {
   allowPrivateNetwork: false,
   // Timelines and threads are tens of KiB; a few MiB leaves room for a long page of large posts.
   readAfterWriteMaxBytes: 4 * 1024 * 1024,
+  // Room for four answers at the largest at once: the read is needed only just after a write.
+  readAfterWriteMemoryBytes: 32 * 1024 * 1024,
 }
 
 /** Proxies on this machine or a private network (Traefik beside us): a client on the internet cannot claim another IP. */
@@ -336,6 +373,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
   // The official PDS's resetPassword limit (it counts requestPasswordReset apart, 15 an hour).
   passwordResetsPerIp: { points: 50, windowSeconds: 300 },
 }
+
+// The official installer has required invite codes by default since sign-up floods in 2026.
+export const DEFAULT_INVITES: InvitesConfig = { required: true, intervalMs: null, epochMs: 0, maxCodesPerCall: 1000 }
 
 export const DEFAULT_AGENTS: AgentsConfig = {
   registrationDefault: false,
@@ -419,6 +459,7 @@ const KNOWN_FIELDS = new Set([
   'jwtSecret',
   'keyEncryptionKey',
   'registrationOpen',
+  'invites',
   'serverInfo',
   'database',
   'dataDir',
@@ -531,6 +572,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     jwtSecret: r.string(raw, 'jwtSecret') ?? '',
     keyEncryptionKey: r.hex(raw, 'keyEncryptionKey', 32) ?? '',
     registrationOpen: r.boolean(raw, 'registrationOpen') ?? false,
+    invites: readInvites(r, raw),
     serverInfo: readServerInfo(r, raw),
     database: readDatabase(r, raw),
     dataDir: resolvePath(cwd, r.string(raw, 'dataDir') || './data'),
@@ -655,6 +697,9 @@ function readProxy(r: FieldReader, raw: RawConfig): ProxyConfig {
     readAfterWriteMaxBytes:
       r.int(p, 'readAfterWriteMaxBytes', 1024, 256 * 1024 * 1024, 'proxy.readAfterWriteMaxBytes') ??
       d.readAfterWriteMaxBytes,
+    readAfterWriteMemoryBytes:
+      r.int(p, 'readAfterWriteMemoryBytes', 2048, 4 * 1024 * 1024 * 1024, 'proxy.readAfterWriteMemoryBytes') ??
+      d.readAfterWriteMemoryBytes,
   }
 }
 
@@ -756,6 +801,12 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
       DEFAULT_LIMITS.passwordHashConcurrency,
     passwordHashQueue:
       r.int(limits, 'passwordHashQueue', 0, 100_000, 'limits.passwordHashQueue') ?? DEFAULT_LIMITS.passwordHashQueue,
+    appPasswordsPerAccount:
+      r.int(limits, 'appPasswordsPerAccount', 0, 10_000, 'limits.appPasswordsPerAccount') ??
+      DEFAULT_LIMITS.appPasswordsPerAccount,
+    appPasswordNameLength:
+      r.int(limits, 'appPasswordNameLength', 1, 10_000, 'limits.appPasswordNameLength') ??
+      DEFAULT_LIMITS.appPasswordNameLength,
   }
 }
 
@@ -802,6 +853,23 @@ function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
     mailsPerAccount: rule('mailsPerAccount'),
     mailsPerAccountDaily: rule('mailsPerAccountDaily'),
     passwordResetsPerIp: rule('passwordResetsPerIp'),
+  }
+}
+
+function readInvites(r: FieldReader, raw: RawConfig): InvitesConfig {
+  const o = r.object(raw, 'invites') ?? {}
+  const d = DEFAULT_INVITES
+  for (const key of Object.keys(o)) {
+    if (!(key in d)) r.problems.push(`${r.source}: unknown field "invites.${key}"`)
+  }
+  // null (or absent) interval: accounts earn no codes; a year is the longest interval that makes sense to earn one by.
+  const intervalMs =
+    o.intervalMs === null ? null : r.int(o, 'intervalMs', 60_000, 366 * 86_400_000, 'invites.intervalMs')
+  return {
+    required: r.boolean(o, 'required', 'invites.required') ?? d.required,
+    intervalMs: intervalMs ?? d.intervalMs,
+    epochMs: r.int(o, 'epochMs', 0, Number.MAX_SAFE_INTEGER, 'invites.epochMs') ?? d.epochMs,
+    maxCodesPerCall: r.int(o, 'maxCodesPerCall', 1, 100_000, 'invites.maxCodesPerCall') ?? d.maxCodesPerCall,
   }
 }
 

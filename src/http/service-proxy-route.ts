@@ -10,6 +10,7 @@ import type { Lexicons } from '@atproto/lexicon'
 import { isValidNsid } from '@atproto/syntax'
 import { InvalidRequestError, MethodNotImplementedError, ResponseType, XRPCError } from '@atproto/xrpc-server'
 import type { Request, RequestHandler, Response } from 'express'
+import { isPrivileged, isPrivilegedOnlyMethod } from '../auth/scopes.js'
 import type { AppContext } from '../context.js'
 import { isProtectedMethod } from '../proxy/protected-methods.js'
 import { UpstreamError } from '../proxy/upstream.js'
@@ -35,6 +36,10 @@ async function forward(ctx: AppContext, req: Request, res: Response, nsid: strin
   if (isProtectedMethod(nsid)) throw new InvalidRequestError('Bad token method', 'InvalidToken')
   // Before anything is looked up for the call: only our accounts' calls are passed on, signed as theirs.
   const { credentials } = await ctx.auth.access({ req })
+  // The direct messages are for a password login or a privileged app password only, as the official PDS has it.
+  if (!isPrivileged(credentials.scope) && isPrivilegedOnlyMethod(nsid)) {
+    throw new InvalidRequestError('Bad token method', 'InvalidToken')
+  }
   const body = method === 'POST' ? req : undefined
   const limit = ctx.config.limits.bodyBytes
   if (body && Number(req.headers['content-length']) > limit) {

@@ -102,6 +102,29 @@ export class PlcService {
     }
   }
 
+  /**
+   * Throws unless the DID's latest op (the directory's, when one is
+   * configured) still makes this server its host: our rotation key among its
+   * rotation keys, our endpoint as its PDS, `signingKey` (a did:key) as its
+   * atproto key. What the official PDS checks before activating an account,
+   * with its messages.
+   */
+  async assertHostedHere(dbName: string, did: string, signingKey: string): Promise<void> {
+    const last = await this.lastOp(dbName, did)
+    if (!last || last.type === 'plc_tombstone')
+      throw new InvalidRequestError(`The DID ${did} is deactivated at the PLC directory`)
+    const op = plc.normalizeOp(last)
+    if (!op.rotationKeys.includes(this.deps.rotationKey.did())) {
+      throw new InvalidRequestError('Server rotation key not included in PLC DID data')
+    }
+    if (op.services.atproto_pds?.endpoint !== this.deps.pdsEndpoint) {
+      throw new InvalidRequestError('DID document atproto_pds service endpoint does not match PDS public url')
+    }
+    if (op.verificationMethods.atproto !== signingKey) {
+      throw new InvalidRequestError('DID document verification method does not match expected signing key')
+    }
+  }
+
   /** The account's DID document as its latest op makes it (for describeRepo); an account without one gets a bare document. */
   async didDoc(account: { db_name: string; did: string; handle: string }) {
     const row = await this.deps.storage.read(account.db_name, (t) => t.accounts.get(account.did))

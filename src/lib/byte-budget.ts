@@ -47,6 +47,11 @@ export class ByteBudget {
     })
   }
 
+  /** A lease on `bytes` when they fit now and no one is waiting; else undefined (for work that can do without). */
+  tryAcquire(bytes: number): Lease | undefined {
+    return this.waiters.length === 0 && this.used + bytes <= this.capacity ? this.grantNow(bytes) : undefined
+  }
+
   /**
    * A lease on `bytes` taken now, whether or not they fit: for what frames
    * already admitted turn into (a frame's JSON events), as waiting while

@@ -10,6 +10,7 @@ import type { Logger } from '../lib/logger.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import { unstorableText } from '../storage/pg-text.js'
 import type { Storage } from '../storage/storage.js'
+import { accountState } from '../storage/tenant/account-store.js'
 import type { RecordPath } from '../storage/tenant/repo-store.js'
 import { outbox } from '../sync/outbox.js'
 
@@ -29,15 +30,15 @@ export class ModerationService {
 
   /**
    * The account's takedown (suspended and disabled are both moderation's:
-   * neither is served) and deactivation (never: accounts here are not
-   * deactivated, only taken down); undefined when its tenant row is gone.
+   * neither is served) and deactivation (its owner's, or an operator's, kept
+   * apart from the takedown); undefined when its tenant row is gone.
    */
   async accountStatus(located: LocatedAccount): Promise<{ takedown: StatusAttr; deactivated: StatusAttr } | undefined> {
     const account = await this.deps.storage.read(located.db_name, (t) => t.accounts.summary(located.did))
     if (!account) return undefined
     const takedown: StatusAttr =
       account.status === 'active' ? { applied: false } : { applied: true, ref: account.takedown_ref ?? undefined }
-    return { takedown, deactivated: { applied: false } }
+    return { takedown, deactivated: { applied: account.deactivated_at !== null } }
   }
 
   /** The record's current CID and takedown; undefined when there is no such record. */
@@ -73,7 +74,7 @@ export class ModerationService {
   /** Reports the account's current status again (#account), as updateSubjectStatus without a change does. */
   async announceAccountStatus(located: LocatedAccount): Promise<void> {
     const account = await this.deps.accounts.summary(located)
-    await this.deps.storage.transact(located.db_name, (tx) => outbox.account(tx, located.did, account.status))
+    await this.deps.storage.transact(located.db_name, (tx) => outbox.account(tx, located.did, accountState(account)))
     this.deps.outboxWritten(located.db_name)
   }
 
@@ -94,11 +95,10 @@ export class ModerationService {
     if (found) this.deps.logger.info({ did: located.did, tenant: located.domain, cid, ref }, 'blob takedown changed')
   }
 
-  /** Refuses what this service cannot do to an account: deactivate it. */
-  assertNoDeactivation(deactivated: StatusAttr | undefined): void {
-    if (deactivated?.applied) {
-      throw new InvalidRequestError('Accounts here cannot be deactivated by an operator; take the account down instead')
-    }
+  /** Deactivates the account or activates it, as its owner would (see AccountService.deactivate and activate). */
+  async deactivateAccount(located: LocatedAccount, deactivated: StatusAttr): Promise<void> {
+    if (deactivated.applied) await this.deps.accounts.deactivate(located)
+    else await this.deps.accounts.activate(located)
   }
 }
 

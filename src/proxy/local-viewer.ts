@@ -58,7 +58,7 @@ export class LocalViewer {
     if (!cid) return undefined
     const { cdnUrlPattern, did, serviceUrl } = this.deps
     if (cdnUrlPattern) return format(cdnUrlPattern, preset, did, cid)
-    return `${serviceUrl.replace(/\/+$/, '')}/xrpc/com.atproto.sync.getBlob?did=${did}&cid=${cid}`
+    return `${serviceUrl.replace(/\/+$/, '')}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did, cid })}`
   }
 
   profileBasic(): ActorDefs.ProfileViewBasic {
@@ -219,6 +219,6 @@ export function blobCid(blob: unknown): string | undefined {
   return ref ? String(ref) : undefined
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

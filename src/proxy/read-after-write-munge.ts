@@ -20,6 +20,13 @@ type ThreadView = FeedDefs.ThreadViewPost & { $type: string }
 
 const THREAD_VIEW_POST = 'app.bsky.feed.defs#threadViewPost'
 
+/** Methods whose change needs the caller's new profile: new posts alone leave them as they are. */
+export const PROFILE_ONLY: ReadonlySet<string> = new Set([
+  'app.bsky.actor.getProfile',
+  'app.bsky.actor.getProfiles',
+  'app.bsky.feed.getActorLikes',
+])
+
 /** The methods read-after-write applies to, and their change. */
 export const MUNGES: ReadonlyMap<string, Munge> = new Map<string, Munge>([
   ['app.bsky.actor.getProfile', getProfile],

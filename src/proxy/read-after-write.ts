@@ -8,20 +8,22 @@ import { Readable } from 'node:stream'
 import type { Lexicons } from '@atproto/lexicon'
 import { cborToLexRecord } from '@atproto/repo'
 import { AtUri } from '@atproto/syntax'
+import type { ByteBudget } from '../lib/byte-budget.js'
 import type { Logger } from '../lib/logger.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import {
   type AppViewFetch,
+  isObject,
   type LocalRecord,
   type LocalRecords,
   LocalViewer,
   type PostRecord,
   type ProfileRecord,
 } from './local-viewer.js'
-import { addPostsToThread, MUNGES, threadViewOf } from './read-after-write-munge.js'
+import { addPostsToThread, MUNGES, PROFILE_ONLY, threadViewOf } from './read-after-write-munge.js'
 import type { ProxyCall, ServiceProxy } from './service-proxy.js'
-import { decodeBody, UpstreamError } from './upstream.js'
+import { decodableEncodings, decodeBody, UpstreamError } from './upstream.js'
 
 /** An answer to pass on: the service's own, streamed, or one made here. */
 export type PassedAnswer = { status: number; headers: Record<string, string>; body: Readable }
@@ -32,6 +34,8 @@ export type ReadAfterWriteDeps = {
   lexicons: Lexicons
   /** The largest answer read whole, compressed or decoded. */
   maxBytes: number
+  /** What all the answers read whole at once may hold; each takes twice maxBytes of it. */
+  memory: ByteBudget
   /** Image URLs of views made here (see LocalViewer). */
   cdnUrlPattern?: string
   serviceUrl: string
@@ -55,20 +59,34 @@ const BODY_HEADERS = ['content-length', 'content-encoding', 'content-type']
 export class ReadAfterWrite {
   constructor(private readonly deps: ReadAfterWriteDeps) {}
 
+  /** What the answers being read whole hold now. */
+  get memory(): ByteBudget {
+    return this.deps.memory
+  }
+
   /** Forwards `call`; the answer of a read-after-write method with the caller's newest records in it. */
   async forward(call: ProxyCall): Promise<PassedAnswer> {
     const munge = call.method === 'GET' ? MUNGES.get(call.nsid) : undefined
     if (!munge) return this.deps.proxy.forward(call)
+    // Only in encodings we can read back: the answer may have to be changed.
+    const headers = { ...call.headers, 'accept-encoding': decodableEncodings(call.headers['accept-encoding']) }
+    call = { ...call, headers }
     let answer: PassedAnswer
     try {
       answer = await this.deps.proxy.forward(call)
     } catch (err) {
       // A post the AppView has not seen yet: its thread is ours to show.
-      if (call.nsid === THREAD && err instanceof UpstreamError && err.error === 'NotFound') {
-        const local = await this.localThread(call, err).catch((cause: unknown) => {
-          this.deps.logger.warn({ err: cause, did: call.account.did }, 'read-after-write of a thread failed')
-          return undefined
-        })
+      const lease =
+        call.nsid === THREAD && err instanceof UpstreamError && err.error === 'NotFound'
+          ? this.deps.memory.tryAcquire(2 * this.deps.maxBytes)
+          : undefined
+      if (lease) {
+        const local = await this.localThread(call, err as UpstreamError)
+          .catch((cause: unknown) => {
+            this.deps.logger.warn({ err: cause, did: call.account.did }, 'read-after-write of a thread failed')
+            return undefined
+          })
+          .finally(() => lease.release())
         if (local) return local
       }
       throw err
@@ -81,8 +99,27 @@ export class ReadAfterWrite {
       this.deps.logger.warn({ err, did: call.account.did }, 'read-after-write could not read local records')
       return undefined
     })
-    if (!local) return answer
+    if (!local || (PROFILE_ONLY.has(call.nsid) && !local.profile)) return answer
+    // Held while the answer is read, decoded and changed; when too many are at once, this one goes on as it is.
+    const lease = this.deps.memory.tryAcquire(2 * this.deps.maxBytes)
+    if (!lease) {
+      this.deps.logger.debug({ nsid: call.nsid }, 'read-after-write skipped: its memory is in use')
+      return answer
+    }
+    try {
+      return await this.changed(call, munge, answer, local)
+    } finally {
+      lease.release()
+    }
+  }
 
+  /** The answer with the caller's newest records in it, or as it came when it cannot safely be changed. */
+  private async changed(
+    call: ProxyCall,
+    munge: NonNullable<ReturnType<typeof MUNGES.get>>,
+    answer: PassedAnswer,
+    local: LocalRecords,
+  ): Promise<PassedAnswer> {
     const read = await readUpTo(answer.body, this.deps.maxBytes)
     if (read.rest) return { ...answer, body: replay(read.chunks, read.rest) }
     const bytes = Buffer.concat(read.chunks)
@@ -91,8 +128,9 @@ export class ReadAfterWrite {
     try {
       value = parseJson(decodeBody(bytes, answer.headers['content-encoding'], this.deps.maxBytes))
       this.deps.lexicons.assertValidXrpcOutput(call.nsid, value)
-    } catch {
+    } catch (err) {
       // Too large once decoded, not JSON, or not what the lexicon says: nothing safe to change.
+      this.deps.logger.debug({ err, nsid: call.nsid }, 'read-after-write left an answer it cannot read as it came')
       return original
     }
     try {
@@ -237,10 +275,6 @@ function parseJson(bytes: Buffer): Record<string, unknown> {
   const value: unknown = JSON.parse(bytes.toString('utf8'))
   if (!isObject(value)) throw new Error('not a JSON object')
   return value
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 type ReadSoFar = { chunks: Buffer[]; rest?: AsyncIterator<Buffer> }

@@ -55,7 +55,10 @@ export class ServiceProxy {
   async forward(call: ProxyCall): Promise<UpstreamAnswer> {
     const service = await this.deps.directory.resolve(call.service)
     // The token names the bare DID, as the official PDS's do: services check aud against their own DID.
-    const { aud, lxm } = call.nsid === GET_FEED ? await this.feedAudience(call) : { aud: service.did, lxm: call.nsid }
+    const { aud, lxm } =
+      call.nsid === GET_FEED && this.deps.directory.appView()
+        ? await this.feedAudience(call)
+        : { aud: service.did, lxm: call.nsid }
     const jwt = await this.deps.serviceAuth.mint(call.account, aud, lxm)
     return this.deps.upstream.send({
       url: serviceUrl(service.url, call.path),
@@ -75,14 +78,11 @@ export class ServiceProxy {
    * Who a getFeed call's token is for, as the official PDS mints it: the feed
    * generator the feed record names (read from the configured AppView), for
    * getFeedSkeleton, so the AppView can pass it on to the generator, which
-   * learns who is asking. Without a configured AppView, the service's own.
+   * learns who is asking. Only with a configured AppView to read it from.
    */
   private async feedAudience(call: ProxyCall): Promise<{ aud: string; lxm: string }> {
     const appView = this.deps.directory.appView()
-    if (!appView) {
-      const service = await this.deps.directory.resolve(call.service)
-      return { aud: service.did, lxm: call.nsid }
-    }
+    if (!appView) throw new Error('no AppView to read the feed record from')
     const feed = new URL(call.path, 'http://localhost').searchParams.get('feed')
     let uri: AtUri
     try {

@@ -220,9 +220,31 @@ export function decodeBody(body: Buffer, encoding: string | undefined, maxOutput
       return zlib.inflateSync(body, opts)
     case 'br':
       return zlib.brotliDecompressSync(body, opts)
+    case 'zstd':
+      if (HAS_ZSTD) return zlib.zstdDecompressSync(body, opts)
+      throw new Error('zstd is not supported by this Node')
     default:
       throw new Error(`unknown content encoding ${encoding}`)
   }
+}
+
+/** Node 22.15 and later decode zstd. */
+const HAS_ZSTD = typeof zlib.zstdDecompressSync === 'function'
+const DECODABLE = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'identity', ...(HAS_ZSTD ? ['zstd'] : [])])
+
+/**
+ * The encodings of a caller's accept-encoding that decodeBody reads, for an
+ * answer we may have to read (others, zstd on an older Node say, would make
+ * it pass through unread); `identity` when none is left.
+ */
+export function decodableEncodings(accept: string | string[] | undefined): string {
+  const asked = (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).split(',')
+  const kept = asked.filter((part) => {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase())
+    const refused = params.some((p) => /^q=0(?:\.0*)?$/.test(p))
+    return DECODABLE.has(name) && !refused
+  })
+  return kept.length > 0 ? kept.map((p) => p.trim()).join(', ') : 'identity'
 }
 
 /** Passes bytes through until there are more than `max`, then fails with 413. */

@@ -7,8 +7,9 @@ import { getRecords } from '@atproto/repo'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import { unstorableText } from '../storage/pg-text.js'
-import type { AccountStatus } from '../storage/schema.js'
+import type { AccountState, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
+import { accountState } from '../storage/tenant/account-store.js'
 import type { RecordRow } from '../storage/tenant/repo-store.js'
 import { protocolStatus } from '../sync/events.js'
 import { carHeader, carSections } from './car-pages.js'
@@ -18,9 +19,10 @@ import type { RepoLocation } from './repo-service.js'
 export const CAR_PAGE_BLOCKS = 500
 
 /** Refuses reads of a repo whose account may not be served, with the sync API's errors. */
-export function assertServable(did: string, status: AccountStatus): void {
+export function assertServable(did: string, status: AccountState): void {
   if (status === 'suspended') throw new InvalidRequestError(`Repo has been suspended: ${did}`, 'RepoSuspended')
   if (status === 'disabled') throw new InvalidRequestError(`Repo has been taken down: ${did}`, 'RepoTakendown')
+  if (status === 'deactivated') throw new InvalidRequestError(`Repo has been deactivated: ${did}`, 'RepoDeactivated')
 }
 
 export type RepoListing = { did: string; head: string; rev: string; active: boolean; status?: string }
@@ -35,6 +37,16 @@ export class RepoReads {
     const root = await this.storage.read(repo.db_name, (t) => t.repo.getRoot(repo.did))
     if (!root) throw new InvalidRequestError(`Could not find repo for DID: ${repo.did}`, 'RepoNotFound')
     return root
+  }
+
+  /** The repo's current commit and how many blocks, records and blobs it has (checkAccountStatus). */
+  async status(repo: RepoLocation) {
+    const [root, counts] = await this.storage.read(repo.db_name, async (t) => [
+      await t.repo.getRoot(repo.did),
+      await t.repo.counts(repo.did),
+    ])
+    if (!root) throw new InvalidRequestError(`Could not find repo for DID: ${repo.did}`, 'RepoNotFound')
+    return { ...root, ...counts }
   }
 
   getRecord(repo: RepoLocation, collection: string, rkey: string): Promise<RecordRow | undefined> {
@@ -86,14 +98,14 @@ export class RepoReads {
     const homes = await registry.homesPage(opts.limit, opts.cursor)
     const byTenant = new Map<string, string[]>()
     for (const r of homes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])
-    const heads = new Map<string, { cid: string; rev: string; status: AccountStatus }>()
+    const heads = new Map<string, { cid: string; rev: string; status: AccountStatus; deactivated_at: string | null }>()
     for (const [dbName, dids] of byTenant) {
       const rows = await this.storage.read(dbName, (t) => t.repo.heads(dids))
       for (const row of rows) heads.set(row.did, row)
     }
     return homes.flatMap((r) => {
       const head = heads.get(r.did)
-      return head ? [{ did: r.did, head: head.cid, rev: head.rev, ...protocolStatus(head.status) }] : []
+      return head ? [{ did: r.did, head: head.cid, rev: head.rev, ...protocolStatus(accountState(head)) }] : []
     })
   }
 

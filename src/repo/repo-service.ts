@@ -6,7 +6,7 @@
 import type { Secp256k1Keypair } from '@atproto/crypto'
 import { type Cid, parseCid } from '@atproto/lex-data'
 import { type BlockMap, MemoryBlockstore, type RecordWriteOp, Repo, WriteOpAction } from '@atproto/repo'
-import { InvalidRequestError } from '@atproto/xrpc-server'
+import { AuthRequiredError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { Logger } from '../lib/logger.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
@@ -172,6 +172,8 @@ export class RepoService {
   ): Promise<BuiltCommit | null | 'needs-lock'> {
     if (!root) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
     if (root.status !== 'active') throw new InvalidRequestError(`Account is ${root.status}`, 'AccountTakedown')
+    // As the official PDS refuses a deactivated account's writes (it may still log in, to activate again).
+    if (root.deactivated_at !== null) throw new AuthRequiredError('Account is deactivated', 'AccountDeactivated')
     if (swapCommit && swapCommit.toString() !== root.cid) {
       throw new InvalidRequestError(`Commit was at ${root.cid}`, 'InvalidSwap')
     }
@@ -217,7 +219,13 @@ export class RepoService {
 /** How many times a write is rebuilt on a root another process moved before it takes the lock instead. */
 const UNLOCKED_ATTEMPTS = 3
 
-type CommitRoot = { cid: string; rev: string; signing_key: Uint8Array; status: AccountStatus }
+type CommitRoot = {
+  cid: string
+  rev: string
+  signing_key: Uint8Array
+  status: AccountStatus
+  deactivated_at: string | null
+}
 type StoredCommit = CommitResult & { newBlocks: BlockRow[] }
 type BuiltCommit = {
   root: CommitRoot

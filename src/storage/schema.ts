@@ -18,6 +18,8 @@ export interface DomainTable {
   email_from: string | null
   /** Set when mail is queued in the domain's database, cleared once its queue is empty: what the mail job sweeps. */
   mail_pending_since: string | null
+  /** Whether sign-up here needs an invite code; null: the config's invites.required. */
+  invite_required: boolean | null
 }
 
 export interface DidRoutingTable {
@@ -95,6 +97,11 @@ export interface ManagementSchema {
 
 export type AccountRole = 'owner' | 'admin' | 'user'
 export type AccountStatus = 'active' | 'suspended' | 'disabled'
+/**
+ * What the protocol is told of an account: its moderation status, and while
+ * that is `active`, whether its owner deactivated it (`deactivated_at`).
+ */
+export type AccountState = AccountStatus | 'deactivated'
 
 export interface AccountTable {
   did: string
@@ -115,6 +122,10 @@ export interface AccountTable {
   email_confirmed_at: string | null
   /** Whether signing in with the password also needs a code mailed to the account's email. */
   email_auth_factor: boolean
+  /** Set while the account's owner (or an operator) has it deactivated; apart from `status`, as the official PDS keeps it. */
+  deactivated_at: string | null
+  /** When the owner, deactivating, said the account may be deleted; stored only, as the official PDS stores it. */
+  delete_after: string | null
   created_at: string
   updated_at: string
 }
@@ -170,6 +181,20 @@ export interface RefreshTokenTable {
   created_at: string
   /** The token this one's first use issued: a reuse within the grace period gets that pair again. */
   next_id: string | null
+  /** The app password the session was opened with (null: the account's password). */
+  app_password_name: string | null
+}
+
+/** An app password of an account (com.atproto.server.createAppPassword). */
+export interface AppPasswordTable {
+  did: string
+  /** The name its owner gave it, unique per account. */
+  name: string
+  /** scrypt, salted by the account's DID as the official PDS's: a login finds it by this hash. */
+  password_hash: string
+  /** Privileged: its sessions may reach the direct messages and mint tokens for privileged methods. */
+  privileged: boolean
+  created_at: string
 }
 
 export interface RepoRootTable {
@@ -301,12 +326,40 @@ export interface AccountPrefTable {
   value_json: string
 }
 
+export interface InviteCodeTable {
+  code: string
+  /** How many accounts the code may create. */
+  available_uses: number
+  disabled: boolean
+  /** The DID the code was made for, or 'admin' for one made by whoever manages the domain. */
+  for_account: string
+  /** 'admin' for a code made by whoever manages the domain; the account's DID for one it earned. */
+  created_by: string
+  created_at: string
+}
+
+export interface InviteCodeUseTable {
+  code: string
+  used_by: string
+  used_at: string
+}
+
+/** An account whose invites are disabled (com.atproto.admin.disableAccountInvites). */
+export interface InviteDisabledAccountTable {
+  did: string
+  created_at: string
+}
+
 export interface TenantSchema {
   email_token: EmailTokenTable
   mail_queue: MailQueueTable
+  invite_code: InviteCodeTable
+  invite_code_use: InviteCodeUseTable
+  invite_disabled_account: InviteDisabledAccountTable
   agent_key: AgentKeyTable
   account: AccountTable
   refresh_token: RefreshTokenTable
+  app_password: AppPasswordTable
   account_pref: AccountPrefTable
   repo_root: RepoRootTable
   repo_block: RepoBlockTable

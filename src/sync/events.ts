@@ -3,7 +3,7 @@
 import { encode } from '@atproto/lex-cbor'
 import { type Cid, parseCid } from '@atproto/lex-data'
 import { BlockMap, blocksToCarFile, type CommitData } from '@atproto/repo'
-import type { AccountStatus } from '../storage/schema.js'
+import type { AccountState } from '../storage/schema.js'
 
 /** One record operation of a commit, as its #commit event states it. */
 export type CommitEventOp = {
@@ -51,9 +51,16 @@ export async function commitEvent(
 
 /** The #sync event body: the repo's whole current state, as a CAR holding only its commit block. */
 export async function syncEvent(did: string, commit: CommitData): Promise<Uint8Array> {
+  return syncEventAt(did, { cid: commit.cid, rev: commit.rev, block: commit.newBlocks.get(commit.cid) })
+}
+
+/** The #sync event body for the commit `cid` at `rev`, whose block is `block`. */
+export async function syncEventAt(
+  did: string,
+  commit: { cid: Cid; rev: string; block: Uint8Array | undefined },
+): Promise<Uint8Array> {
   const blocks = new BlockMap()
-  const commitBlock = commit.newBlocks.get(commit.cid)
-  if (commitBlock) blocks.set(commit.cid, commitBlock)
+  if (commit.block) blocks.set(commit.cid, commit.block)
   return encode({ did, rev: commit.rev, blocks: await blocksToCarFile(commit.cid, blocks) })
 }
 
@@ -63,16 +70,17 @@ export function identityEvent(did: string, handle: string): Uint8Array {
 
 /**
  * An account's status as the protocol states it (`#account` events,
- * getRepoStatus, listRepos). A domain admin's `disabled` is the protocol's
- * takedown; `suspended` is temporary; `removed` is an account deleted (by
- * itself, an admin, or its domain's removal).
+ * getRepoStatus, listRepos, sessions). A domain admin's `disabled` is the
+ * protocol's takedown; `suspended` is temporary; `deactivated` is the
+ * owner's own choice; `removed` is an account deleted (by itself, an admin,
+ * or its domain's removal).
  */
-export function protocolStatus(status: AccountStatus | 'removed'): { active: boolean; status?: string } {
+export function protocolStatus(status: AccountState | 'removed'): { active: boolean; status?: string } {
   if (status === 'active') return { active: true }
-  if (status === 'suspended') return { active: false, status: 'suspended' }
+  if (status === 'suspended' || status === 'deactivated') return { active: false, status }
   return { active: false, status: status === 'disabled' ? 'takendown' : 'deleted' }
 }
 
-export function accountEvent(did: string, status: AccountStatus | 'removed'): Uint8Array {
+export function accountEvent(did: string, status: AccountState | 'removed'): Uint8Array {
   return encode({ did, ...protocolStatus(status) })
 }

@@ -4,12 +4,12 @@
 // it builds every event body (events.ts) and appends it through the caller's
 // tenant transactor; the sequencer reads and empties them.
 
-import type { Cid } from '@atproto/lex-data'
+import { type Cid, parseCid } from '@atproto/lex-data'
 import type { CommitData } from '@atproto/repo'
-import type { AccountStatus } from '../storage/schema.js'
+import type { AccountState } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
-import { accountEvent, type CommitEventOp, commitEvent, identityEvent, syncEvent } from './events.js'
+import { accountEvent, type CommitEventOp, commitEvent, identityEvent, syncEvent, syncEventAt } from './events.js'
 
 /** A removed domain as the hand-over needs it: its database, and when it was added (to tell re-additions apart). */
 export type RemovedTenant = { db_name: string; created_at: string }
@@ -31,8 +31,22 @@ export const outbox = {
   },
 
   /** #account: the account's status, or its removal. */
-  account(tx: TenantTransactor, did: string, status: AccountStatus | 'removed'): Promise<void> {
+  account(tx: TenantTransactor, did: string, status: AccountState | 'removed'): Promise<void> {
     return tx.outbox.append(did, 'account', accountEvent(did, status))
+  },
+
+  /**
+   * #sync of the repo's current commit, read inside `tx`: what the official
+   * PDS sends when an account is activated, so a relay that dropped the repo
+   * while it was inactive picks it up again at its current state.
+   */
+  async resync(tx: TenantTransactor, did: string): Promise<void> {
+    const root = await tx.repo.getRoot(did)
+    if (!root) return
+    const cid = parseCid(root.cid)
+    const block = await tx.repo.blockstore(did, cid).getBytes(cid)
+    if (!block) throw new Error(`repo ${did} has no block for its commit ${root.cid}`)
+    await tx.outbox.append(did, 'sync', await syncEventAt(did, { cid, rev: root.rev, block }))
   },
 
   /**

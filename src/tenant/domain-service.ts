@@ -18,6 +18,8 @@ export type AddDomainInput = {
   ownerHandle?: string
   ownerEmail?: string
   ownerPassword?: string
+  /** Whether sign-up needs an invite code; absent: the config's default. */
+  inviteRequired?: boolean
 }
 
 export type DomainServiceDeps = {
@@ -55,6 +57,7 @@ export class DomainService {
       if (!isUniqueViolation(err)) throw err
       throw new InvalidRequestError(`Domain is being added concurrently: ${name}`, 'DomainAlreadyExists')
     }
+    if (input.inviteRequired !== undefined) await registry.setInviteRequired(name, input.inviteRequired)
     const domain = (await registry.getDomain(name)) as Domain
     let owner: CreatedAccount
     try {

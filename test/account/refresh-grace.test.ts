@@ -145,34 +145,47 @@ test('a suspended account’s token is refused and left as it was, so it works a
 test('a refresh in flight when the session is deleted does not outlive it', async () => {
   // The race needs two connections at once: Postgres (the embedded database runs one statement at a time).
   assert.equal(t.backend, 'postgres')
-  const pair = await login()
+  // The token before this one, past its grace: the refresh tidies it away as it commits.
+  const first = await login()
+  const pair = await refreshed(first.refreshJwt)
+  await endGrace(first.refreshJwt)
   const sessionId = (await row(pair.refreshJwt))?.session_id
   assert.ok(sessionId)
-  // A refresh, caught between taking its token and committing the successor.
-  const refresher = new pg.Client({ connectionString: urlFor(dbName) })
-  await refresher.connect()
+  const watcher = new pg.Client({ connectionString: urlFor(dbName) })
+  await watcher.connect()
+  let logout: Promise<XrpcResponse> | undefined
   try {
-    await refresher.query('begin')
-    await refresher.query("update refresh_token set next_id = 'successor' where id = $1", [tokenId(pair.refreshJwt)])
-    await refresher.query(
-      `insert into refresh_token (id, session_id, did, expires_at, created_at)
-       values ('successor', $1, $2, $3, $4)`,
-      [sessionId, alice.did, new Date(Date.now() + 86_400_000).toISOString(), new Date().toISOString()],
-    )
-    const logout = xrpc(t.url, 'com.atproto.server.deleteSession', { post: true, auth: pair.refreshJwt })
-    // Commit only once the delete is waiting on the refresh's row.
-    while (true) {
-      const waiting = await refresher.query(
-        "select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and pid <> pg_backend_pid()",
-        [dbName],
+    // A refresh as SessionService.refresh makes it, held open once it has the token and its successor
+    // until the logout is waiting on it; then it tidies and commits.
+    await t.ctx.storage.transact(dbName, async (tx) => {
+      const graceEnd = new Date(Date.now() + REFRESH_GRACE_MS)
+      assert.equal(
+        await tx.sessions.useRefresh(tokenId(pair.refreshJwt), alice.did, 'successor', graceEnd),
+        'successor',
       )
-      if (waiting.rowCount) break
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    await refresher.query('commit')
-    assert.equal((await logout).status, 200)
+      await tx.sessions.insertRefresh({
+        id: 'successor',
+        sessionId,
+        did: alice.did,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        issuedAt: new Date(),
+      })
+      logout = xrpc(t.url, 'com.atproto.server.deleteSession', { post: true, auth: pair.refreshJwt })
+      const deadline = Date.now() + 30_000
+      for (;;) {
+        const waiting = await watcher.query(
+          "select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'",
+          [dbName],
+        )
+        if (waiting.rowCount) break
+        assert.ok(Date.now() < deadline, 'the logout never waited on the refresh')
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      await tx.sessions.deleteExpired(alice.did)
+    })
+    assert.equal((await (logout as Promise<XrpcResponse>)).status, 200)
   } finally {
-    await refresher.end()
+    await watcher.end()
   }
   const left = await t.ctx.storage.withTenant(dbName, (db) =>
     db.selectFrom('refresh_token').select('id').where('session_id', '=', sessionId).execute(),

@@ -293,7 +293,15 @@ describe('agent registration and login', () => {
     assert.equal(own.status, 200, JSON.stringify(own.body))
     assert.deepEqual(
       { ...(own.body.domain as object), createdAt: undefined },
-      { name: 'other-owner.test', status: 'active', createdAt: undefined, agentRegistration: true, powDifficulty: 12 },
+      {
+        name: 'other-owner.test',
+        status: 'active',
+        createdAt: undefined,
+        agentRegistration: true,
+        powDifficulty: 12,
+        // The test server's invites.required.
+        inviteRequired: false,
+      },
     )
     const tooHard = await xrpc(t.url, 'host.primal.pds.updateDomain', {
       auth: t.adminKey,

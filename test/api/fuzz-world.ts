@@ -142,6 +142,7 @@ const COUNTED = [
   'repo_block',
   'outbox',
   'refresh_token',
+  'app_password',
   'account_pref',
   'plc_operation',
   'search_doc',
@@ -232,6 +233,10 @@ export async function restore(world: World, lastNsid = ''): Promise<void> {
     assert.ok(row, `core account ${m.handle} is gone`)
     if (passwordChanged) await call(t, 'com.atproto.admin.updateAccountPassword', { did: m.did, password: PASSWORD })
     if (row.status !== 'active') await call(t, 'host.primal.pds.updateAccountStatus', { did: m.did, status: 'active' })
+    if (row.deactivated_at !== null) {
+      const subject = { $type: 'com.atproto.admin.defs#repoRef', did: m.did }
+      await call(t, 'com.atproto.admin.updateSubjectStatus', { subject, deactivated: { applied: false } })
+    }
     if (row.role !== m.role) await call(t, 'host.primal.pds.updateAccountRole', { did: m.did, role: m.role })
     const session = await xrpc(t.url, 'com.atproto.server.getSession', { auth: m.access })
     // A refresh or logout may have spent any seeded refresh token.
@@ -260,7 +265,7 @@ async function accountsOf(world: World) {
   const perTenant = await Promise.all(
     active.map((d) =>
       ctx.storage.withTenant(d.db_name, (db) =>
-        db.selectFrom('account').select(['did', 'handle', 'role', 'status']).execute(),
+        db.selectFrom('account').select(['did', 'handle', 'role', 'status', 'deactivated_at']).execute(),
       ),
     ),
   )

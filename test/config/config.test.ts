@@ -254,6 +254,47 @@ test('identity resolution: system DNS and https to public hosts by default; loop
   }
 })
 
+test('app password limits: how many per account and how long a name, defaulted and checked', () => {
+  const defaults = validateConfig({}, 'db.json', dir)
+  assert.deepEqual([defaults.limits.appPasswordsPerAccount, defaults.limits.appPasswordNameLength], [50, 100])
+  const set = validateConfig({ limits: { appPasswordsPerAccount: 0, appPasswordNameLength: 32 } }, 'db.json', dir)
+  assert.deepEqual(
+    [set.limits.appPasswordsPerAccount, set.limits.appPasswordNameLength],
+    [0, 32],
+    '0: none may be made',
+  )
+  const problems = configProblems({ limits: { appPasswordsPerAccount: -1, appPasswordNameLength: 0 } })
+  const text = problems.join('\n')
+  for (const field of ['"limits.appPasswordsPerAccount"', '"limits.appPasswordNameLength"']) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+  }
+  assert.equal(problems.length, 2)
+})
+
+test('invites: required by default as the official installer, no earned codes; each field checked', () => {
+  assert.deepEqual(validateConfig({}, 'db.json', dir).invites, {
+    required: true,
+    intervalMs: null,
+    epochMs: 0,
+    maxCodesPerCall: 1000,
+  })
+  const invites = { required: false, intervalMs: 7 * 86_400_000, epochMs: 1_700_000_000_000, maxCodesPerCall: 50 }
+  assert.deepEqual(validateConfig({ invites }, 'db.json', dir).invites, invites)
+  assert.equal(validateConfig({ invites: { intervalMs: null } }, 'db.json', dir).invites.intervalMs, null)
+  const text = configProblems({
+    invites: { required: 'yes', intervalMs: 5, epochMs: -1, maxCodesPerCall: 0, colour: 1 },
+  }).join('\n')
+  for (const problem of [
+    /"invites.required" must be true or false/,
+    /"invites.intervalMs" must be an integer from 60000/,
+    /"invites.epochMs"/,
+    /"invites.maxCodesPerCall"/,
+    /unknown field "invites.colour"/,
+  ]) {
+    assert.match(text, problem)
+  }
+})
+
 test('email: absent sends no mail; present, smtpUrl and from are required and every field is checked', () => {
   assert.equal(validateConfig({}, 'db.json', dir).email, undefined)
   assert.equal(validateConfig({ email: false }, 'db.json', dir).email, undefined)

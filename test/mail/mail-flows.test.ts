@@ -171,6 +171,23 @@ test('email second factor: createSession answers AuthFactorTokenRequired and mai
   assert.equal(again.status, 400)
   assert.equal(again.body.error, 'InvalidToken')
   assert.equal(again.body.message, 'Token is invalid')
+
+  // An app password is for apps that cannot ask for a code: it signs in without one, as on Bluesky's service.
+  const app = await agent.com.atproto.server.createAppPassword({ name: 'third-party client' })
+  const mailsBefore = smtp.messages.length
+  const byApp = await xrpc(t.url, 'com.atproto.server.createSession', {
+    body: { identifier: u.handle, password: app.data.password },
+  })
+  assert.equal(byApp.status, 200, JSON.stringify(byApp.body))
+  assert.equal(smtp.messages.length, mailsBefore)
+  // And an app password's session may not turn the factor off (updateEmail is for a password login only).
+  const off = await xrpc(t.url, 'com.atproto.server.updateEmail', {
+    auth: byApp.body.accessJwt as string,
+    body: { email: u.email, emailAuthFactor: false, token: 'AAAAA-AAAAA' },
+  })
+  assert.equal(off.status, 400)
+  assert.equal(off.body.error, 'InvalidToken')
+  assert.equal(off.body.message, 'Bad token scope')
 })
 
 test('requestPasswordReset answers the same for any email; resetPassword ends every session', async () => {

@@ -16,6 +16,7 @@ test("by default, Bluesky's AppView, chat and moderation service, with the offic
     bodyTimeoutMs: 30_000,
     allowPrivateNetwork: false,
     readAfterWriteMaxBytes: 4 * 1024 * 1024,
+    readAfterWriteMemoryBytes: 32 * 1024 * 1024,
   })
 })
 
@@ -61,7 +62,13 @@ test('a bad service or proxy setting is reported field by field', () => {
       appView: { url: 'ftp://x', did: 'did:web:x' },
       chat: { url: 'https://chat.example.org', did: 'did:web:chat.example.org#bsky_chat' },
       moderation: { did: 'did:plc:ar7c4by46qjdydhdevvrndac', extra: 1 },
-      proxy: { headersTimeoutMs: 0, allowPrivateNetwork: 'yes', retries: 3, readAfterWriteMaxBytes: 10 },
+      proxy: {
+        headersTimeoutMs: 0,
+        allowPrivateNetwork: 'yes',
+        retries: 3,
+        readAfterWriteMaxBytes: 10,
+        readAfterWriteMemoryBytes: -1,
+      },
     })
   } catch (err) {
     assert.ok(err instanceof ConfigError)
@@ -77,6 +84,7 @@ test('a bad service or proxy setting is reported field by field', () => {
     '"proxy.allowPrivateNetwork"',
     '"proxy.retries"',
     '"proxy.readAfterWriteMaxBytes"',
+    '"proxy.readAfterWriteMemoryBytes"',
   ]) {
     assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
   }

@@ -347,6 +347,33 @@ test('an answer invalid for the lexicon, over the limit, or over it once decoded
   }
 })
 
+test('past the memory for answers read whole, an answer goes on as it came; asked only in encodings we read', async () => {
+  const rev = await currentRev()
+  await agent.post({ text: 'while memory is short' })
+  const view = { feed: [{ post: postView(bob, oldPost, HOUR_AGO) }] }
+  // Every byte of the budget held, as by answers being read for other callers.
+  const budget = t.ctx.readAfterWrite.memory
+  const held = budget.tryAcquire(budget.capacity)
+  assert.ok(held)
+  try {
+    const sent = answerNext('app.bsky.feed.getTimeline', rev, view)
+    const res = await rawGet('app.bsky.feed.getTimeline', 'limit=30')
+    assert.deepEqual(res.body, sent)
+    assert.equal(res.headers['atproto-upstream-lag'], undefined)
+  } finally {
+    held.release()
+  }
+  answerNext('app.bsky.feed.getTimeline', rev, view)
+  const again = await agent.app.bsky.feed.getTimeline(
+    { limit: 30 },
+    { headers: { 'accept-encoding': 'zstd;q=0, gzip, x-unknown' } },
+  )
+  assert.equal(again.data.feed.length, 2)
+  // What the AppView was asked for: only what can be read back, never an encoding the caller refused.
+  const asked = appView.calls.findLast((c) => c.nsid === 'app.bsky.feed.getTimeline')
+  assert.equal(asked?.headers['accept-encoding'], 'gzip')
+})
+
 test('without a CDN pattern, images are the blob from this server', () => {
   const viewer = new LocalViewer({
     did: 'did:plc:abc',
@@ -357,6 +384,6 @@ test('without a CDN pattern, images are the blob from this server', () => {
   })
   assert.equal(
     viewer.imageUrl('avatar', { $type: 'blob', ref: { $link: 'bafkreiabc' }, mimeType: 'image/png', size: 1 }),
-    'https://pds.example.org/xrpc/com.atproto.sync.getBlob?did=did:plc:abc&cid=bafkreiabc',
+    'https://pds.example.org/xrpc/com.atproto.sync.getBlob?did=did%3Aplc%3Aabc&cid=bafkreiabc',
   )
 })

@@ -256,14 +256,20 @@ test('a large answer is streamed through, not gathered first', async () => {
 test('account management is never passed on; methods served here answer here whatever the header', async () => {
   const before = home.calls.length
   const header = { 'atproto-proxy': `${home.did}#bsky_appview` }
-  for (const nsid of ['com.atproto.server.createAppPassword', 'com.atproto.identity.signPlcOperation']) {
-    const res = await xrpc(t.url, nsid, { auth: alice.accessJwt, body: { name: 'x' }, headers: header })
+  for (const nsid of ['com.atproto.identity.requestPlcOperationSignature', 'com.atproto.identity.signPlcOperation']) {
+    const res = await xrpc(t.url, nsid, { auth: alice.accessJwt, body: {}, headers: header })
     assert.equal(res.status, 400, `${nsid}: ${JSON.stringify(res.body)}`)
     assert.equal(res.body.error, 'InvalidToken')
   }
   const session = await xrpc(t.url, 'com.atproto.server.getSession', { auth: alice.accessJwt, headers: header })
   assert.equal(session.status, 200)
   assert.equal(session.body.did, alice.did)
+  const appPassword = await xrpc(t.url, 'com.atproto.server.createAppPassword', {
+    auth: alice.accessJwt,
+    body: { name: 'made here' },
+    headers: header,
+  })
+  assert.equal(appPassword.status, 200, JSON.stringify(appPassword.body))
   assert.equal(home.calls.length, before, 'nothing reached the service')
 })
 

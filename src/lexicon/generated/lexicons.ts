@@ -15781,6 +15781,11 @@ export const schemaDict = {
                 maxLength: 256,
                 description: 'Generated and returned once when absent.',
               },
+              inviteRequired: {
+                type: 'boolean',
+                description:
+                  "Whether sign-up here needs an invite code. Absent: the server's default (invites.required).",
+              },
             },
           },
         },
@@ -15916,6 +15921,11 @@ export const schemaDict = {
             description:
               "The sender of this domain's mail, when it has its own; absent: the server's email.from.",
           },
+          inviteRequired: {
+            type: 'boolean',
+            description:
+              'Whether sign-up here (com.atproto.server.createAccount) needs an invite code.',
+          },
         },
       },
       accountView: {
@@ -15940,6 +15950,12 @@ export const schemaDict = {
           status: {
             type: 'string',
             knownValues: ['active', 'suspended', 'disabled'],
+          },
+          deactivatedAt: {
+            type: 'string',
+            format: 'datetime',
+            description:
+              'Set while the account is deactivated (com.atproto.server.deactivateAccount); status stays its moderation status.',
           },
           createdAt: {
             type: 'string',
@@ -16277,7 +16293,7 @@ export const schemaDict = {
       main: {
         type: 'procedure',
         description:
-          "Change a domain's settings: its agent settings and the sender of its mail. Admin key, or the domain's owner or admin. A field left out keeps its value; resetToDefaults returns every one to the server's default.",
+          "Change a domain's agent and invite settings and the sender of its mail. Admin key, or the domain's owner or admin. A field left out keeps its value; resetToDefaults returns every one to the server's default.",
         input: {
           encoding: 'application/json',
           schema: {
@@ -16305,6 +16321,11 @@ export const schemaDict = {
                 maxLength: 400,
                 description:
                   "The sender of this domain's mail, as an address or Name <address> (so alice.example.com gets mail from example.com); an empty string returns it to the server's email.from.",
+              },
+              inviteRequired: {
+                type: 'boolean',
+                description:
+                  'Whether sign-up here (com.atproto.server.createAccount) needs an invite code.',
               },
               resetToDefaults: {
                 type: 'boolean',

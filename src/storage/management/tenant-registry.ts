@@ -88,6 +88,15 @@ export class TenantRegistry {
       .execute()
   }
 
+  /** Sets whether sign-up on the domain needs an invite code; null returns it to the config's default. */
+  async setInviteRequired(name: string, required: boolean | null): Promise<void> {
+    await this.db
+      .updateTable('domain')
+      .set({ invite_required: required, updated_at: now() })
+      .where('name', '=', name)
+      .execute()
+  }
+
   /**
    * Notes that the domain's queue is about to hold mail (before the tenant
    * transaction that queues it); always the latest such time, so a clear

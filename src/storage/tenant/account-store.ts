@@ -2,8 +2,9 @@
 // handle (or transaction) it runs on, so callers choose the tenant and this
 // module never reaches across tenants. Readers read; transactors also write.
 
-import type { AccountRole, AccountStatus, AccountTable } from '../schema.js'
+import type { AccountRole, AccountState, AccountStatus, AccountTable } from '../schema.js'
 import type { TenantDb } from '../storage.js'
+import type { AppPasswordGrant } from './app-password-store.js'
 
 export type AccountRow = AccountTable
 export type AccountSummary = Omit<AccountRow, 'password_hash' | 'signing_key' | 'plc_op'>
@@ -18,9 +19,21 @@ const SUMMARY_COLUMNS = [
   'takedown_ref',
   'email_confirmed_at',
   'email_auth_factor',
+  'deactivated_at',
+  'delete_after',
   'created_at',
   'updated_at',
 ] as const
+
+/**
+ * The account's state as the protocol reports it: moderation first (a
+ * taken-down or suspended account stays so whether or not it is also
+ * deactivated, as the official PDS ranks takedown above deactivation), then
+ * its owner's deactivation.
+ */
+export function accountState(row: { status: AccountStatus; deactivated_at: string | null }): AccountState {
+  return row.status === 'active' && row.deactivated_at !== null ? 'deactivated' : row.status
+}
 
 export class AccountReader {
   constructor(readonly db: TenantDb) {}
@@ -61,6 +74,27 @@ export class AccountTransactor extends AccountReader {
       .set({ status, takedown_ref: takedownRef, updated_at: new Date().toISOString() })
       .where('did', '=', did)
       .execute()
+  }
+
+  /** Deactivates the account (now), keeping when its owner said it may be deleted; false when there is no such account. */
+  async deactivate(did: string, deleteAfter: string | null): Promise<boolean> {
+    const now = new Date().toISOString()
+    const res = await this.db
+      .updateTable('account')
+      .set({ deactivated_at: now, delete_after: deleteAfter, updated_at: now })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
+  /** Ends the account's deactivation; false when there is no such account. */
+  async activate(did: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('account')
+      .set({ deactivated_at: null, delete_after: null, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
   }
 
   /** A new email is not confirmed yet, whatever the old one was. */
@@ -124,8 +158,8 @@ export class AccountTransactor extends AccountReader {
   }
 
   /**
-   * Deletes the account, its sessions, its preferences, its repo and its
-   * blobs; run inside a transaction. Outbox rows stay: the sequencer still
+   * Deletes the account, its sessions, its app passwords, its preferences,
+   * its repo and its blobs; run inside a transaction. Outbox rows stay: the sequencer still
    * owes relays those events.
    */
   async delete(did: string): Promise<void> {
@@ -138,6 +172,7 @@ export class AccountTransactor extends AccountReader {
       'record_blob',
       'blob',
       'refresh_token',
+      'app_password',
       'account_pref',
       'email_token',
     ] as const
@@ -177,7 +212,11 @@ export class SessionReader {
   }
 }
 
+// Postgres's code for a row naming one that is not there (or no longer).
+const PG_FOREIGN_KEY_VIOLATION = '23503'
+
 export class SessionTransactor extends SessionReader {
+  /** Stores a refresh token; false when the app password it names has been revoked. */
   async insertRefresh(row: {
     id: string
     sessionId: string
@@ -185,17 +224,27 @@ export class SessionTransactor extends SessionReader {
     expiresAt: Date
     /** When the pair was issued: with the id, what signs it again. */
     issuedAt: Date
-  }): Promise<void> {
-    await this.db
-      .insertInto('refresh_token')
-      .values({
-        id: row.id,
-        session_id: row.sessionId,
-        did: row.did,
-        expires_at: row.expiresAt.toISOString(),
-        created_at: row.issuedAt.toISOString(),
-      })
-      .execute()
+    /** The app password the session was opened with; absent or null: the account's password. */
+    appPasswordName?: string | null
+  }): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('refresh_token')
+        .values({
+          id: row.id,
+          session_id: row.sessionId,
+          did: row.did,
+          expires_at: row.expiresAt.toISOString(),
+          created_at: row.issuedAt.toISOString(),
+          app_password_name: row.appPasswordName ?? null,
+        })
+        .execute()
+      return true
+    } catch (err) {
+      // The app password it names is gone (revoked since it was checked): no session.
+      if ((err as { code?: string })?.code === PG_FOREIGN_KEY_VIOLATION) return false
+      throw err
+    }
   }
 
   /**
@@ -221,43 +270,85 @@ export class SessionTransactor extends SessionReader {
     return row?.next_id ?? undefined
   }
 
-  /** A live refresh token's session and issue time, to sign its pair again. */
-  async liveRefresh(id: string, did: string): Promise<{ sessionId: string; issuedAt: Date } | undefined> {
-    const row = await this.db
-      .selectFrom('refresh_token')
-      .select(['session_id', 'created_at'])
-      .where('id', '=', id)
-      .where('did', '=', did)
-      .where('expires_at', '>', new Date().toISOString())
+  /** A live refresh token's session, issue time and app password, to sign its pair again. */
+  async liveRefresh(
+    id: string,
+    did: string,
+  ): Promise<{ sessionId: string; issuedAt: Date; appPassword: AppPasswordGrant | null } | undefined> {
+    const row = await this.withAppPassword()
+      .select(['refresh_token.session_id', 'refresh_token.created_at'])
+      .where('refresh_token.id', '=', id)
+      .where('refresh_token.did', '=', did)
+      .where('refresh_token.expires_at', '>', new Date().toISOString())
       .executeTakeFirst()
-    return row && { sessionId: row.session_id, issuedAt: new Date(row.created_at) }
+    return row && { sessionId: row.session_id, issuedAt: new Date(row.created_at), appPassword: grantOf(row) }
   }
 
-  /** Drops the account's refresh tokens past their expiry or grace. */
+  /** The app password a refresh token's session was opened with (null: the account's password); undefined: no such token. */
+  async refreshGrant(id: string, did: string): Promise<{ appPassword: AppPasswordGrant | null } | undefined> {
+    const row = await this.withAppPassword()
+      .where('refresh_token.id', '=', id)
+      .where('refresh_token.did', '=', did)
+      .executeTakeFirst()
+    return row && { appPassword: grantOf(row) }
+  }
+
+  /** refresh_token rows with the name and privilege of the app password each names. */
+  private withAppPassword() {
+    return this.db
+      .selectFrom('refresh_token')
+      .leftJoin('app_password', (join) =>
+        join
+          .onRef('app_password.did', '=', 'refresh_token.did')
+          .onRef('app_password.name', '=', 'refresh_token.app_password_name'),
+      )
+      .select(['refresh_token.app_password_name', 'app_password.privileged'])
+  }
+
+  /**
+   * Drops the account's refresh tokens past their expiry or grace; rows another
+   * transaction holds are left for next time (a logout deleting them waits on
+   * the refresh that calls this: waiting here in turn would deadlock).
+   */
   async deleteExpired(did: string): Promise<void> {
     await this.db
       .deleteFrom('refresh_token')
-      .where('did', '=', did)
-      .where('expires_at', '<=', new Date().toISOString())
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('refresh_token')
+          .select('id')
+          .where('did', '=', did)
+          .where('expires_at', '<=', new Date().toISOString())
+          .forUpdate()
+          .skipLocked(),
+      )
       .execute()
   }
 
   async deleteSession(sessionId: string, did: string): Promise<void> {
-    // A refresh in flight holds its token's row and adds the successor when it commits: wait for
-    // it, then delete in a statement that sees the successor. Inside a transaction the rows stay
-    // locked until the delete commits, so no refresh can start in between.
-    await this.db
-      .selectFrom('refresh_token')
-      .select('id')
-      .where('session_id', '=', sessionId)
-      .where('did', '=', did)
-      .forUpdate()
-      .execute()
-    await this.db.deleteFrom('refresh_token').where('session_id', '=', sessionId).where('did', '=', did).execute()
+    await deleteUntilNone(() =>
+      this.db.deleteFrom('refresh_token').where('session_id', '=', sessionId).where('did', '=', did).executeTakeFirst(),
+    )
   }
 
   /** Ends every session of the account (its access tokens die with them). */
   async deleteAll(did: string): Promise<void> {
-    await this.db.deleteFrom('refresh_token').where('did', '=', did).execute()
+    await deleteUntilNone(() => this.db.deleteFrom('refresh_token').where('did', '=', did).executeTakeFirst())
   }
+}
+
+/**
+ * Runs a delete of refresh tokens until it deletes none. A refresh in flight
+ * commits its successor after one delete's snapshot was taken (the delete
+ * waits on the token the refresh holds, then misses the row it added): the
+ * next delete sees it. Each round ends one rotation, so this ends.
+ */
+async function deleteUntilNone(remove: () => Promise<{ numDeletedRows: bigint }>): Promise<void> {
+  let deleted: bigint
+  do deleted = (await remove()).numDeletedRows
+  while (deleted > 0n)
+}
+
+function grantOf(row: { app_password_name: string | null; privileged: boolean | null }): AppPasswordGrant | null {
+  return row.app_password_name === null ? null : { name: row.app_password_name, privileged: row.privileged === true }
 }

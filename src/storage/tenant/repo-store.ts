@@ -44,14 +44,45 @@ export class RepoReader {
     return this.db.selectFrom('repo_root').select(['cid', 'rev']).where('did', '=', did).executeTakeFirst()
   }
 
-  /** Heads and account statuses of these repos. */
+  /** Heads and account statuses (moderation and deactivation) of these repos. */
   heads(dids: string[]) {
     return this.db
       .selectFrom('repo_root')
       .innerJoin('account', 'account.did', 'repo_root.did')
-      .select(['repo_root.did', 'repo_root.cid', 'repo_root.rev', 'account.status'])
+      .select(['repo_root.did', 'repo_root.cid', 'repo_root.rev', 'account.status', 'account.deactivated_at'])
       .where('repo_root.did', 'in', dids)
       .execute()
+  }
+
+  /**
+   * What com.atproto.server.checkAccountStatus counts of a repo: its blocks
+   * (not those a commit dropped and only the grace period keeps), indexed
+   * records, the distinct blobs its records name, and the blobs stored.
+   */
+  async counts(did: string): Promise<{ blocks: number; records: number; expectedBlobs: number; blobs: number }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('repo_block')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('did', '=', did)
+          .where('removed_rev', 'is', null)
+          .as('blocks'),
+        eb.selectFrom('record').select(eb.fn.countAll<number>().as('n')).where('did', '=', did).as('records'),
+        eb
+          .selectFrom('record_blob')
+          .select(sql<number>`count(distinct blob_cid)`.as('n'))
+          .where('did', '=', did)
+          .as('expectedBlobs'),
+        eb.selectFrom('blob').select(eb.fn.countAll<number>().as('n')).where('did', '=', did).as('blobs'),
+      ])
+      .executeTakeFirstOrThrow()
+    return {
+      blocks: Number(row.blocks),
+      records: Number(row.records),
+      expectedBlobs: Number(row.expectedBlobs),
+      blobs: Number(row.blobs),
+    }
   }
 
   /** One record and its bytes, from the index joined to the block it names. */
@@ -204,7 +235,9 @@ export class RepoTransactor extends RepoReader {
   /** Takes the repo's write lock for the rest of the transaction, and reads what a commit is built on. */
   lockForCommit(did: string) {
     if (!this.db.isTransaction) throw new Error('lockForCommit outside a transaction')
-    return commitRoot(this.db, did).forUpdate(['repo_root']).executeTakeFirst()
+    // The account row too, shared: its status as read is the one storeCommit will see (a deactivation or
+    // takedown committed while this waited for the root is read again once locked, not missed).
+    return commitRoot(this.db, did).modifyEnd(sql`FOR UPDATE OF repo_root FOR SHARE OF account`).executeTakeFirst()
   }
 
   /**
@@ -213,9 +246,9 @@ export class RepoTransactor extends RepoReader {
    * dropped and its outbox event. One round trip instead of six is most of
    * what a write costs the database. Every part is conditional on the root
    * moving, which it does only if it is still at `expected.cid` and the
-   * account is still active with the same key: then nothing is written and
-   * false is returned. So a commit built without the lock is stored only on
-   * the root it was built on. Every part sees the tables as they were before
+   * account is still active (neither taken down nor deactivated) with the
+   * same key: then nothing is written and false is returned. So a commit
+   * built without the lock is stored only on the root it was built on. Every part sees the tables as they were before
    * the statement, so a dropped block is kept when a record outside this
    * commit, or one this commit writes, names it.
    */
@@ -230,10 +263,16 @@ export class RepoTransactor extends RepoReader {
       block: sql.raw(`${schema}"repo_block"`),
       record: sql.raw(`${schema}"record"`),
     }
+    // The account row is read FOR SHARE: a change of its status or deactivation under way is waited
+    // for and then seen (the row is read again once locked), so no commit lands after a takedown or
+    // deactivation that committed first; one that comes later waits for this commit instead. The root
+    // is locked first, as lockForCommit (and so a deactivation) locks them: the other order deadlocks.
+    const live = sql`SELECT 1 FROM ${t.root} r JOIN ${t.account} a ON a.did = r.did
+        WHERE r.did = ${did} AND a.status = 'active' AND a.deactivated_at IS NULL
+        AND a.signing_key = ${expected.signingKey}::bytea FOR UPDATE OF r FOR SHARE OF a`
     const parts: RawBuilder<unknown>[] = [
-      sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now} FROM ${t.account}
-        WHERE repo_root.did = ${did} AND repo_root.cid = ${expected.cid} AND account.did = ${did}
-        AND account.status = 'active' AND account.signing_key = ${expected.signingKey}::bytea
+      sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now}
+        WHERE repo_root.did = ${did} AND repo_root.cid = ${expected.cid} AND EXISTS (SELECT 1 FROM live)
         RETURNING repo_root.did`,
     ]
     if (c.newBlocks.length > 0) {
@@ -270,9 +309,9 @@ export class RepoTransactor extends RepoReader {
     }
     parts.push(appendOutboxWhen(schema, did, 'commit', c.outboxEvent, now, moved))
     const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
-    const result = await sql<{ n: number }>`WITH ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(
-      this.db,
-    )
+    const result = await sql<{
+      n: number
+    }>`WITH live AS (${live}), ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(this.db)
     return result.rows[0]?.n === 1
   }
 
@@ -325,7 +364,7 @@ function commitRoot(db: TenantDb, did: string) {
   return db
     .selectFrom('repo_root')
     .innerJoin('account', 'account.did', 'repo_root.did')
-    .select(['repo_root.cid', 'repo_root.rev', 'account.signing_key', 'account.status'])
+    .select(['repo_root.cid', 'repo_root.rev', 'account.signing_key', 'account.status', 'account.deactivated_at'])
     .where('repo_root.did', '=', did)
 }
 

@@ -78,7 +78,8 @@ export class SearchReader {
   constructor(readonly db: TenantDb) {}
 
   /**
-   * Documents of one collection by active accounts, best first: matching `q`
+   * Documents of one collection by active accounts (neither taken down nor
+   * deactivated), best first: matching `q`
    * by rank, then newest; without `q`, newest first.
    */
   docs(opts: { collection: string; q?: string; limit: number; after?: SearchDocKey }): Promise<SearchDocRow[]> {
@@ -94,6 +95,7 @@ export class SearchReader {
       .select(rank.as('rank'))
       .where('d.collection', '=', opts.collection)
       .where('a.status', '=', 'active')
+      .where('a.deactivated_at', 'is', null)
       .where(({ not, exists, selectFrom }) =>
         not(exists(takenDown(selectFrom, { did: 'd.did', collection: 'd.collection', rkey: 'd.rkey' }))),
       )
@@ -117,7 +119,7 @@ export class SearchReader {
 
   /**
    * Review counts and rating sums of these subjects from this tenant's active
-   * accounts, by the listing version (CID) they name: one review per reviewer
+   * (neither taken down nor deactivated) accounts, by the listing version (CID) they name: one review per reviewer
    * and subject (the one written last), and none by the subject's own author.
    */
   async reviewTotals(subjectUris: string[]): Promise<ReviewTotal[]> {
@@ -129,6 +131,7 @@ export class SearchReader {
       .select(['r.subject_uri', 'r.subject_cid', 'r.rating'])
       .where('r.subject_uri', 'in', subjectUris)
       .where('a.status', '=', 'active')
+      .where('a.deactivated_at', 'is', null)
       .where(({ not, exists, selectFrom }) =>
         not(exists(takenDown(selectFrom, { did: 'r.did', collection: sql.lit(REVIEW_COLLECTION), rkey: 'r.rkey' }))),
       )

@@ -7,7 +7,9 @@ import type { TenantDb } from '../storage.js'
 import { StoreBundle } from '../store-bundle.js'
 import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } from './account-store.js'
 import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
+import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
+import { InviteReader, InviteTransactor } from './invite-store.js'
 import { EmailTokenReader, EmailTokenTransactor, MailQueueReader, MailQueueTransactor } from './mail-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
 import { PlcReader, PlcTransactor } from './plc-store.js'
@@ -21,6 +23,9 @@ export class TenantReader extends StoreBundle<TenantDb> {
   }
   get sessions(): SessionReader {
     return this.bound('sessions', () => new SessionReader(this.db))
+  }
+  get appPasswords(): AppPasswordReader {
+    return this.bound('appPasswords', () => new AppPasswordReader(this.db))
   }
   get preferences(): PreferenceReader {
     return this.bound('preferences', () => new PreferenceReader(this.db))
@@ -49,6 +54,9 @@ export class TenantReader extends StoreBundle<TenantDb> {
   get mailQueue(): MailQueueReader {
     return this.bound('mailQueue', () => new MailQueueReader(this.db))
   }
+  get invites(): InviteReader {
+    return this.bound('invites', () => new InviteReader(this.db))
+  }
 }
 
 /**
@@ -63,6 +71,9 @@ export class TenantTransactor extends TenantReader {
   }
   override get sessions(): SessionTransactor {
     return this.bound('sessions', () => new SessionTransactor(this.db))
+  }
+  override get appPasswords(): AppPasswordTransactor {
+    return this.bound('appPasswords', () => new AppPasswordTransactor(this.db))
   }
   override get preferences(): PreferenceTransactor {
     return this.bound('preferences', () => new PreferenceTransactor(this.db))
@@ -90,5 +101,8 @@ export class TenantTransactor extends TenantReader {
   }
   override get mailQueue(): MailQueueTransactor {
     return this.bound('mailQueue', () => new MailQueueTransactor(this.db))
+  }
+  override get invites(): InviteTransactor {
+    return this.bound('invites', () => new InviteTransactor(this.db))
   }
 }

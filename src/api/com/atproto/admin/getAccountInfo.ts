@@ -1,14 +1,14 @@
 import type { AppContext } from '../../../../context.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
-import { accountView, visibleAccount } from './views.js'
+import { accountInfoView, visibleAccount } from './views.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.admin.getAccountInfo', {
     auth: ctx.auth.manager,
     handler: async ({ auth, params }) => {
       const located = await visibleAccount(ctx, auth.credentials, params.did)
-      return json(accountView(await ctx.accounts.summary(located)))
+      return json(await accountInfoView(ctx, located, await ctx.accounts.summary(located)))
     },
   })
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../../context.js'
 import { manages } from '../../../auth-verifiers.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
-import { accountView } from './views.js'
+import { accountInfoView } from './views.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.admin.getAccountInfos', {
@@ -19,7 +19,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
         const located = await ctx.accounts.locate(did)
         if (!located || !manages(auth.credentials, located.domain)) continue
         const summary = await ctx.accounts.findSummary(located)
-        if (summary) infos.push(accountView(summary))
+        if (summary) infos.push(await accountInfoView(ctx, located, summary))
       }
       return json({ infos })
     },

@@ -17,10 +17,10 @@ export default function (server: MethodServer, ctx: AppContext): void {
       const named = subjectKind(subject)
       if (named?.kind === 'account') {
         const { account } = await managedAccount(ctx, auth.credentials, named.ref.did)
-        moderation.assertNoDeactivation(deactivated)
         if (takedown) await moderation.takedownAccount(account, takedown)
+        if (deactivated) await moderation.deactivateAccount(account, deactivated)
         // Without a change, the official PDS still reports the account's status (#account).
-        else await moderation.announceAccountStatus(account)
+        if (!takedown && !deactivated) await moderation.announceAccountStatus(account)
       } else if (named?.kind === 'record') {
         const { repo, path } = recordUri(named.ref.uri)
         const { account } = await managedAccount(ctx, auth.credentials, repo)

@@ -16,7 +16,7 @@ import { type AccessCredentials, type AdminCredentials, assertManages } from '..
 
 export type Caller = AdminCredentials | AccessCredentials
 
-/** com.atproto.admin.defs#accountView. No invites here: the fields about them are left out, as an entryway's PDS does. */
+/** com.atproto.admin.defs#accountView, without the invite fields (searchAccounts, as the official PDS). */
 export function accountView(a: AccountSummary) {
   return {
     did: a.did,
@@ -24,7 +24,13 @@ export function accountView(a: AccountSummary) {
     email: a.email ?? undefined,
     emailConfirmedAt: a.email_confirmed_at ?? undefined,
     indexedAt: a.created_at,
+    deactivatedAt: a.deactivated_at ?? undefined,
   }
+}
+
+/** com.atproto.admin.defs#accountView with the account's invites, as getAccountInfo(s) answer on the official PDS. */
+export async function accountInfoView(ctx: AppContext, located: LocatedAccount, a: AccountSummary) {
+  return { ...accountView(a), ...(await ctx.invites.accountInfo(located)) }
 }
 
 /** The account `did` names, for a caller who may see it; NotFound as the official PDS answers, Forbidden in another domain. */

@@ -7,11 +7,22 @@ export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.server.createAccount', {
     auth: ctx.auth.optionalAdmin,
     handler: async ({ auth, input }) => {
-      const credentials = auth.credentials
-      if (!ctx.config.registrationOpen && credentials.type !== 'admin') {
+      const isAdmin = auth.credentials.type === 'admin'
+      const body = input.body
+      // A handle that names no domain of ours fails in create(), with the reason.
+      const domain = await ctx.invites.domainOfHandle(body.handle).catch((err: unknown) => {
+        if (err instanceof InvalidRequestError) return undefined
+        throw err
+      })
+      const codeNeeded = domain !== undefined && ctx.invites.required(domain)
+      // A domain that needs an invite code takes anyone who holds one, whether or not registration is
+      // open: the code is the permission. The admin key needs none.
+      if (!isAdmin && !codeNeeded && !ctx.config.registrationOpen) {
         throw new AuthRequiredError('Registration is closed on this server: the admin key is required')
       }
-      const body = input.body
+      if (!isAdmin && codeNeeded && !body.inviteCode) {
+        throw new InvalidRequestError('No invite code provided', 'InvalidInviteCode')
+      }
       if (body.did !== undefined || body.plcOp !== undefined) {
         throw new InvalidRequestError(
           'Bringing an existing DID to this server is not supported yet',
@@ -19,12 +30,21 @@ export default function (server: MethodServer, ctx: AppContext): void {
         )
       }
       if (body.password === undefined) throw new InvalidRequestError('password is required', 'InvalidPassword')
+      // A code given is checked now, before the account's keys and DID are made, and used up in the
+      // transaction that creates the account, where a race for its last use is settled: as the official
+      // PDS, even on a domain that needs none.
+      let useInvite: ReturnType<typeof ctx.invites.useIn> | undefined
+      if (body.inviteCode !== undefined && domain) {
+        await ctx.invites.check(domain, body.inviteCode)
+        useInvite = ctx.invites.useIn(body.inviteCode)
+      }
       const created = await ctx.accounts.create({
         handle: body.handle,
         email: body.email,
         password: body.password,
         recoveryKey: body.recoveryKey,
-        allowReserved: credentials.type === 'admin',
+        allowReserved: isAdmin,
+        alsoWrite: useInvite,
       })
       const located = await ctx.accounts.mustLocate(created.did)
       const tokens = await ctx.sessions.start(located)

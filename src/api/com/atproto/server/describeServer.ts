@@ -3,16 +3,24 @@ import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
-  server.method('com.atproto.server.describeServer', async () => {
-    const domains = await ctx.registry.listDomains()
+  server.method('com.atproto.server.describeServer', async ({ req }) => {
+    const domains = (await ctx.registry.listDomains()).filter((d) => d.status === 'active')
     const { registrationOpen, serverInfo } = ctx.config
+    // The domains a sign-up from this client is for: the one its request was sent to (a hostname of the
+    // domain, or under it), else all of them. A code is said to be required when each of those needs one:
+    // a client that hears "no" can then sign up on at least one of them without a code, and one that hears
+    // "yes" asks for the code every one of them needs.
+    const named = await ctx.invites.domainOfHost(req.hostname)
+    const asked = named ? [named] : domains
+    const codesNeeded = asked.length === 0 ? ctx.config.invites.required : asked.every((d) => ctx.invites.required(d))
     return json({
       did: ctx.serviceDid,
       // Clients append a user's chosen name to one of these, so they carry the leading dot.
-      availableUserDomains: domains.filter((d) => d.status === 'active').map((d) => `.${d.name}`),
-      // Closed registration takes the admin key, which no user has: clients then ask for an invite code
-      // (which they cannot get here either) rather than offer a sign-up that fails.
-      inviteCodeRequired: !registrationOpen,
+      availableUserDomains: domains.map((d) => `.${d.name}`),
+      // Closed registration (on domains that need no code) takes the admin key, which no user has:
+      // clients then ask for an invite code rather than offer a sign-up that fails, and a code of a
+      // domain that needs one does let its holder in.
+      inviteCodeRequired: codesNeeded || !registrationOpen,
       phoneVerificationRequired: false,
       links: { privacyPolicy: serverInfo.privacyPolicyUrl, termsOfService: serverInfo.termsOfServiceUrl },
       contact: { email: serverInfo.contactEmail },

@@ -1,8 +1,10 @@
 // A service-auth token for another service, signed with the caller's own
 // key, within the official PDS's limits: at most an hour ahead, a minute
-// when it names no method, and never for account management.
+// when it names no method, never for account management, and for the
+// privileged methods only to a password login or a privileged app password.
 import { ensureValidDid } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { isPrivileged, isPrivilegedOnlyMethod } from '../../../../auth/scopes.js'
 import type { AppContext } from '../../../../context.js'
 import { isProtectedMethod } from '../../../../proxy/protected-methods.js'
 import type { MethodServer } from '../../../method-server.js'
@@ -17,6 +19,12 @@ export default function (server: MethodServer, ctx: AppContext): void {
     handler: async ({ params, auth }) => {
       const { aud, exp, lxm } = params
       if (!isAudience(aud)) throw new InvalidRequestError('aud must be a valid atproto DID or did#serviceId reference')
+      // A plain app password may not act for the account where a privileged session is asked for (the DMs, a new account).
+      if (lxm && isPrivilegedOnlyMethod(lxm) && !isPrivileged(auth.credentials.scope)) {
+        throw new InvalidRequestError(
+          `insufficient access to request a service auth token for the following method: ${lxm}`,
+        )
+      }
       // exp is in seconds since the epoch; 0 or absent: the default, a minute from now.
       if (exp) {
         const ahead = exp - Date.now() / 1000

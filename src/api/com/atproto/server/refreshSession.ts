@@ -1,4 +1,6 @@
 import type { AppContext } from '../../../../context.js'
+import { accountState } from '../../../../storage/tenant/account-store.js'
+import { protocolStatus } from '../../../../sync/events.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
@@ -16,7 +18,8 @@ export default function (server: MethodServer, ctx: AppContext): void {
         email: account.email ?? undefined,
         emailConfirmed: !!account.email_confirmed_at,
         emailAuthFactor: account.email_auth_factor,
-        active: true,
+        // A deactivated account may log in (to activate again): the client is told which it is.
+        ...protocolStatus(accountState(account)),
       })
     },
   })

@@ -4,9 +4,12 @@ import { json } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
-  server.method('com.atproto.sync.getLatestCommit', async ({ params, req }) => {
-    const target = await servableRepo(ctx, params.did, req)
-    const root = await ctx.repoReads.root(target)
-    return json({ cid: root.cid, rev: root.rev })
+  server.method('com.atproto.sync.getLatestCommit', {
+    auth: ctx.auth.optionalAccessOrAdmin,
+    handler: async ({ params, req, auth }) => {
+      const target = await servableRepo(ctx, params.did, req, auth.credentials)
+      const root = await ctx.repoReads.root(target)
+      return json({ cid: root.cid, rev: root.rev })
+    },
   })
 }

@@ -6,10 +6,13 @@ import { car } from '../../../output.js'
 import { servableRepo } from '../../../repo-target.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
-  server.method('com.atproto.sync.getRepo', async ({ params, req }) => {
-    const { did, since } = params
-    if (since !== undefined && !isValidTid(since)) throw new InvalidRequestError(`since is not a valid rev: ${since}`)
-    const target = await servableRepo(ctx, did, req)
-    return car(await ctx.repoReads.exportCar(target, since))
+  server.method('com.atproto.sync.getRepo', {
+    auth: ctx.auth.optionalAccessOrAdmin,
+    handler: async ({ params, req, auth }) => {
+      const { did, since } = params
+      if (since !== undefined && !isValidTid(since)) throw new InvalidRequestError(`since is not a valid rev: ${since}`)
+      const target = await servableRepo(ctx, did, req, auth.credentials)
+      return car(await ctx.repoReads.exportCar(target, since))
+    },
   })
 }

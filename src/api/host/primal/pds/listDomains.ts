@@ -6,6 +6,6 @@ import { domainView } from './views.js'
 export default function (server: MethodServer, ctx: AppContext): void {
   server.method('host.primal.pds.listDomains', {
     auth: ctx.auth.admin,
-    handler: async () => json({ domains: (await ctx.domains.list()).map((d) => domainView(d, ctx.config.agents)) }),
+    handler: async () => json({ domains: (await ctx.domains.list()).map((d) => domainView(d, ctx.config)) }),
   })
 }

@@ -31,10 +31,16 @@ export default function (server: MethodServer, ctx: AppContext): void {
         await ctx.registry.setEmailFrom(name, emailFrom || null)
         ctx.logger.info({ tenant: name, emailFrom: emailFrom || null }, 'domain mail sender changed')
       }
+      const inviteRequired = body.resetToDefaults ? null : body.inviteRequired
+      if (inviteRequired !== undefined) await ctx.registry.setInviteRequired(name, inviteRequired)
       const domain = await ctx.registry.activeDomain(name)
       if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
-      ctx.logger.info({ tenant: name, ...agentSettings(domain, ctx.config.agents) }, 'domain agent settings changed')
-      return json({ domain: domainView(domain, ctx.config.agents) })
+      const view = domainView(domain, ctx.config)
+      ctx.logger.info(
+        { tenant: name, ...agentSettings(domain, ctx.config.agents), inviteRequired: view.inviteRequired },
+        'domain settings changed',
+      )
+      return json({ domain: view })
     },
   })
 }

@@ -1,17 +1,19 @@
 // Shapes of host.primal.pds.defs views, from service objects.
 import type { CreatedAccount } from '../../../../account/account-service.js'
-import type { AgentsConfig } from '../../../../config/config.js'
+import { inviteRequired } from '../../../../account/invite-codes.js'
+import type { Config } from '../../../../config/config.js'
 import type { Domain } from '../../../../storage/management/tenant-registry.js'
 import type { AccountSummary } from '../../../../storage/tenant/account-store.js'
 import { agentSettings } from '../../../../tenant/agent-settings.js'
 
-/** A domain with its agent settings, the config's defaults (`agentDefaults`) where it has none of its own. */
-export function domainView(d: Domain, agentDefaults: AgentsConfig) {
+/** A domain with its agent and invite settings, the config's defaults where it has none of its own. */
+export function domainView(d: Domain, config: Pick<Config, 'agents' | 'invites'>) {
   return {
     name: d.name,
     status: d.status,
     createdAt: d.created_at,
-    ...agentSettings(d, agentDefaults),
+    ...agentSettings(d, config.agents),
+    inviteRequired: inviteRequired(d, config.invites),
     emailFrom: d.email_from ?? undefined,
   }
 }
@@ -23,6 +25,7 @@ export function accountView(a: AccountSummary) {
     email: a.email ?? undefined,
     role: a.role,
     status: a.status,
+    deactivatedAt: a.deactivated_at ?? undefined,
     createdAt: a.created_at,
   }
 }

@@ -25,6 +25,8 @@ export interface InputSchema {
   ownerEmail?: string
   /** Generated and returned once when absent. */
   ownerPassword?: string
+  /** Whether sign-up here needs an invite code. Absent: the server's default (invites.required). */
+  inviteRequired?: boolean
 }
 
 export interface OutputSchema {

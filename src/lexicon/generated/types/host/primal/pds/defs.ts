@@ -26,6 +26,8 @@ export interface DomainView {
   powDifficulty?: number
   /** The sender of this domain's mail, when it has its own; absent: the server's email.from. */
   emailFrom?: string
+  /** Whether sign-up here (com.atproto.server.createAccount) needs an invite code. */
+  inviteRequired?: boolean
 }
 
 const hashDomainView = 'domainView'
@@ -45,6 +47,8 @@ export interface AccountView {
   email?: string
   role: 'owner' | 'admin' | 'user' | (string & {})
   status: 'active' | 'suspended' | 'disabled' | (string & {})
+  /** Set while the account is deactivated (com.atproto.server.deactivateAccount); status stays its moderation status. */
+  deactivatedAt?: string
   createdAt: string
 }
 
