@@ -2,6 +2,7 @@
 // at start and passed down. Tests build their own.
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
+import { AccountEmail } from './account/account-email.js'
 import { AccountService } from './account/account-service.js'
 import { AppPasswords } from './account/app-passwords.js'
 import { HandlePolicy } from './account/handle-policy.js'
@@ -30,6 +31,8 @@ import { allLexicons } from './lexicon/lexicons.js'
 import { ByteBudget } from './lib/byte-budget.js'
 import { type BackgroundJob, startJobs, stopJobs } from './lib/jobs.js'
 import { createLogger, type Logger } from './lib/logger.js'
+import { MailQueue } from './mail/mail-queue.js'
+import { SmtpSender } from './mail/smtp-sender.js'
 import { Metrics } from './metrics/metrics.js'
 import { ModerationService } from './moderation/moderation-service.js'
 import { ReadAfterWrite } from './proxy/read-after-write.js'
@@ -80,6 +83,10 @@ export type AppContext = {
   /** Accounts' app.bsky preferences (getPreferences, putPreferences). */
   preferences: PreferenceService
   passwords: Passwords
+  /** What accounts do by mail: confirm and change their email, reset passwords, delete themselves, sign-in codes. */
+  accountEmail: AccountEmail
+  /** The mail job: sends the tenants' queued mail; absent when the config has no `email`. */
+  mail?: MailQueue
   auth: AuthVerifier
   rateLimits: RateLimits
   /** The agent app's (gatherWing's) agents: built here, as every service is, for its handlers. */
@@ -248,6 +255,9 @@ export async function createAppContext(
     })
     const sessions = new SessionService(storage, accounts, tokens, passwords, appPasswords)
     const invites = new InviteService({ storage, registry, invites: config.invites, logger })
+    const mail = config.email
+      ? new MailQueue({ storage, registry, sender: new SmtpSender(config.email), config: config.email, logger })
+      : undefined
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
     const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
@@ -264,6 +274,16 @@ export async function createAppContext(
     })
     const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth)
     const rateLimits = new RateLimits(config.rateLimits, storage)
+    const accountEmail = new AccountEmail({
+      storage,
+      registry,
+      accounts,
+      passwords,
+      mailConfigured: !!mail,
+      mailBudget: (did) => rateLimits.consumeMail(did),
+      mailQueued: (dbName) => mail?.queued(dbName),
+      logger,
+    })
     const recordWriter = new RecordWriter({
       repos,
       lexicons,
@@ -302,6 +322,8 @@ export async function createAppContext(
       appPasswords,
       preferences,
       passwords,
+      accountEmail,
+      mail,
       auth,
       rateLimits,
       agents,
@@ -322,7 +344,7 @@ export async function createAppContext(
       jetstream,
       metrics,
       wings,
-      jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays }),
+      jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays, mail }),
     }
     await recover(ctx)
     return ctx
@@ -398,6 +420,7 @@ async function recover(ctx: AppContext): Promise<void> {
  * starts before the sequencer (it reads the head the sequencer's first
  * frames follow) and stops after it (so it takes the last drain's frames);
  * the relays hear of this process once it sequences, and stop asking first.
+ * Mail (when the config has `email`) goes last: it needs nothing the others do.
  */
 function backgroundJobs(jobs: {
   pending: PendingHomes
@@ -405,8 +428,10 @@ function backgroundJobs(jobs: {
   tail: EventTail
   sequencer: Sequencer
   relays: RelayAnnouncer
+  mail?: MailQueue
 }): BackgroundJob[] {
-  return [jobs.pending, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays]
+  const list: BackgroundJob[] = [jobs.pending, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays]
+  return jobs.mail ? [...list, jobs.mail] : list
 }
 
 /** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */

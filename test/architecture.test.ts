@@ -36,6 +36,7 @@ const SERVICES = [
   'auth',
   'blob',
   'identity',
+  'mail',
   'metrics',
   'moderation',
   'proxy',

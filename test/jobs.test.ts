@@ -60,3 +60,17 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   assert.deepEqual(log, ['relay-announcer', 'sequencer', 'event-tail', 'storage-sweeper', 'pending-homes', 'storage'])
   assert.equal(ctx.sequencer.leading, false, 'the sequencer gave up leading')
 })
+
+test('with email configured, the mail job is listed last: started after the others, stopped first', async () => {
+  const t = await startTestServer({ config: { email: { smtpUrl: 'smtp://127.0.0.1:9', from: 'noreply@jobs.test' } } })
+  try {
+    assert.ok(t.ctx.mail)
+    assert.deepEqual(
+      t.ctx.jobs.map((j) => j.name),
+      ['pending-homes', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer', 'mail'],
+    )
+    assert.equal(t.ctx.jobs.at(-1), t.ctx.mail)
+  } finally {
+    await t.close()
+  }
+})

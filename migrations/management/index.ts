@@ -5,6 +5,7 @@ import * as m002 from './002_firehose.js'
 import * as m003 from './003_event_time.js'
 import * as m004 from './004_agents.js'
 import * as m005 from './005_rate_limits.js'
+import * as m006 from './006_mail.js'
 import * as m007 from './007_invites.js'
 
 export const managementMigrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const managementMigrations: Record<string, Migration> = {
   '003_event_time': m003,
   '004_agents': m004,
   '005_rate_limits': m005,
+  '006_mail': m006,
   '007_invites': m007,
 }

@@ -11,6 +11,7 @@ import * as m008 from './008_takedowns.js'
 import * as m009 from './009_account_pref.js'
 import * as m010 from './010_refresh_grace.js'
 import * as m011 from './011_record_rev_index.js'
+import * as m012 from './012_mail.js'
 import * as m013 from './013_app_passwords.js'
 import * as m014 from './014_deactivation.js'
 import * as m015 from './015_invites.js'
@@ -27,6 +28,7 @@ export const tenantMigrations: Record<string, Migration> = {
   '009_account_pref': m009,
   '010_refresh_grace': m010,
   '011_record_rev_index': m011,
+  '012_mail': m012,
   '013_app_passwords': m013,
   '014_deactivation': m014,
   '015_invites': m015,

@@ -37,7 +37,11 @@ export class AccountCredentials {
     if (email === located.email) return
     try {
       await registry.setHomeEmail(located.did, email)
-      await storage.write(located.db_name, (w) => w.accounts.setEmail(located.did, email))
+      // Codes mailed to the old address die with it; the new one is unconfirmed.
+      await storage.transact(located.db_name, async (tx) => {
+        await tx.accounts.setEmail(located.did, email)
+        await tx.emailTokens.deleteAll(located.did)
+      })
     } catch (err) {
       await registry.setHomeEmail(located.did, located.email)
       if (isUniqueViolation(err)) {
@@ -48,13 +52,14 @@ export class AccountCredentials {
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account email changed')
   }
 
-  /** Sets a new password and ends every session of the account. */
+  /** Sets a new password and ends every session of the account; a password-reset code mailed before is void. */
   async setPassword(located: LocatedAccount, password: string): Promise<void> {
     checkPasswordPolicy(password)
     const hash = await this.deps.passwords.hash(password)
     await this.deps.storage.transact(located.db_name, async (tx) => {
       await tx.accounts.setPasswordHash(located.did, hash)
       await tx.sessions.deleteAll(located.did)
+      await tx.emailTokens.drop(located.did, 'reset_password')
     })
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account password changed by an operator')
   }

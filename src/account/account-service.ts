@@ -133,6 +133,8 @@ export class AccountService {
       plc_op: genesis.op,
       plc_published_at: null,
       takedown_ref: null,
+      email_confirmed_at: null,
+      email_auth_factor: false,
       deactivated_at: null,
       delete_after: null,
       created_at: t,

@@ -49,9 +49,16 @@ export class SessionService {
   /**
    * Logs in to the account `located` (from AccountService.locate; undefined:
    * no account has the identifier) with its password, or with one of its app
-   * passwords for a session of that app password's scope.
+   * passwords for a session of that app password's scope. `secondFactor`,
+   * once the account's own password is right, may refuse the login (the
+   * email code of an account that asks for one); an app password, made for
+   * apps that cannot ask for a code, does without it.
    */
-  async login(located: LocatedAccount | undefined, password: string): Promise<SessionInfo> {
+  async login(
+    located: LocatedAccount | undefined,
+    password: string,
+    secondFactor?: (located: LocatedAccount, account: AccountSummary) => Promise<void>,
+  ): Promise<SessionInfo> {
     const row = located ? await this.storage.read(located.db_name, (t) => t.accounts.get(located.did)) : undefined
     // Always one password check, so a wrong identifier is not faster than a wrong password.
     const check = await this.passwords.verify(password, row?.password_hash)
@@ -71,6 +78,7 @@ export class SessionService {
     assertCanLogIn(row.status)
     const { password_hash: _h, signing_key: _k, plc_op: _o, ...account } = row
     const grant = appPassword ?? null
+    if (!grant) await secondFactor?.(located, account)
     return { tokens: await this.start(located, grant), account, scope: scopeOfAppPassword(grant) }
   }
 

@@ -13,6 +13,7 @@ import adminGetAccountInfos from './com/atproto/admin/getAccountInfos.js'
 import adminGetInviteCodes from './com/atproto/admin/getInviteCodes.js'
 import adminGetSubjectStatus from './com/atproto/admin/getSubjectStatus.js'
 import adminSearchAccounts from './com/atproto/admin/searchAccounts.js'
+import adminSendEmail from './com/atproto/admin/sendEmail.js'
 import adminUpdateAccountEmail from './com/atproto/admin/updateAccountEmail.js'
 import adminUpdateAccountHandle from './com/atproto/admin/updateAccountHandle.js'
 import adminUpdateAccountPassword from './com/atproto/admin/updateAccountPassword.js'
@@ -34,12 +35,14 @@ import repoPutRecord from './com/atproto/repo/putRecord.js'
 import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
 import activateAccount from './com/atproto/server/activateAccount.js'
 import checkAccountStatus from './com/atproto/server/checkAccountStatus.js'
+import confirmEmail from './com/atproto/server/confirmEmail.js'
 import createAccount from './com/atproto/server/createAccount.js'
 import createAppPassword from './com/atproto/server/createAppPassword.js'
 import createInviteCode from './com/atproto/server/createInviteCode.js'
 import createInviteCodes from './com/atproto/server/createInviteCodes.js'
 import createSession from './com/atproto/server/createSession.js'
 import deactivateAccount from './com/atproto/server/deactivateAccount.js'
+import serverDeleteAccount from './com/atproto/server/deleteAccount.js'
 import deleteSession from './com/atproto/server/deleteSession.js'
 import describeServer from './com/atproto/server/describeServer.js'
 import getAccountInviteCodes from './com/atproto/server/getAccountInviteCodes.js'
@@ -47,7 +50,13 @@ import getServiceAuth from './com/atproto/server/getServiceAuth.js'
 import getSession from './com/atproto/server/getSession.js'
 import listAppPasswords from './com/atproto/server/listAppPasswords.js'
 import refreshSession from './com/atproto/server/refreshSession.js'
+import requestAccountDelete from './com/atproto/server/requestAccountDelete.js'
+import requestEmailConfirmation from './com/atproto/server/requestEmailConfirmation.js'
+import requestEmailUpdate from './com/atproto/server/requestEmailUpdate.js'
+import requestPasswordReset from './com/atproto/server/requestPasswordReset.js'
+import resetPassword from './com/atproto/server/resetPassword.js'
 import revokeAppPassword from './com/atproto/server/revokeAppPassword.js'
+import updateEmail from './com/atproto/server/updateEmail.js'
 import syncGetBlob from './com/atproto/sync/getBlob.js'
 import syncGetLatestCommit from './com/atproto/sync/getLatestCommit.js'
 import syncGetRecord from './com/atproto/sync/getRecord.js'
@@ -62,6 +71,8 @@ import deleteAccount from './host/primal/pds/deleteAccount.js'
 import listAccounts from './host/primal/pds/listAccounts.js'
 import listDomains from './host/primal/pds/listDomains.js'
 import removeDomain from './host/primal/pds/removeDomain.js'
+import sendEmailConfirmation from './host/primal/pds/sendEmailConfirmation.js'
+import sendPasswordReset from './host/primal/pds/sendPasswordReset.js'
 import updateAccountRole from './host/primal/pds/updateAccountRole.js'
 import updateAccountStatus from './host/primal/pds/updateAccountStatus.js'
 import updateDomain from './host/primal/pds/updateDomain.js'
@@ -82,6 +93,14 @@ const methods = [
   getServiceAuth,
   refreshSession,
   deleteSession,
+  requestEmailConfirmation,
+  confirmEmail,
+  requestEmailUpdate,
+  updateEmail,
+  requestPasswordReset,
+  resetPassword,
+  requestAccountDelete,
+  serverDeleteAccount,
   createAppPassword,
   listAppPasswords,
   revokeAppPassword,
@@ -120,6 +139,7 @@ const methods = [
   adminUpdateAccountPassword,
   adminUpdateAccountSigningKey,
   adminUpdateSubjectStatus,
+  adminSendEmail,
   getPreferences,
   putPreferences,
   addDomain,
@@ -131,6 +151,8 @@ const methods = [
   updateAccountStatus,
   updateAccountRole,
   updateDomain,
+  sendEmailConfirmation,
+  sendPasswordReset,
 ]
 
 export function registerMethods(server: MethodServer, ctx: AppContext): void {

@@ -153,6 +153,12 @@ export type RateLimitsConfig = {
   loginsPerAccount: RateLimitRule
   /** The same logins, over a longer window. */
   loginsPerAccountDaily: RateLimitRule
+  /** Mails with a code sent to one account (confirmation, email change, password reset, deletion, sign-in codes). */
+  mailsPerAccount: RateLimitRule
+  /** The same mails, over a longer window. */
+  mailsPerAccountDaily: RateLimitRule
+  /** requestPasswordReset and resetPassword calls per client IP, right code or wrong (codes are guessed there). */
+  passwordResetsPerIp: RateLimitRule
 }
 
 /** What com.atproto.server.describeServer tells clients about this server; each absent unless set. */
@@ -231,6 +237,20 @@ export type ProxyConfig = {
   readAfterWriteMemoryBytes: number
 }
 
+/** Outgoing mail (email confirmation, password reset, account deletion, sign-in codes). */
+export type EmailConfig = {
+  /** Where mail is sent: smtp:// or smtps://, with user:password@ when the server wants a login. */
+  smtpUrl: string
+  /** The sender of mail for a domain that has not set its own (host.primal.pds.updateDomain emailFrom). */
+  from: string
+  /** The longest one send may take (connect, greeting, every command); past it the attempt fails and is retried. */
+  sendTimeoutMs: number
+  /** How a refused or failed send is retried; after the last attempt the mail is given up (logged). */
+  retry: RetryConfig
+  /** How often every tenant's queue is swept for mail due (a retry's time come, a signal lost). */
+  sweepIntervalMs: number
+}
+
 export type Config = {
   serviceURL: string
   port: number
@@ -276,6 +296,8 @@ export type Config = {
   gc: GcConfig
   firehose: FirehoseConfig
   metrics: MetricsConfig
+  /** Absent: no mail is sent, and the methods that need it answer 400 saying so. */
+  email?: EmailConfig
   /** On SIGTERM/SIGINT: how long in-flight requests and the firehose's last events may take before sockets are cut. */
   shutdownTimeoutMs: number
   logLevel: string
@@ -345,6 +367,11 @@ export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
   // The official PDS's createSession limits (it counts them per identifier and IP).
   loginsPerAccount: { points: 30, windowSeconds: 300 },
   loginsPerAccountDaily: { points: 300, windowSeconds: 86_400 },
+  // The official PDS's limits on requestEmailConfirmation, requestEmailUpdate and requestAccountDelete, per account.
+  mailsPerAccount: { points: 5, windowSeconds: 3600 },
+  mailsPerAccountDaily: { points: 15, windowSeconds: 86_400 },
+  // The official PDS's resetPassword limit (it counts requestPasswordReset apart, 15 an hour).
+  passwordResetsPerIp: { points: 50, windowSeconds: 300 },
 }
 
 // The official installer has required invite codes by default since sign-up floods in 2026.
@@ -398,6 +425,11 @@ export const DEFAULT_IDENTITY: IdentityConfig = {
   handleWellKnownUrl: DEFAULT_HANDLE_WELL_KNOWN_URL,
 }
 
+/** About half an hour of retries in all: longer than an email token lives (15 minutes). */
+export const DEFAULT_EMAIL_RETRY: RetryConfig = { attempts: 10, initialDelayMs: 5000, maxDelayMs: 10 * 60 * 1000 }
+export const DEFAULT_EMAIL_SEND_TIMEOUT_MS = 30_000
+export const DEFAULT_EMAIL_SWEEP_INTERVAL_MS = 60_000
+
 export const DEFAULT_PLC_RETRY: RetryConfig = { attempts: 4, initialDelayMs: 250, maxDelayMs: 4000 }
 export const DEFAULT_RELAY_RETRY: RetryConfig = { attempts: 0, initialDelayMs: 1000, maxDelayMs: 10 * 60 * 1000 }
 
@@ -449,6 +481,7 @@ const KNOWN_FIELDS = new Set([
   'gc',
   'firehose',
   'metrics',
+  'email',
   'shutdownTimeoutMs',
   'logLevel',
   '$comment',
@@ -561,6 +594,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     gc: readGc(r, raw),
     firehose: readFirehose(r, raw),
     metrics: readMetrics(r, raw),
+    email: readEmail(r, raw),
     shutdownTimeoutMs: r.int(raw, 'shutdownTimeoutMs', 0, 600_000) ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
     logLevel,
   }
@@ -816,6 +850,9 @@ function readRateLimits(r: FieldReader, raw: RawConfig): RateLimitsConfig {
     accountWrites: rule('accountWrites'),
     loginsPerAccount: rule('loginsPerAccount'),
     loginsPerAccountDaily: rule('loginsPerAccountDaily'),
+    mailsPerAccount: rule('mailsPerAccount'),
+    mailsPerAccountDaily: rule('mailsPerAccountDaily'),
+    passwordResetsPerIp: rule('passwordResetsPerIp'),
   }
 }
 
@@ -888,6 +925,41 @@ function readMetrics(r: FieldReader, raw: RawConfig): MetricsConfig {
   return { public: r.boolean(m, 'public', 'metrics.public') ?? false }
 }
 
+const EMAIL_FIELDS = ['smtpUrl', 'from', 'sendTimeoutMs', 'retry', 'sweepIntervalMs']
+
+/** The `email` section: absent (or false) sends no mail; present, smtpUrl and from are required. */
+function readEmail(r: FieldReader, raw: RawConfig): EmailConfig | undefined {
+  if (raw.email === undefined || raw.email === false || raw.email === null) return undefined
+  const o = r.object(raw, 'email')
+  if (!o) return undefined
+  for (const key of Object.keys(o)) {
+    if (!EMAIL_FIELDS.includes(key)) r.problems.push(`${r.source}: unknown field "email.${key}"`)
+  }
+  const smtpUrl = r.url(o, 'smtpUrl', ['smtp:', 'smtps:'], 'email.smtpUrl')
+  if (!smtpUrl) r.problems.push(`${r.source}: "email.smtpUrl" is required when "email" is set (smtp:// or smtps://)`)
+  const from = r.string(o, 'from', 'email.from')
+  if (!from)
+    r.problems.push(`${r.source}: "email.from" is required when "email" is set (an address, or Name <address>)`)
+  else if (!isMailbox(from)) r.fail('email.from', 'an email address, or Name <address>', from)
+  const sendTimeoutMs = r.int(o, 'sendTimeoutMs', 100, 600_000, 'email.sendTimeoutMs') ?? DEFAULT_EMAIL_SEND_TIMEOUT_MS
+  return {
+    smtpUrl: smtpUrl ?? '',
+    from: from ?? '',
+    sendTimeoutMs,
+    retry: readRetry(r, o, 'retry', DEFAULT_EMAIL_RETRY, 1, 'email.retry'),
+    sweepIntervalMs:
+      r.int(o, 'sweepIntervalMs', 100, 3_600_000, 'email.sweepIntervalMs') ?? DEFAULT_EMAIL_SWEEP_INTERVAL_MS,
+  }
+}
+
+/** `a@b.c` or `Name <a@b.c>`: what a From header names, with no line break to smuggle headers in. */
+export function isMailbox(value: string): boolean {
+  if (/[\r\n]/.test(value) || value.length > 320) return false
+  const m = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim())
+  const address = m?.[1] ?? m?.[2]
+  return address !== undefined && /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]+$/.test(address)
+}
+
 function readGc(r: FieldReader, raw: RawConfig): GcConfig {
   const gc = r.object(raw, 'gc') ?? {}
   const day = 86_400
@@ -902,15 +974,22 @@ function readGc(r: FieldReader, raw: RawConfig): GcConfig {
   }
 }
 
-function readRetry(r: FieldReader, raw: RawConfig, key: string, d: RetryConfig, minAttempts: number): RetryConfig {
-  const o = r.object(raw, key) ?? {}
+function readRetry(
+  r: FieldReader,
+  raw: RawConfig,
+  key: string,
+  d: RetryConfig,
+  minAttempts: number,
+  field = key,
+): RetryConfig {
+  const o = r.object(raw, key, field) ?? {}
   const retry = {
-    attempts: r.int(o, 'attempts', minAttempts, 1000, `${key}.attempts`) ?? d.attempts,
-    initialDelayMs: r.int(o, 'initialDelayMs', 1, 3_600_000, `${key}.initialDelayMs`) ?? d.initialDelayMs,
-    maxDelayMs: r.int(o, 'maxDelayMs', 1, 86_400_000, `${key}.maxDelayMs`) ?? d.maxDelayMs,
+    attempts: r.int(o, 'attempts', minAttempts, 1000, `${field}.attempts`) ?? d.attempts,
+    initialDelayMs: r.int(o, 'initialDelayMs', 1, 3_600_000, `${field}.initialDelayMs`) ?? d.initialDelayMs,
+    maxDelayMs: r.int(o, 'maxDelayMs', 1, 86_400_000, `${field}.maxDelayMs`) ?? d.maxDelayMs,
   }
   if (retry.maxDelayMs < retry.initialDelayMs) {
-    r.problems.push(`${r.source}: "${key}.maxDelayMs" must be at least ${key}.initialDelayMs`)
+    r.problems.push(`${r.source}: "${field}.maxDelayMs" must be at least ${field}.initialDelayMs`)
   }
   return retry
 }

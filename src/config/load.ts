@@ -73,6 +73,12 @@ function applyEnv(raw: RawConfig, env: NodeJS.ProcessEnv): RawConfig {
     const db = out.database && typeof out.database === 'object' ? (out.database as RawConfig) : {}
     out.database = { ...db, url: dbUrl }
   }
+  // The SMTP URL may carry the mail server's password: containers pass it without a file on disk.
+  const smtpUrl = env.PRIMAL_PDS_SMTP_URL
+  if (smtpUrl) {
+    const email = out.email && typeof out.email === 'object' ? (out.email as RawConfig) : {}
+    out.email = { ...email, smtpUrl }
+  }
   return out
 }
 

@@ -17,9 +17,10 @@ import type { Storage } from '../storage/storage.js'
 
 /**
  * Per-IP budgets by name: every request to the service, the agent surface
- * (is.gather.* XRPC, /discover and /mcp share it) and registration.
+ * (is.gather.* XRPC, /discover and /mcp share it), registration, and password
+ * resets (requestPasswordReset and resetPassword, which anyone may call).
  */
-export type IpBucket = 'service' | 'agent' | 'registration'
+export type IpBucket = 'service' | 'agent' | 'registration' | 'passwordReset'
 
 export type WriteTier = 'newAgent' | 'trustedAgent' | 'account'
 
@@ -81,6 +82,12 @@ export class RateLimits {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Counts one mail with a code to the account `did` against both its mail budgets; throws RateLimitExceededError when one is spent. */
+  async consumeMail(did: string, res?: ServerResponse): Promise<void> {
+    await this.enforce(`mail:${did}`, this.config.mailsPerAccount, res)
+    await this.enforce(`mail-daily:${did}`, this.config.mailsPerAccountDaily, res)
+  }
+
   /** Whether a per-IP budget is on at all: callers skip one of 0 points without a call. */
   ipLimited(bucket: IpBucket): boolean {
     return this.ipRule(bucket).points > 0
@@ -124,6 +131,7 @@ export class RateLimits {
 
   private ipRule(bucket: IpBucket): RateLimitRule {
     if (bucket === 'service') return this.config.requestsPerIp
+    if (bucket === 'passwordReset') return this.config.passwordResetsPerIp
     return bucket === 'registration' ? this.config.registrationsPerIp : this.config.agentRequestsPerIp
   }
 

@@ -14,6 +14,10 @@ export interface DomainTable {
   agent_registration: boolean | null
   /** Proof-of-work difficulty of agent registration here; null: the config's agents.powDifficulty. */
   pow_difficulty: number | null
+  /** The sender of this domain's mail (`a@b.c` or `Name <a@b.c>`); null: the config's email.from. */
+  email_from: string | null
+  /** Set when mail is queued in the domain's database, cleared once its queue is empty: what the mail job sweeps. */
+  mail_pending_since: string | null
   /** Whether sign-up here needs an invite code; null: the config's invites.required. */
   invite_required: boolean | null
 }
@@ -73,7 +77,16 @@ export interface RateLimitTable {
   reset_at: string
 }
 
+/** Which account a mailed code of `purpose` belongs to, for the calls that bring only the code (resetPassword). */
+export interface EmailTokenHomeTable {
+  purpose: EmailTokenPurpose
+  token: string
+  did: string
+  created_at: string
+}
+
 export interface ManagementSchema {
+  email_token_home: EmailTokenHomeTable
   agent_challenge: AgentChallengeTable
   rate_limit: RateLimitTable
   domain: DomainTable
@@ -105,12 +118,55 @@ export interface AccountTable {
   plc_published_at: string | null
   /** Set while the account is taken down by moderation (status `disabled`): which action did it. */
   takedown_ref: string | null
+  /** When the account's current email was confirmed (a mailed code); null: not confirmed. */
+  email_confirmed_at: string | null
+  /** Whether signing in with the password also needs a code mailed to the account's email. */
+  email_auth_factor: boolean
   /** Set while the account's owner (or an operator) has it deactivated; apart from `status`, as the official PDS keeps it. */
   deactivated_at: string | null
   /** When the owner, deactivating, said the account may be deleted; stored only, as the official PDS stores it. */
   delete_after: string | null
   created_at: string
   updated_at: string
+}
+
+/** What a mailed code is for: the official PDS's purposes, and sign_in for the email second factor. */
+export type EmailTokenPurpose =
+  | 'confirm_email'
+  | 'update_email'
+  | 'reset_password'
+  | 'delete_account'
+  | 'plc_operation'
+  | 'sign_in'
+
+/** A short code mailed to an account, one per purpose; it is good for one use within its lifetime. */
+export interface EmailTokenTable {
+  purpose: EmailTokenPurpose
+  did: string
+  /** XXXXX-XXXXX in upper case. */
+  token: string
+  requested_at: string
+}
+
+/** A mail to send: kept until sent (and a while after), retried with backoff, leased to one sender at a time. */
+export interface MailQueueTable {
+  /** bigint: pg returns it as a string. */
+  id: Generated<string>
+  /** The account it is for, if any (for its domain's sender and logs). */
+  did: string | null
+  to_address: string
+  subject: string
+  text_body: string
+  html_body: string
+  attempts: Generated<number>
+  next_attempt_at: string
+  lease_owner: string | null
+  leased_until: string | null
+  sent_at: string | null
+  /** Set when the retries ran out: the mail is given up. */
+  failed_at: string | null
+  last_error: string | null
+  created_at: string
 }
 
 export interface RefreshTokenTable {
@@ -295,6 +351,8 @@ export interface InviteDisabledAccountTable {
 }
 
 export interface TenantSchema {
+  email_token: EmailTokenTable
+  mail_queue: MailQueueTable
   invite_code: InviteCodeTable
   invite_code_use: InviteCodeUseTable
   invite_disabled_account: InviteDisabledAccountTable

@@ -294,3 +294,55 @@ test('invites: required by default as the official installer, no earned codes; e
     assert.match(text, problem)
   }
 })
+
+test('email: absent sends no mail; present, smtpUrl and from are required and every field is checked', () => {
+  assert.equal(validateConfig({}, 'db.json', dir).email, undefined)
+  assert.equal(validateConfig({ email: false }, 'db.json', dir).email, undefined)
+  const example = JSON.parse(readFileSync(join(import.meta.dirname, '../../db.json.example'), 'utf8'))
+  const fromExample = validateConfig(example, 'db.json.example', dir).email
+  assert.equal(fromExample?.from, 'PDS <noreply@example.com>')
+  assert.deepEqual(fromExample?.retry, { attempts: 10, initialDelayMs: 5000, maxDelayMs: 600_000 })
+  const defaults = validateConfig({ email: { smtpUrl: 'smtp://127.0.0.1:2525', from: 'a@b.example' } }, 'db.json', dir)
+  assert.deepEqual(defaults.email, {
+    smtpUrl: 'smtp://127.0.0.1:2525',
+    from: 'a@b.example',
+    sendTimeoutMs: 30_000,
+    retry: { attempts: 10, initialDelayMs: 5000, maxDelayMs: 600_000 },
+    sweepIntervalMs: 60_000,
+  })
+  assert.deepEqual(defaults.rateLimits.mailsPerAccount, { points: 5, windowSeconds: 3600 })
+  assert.deepEqual(defaults.rateLimits.mailsPerAccountDaily, { points: 15, windowSeconds: 86_400 })
+  assert.deepEqual(defaults.rateLimits.passwordResetsPerIp, { points: 50, windowSeconds: 300 })
+
+  const missing = configProblems({ email: {} }).join('\n')
+  assert.ok(missing.includes('"email.smtpUrl" is required'), missing)
+  assert.ok(missing.includes('"email.from" is required'), missing)
+  const text = configProblems({
+    email: {
+      smtpUrl: 'http://mail.example.com',
+      from: 'x\r\nBcc: victim@example.com',
+      sendTimeoutMs: 5,
+      retry: { attempts: 0, initialDelayMs: 100, maxDelayMs: 10 },
+      sweepIntervalMs: 'often',
+      port: 25,
+    },
+  }).join('\n')
+  for (const field of [
+    '"email.smtpUrl"',
+    '"email.from"',
+    '"email.sendTimeoutMs"',
+    '"email.retry.attempts"',
+    '"email.retry.maxDelayMs"',
+    '"email.sweepIntervalMs"',
+    'unknown field "email.port"',
+  ]) {
+    assert.ok(text.includes(field), `${field} is reported in:\n${text}`)
+  }
+})
+
+test('PRIMAL_PDS_SMTP_URL sets email.smtpUrl, so the mail password need not be on disk', () => {
+  const cwd = mkdtempSync(join(dir, 'smtp-'))
+  writeFileSync(join(cwd, 'db.json'), JSON.stringify({ email: { from: 'PDS <noreply@example.com>' } }))
+  const { config } = loadConfig({ cwd, env: { PRIMAL_PDS_SMTP_URL: 'smtps://u:secret@smtp.example.com:465' } })
+  assert.equal(config.email?.smtpUrl, 'smtps://u:secret@smtp.example.com:465')
+})

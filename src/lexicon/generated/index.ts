@@ -220,6 +220,8 @@ import * as HostPrimalPdsDeleteAccount from './types/host/primal/pds/deleteAccou
 import * as HostPrimalPdsListAccounts from './types/host/primal/pds/listAccounts.js'
 import * as HostPrimalPdsListDomains from './types/host/primal/pds/listDomains.js'
 import * as HostPrimalPdsRemoveDomain from './types/host/primal/pds/removeDomain.js'
+import * as HostPrimalPdsSendEmailConfirmation from './types/host/primal/pds/sendEmailConfirmation.js'
+import * as HostPrimalPdsSendPasswordReset from './types/host/primal/pds/sendPasswordReset.js'
 import * as HostPrimalPdsUpdateAccountRole from './types/host/primal/pds/updateAccountRole.js'
 import * as HostPrimalPdsUpdateAccountStatus from './types/host/primal/pds/updateAccountStatus.js'
 import * as HostPrimalPdsUpdateAgentTrust from './types/host/primal/pds/updateAgentTrust.js'
@@ -3086,6 +3088,30 @@ export class HostPrimalPdsNS {
     >,
   ) {
     const nsid = 'host.primal.pds.removeDomain' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  sendEmailConfirmation<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      HostPrimalPdsSendEmailConfirmation.QueryParams,
+      HostPrimalPdsSendEmailConfirmation.HandlerInput,
+      HostPrimalPdsSendEmailConfirmation.HandlerOutput
+    >,
+  ) {
+    const nsid = 'host.primal.pds.sendEmailConfirmation' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  sendPasswordReset<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      HostPrimalPdsSendPasswordReset.QueryParams,
+      HostPrimalPdsSendPasswordReset.HandlerInput,
+      HostPrimalPdsSendPasswordReset.HandlerOutput
+    >,
+  ) {
+    const nsid = 'host.primal.pds.sendPasswordReset' // @ts-ignore
     return this._server.xrpc.method(nsid, cfg)
   }
 

@@ -15916,6 +15916,11 @@ export const schemaDict = {
             description:
               'Proof-of-work difficulty of agent registration here, in leading zero bits.',
           },
+          emailFrom: {
+            type: 'string',
+            description:
+              "The sender of this domain's mail, when it has its own; absent: the server's email.from.",
+          },
           inviteRequired: {
             type: 'boolean',
             description:
@@ -16122,6 +16127,64 @@ export const schemaDict = {
       },
     },
   },
+  HostPrimalPdsSendEmailConfirmation: {
+    lexicon: 1,
+    id: 'host.primal.pds.sendEmailConfirmation',
+    defs: {
+      main: {
+        type: 'procedure',
+        description:
+          "Mail an account a new code to confirm its email (as com.atproto.server.requestEmailConfirmation does for the account itself). Admin key, or the domain's owner or admin (an admin for users only). Needs the server's `email` setting.",
+        input: {
+          encoding: 'application/json',
+          schema: {
+            type: 'object',
+            required: ['did'],
+            properties: {
+              did: {
+                type: 'string',
+                format: 'did',
+              },
+            },
+          },
+        },
+        errors: [
+          {
+            name: 'AccountNotFound',
+          },
+        ],
+      },
+    },
+  },
+  HostPrimalPdsSendPasswordReset: {
+    lexicon: 1,
+    id: 'host.primal.pds.sendPasswordReset',
+    defs: {
+      main: {
+        type: 'procedure',
+        description:
+          "Mail an account a password-reset code, which it redeems with com.atproto.server.resetPassword; its password stays as it is until then. Admin key, or the domain's owner or admin (an admin for users only). Needs the server's `email` setting; without it, com.atproto.admin.updateAccountPassword sets a password directly.",
+        input: {
+          encoding: 'application/json',
+          schema: {
+            type: 'object',
+            required: ['did'],
+            properties: {
+              did: {
+                type: 'string',
+                format: 'did',
+              },
+            },
+          },
+        },
+        errors: [
+          {
+            name: 'AccountNotFound',
+          },
+        ],
+      },
+    },
+  },
   HostPrimalPdsUpdateAccountRole: {
     lexicon: 1,
     id: 'host.primal.pds.updateAccountRole',
@@ -16230,7 +16293,7 @@ export const schemaDict = {
       main: {
         type: 'procedure',
         description:
-          "Change a domain's agent and invite settings. Admin key, or the domain's owner or admin. A field left out keeps its value; null returns it to the server's default.",
+          "Change a domain's agent and invite settings and the sender of its mail. Admin key, or the domain's owner or admin. A field left out keeps its value; resetToDefaults returns every one to the server's default.",
         input: {
           encoding: 'application/json',
           schema: {
@@ -16252,6 +16315,12 @@ export const schemaDict = {
                 maximum: 32,
                 description:
                   "Leading zero bits of SHA-256 a registration's proof of work needs.",
+              },
+              emailFrom: {
+                type: 'string',
+                maxLength: 400,
+                description:
+                  "The sender of this domain's mail, as an address or Name <address> (so alice.example.com gets mail from example.com); an empty string returns it to the server's email.from.",
               },
               inviteRequired: {
                 type: 'boolean',
@@ -17765,6 +17834,8 @@ export const ids = {
   HostPrimalPdsListAccounts: 'host.primal.pds.listAccounts',
   HostPrimalPdsListDomains: 'host.primal.pds.listDomains',
   HostPrimalPdsRemoveDomain: 'host.primal.pds.removeDomain',
+  HostPrimalPdsSendEmailConfirmation: 'host.primal.pds.sendEmailConfirmation',
+  HostPrimalPdsSendPasswordReset: 'host.primal.pds.sendPasswordReset',
   HostPrimalPdsUpdateAccountRole: 'host.primal.pds.updateAccountRole',
   HostPrimalPdsUpdateAccountStatus: 'host.primal.pds.updateAccountStatus',
   HostPrimalPdsUpdateAgentTrust: 'host.primal.pds.updateAgentTrust',

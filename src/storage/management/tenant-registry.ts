@@ -3,7 +3,7 @@
 // All SQL on `domain` and `did_routing` is here. A `did_routing` row is an
 // account's home: its DID, handle, email and the domain it lives in.
 import { unstorableText } from '../pg-text.js'
-import type { DidRoutingTable, DomainStatus, DomainTable } from '../schema.js'
+import type { DidRoutingTable, DomainStatus, DomainTable, EmailTokenPurpose } from '../schema.js'
 import type { ManagementDb } from '../storage.js'
 
 export type Domain = DomainTable
@@ -79,6 +79,15 @@ export class TenantRegistry {
       .execute()
   }
 
+  /** Sets the sender of a domain's mail; null returns it to the config's email.from. */
+  async setEmailFrom(name: string, emailFrom: string | null): Promise<void> {
+    await this.db
+      .updateTable('domain')
+      .set({ email_from: emailFrom, updated_at: now() })
+      .where('name', '=', name)
+      .execute()
+  }
+
   /** Sets whether sign-up on the domain needs an invite code; null returns it to the config's default. */
   async setInviteRequired(name: string, required: boolean | null): Promise<void> {
     await this.db
@@ -86,6 +95,77 @@ export class TenantRegistry {
       .set({ invite_required: required, updated_at: now() })
       .where('name', '=', name)
       .execute()
+  }
+
+  /**
+   * Notes that the domain's queue is about to hold mail (before the tenant
+   * transaction that queues it); always the latest such time, so a clear
+   * never forgets a mail queued since its queue was found empty.
+   */
+  async markMailPending(name: string): Promise<void> {
+    await this.db.updateTable('domain').set({ mail_pending_since: now() }).where('name', '=', name).execute()
+  }
+
+  /** Active domains whose queue may hold mail (what the mail job sweeps: not every tenant). */
+  domainsWithMail(): Promise<Domain[]> {
+    return this.db
+      .selectFrom('domain')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('mail_pending_since', 'is not', null)
+      .execute()
+  }
+
+  /**
+   * Forgets that the domain's queue may hold mail, when it was noted before
+   * `before`: a note made since may be for a mail whose transaction has not
+   * committed yet, and stays.
+   */
+  async clearMailPending(dbName: string, before: Date): Promise<void> {
+    await this.db
+      .updateTable('domain')
+      .set({ mail_pending_since: null })
+      .where('db_name', '=', dbName)
+      .where('mail_pending_since', '<', before.toISOString())
+      .execute()
+  }
+
+  /**
+   * Notes that the code `token` of `purpose` was mailed to `did`, in place of
+   * any it had before; throws a unique violation when another account's code
+   * is the same (the caller draws another).
+   */
+  async putTokenHome(purpose: EmailTokenPurpose, token: string, did: string): Promise<void> {
+    const put = async (trx: ManagementDb) => {
+      await trx.deleteFrom('email_token_home').where('did', '=', did).where('purpose', '=', purpose).execute()
+      await trx.insertInto('email_token_home').values({ purpose, token, did, created_at: now() }).execute()
+    }
+    if (this.db.isTransaction) await put(this.db)
+    else await this.db.transaction().execute(put)
+  }
+
+  /** The account a code of `purpose` was mailed to, if any still says so. */
+  async findTokenHome(purpose: EmailTokenPurpose, token: string): Promise<string | undefined> {
+    if (unstorableText(token)) return undefined
+    const row = await this.db
+      .selectFrom('email_token_home')
+      .select('did')
+      .where('purpose', '=', purpose)
+      .where('token', '=', token.toUpperCase())
+      .executeTakeFirst()
+    return row?.did
+  }
+
+  /** Forgets the account's codes of `purpose` (used, or the account is gone); every purpose when none is named. */
+  async deleteTokenHomes(did: string, purpose?: EmailTokenPurpose): Promise<void> {
+    let q = this.db.deleteFrom('email_token_home').where('did', '=', did)
+    if (purpose) q = q.where('purpose', '=', purpose)
+    await q.execute()
+  }
+
+  /** Forgets codes noted before `before` (expired: the tenant's code is no good either). */
+  async pruneTokenHomes(before: Date): Promise<void> {
+    await this.db.deleteFrom('email_token_home').where('created_at', '<', before.toISOString()).execute()
   }
 
   /** Removes the domain row and every home into it. */

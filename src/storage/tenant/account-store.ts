@@ -17,6 +17,8 @@ const SUMMARY_COLUMNS = [
   'status',
   'plc_published_at',
   'takedown_ref',
+  'email_confirmed_at',
+  'email_auth_factor',
   'deactivated_at',
   'delete_after',
   'created_at',
@@ -95,10 +97,28 @@ export class AccountTransactor extends AccountReader {
     return Number(res.numUpdatedRows) > 0
   }
 
+  /** A new email is not confirmed yet, whatever the old one was. */
   async setEmail(did: string, email: string): Promise<void> {
     await this.db
       .updateTable('account')
-      .set({ email, updated_at: new Date().toISOString() })
+      .set({ email, email_confirmed_at: null, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .where('email', 'is distinct from', email)
+      .execute()
+  }
+
+  async setEmailConfirmed(did: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('account')
+      .set({ email_confirmed_at: at, updated_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .execute()
+  }
+
+  async setEmailAuthFactor(did: string, on: boolean): Promise<void> {
+    await this.db
+      .updateTable('account')
+      .set({ email_auth_factor: on, updated_at: new Date().toISOString() })
       .where('did', '=', did)
       .execute()
   }
@@ -154,6 +174,7 @@ export class AccountTransactor extends AccountReader {
       'refresh_token',
       'app_password',
       'account_pref',
+      'email_token',
     ] as const
     for (const table of tables) {
       await this.db.deleteFrom(table).where('did', '=', did).execute()

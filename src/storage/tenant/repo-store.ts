@@ -237,9 +237,7 @@ export class RepoTransactor extends RepoReader {
     if (!this.db.isTransaction) throw new Error('lockForCommit outside a transaction')
     // The account row too, shared: its status as read is the one storeCommit will see (a deactivation or
     // takedown committed while this waited for the root is read again once locked, not missed).
-    return commitRoot(this.db, did)
-      .modifyEnd(sql`FOR UPDATE OF repo_root FOR SHARE OF account`)
-      .executeTakeFirst()
+    return commitRoot(this.db, did).modifyEnd(sql`FOR UPDATE OF repo_root FOR SHARE OF account`).executeTakeFirst()
   }
 
   /**

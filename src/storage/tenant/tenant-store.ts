@@ -10,6 +10,7 @@ import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
 import { InviteReader, InviteTransactor } from './invite-store.js'
+import { EmailTokenReader, EmailTokenTransactor, MailQueueReader, MailQueueTransactor } from './mail-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
 import { PlcReader, PlcTransactor } from './plc-store.js'
 import { PreferenceReader, PreferenceTransactor } from './preference-store.js'
@@ -46,6 +47,12 @@ export class TenantReader extends StoreBundle<TenantDb> {
   }
   get outbox(): OutboxReader {
     return this.bound('outbox', () => new OutboxReader(this.db))
+  }
+  get emailTokens(): EmailTokenReader {
+    return this.bound('emailTokens', () => new EmailTokenReader(this.db))
+  }
+  get mailQueue(): MailQueueReader {
+    return this.bound('mailQueue', () => new MailQueueReader(this.db))
   }
   get invites(): InviteReader {
     return this.bound('invites', () => new InviteReader(this.db))
@@ -88,6 +95,12 @@ export class TenantTransactor extends TenantReader {
   }
   override get outbox(): OutboxTransactor {
     return this.bound('outbox', () => new OutboxTransactor(this.db))
+  }
+  override get emailTokens(): EmailTokenTransactor {
+    return this.bound('emailTokens', () => new EmailTokenTransactor(this.db))
+  }
+  override get mailQueue(): MailQueueTransactor {
+    return this.bound('mailQueue', () => new MailQueueTransactor(this.db))
   }
   override get invites(): InviteTransactor {
     return this.bound('invites', () => new InviteTransactor(this.db))

@@ -22,6 +22,7 @@ export function accountView(a: AccountSummary) {
     did: a.did,
     handle: a.handle,
     email: a.email ?? undefined,
+    emailConfirmedAt: a.email_confirmed_at ?? undefined,
     indexedAt: a.created_at,
     deactivatedAt: a.deactivated_at ?? undefined,
   }

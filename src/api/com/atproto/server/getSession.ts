@@ -14,7 +14,8 @@ export default function (server: MethodServer, ctx: AppContext): void {
         handle: summary.handle,
         did: summary.did,
         email: summary.email ?? undefined,
-        emailConfirmed: false,
+        emailConfirmed: !!summary.email_confirmed_at,
+        emailAuthFactor: summary.email_auth_factor,
         // A deactivated account may log in (to activate again): the client is told which it is.
         ...protocolStatus(accountState(summary)),
       })

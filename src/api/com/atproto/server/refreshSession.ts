@@ -15,6 +15,9 @@ export default function (server: MethodServer, ctx: AppContext): void {
         refreshJwt: tokens.refreshJwt,
         handle: account.handle,
         did: account.did,
+        email: account.email ?? undefined,
+        emailConfirmed: !!account.email_confirmed_at,
+        emailAuthFactor: account.email_auth_factor,
         // A deactivated account may log in (to activate again): the client is told which it is.
         ...protocolStatus(accountState(account)),
       })

@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { isMailbox } from '../../../../config/config.js'
 import type { AppContext } from '../../../../context.js'
 import { agentSettings } from '../../../../tenant/agent-settings.js'
 import { normalizeDomain } from '../../../../tenant/domain-name.js'
@@ -18,10 +19,18 @@ export default function (server: MethodServer, ctx: AppContext): void {
       if (!(await ctx.registry.activeDomain(name))) {
         throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
       }
+      const emailFrom = body.resetToDefaults ? '' : body.emailFrom?.trim()
+      if (emailFrom && !isMailbox(emailFrom)) {
+        throw new InvalidRequestError('emailFrom must be an email address, or Name <address>')
+      }
       await ctx.registry.updateAgentSettings(name, {
         agent_registration: body.resetToDefaults ? null : body.agentRegistration,
         pow_difficulty: body.resetToDefaults ? null : body.powDifficulty,
       })
+      if (emailFrom !== undefined) {
+        await ctx.registry.setEmailFrom(name, emailFrom || null)
+        ctx.logger.info({ tenant: name, emailFrom: emailFrom || null }, 'domain mail sender changed')
+      }
       const inviteRequired = body.resetToDefaults ? null : body.inviteRequired
       if (inviteRequired !== undefined) await ctx.registry.setInviteRequired(name, inviteRequired)
       const domain = await ctx.registry.activeDomain(name)

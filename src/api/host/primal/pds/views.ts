@@ -14,6 +14,7 @@ export function domainView(d: Domain, config: Pick<Config, 'agents' | 'invites'>
     createdAt: d.created_at,
     ...agentSettings(d, config.agents),
     inviteRequired: inviteRequired(d, config.invites),
+    emailFrom: d.email_from ?? undefined,
   }
 }
 

@@ -24,6 +24,8 @@ export interface DomainView {
   agentRegistration?: boolean
   /** Proof-of-work difficulty of agent registration here, in leading zero bits. */
   powDifficulty?: number
+  /** The sender of this domain's mail, when it has its own; absent: the server's email.from. */
+  emailFrom?: string
   /** Whether sign-up here (com.atproto.server.createAccount) needs an invite code. */
   inviteRequired?: boolean
 }

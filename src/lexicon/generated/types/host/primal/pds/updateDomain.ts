@@ -23,6 +23,8 @@ export interface InputSchema {
   agentRegistration?: boolean
   /** Leading zero bits of SHA-256 a registration's proof of work needs. */
   powDifficulty?: number
+  /** The sender of this domain's mail, as an address or Name <address> (so alice.example.com gets mail from example.com); an empty string returns it to the server's email.from. */
+  emailFrom?: string
   /** Whether sign-up here (com.atproto.server.createAccount) needs an invite code. */
   inviteRequired?: boolean
   /** Forget this domain's own settings and follow the server's defaults. */

@@ -1,0 +1,11 @@
+import type { AppContext } from '../../../../context.js'
+import type { MethodServer } from '../../../method-server.js'
+
+export default function (server: MethodServer, ctx: AppContext): void {
+  server.method('com.atproto.server.requestEmailConfirmation', {
+    auth: ctx.auth.access,
+    handler: async ({ auth }) => {
+      await ctx.accountEmail.requestConfirmation(auth.credentials.account)
+    },
+  })
+}
