@@ -100,6 +100,8 @@ export type OfficialOpts = {
   appView?: OfficialService
   /** Where com.atproto.moderation.createReport goes without a header. */
   reports?: OfficialService
+  /** Mail: an smtp:// URL and the From address. */
+  email?: { smtpUrl: string; from: string }
 }
 
 type EnvOpts = Omit<OfficialOpts, 'domains'> & {
@@ -144,6 +146,7 @@ async function pdsEnv(opts: EnvOpts) {
     // are all com.atproto.repo/sync, which never proxy to an appview.
     PDS_BSKY_APP_VIEW_URL: opts.appView?.url ?? 'https://appview.invalid',
     PDS_BSKY_APP_VIEW_DID: opts.appView?.did ?? 'did:example:appview',
+    ...(opts.email ? { PDS_EMAIL_SMTP_URL: opts.email.smtpUrl, PDS_EMAIL_FROM_ADDRESS: opts.email.from } : {}),
     ...(opts.reports
       ? {
           PDS_REPORT_SERVICE_URL: opts.reports.url,

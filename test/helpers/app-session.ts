@@ -237,7 +237,7 @@ export async function runAppSession(opts: AppSessionOptions): Promise<StepResult
 }
 
 /** An XRPC error's status and name; anything else (no answer at all) is status 0. */
-function failure(err: unknown): { status: number; error: string } {
+export function failure(err: unknown): { status: number; error: string } {
   if (err instanceof XRPCError) {
     if (err.status >= 100) return { status: err.status, error: err.error }
     // @atproto/xrpc reports a call with no HTTP answer, or an answer its lexicon refuses, with a status below 100.
@@ -276,7 +276,7 @@ async function xrpcPost(
 }
 
 /** fetch, with every request sent to `pds` whatever origin the session's DID document named. */
-function pinnedTo(pds: string): typeof fetch {
+export function pinnedTo(pds: string): typeof fetch {
   const base = new URL(pds)
   return async (input, init) => {
     const req = new Request(input, init)
