@@ -7,13 +7,7 @@
 // refused the methods src/auth/scopes.ts keeps for a password login.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import {
-  AuthRequiredError,
-  extractUrlNsid,
-  ForbiddenError,
-  InvalidRequestError,
-  parseReqNsid,
-} from '@atproto/xrpc-server'
+import { AuthRequiredError, ForbiddenError, InvalidRequestError, parseReqNsid } from '@atproto/xrpc-server'
 import type { SessionService } from '../account/session-service.js'
 import { type AccessScope, allowsMethod } from '../auth/scopes.js'
 import type { RefreshClaims, TokenIssuer } from '../auth/tokens.js'
@@ -72,8 +66,9 @@ export class AuthVerifier {
   access = async ({ req }: Ctx): Promise<Out<AccessCredentials>> => {
     const claims = await this.tokens.verifyAccess(this.bearerOrThrow(req))
     // Outside /xrpc/ (the MCP endpoint) no method is named, and none of those kept for full access is reached.
-    // Express's originalUrl: a router mounted at /xrpc/ sees the rest of the path as its url.
-    const nsid = extractUrlNsid((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/')
+    // Express's originalUrl: a router mounted at /xrpc/ sees the rest of the path as its url. The methods
+    // registered here check their own scope too (MethodServer), whatever the path looked like.
+    const nsid = methodOfPath((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/')
     if (nsid !== undefined && !allowsMethod(claims.scope, nsid)) throw badScope()
     const state = await this.sessions.checkAccess(claims)
     noteSubject(req, { did: claims.did, tenant: state.located.domain })
@@ -169,6 +164,31 @@ export class AuthVerifier {
 /** The official PDS's answer to a token whose scope does not reach the method. */
 function badScope(): InvalidRequestError {
   return new InvalidRequestError('Bad token scope', 'InvalidToken')
+}
+
+/** The method a request path names, its `/xrpc/` in any case (Express routes it so). */
+function methodOfPath(url: string): string | undefined {
+  const match = /^\/xrpc\/([^/?#]+)/i.exec(url)
+  if (!match?.[1]) return undefined
+  try {
+    return decodeURIComponent(match[1])
+  } catch {
+    return match[1]
+  }
+}
+
+/**
+ * `verifier`, refusing an access token that is not a password login's: for
+ * the methods only a password login may call, tied to the method as
+ * registered rather than to the path it was reached by.
+ */
+export function requireFullAccess<C, R>(verifier: (ctx: C) => R | Promise<R>): (ctx: C) => Promise<R> {
+  return async (ctx: C) => {
+    const out = await verifier(ctx)
+    const credentials = (out as { credentials?: { type?: string; scope?: AccessScope } }).credentials
+    if (credentials?.type === 'access' && credentials.scope !== 'full') throw badScope()
+    return out
+  }
 }
 
 /** Whether the token's payload names a method: only service-auth tokens do (our session tokens never). */

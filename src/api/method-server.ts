@@ -14,11 +14,13 @@ import type {
   RouteOptions,
   Server as XrpcServer,
 } from '@atproto/xrpc-server'
+import { isFullAccessOnlyMethod } from '../auth/scopes.js'
 import type { AppContext } from '../context.js'
 import { clientIp } from '../http/client-ip.js'
 import type { MethodNsid, MethodTypes } from '../lexicon/method-types.js'
 import { type IpBucket, type LoginKind, loginKey } from '../ratelimit/rate-limits.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
+import { requireFullAccess } from './auth-verifiers.js'
 
 /** What a handler of `Nsid` is called with, authenticated as `A` says. */
 export type MethodContext<Nsid extends MethodNsid, A extends Auth> = HandlerContext<
@@ -93,6 +95,7 @@ export class MethodServer {
       return
     }
     const { rateLimit, handler, ...rest } = config
+    if (rest.auth && isFullAccessOnlyMethod(nsid)) rest.auth = requireFullAccess(rest.auth)
     // charge() hands the handler what its rateLimit's kind says it gets (Charged).
     const run = handler as ChargedHandler<MethodContext<Nsid, A>, MethodTypes<Nsid>['output']>
     const limited = rateLimit ? (ctx: MethodContext<Nsid, A>) => this.charge(rateLimit, ctx, run) : run

@@ -92,7 +92,14 @@ export function isPrivilegedOnlyMethod(nsid: string): boolean {
   return PRIVILEGED_ONLY_METHODS.has(nsid.toLowerCase())
 }
 
+const FULL_ACCESS_ONLY_LOWER = new Set([...FULL_ACCESS_ONLY_METHODS].map((nsid) => nsid.toLowerCase()))
+
+/** Whether only a password login may call `nsid` (in any case: the router finds a method whatever its case). */
+export function isFullAccessOnlyMethod(nsid: string): boolean {
+  return FULL_ACCESS_ONLY_LOWER.has(nsid.toLowerCase())
+}
+
 /** Whether a token of `scope` may call `nsid` on this server. */
 export function allowsMethod(scope: AccessScope, nsid: string): boolean {
-  return scope === 'full' || !FULL_ACCESS_ONLY_METHODS.has(nsid)
+  return scope === 'full' || !isFullAccessOnlyMethod(nsid)
 }

@@ -250,6 +250,28 @@ describe('what an app password session may not do', () => {
     }
   })
 
+  test('the path reaching a method in another case changes nothing: still refused, and nothing made', async () => {
+    const fullOnly = registeredMethods().filter((nsid) => FULL_ACCESS_ONLY_METHODS.has(nsid))
+    const before = (await xrpc(t.url, 'com.atproto.server.listAppPasswords', { auth: fullJwt() })).body
+    for (const prefix of ['/XRPC/', '/Xrpc/']) {
+      for (const nsid of fullOnly) {
+        const procedure = t.ctx.lexicons.getDef(nsid)?.type === 'procedure'
+        const res = await fetch(`${t.url}${prefix}${nsid}`, {
+          method: procedure ? 'POST' : 'GET',
+          headers: {
+            authorization: `Bearer ${plainJwt}`,
+            ...(procedure ? { 'content-type': 'application/json' } : {}),
+          },
+          body: procedure ? JSON.stringify({ name: 'through-capitals', privileged: true }) : undefined,
+        })
+        const body = (await res.json()) as { error?: string; message?: string }
+        assert.deepEqual([res.status, body.message], [400, 'Bad token scope'], `${prefix}${nsid}`)
+      }
+    }
+    const after = (await xrpc(t.url, 'com.atproto.server.listAppPasswords', { auth: fullJwt() })).body
+    assert.deepEqual(after, before)
+  })
+
   test('no other registered com.atproto method refuses an app password for its scope, where it takes an access token', async () => {
     const others = registeredMethods().filter(
       (nsid) => nsid.startsWith('com.atproto.') && !FULL_ACCESS_ONLY_METHODS.has(nsid),
