@@ -280,7 +280,7 @@ export async function createAppContext(
       accounts,
       passwords,
       mailConfigured: !!mail,
-      mailBudget: (did) => rateLimits.consumeMail(did),
+      mailBudget: (did, kind) => rateLimits.consumeMail(did, kind),
       mailQueued: (dbName) => mail?.queued(dbName),
       logger,
     })

@@ -26,7 +26,8 @@ export type AccountEmailDeps = {
   /** False when the config has no `email`: every method that mails says so. */
   mailConfigured: boolean
   /** Spends one of the account's mail budget; throws (429) when it is spent. */
-  mailBudget: (did: string) => Promise<void>
+  /** Spends a mail of the account's: `anonymous` for mail anyone may ask for (a password reset), kept apart. */
+  mailBudget: (did: string, kind: 'account' | 'anonymous') => Promise<void>
   /** Tells the mail job that a tenant's queue has a new mail. */
   mailQueued: (dbName: string) => void
   logger: Logger
@@ -96,15 +97,14 @@ export class AccountEmail {
       throw new InvalidRequestError('Confirm your email before turning on sign-in codes by email')
     }
     const token = input.token
-    if (token) {
-      await storage.read(located.db_name, (t) => this.checkToken(t.emailTokens, located.did, 'update_email', token))
-    }
-    // A new address voids every code mailed to the old one, this one included.
+    // Used up before anything changes: of two calls with one code, one goes on.
+    if (token) await storage.transact(located.db_name, (tx) => this.takeToken(tx, located.did, 'update_email', token))
+    // A new address voids every other code mailed to the old one.
     if (changing) await this.deps.accounts.credentials.setEmail(located, email)
-    await storage.transact(located.db_name, async (tx) => {
-      if (token && !changing) await this.takeToken(tx, located.did, 'update_email', token)
-      if (input.emailAuthFactor !== undefined) await tx.accounts.setEmailAuthFactor(located.did, input.emailAuthFactor)
-    })
+    if (input.emailAuthFactor !== undefined) {
+      const on = input.emailAuthFactor
+      await storage.transact(located.db_name, (tx) => tx.accounts.setEmailAuthFactor(located.did, on))
+    }
   }
 
   /**
@@ -118,7 +118,9 @@ export class AccountEmail {
     const account = located && (await this.deps.accounts.findSummary(located))
     if (!located || !account?.email) return
     try {
-      await this.mailCode(located, account, 'reset_password')
+      // Its own budget: anyone who knows the address can spend it, and that must not stop the codes
+      // the account's owner asks for (sign-in, confirmation) or a reset the domain's admin sends.
+      await this.mailCode(located, account, 'reset_password', 'anonymous')
     } catch (err) {
       // Over budget or not, the answer stays the same: it would tell that the account exists.
       if (!(err instanceof XRPCError && err.type === ResponseType.RateLimitExceeded)) throw err
@@ -136,7 +138,7 @@ export class AccountEmail {
   async resetPassword(token: string, password: string): Promise<void> {
     const { registry, storage, passwords, accounts } = this.deps
     checkPasswordPolicy(password)
-    const did = await registry.findTokenHome('reset_password', token)
+    const did = await registry.findTokenHome('reset_password', token.trim())
     const located = did ? await accounts.locate(did) : undefined
     if (!located) throw new InvalidRequestError('Token is invalid', 'InvalidToken')
     // Checked before the hash is made, so a wrong code costs no hashing.
@@ -214,10 +216,15 @@ export class AccountEmail {
    * noted in the management database first, as resetPassword finds its
    * account by it; a note without its code (a crash between) matches nothing.
    */
-  private async mailCode(located: LocatedAccount, account: AccountSummary, purpose: EmailTokenPurpose): Promise<void> {
+  private async mailCode(
+    located: LocatedAccount,
+    account: AccountSummary,
+    purpose: EmailTokenPurpose,
+    budget: 'account' | 'anonymous' = 'account',
+  ): Promise<void> {
     const to = account.email
     if (!to) throw new InvalidRequestError('account does not have an email address')
-    await this.deps.mailBudget(located.did)
+    await this.deps.mailBudget(located.did, budget)
     const token = purpose === 'reset_password' ? await this.noteResetToken(located.did) : newEmailToken()
     const mail = codeMail(purpose, { domain: located.domain, handle: account.handle, token })
     const now = new Date().toISOString()

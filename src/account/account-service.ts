@@ -365,6 +365,8 @@ export class AccountService {
     }
     await this.assertHostedHere(located)
     await this.deps.storage.transact(located.db_name, async (tx) => {
+      // The repo's write lock first, as a commit takes it: the #sync below names the head no commit passes.
+      await tx.repo.lockForCommit(located.did)
       if (!(await tx.accounts.activate(located.did))) throw accountNotFound()
       const row = await tx.accounts.summary(located.did)
       if (!row) throw accountNotFound()

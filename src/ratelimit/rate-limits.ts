@@ -82,10 +82,16 @@ export class RateLimits {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one mail with a code to the account `did` against both its mail budgets; throws RateLimitExceededError when one is spent. */
-  async consumeMail(did: string, res?: ServerResponse): Promise<void> {
-    await this.enforce(`mail:${did}`, this.config.mailsPerAccount, res)
-    await this.enforce(`mail-daily:${did}`, this.config.mailsPerAccountDaily, res)
+  /**
+   * Counts one mail with a code to the account `did` against both its mail
+   * budgets; throws RateLimitExceededError when one is spent. Mail anyone may
+   * ask for (`anonymous`: a password reset) has budgets of its own, as large,
+   * so spending them cannot stop the mail the account itself asks for.
+   */
+  async consumeMail(did: string, kind: 'account' | 'anonymous' = 'account', res?: ServerResponse): Promise<void> {
+    const prefix = kind === 'anonymous' ? 'mail-anon' : 'mail'
+    await this.enforce(`${prefix}:${did}`, this.config.mailsPerAccount, res)
+    await this.enforce(`${prefix}-daily:${did}`, this.config.mailsPerAccountDaily, res)
   }
 
   /** Whether a per-IP budget is on at all: callers skip one of 0 points without a call. */

@@ -600,3 +600,29 @@ test('stopping the mail job cuts off a send under way (shutdown is not held up);
     await bare.close()
   }
 })
+
+test("password resets anyone can ask for do not spend the account's own mail budget", async () => {
+  const u = await user()
+  // More resets than the budget holds: the last ones are quietly not mailed.
+  for (let i = 0; i < 7; i++) {
+    const res = await xrpc(t.url, 'com.atproto.server.requestPasswordReset', { body: { email: u.email } })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+  }
+  // The owner's own codes still go out.
+  const confirm = await xrpc(t.url, 'com.atproto.server.requestEmailConfirmation', {
+    post: true,
+    auth: u.agent.session?.accessJwt,
+  })
+  assert.equal(confirm.status, 200, JSON.stringify(confirm.body))
+})
+
+test('admin.sendEmail refuses what a mail cannot hold with a 400', async () => {
+  const u = await user()
+  for (const body of [
+    { recipientDid: u.did, senderDid: owner.did, content: 'hi', subject: 'x'.repeat(1001) },
+    { recipientDid: u.did, senderDid: owner.did, content: 'nul \u0000 inside' },
+  ]) {
+    const res = await xrpc(t.url, 'com.atproto.admin.sendEmail', { auth: t.adminKey, body })
+    assert.equal(res.status, 400, JSON.stringify(res.body))
+  }
+})
