@@ -6,12 +6,11 @@
 // and show the same of the account where that is its point.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { ParsedMail } from 'mailparser'
 import { addDomain } from '../../test/e2e/tenant-flow.js'
 import { type AccountStep, runAccountSession } from '../../test/helpers/account-session.js'
 import { startPlc, type TestPlc } from '../../test/helpers/plc.js'
 import { startTestServer, type TestServer } from '../../test/helpers/server.js'
-import { startSmtp, type TestSmtp } from '../../test/helpers/smtp.js'
+import { codeIn, startSmtp, type TestSmtp } from '../../test/helpers/smtp.js'
 import { xrpc } from '../../test/helpers/xrpc.js'
 import { type OfficialPds, startOfficial } from '../official.js'
 
@@ -34,14 +33,6 @@ after(async () => {
   await smtp?.close()
   await plc?.close()
 })
-
-/** The official PDS mails HTML only; ours plain text too: the code is read from either. */
-function codeIn(mail: ParsedMail): string {
-  const text = `${mail.text ?? ''} ${typeof mail.html === 'string' ? mail.html : ''}`
-  const code = /\b([A-Z2-7]{5}-[A-Z2-7]{5})\b/.exec(text)?.[1]
-  if (!code) throw new Error(`no code in mail: ${text.slice(0, 500)}`)
-  return code
-}
 
 /** Codes from the mails that arrive from now on, one per call, each waited for. */
 function mailbox(): () => Promise<string> {

@@ -23,10 +23,11 @@ export type TestSmtp = {
   close(): Promise<void>
 }
 
-/** The code a mail carries (XXXXX-XXXXX, the official format). */
+/** The code a mail carries (XXXXX-XXXXX, the official format), in its text or its HTML (the official PDS sends HTML only). */
 export function codeIn(mail: ParsedMail): string {
-  const code = /\b([A-Z2-7]{5}-[A-Z2-7]{5})\b/.exec(mail.text ?? '')?.[1]
-  if (!code) throw new Error(`no code in mail: ${mail.text}`)
+  const body = `${mail.text ?? ''} ${typeof mail.html === 'string' ? mail.html : ''}`
+  const code = /\b([A-Z2-7]{5}-[A-Z2-7]{5})\b/.exec(body)?.[1]
+  if (!code) throw new Error(`no code in mail: ${body.slice(0, 500)}`)
   return code
 }
 

@@ -419,16 +419,7 @@ test('several senders on one queue (processes sharing the database): each mail i
   const email = t.ctx.config.email
   assert.ok(email && t.ctx.mail)
   // Two more mail jobs beside the server's own, as two more processes would run them.
-  const others = [1, 2].map(
-    () =>
-      new MailQueue({
-        storage: t.ctx.storage,
-        registry: t.ctx.registry,
-        sender: new SmtpSender(email),
-        config: email,
-        logger: t.ctx.logger,
-      }),
-  )
+  const others = [1, 2].map(() => queueOn(t, email))
   const before = smtp.messages.length
   const subjects = Array.from({ length: 30 }, (_, i) => `note ${i}`)
   // Queued as AccountEmail queues them, without waking any job: the three sweeps race for the same rows.
@@ -502,6 +493,23 @@ test('password resets per client IP are budgeted, wrong codes included (guesses 
   }
 })
 
+/** A mail queue of its own on `bare`'s databases, sending as `config` says (no background job until started). */
+function queueOn(bare: TestServer, config: ConstructorParameters<typeof MailQueue>[0]['config']): MailQueue {
+  const { storage, registry, logger } = bare.ctx
+  return new MailQueue({ storage, registry, sender: new SmtpSender(config), config, logger })
+}
+
+/** A mail with `subject` (and that as its text) queued in `domain`, as a flow queues one. */
+async function queueMail(bare: TestServer, domain: { name: string; db_name: string }, to: string, subject: string) {
+  await bare.ctx.registry.markMailPending(domain.name)
+  await bare.ctx.storage.transact(domain.db_name, (tx) =>
+    tx.mailQueue.enqueue(
+      { did: null, to, subject, text: subject, html: `<p>${subject}</p>` },
+      new Date().toISOString(),
+    ),
+  )
+}
+
 test('a mail the server cannot reach is given up after retry.attempts tries and never tried again', async () => {
   const bare = await startTestServer()
   try {
@@ -516,20 +524,8 @@ test('a mail the server cannot reach is given up after retry.attempts tries and 
       retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
       sweepIntervalMs: 60_000,
     }
-    const queue = new MailQueue({
-      storage: bare.ctx.storage,
-      registry: bare.ctx.registry,
-      sender: new SmtpSender(config),
-      config,
-      logger: bare.ctx.logger,
-    })
-    await bare.ctx.registry.markMailPending(domain.name)
-    await bare.ctx.storage.transact(domain.db_name, (tx) =>
-      tx.mailQueue.enqueue(
-        { did: null, to: 'someone@unreachable.test', subject: 'lost', text: 'lost', html: '<p>lost</p>' },
-        new Date().toISOString(),
-      ),
-    )
+    const queue = queueOn(bare, config)
+    await queueMail(bare, domain, 'someone@unreachable.test', 'lost')
     await queue.runOnce()
     let [row] = await bare.ctx.storage.read(domain.db_name, (r) => r.mailQueue.all())
     assert.equal(row?.attempts, 1)
@@ -563,23 +559,11 @@ test('stopping the mail job cuts off a send under way (shutdown is not held up);
       retry: { attempts: 5, initialDelayMs: 1, maxDelayMs: 1 },
       sweepIntervalMs: 60_000,
     }
-    const queue = new MailQueue({
-      storage: bare.ctx.storage,
-      registry: bare.ctx.registry,
-      sender: new SmtpSender(config),
-      config,
-      logger: bare.ctx.logger,
-    })
+    const queue = queueOn(bare, config)
     smtp.delivery = 'hold'
     const tried = smtp.attempts()
     await queue.start()
-    await bare.ctx.registry.markMailPending(domain.name)
-    await bare.ctx.storage.transact(domain.db_name, (tx) =>
-      tx.mailQueue.enqueue(
-        { did: null, to: 'someone@stopping.test', subject: 'held', text: 'held', html: '<p>held</p>' },
-        new Date().toISOString(),
-      ),
-    )
+    await queueMail(bare, domain, 'someone@stopping.test', 'held')
     queue.queued(domain.db_name)
     await smtp.attempted(tried + 1)
     const stopping = Date.now()
