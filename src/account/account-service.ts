@@ -216,8 +216,7 @@ export class AccountService {
   async isOurs(handle: string): Promise<boolean> {
     const host = handle.toLowerCase()
     if (this.deps.handles.isServiceHost(host)) return true
-    const labels = host.split('.')
-    return !!(await this.deps.registry.domainAmong(labels.map((_, i) => labels.slice(i).join('.'))))
+    return !!(await this.deps.registry.domainContaining(host))
   }
 
   /** Finds a confirmed account in an active domain by DID, handle or email. */

@@ -60,8 +60,7 @@ export class InviteService {
   async domainOfHost(hostname: string | undefined): Promise<Domain | undefined> {
     // A request without a Host header (HTTP/1.0) names no domain.
     if (!hostname) return undefined
-    const labels = hostname.toLowerCase().split('.')
-    const found = await this.deps.registry.domainAmong(labels.map((_, i) => labels.slice(i).join('.')))
+    const found = await this.deps.registry.domainContaining(hostname)
     return found?.status === 'active' ? found : undefined
   }
 

@@ -32,8 +32,10 @@ export class TenantRegistry {
     return this.db.selectFrom('domain').selectAll().where('name', '=', name).executeTakeFirst()
   }
 
-  /** A domain, whatever its status, named by one of `names` (the longest such name), if any. */
-  async domainAmong(names: string[]): Promise<Domain | undefined> {
+  /** The domain, whatever its status, that `hostname` is or is under (the longest such: a.b.example.com in b.example.com before example.com), if any. */
+  async domainContaining(hostname: string): Promise<Domain | undefined> {
+    const labels = hostname.toLowerCase().split('.')
+    const names = labels.map((_, i) => labels.slice(i).join('.'))
     const storable = names.filter((n) => !unstorableText(n))
     if (storable.length === 0) return undefined
     return this.db
