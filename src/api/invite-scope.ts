@@ -6,7 +6,7 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { Request } from 'express'
 import type { AppContext } from '../context.js'
 import type { Domain } from '../storage/management/tenant-registry.js'
-import type { AccessCredentials, AdminCredentials } from './auth-verifiers.js'
+import { type AccessCredentials, type AdminCredentials, assertManages } from './auth-verifiers.js'
 
 /** The active domains the call reaches. */
 export async function inviteDomains(
@@ -21,6 +21,19 @@ export async function inviteDomains(
   const named = await ctx.invites.domainOfHost(req.hostname)
   if (named) return [named]
   return (await ctx.registry.listDomains()).filter((d) => d.status === 'active')
+}
+
+/** The active domain of the account `did` codes are made for, when the caller manages it (Forbidden if not). */
+export async function accountDomain(
+  ctx: AppContext,
+  credentials: AdminCredentials | AccessCredentials,
+  did: string,
+): Promise<Domain> {
+  const account = await ctx.accounts.mustLocate(did)
+  assertManages(credentials, account.domain)
+  const domain = await ctx.registry.activeDomain(account.domain)
+  if (!domain) throw new InvalidRequestError(`Account not found: ${did}`, 'AccountNotFound')
+  return domain
 }
 
 /** The one domain codes made for no account go to; a clear error when the call reaches several or none. */

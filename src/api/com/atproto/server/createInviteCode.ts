@@ -1,8 +1,6 @@
-import { InvalidRequestError } from '@atproto/xrpc-server'
 import { ADMIN } from '../../../../account/invite-codes.js'
 import type { AppContext } from '../../../../context.js'
-import { assertManages } from '../../../auth-verifiers.js'
-import { inviteDomain } from '../../../invite-scope.js'
+import { accountDomain, inviteDomain } from '../../../invite-scope.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
@@ -13,14 +11,10 @@ export default function (server: MethodServer, ctx: AppContext): void {
     auth: ctx.auth.manager,
     handler: async ({ auth, input, req }) => {
       const { useCount, forAccount } = input.body
-      let domain: Awaited<ReturnType<typeof inviteDomain>> | undefined
-      if (forAccount !== undefined) {
-        const account = await ctx.accounts.mustLocate(forAccount)
-        assertManages(auth.credentials, account.domain)
-        domain = await ctx.registry.activeDomain(account.domain)
-        if (!domain) throw new InvalidRequestError(`Account not found: ${forAccount}`, 'AccountNotFound')
-      }
-      domain ??= await inviteDomain(ctx, auth.credentials, req)
+      const domain =
+        forAccount !== undefined
+          ? await accountDomain(ctx, auth.credentials, forAccount)
+          : await inviteDomain(ctx, auth.credentials, req)
       const [made] = await ctx.invites.create(domain, [forAccount ?? ADMIN], 1, useCount)
       return json({ code: made?.codes[0] as string })
     },

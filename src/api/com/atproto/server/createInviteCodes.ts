@@ -3,8 +3,7 @@ import { ADMIN } from '../../../../account/invite-codes.js'
 import type { AccountCodes } from '../../../../account/invite-service.js'
 import type { AppContext } from '../../../../context.js'
 import type { Domain } from '../../../../storage/management/tenant-registry.js'
-import { assertManages } from '../../../auth-verifiers.js'
-import { inviteDomain } from '../../../invite-scope.js'
+import { accountDomain, inviteDomain } from '../../../invite-scope.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
@@ -31,10 +30,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
       // Every account is checked before any code is made: a refusal makes none.
       const byDomain = new Map<string, { domain: Domain; accounts: string[] }>()
       for (const did of forAccounts) {
-        const account = await ctx.accounts.mustLocate(did)
-        assertManages(auth.credentials, account.domain)
-        const domain = await ctx.registry.activeDomain(account.domain)
-        if (!domain) throw new InvalidRequestError(`Account not found: ${did}`, 'AccountNotFound')
+        const domain = await accountDomain(ctx, auth.credentials, did)
         const entry = byDomain.get(domain.name) ?? { domain, accounts: [] }
         entry.accounts.push(did)
         byDomain.set(domain.name, entry)
