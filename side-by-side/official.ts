@@ -13,6 +13,8 @@ import { delimiter, dirname, join } from 'node:path'
 
 export type OfficialPds = {
   url: string // http://127.0.0.1:<port>
+  /** The URL its DID documents name (https://<hostname>, or http://localhost:<port> for localhost). */
+  publicUrl: string
   pid: number // the PDS child process (all its CPU/RSS is the server's: SQLite runs in-process)
   /** handle domains it serves, e.g. ['.d0.test', '.d1.test', '.d2.test', '.d3.test'] */
   handleDomains: string[]
@@ -95,6 +97,13 @@ export type OfficialService = { url: string; did: string }
 export type OfficialOpts = {
   domains: number
   devMode?: boolean
+  /**
+   * The public name it runs under (PDS_HOSTNAME), so that two official PDSes on one PLC directory
+   * have their own service DID and endpoint, as a migration between them needs. Default
+   * `pds.bench.invalid` (`localhost` in dev mode). Its handle domains end in it then:
+   * `.d0.<hostname>` ….
+   */
+  hostname?: string
   /** A PLC directory the caller runs (shared with other servers); else one in this process. */
   plcUrl?: string
   appView?: OfficialService
@@ -127,7 +136,7 @@ async function pdsEnv(opts: EnvOpts) {
   }
   return {
     ...env,
-    PDS_HOSTNAME: hostname(opts.devMode),
+    PDS_HOSTNAME: hostname(opts),
     PDS_PORT: String(opts.port),
     PDS_DEV_MODE: String(opts.devMode ?? false),
     // The PLC directory is plain http on loopback, which the SSRF guard refuses (dev mode implies this).
@@ -161,8 +170,8 @@ async function pdsEnv(opts: EnvOpts) {
 }
 
 /** The public name it runs under; its service DID is did:web of it. */
-function hostname(devMode: boolean | undefined): string {
-  return devMode ? 'localhost' : 'pds.bench.invalid'
+function hostname(opts: Pick<OfficialOpts, 'devMode' | 'hostname'>): string {
+  return opts.hostname ?? (opts.devMode ? 'localhost' : 'pds.bench.invalid')
 }
 
 /** The child's ready line, or undefined for anything else a library might print to stdout. */
@@ -221,7 +230,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startOfficial(opts: OfficialOpts): Promise<OfficialPds> {
   if (!Number.isInteger(opts.domains) || opts.domains < 1) throw new Error('domains must be a positive integer')
   await ensureOfficialInstalled()
-  const handleDomains = Array.from({ length: opts.domains }, (_, i) => `.d${i}.test`)
+  const handleDomains = Array.from({ length: opts.domains }, (_, i) =>
+    opts.hostname ? `.d${i}.${opts.hostname}` : `.d${i}.test`,
+  )
   const plc: Plc = opts.plcUrl ? { url: opts.plcUrl, close: async () => {} } : await startPlc()
   const dataDir = await mkdtemp(join(tmpdir(), 'official-pds-'))
   let child: ChildProcess | undefined
@@ -247,9 +258,11 @@ export async function startOfficial(opts: OfficialOpts): Promise<OfficialPds> {
     let closing: Promise<void> | undefined
     return {
       url,
+      // As @atproto/pds derives it from PDS_HOSTNAME.
+      publicUrl: hostname(opts) === 'localhost' ? `http://localhost:${port}` : `https://${hostname(opts)}`,
       pid: child.pid as number,
       handleDomains,
-      serviceDid: `did:web:${hostname(opts.devMode)}`,
+      serviceDid: `did:web:${hostname(opts)}`,
       createAccount: (name, domainIndex) => createAccount(url, handleDomains, name, domainIndex),
       close: () => {
         closing ??= cleanup()

@@ -4,12 +4,12 @@
 // to what getRepo serves.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Cid } from '@atproto/lex-data'
-import { MemoryBlockstore, Repo, readCarWithRoot, verifyDiff, verifyRepoCar } from '@atproto/repo'
+import { verifyRepoCar } from '@atproto/repo'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { carBytes, loggedInAccount, post, type TestAccount } from '../repo/helpers.js'
 import { FirehoseClient, type Frame } from './helpers.js'
+import { applyCommit, type RepoCopy } from './relay.js'
 
 let t: TestServer
 
@@ -19,44 +19,10 @@ before(async () => {
 })
 after(() => t?.close())
 
-type RepoCopy = { store: MemoryBlockstore; repo: Repo; rev: string }
-
-/** Applies one #commit frame to the consumer's copy of the repo, verifying it; throws on any mismatch. */
+/** Verifies one #commit into the copies: only those of this test's accounts. */
 async function apply(copies: Map<string, RepoCopy>, frame: Frame, keys: Map<string, string>): Promise<void> {
-  const body = frame.body as {
-    repo: string
-    commit: Cid
-    rev: string
-    since: string | null
-    prevData?: Cid
-    blocks: Uint8Array
-    ops: { action: string; path: string; cid: Cid | null; prev?: Cid }[]
-  }
-  const key = keys.get(body.repo)
-  if (!key) return // an account this test did not create
-  const car = await readCarWithRoot(body.blocks)
-  assert.equal(car.root.toString(), body.commit.toString(), 'the CAR is rooted at the commit')
-  const copy = copies.get(body.repo)
-  if (copy) {
-    assert.equal(body.since, copy.rev, 'since is the previous rev')
-    assert.equal(body.prevData?.toString(), copy.repo.commit.data.toString(), 'prevData is the previous MST root')
-  } else {
-    assert.equal(body.since, null, 'the first commit of a repo has no since')
-  }
-  const diff = await verifyDiff(copy?.repo ?? null, car.blocks, car.root, body.repo, key)
-  // Sync 1.1: a delete has cid null and prev the old CID; an update carries both.
-  const fromDiff = diff.writes
-    .map((w) => {
-      const path = `${w.collection}/${w.rkey}`
-      if (w.action === 'delete') return `delete ${path} null prev=${w.cid}`
-      return `${w.action} ${path} ${w.cid} prev=${w.action === 'update' ? w.prev : undefined}`
-    })
-    .sort()
-  const fromOps = body.ops.map((o) => `${o.action} ${o.path} ${o.cid} prev=${o.prev}`).sort()
-  assert.deepEqual(fromOps, fromDiff, 'the ops are exactly the diff')
-  const store = copy?.store ?? new MemoryBlockstore()
-  await store.putMany(car.blocks)
-  copies.set(body.repo, { store, repo: await Repo.load(store, car.root), rev: body.rev })
+  const key = keys.get(frame.body.repo as string)
+  if (key) await applyCommit(copies, frame, key) // else an account this test did not create
 }
 
 test('a verifying consumer follows writers in three domains and ends equal to getRepo', async () => {
