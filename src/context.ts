@@ -20,6 +20,7 @@ import { SearchService } from './gather/search/search-service.js'
 import { gatherWing } from './gather/wing.js'
 import { FirehoseServer } from './http/streams/firehose-server.js'
 import { JetstreamServer } from './http/streams/jetstream-server.js'
+import { DidKeys } from './identity/did-keys.js'
 import { AtprotoDidResolver } from './identity/did-resolver.js'
 import { ExternalIdentityResolver, loopbackOnlyFetch } from './identity/external-resolver.js'
 import { IdentityService } from './identity/identity-service.js'
@@ -42,6 +43,7 @@ import { ServiceProxy } from './proxy/service-proxy.js'
 import { UpstreamClient } from './proxy/upstream.js'
 import { RateLimits } from './ratelimit/rate-limits.js'
 import { RecordWriter } from './repo/record-writer.js'
+import { RepoImporter } from './repo/repo-import.js'
 import { RepoReads } from './repo/repo-reads.js'
 import { RepoService } from './repo/repo-service.js'
 import { SigningKeyCache } from './repo/signing-key-cache.js'
@@ -97,6 +99,8 @@ export type AppContext = {
   /** One-record writes, prepared and validated; the method's declared rate limit (or the MCP tool) charges them. */
   recordWriter: RecordWriter
   repoReads: RepoReads
+  /** com.atproto.repo.importRepo: an account moving in brings its repo. */
+  repoImporter: RepoImporter
   blobs: BlobService
   /** Takedowns of accounts, records and blobs (com.atproto.admin). */
   moderation: ModerationService
@@ -200,20 +204,22 @@ export async function createAppContext(
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
     const search = new SearchService({ storage, registry, logger })
     const sweeper = new StorageSweeper({ storage, registry, gc: config.gc, logger })
-    const plc = new PlcService({
-      storage,
-      registry,
-      client: config.plcEndpoint ? new PlcClient(config.plcEndpoint, config.plcRetry) : undefined,
-      rotationKey: plcRotationKey,
-      pdsEndpoint: config.serviceURL,
-      logger,
-    })
     const passwords = new Passwords({
       concurrency: config.limits.passwordHashConcurrency,
       maxQueued: config.limits.passwordHashQueue,
     })
     const dids = didResolver(config)
     const external = new ExternalIdentityResolver(config.identity, dids)
+    const didKeys = new DidKeys(external)
+    const plc = new PlcService({
+      storage,
+      registry,
+      client: config.plcEndpoint ? new PlcClient(config.plcEndpoint, config.plcRetry) : undefined,
+      rotationKey: plcRotationKey,
+      pdsEndpoint: config.serviceURL,
+      didKeys,
+      logger,
+    })
     const accounts = new AccountService({
       storage,
       registry,
@@ -260,7 +266,14 @@ export async function createAppContext(
       : undefined
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
-    const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid })
+    const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid, didKeys })
+    const repoImporter = new RepoImporter({
+      storage,
+      didKeys,
+      indexers: wings.flatMap((wing) => wing.indexers),
+      maxBytes: config.limits.importRepoBytes,
+      logger,
+    })
     const proxy = serviceProxy(config, serviceAuth, dids)
     const readAfterWrite = new ReadAfterWrite({
       storage,
@@ -331,6 +344,7 @@ export async function createAppContext(
       repos,
       recordWriter,
       repoReads,
+      repoImporter,
       blobs,
       moderation,
       search,

@@ -43,6 +43,13 @@ export type CreateAccountInput = {
    * first commit (an agent's key and profile): it all lands or none of it.
    */
   alsoWrite?: (tx: TenantTransactor, did: string) => Promise<void>
+  /**
+   * An existing DID moving here from another PDS (its holder proved it): no
+   * genesis op, a new signing key, and the account starts deactivated with an
+   * empty repo until it imports its repo and its DID document names us.
+   * `plcOp`: the DID's current op from the directory (its document's data for did:web).
+   */
+  incoming?: { did: string; plcOp: unknown }
 }
 
 export type CreatedAccount = {
@@ -118,9 +125,15 @@ export class AccountService {
     const recoveryKey = checkRecoveryKey(input.recoveryKey)
     const role = input.role ?? 'user'
 
+    const { incoming } = input
+    if (incoming && (await registry.findHome('did', incoming.did))) {
+      throw new InvalidRequestError(`An account with this DID is already hosted here: ${incoming.did}`)
+    }
     const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), passwords.hash(password)])
-    const genesis = await this.deps.plc.genesis({ signingKey: keypair.did(), handle: parsed.handle, recoveryKey })
-    const did = genesis.did
+    const genesis = incoming
+      ? undefined
+      : await this.deps.plc.genesis({ signingKey: keypair.did(), handle: parsed.handle, recoveryKey })
+    const did = incoming?.did ?? (genesis as Genesis).did
     const t = new Date().toISOString()
     const row: AccountRow = {
       did,
@@ -130,19 +143,23 @@ export class AccountService {
       role,
       status: 'active',
       signing_key: sealed,
-      plc_op: genesis.op,
-      plc_published_at: null,
+      plc_op: incoming ? incoming.plcOp : genesis?.op,
+      // An incoming DID's op is the directory's own.
+      plc_published_at: incoming ? t : null,
       takedown_ref: null,
       email_confirmed_at: null,
       email_auth_factor: false,
-      deactivated_at: null,
+      deactivated_at: incoming ? t : null,
       delete_after: null,
       created_at: t,
       updated_at: t,
     }
-    await this.pending.during(did, () => this.land(row, domain, { keypair, genesisOp: genesis.op }, input.alsoWrite))
+    await this.pending.during(did, () => this.land(row, domain, { keypair, genesisOp: genesis?.op }, input.alsoWrite))
     this.deps.outboxWritten(domain.db_name)
-    this.deps.logger.info({ did, handle: parsed.handle, tenant: domain.name, role }, 'account created')
+    this.deps.logger.info(
+      { did, handle: parsed.handle, tenant: domain.name, role, incoming: !!incoming },
+      incoming ? 'account created for a DID moving in' : 'account created',
+    )
     return { did, handle: parsed.handle, email, role, domain: domain.name, generatedPassword }
   }
 
@@ -153,16 +170,17 @@ export class AccountService {
   private async land(
     row: AccountRow,
     domain: Domain,
-    keys: { keypair: NewKeys['keypair']; genesisOp: Genesis['op'] },
+    keys: { keypair: NewKeys['keypair']; genesisOp?: Genesis['op'] },
     alsoWrite: CreateAccountInput['alsoWrite'],
   ): Promise<void> {
     const { registry, storage } = this.deps
     const { did, handle } = row
     await this.pending.reserve({ did, handle, email: row.email, domain: domain.name })
+    const { genesisOp } = keys
     // The handle is ours now, so the directory hears of the DID before any
     // local row exists: if it refuses, the home is all there is to undo.
     try {
-      row.plc_published_at = await this.deps.plc.publish(did, keys.genesisOp)
+      if (genesisOp) row.plc_published_at = await this.deps.plc.publish(did, genesisOp)
     } catch (err) {
       await registry.deleteHome(did)
       throw err
@@ -171,10 +189,15 @@ export class AccountService {
       // The account row and its repo's first commit land together or not at all.
       await storage.transact(domain.db_name, async (tx) => {
         await tx.accounts.insert(row)
-        await tx.plc.log(did, keys.genesisOp, row.plc_published_at)
-        await outbox.identity(tx, did, handle)
-        await outbox.account(tx, did, 'active')
-        await this.deps.repos.createRepo(tx, did, keys.keypair)
+        if (genesisOp) {
+          await tx.plc.log(did, genesisOp, row.plc_published_at)
+          await outbox.identity(tx, did, handle)
+          await outbox.account(tx, did, 'active')
+          await this.deps.repos.createRepo(tx, did, keys.keypair)
+        } else {
+          // A DID moving in is news to relays only once it is activated here (as the official PDS: no event).
+          await this.deps.repos.createRepo(tx, did, keys.keypair, { announce: false })
+        }
         await alsoWrite?.(tx, did)
       })
     } catch (err) {
@@ -362,11 +385,13 @@ export class AccountService {
     if (account.status !== 'active') {
       throw new InvalidRequestError(`Account is ${account.status}: it cannot be activated`, 'AccountTakedown')
     }
-    await this.assertHostedHere(located)
+    const current = await this.assertHostedHere(located)
     await this.deps.storage.transact(located.db_name, async (tx) => {
       // The repo's write lock first, as a commit takes it: the #sync below names the head no commit passes.
       await tx.repo.lockForCommit(located.did)
       if (!(await tx.accounts.activate(located.did))) throw accountNotFound()
+      // The DID's op as it names us now: an account that moved in kept the one it came with until now.
+      await tx.plc.adopt(located.did, current)
       const row = await tx.accounts.summary(located.did)
       if (!row) throw accountNotFound()
       await outbox.account(tx, located.did, accountState(row))
@@ -377,12 +402,24 @@ export class AccountService {
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account activated')
   }
 
-  /** Throws unless the account's DID document still names this server, its rotation key and the account's signing key. */
-  async assertHostedHere(located: LocatedAccount): Promise<void> {
+  /**
+   * Throws unless the account's DID document still names this server, its
+   * rotation key and the account's signing key; returns the op (a did:web's
+   * document fields) that was checked.
+   */
+  async assertHostedHere(located: LocatedAccount): Promise<unknown> {
     const row = await this.deps.storage.read(located.db_name, (t) => t.accounts.get(located.did))
     if (!row) throw accountNotFound()
     const keypair = await this.deps.vault.open(row.signing_key)
-    await this.deps.plc.assertHostedHere(located.db_name, located.did, keypair.did())
+    return this.deps.plc.assertHostedHere(located.db_name, located.did, keypair.did())
+  }
+
+  /** What the account's DID document should hold for this server to host it (getRecommendedDidCredentials). */
+  async recommendedCredentials(located: LocatedAccount) {
+    const row = await this.deps.storage.read(located.db_name, (t) => t.accounts.get(located.did))
+    if (!row) throw accountNotFound()
+    const keypair = await this.deps.vault.open(row.signing_key)
+    return this.deps.plc.recommendedCredentials(located.handle, keypair.did())
   }
 
   /** Whether the account's DID document still names this server as its host (checkAccountStatus's `validDid`). */

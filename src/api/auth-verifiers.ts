@@ -33,6 +33,8 @@ export type AccessCredentials = {
 }
 /** A service-auth token the account had us mint, presented back to us by a service acting for it (the video service). */
 export type ServiceCredentials = { type: 'service'; did: string; account: LocatedAccount }
+/** A service-auth token for this method from a DID, signed with the key its DID document names (an account moving in). */
+export type DidCredentials = { type: 'did'; did: string }
 export type RefreshCredentials = { type: 'refresh' } & RefreshClaims
 export type NoCredentials = { type: 'none' }
 
@@ -125,6 +127,21 @@ export class AuthVerifier {
     if (!req.headers.authorization) return { credentials: { type: 'none' } }
     if (this.isAdmin(req)) return { credentials: { type: 'admin' } }
     throw new AuthRequiredError('Invalid admin credentials')
+  }
+
+  /**
+   * As optionalAdmin, and a service-auth token for this very method from any
+   * DID, signed by the key its DID document names, as the official PDS takes
+   * on createAccount: an account moving here proves it holds its DID so.
+   */
+  optionalAdminOrDid = async ({ req }: Ctx): Promise<Out<AdminCredentials | DidCredentials | NoCredentials>> => {
+    if (!req.headers.authorization) return { credentials: { type: 'none' } }
+    if (this.isAdmin(req)) return { credentials: { type: 'admin' } }
+    const jwt = this.bearerOrThrow(req)
+    if (!hasLxmClaim(jwt)) throw new AuthRequiredError('Invalid admin credentials')
+    const did = await this.serviceAuth.verifyAnyDid(jwt, parseReqNsid(req))
+    noteSubject(req, { did })
+    return { credentials: { type: 'did', did } }
   }
 
   /**

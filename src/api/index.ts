@@ -30,6 +30,8 @@ import repoCreateRecord from './com/atproto/repo/createRecord.js'
 import repoDeleteRecord from './com/atproto/repo/deleteRecord.js'
 import repoDescribeRepo from './com/atproto/repo/describeRepo.js'
 import repoGetRecord from './com/atproto/repo/getRecord.js'
+import repoImportRepo from './com/atproto/repo/importRepo.js'
+import repoListMissingBlobs from './com/atproto/repo/listMissingBlobs.js'
 import repoListRecords from './com/atproto/repo/listRecords.js'
 import repoPutRecord from './com/atproto/repo/putRecord.js'
 import repoUploadBlob from './com/atproto/repo/uploadBlob.js'
@@ -121,6 +123,8 @@ const methods = [
   repoListRecords,
   repoDescribeRepo,
   repoUploadBlob,
+  repoImportRepo,
+  repoListMissingBlobs,
   syncGetBlob,
   syncListBlobs,
   syncGetRepo,

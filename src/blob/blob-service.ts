@@ -41,6 +41,13 @@ export class BlobService {
     return this.deps.storage.read(repo.db_name, (t) => t.blobs.get(repo.did, cid))
   }
 
+  /** Blobs the account's records use that are not stored yet (com.atproto.repo.listMissingBlobs), in CID order. */
+  async listMissing(repo: RepoLocation, opts: { limit: number; cursor?: string }) {
+    if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
+    const rows = await this.deps.storage.read(repo.db_name, (t) => t.blobs.listMissing(repo.did, opts))
+    return rows.map((r) => ({ cid: r.cid, recordUri: `at://${repo.did}/${r.path}` }))
+  }
+
   list(repo: RepoLocation, opts: { limit: number; cursor?: string; since?: string }): Promise<string[]> {
     if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.deps.storage.read(repo.db_name, (t) => t.blobs.listReferenced(repo.did, opts))

@@ -37,6 +37,8 @@ export type LimitsConfig = {
   appPasswordsPerAccount: number
   /** Longest app password name, in characters. */
   appPasswordNameLength: number
+  /** Largest repository CAR com.atproto.repo.importRepo takes, in bytes (read into memory up to this). */
+  importRepoBytes: number
 }
 
 export type FirehoseConfig = {
@@ -330,6 +332,9 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   appPasswordsPerAccount: 50,
   // Bluesky's app asks for names of at most 32 characters; room to spare for other clients.
   appPasswordNameLength: 100,
+  // The official PDS sets none; 256 MiB holds the repos of all but the most prolific accounts (a CAR
+  // of records alone, blobs come apart) and is what one import may hold in memory at once.
+  importRepoBytes: 256 * 1024 * 1024,
 }
 
 /** Bluesky's public services, as the official PDS's installer configures them (chat is the app's own choice). */
@@ -807,6 +812,8 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
     appPasswordNameLength:
       r.int(limits, 'appPasswordNameLength', 1, 10_000, 'limits.appPasswordNameLength') ??
       DEFAULT_LIMITS.appPasswordNameLength,
+    importRepoBytes:
+      r.int(limits, 'importRepoBytes', 1024, 16_384 * MiB, 'limits.importRepoBytes') ?? DEFAULT_LIMITS.importRepoBytes,
   }
 }
 

@@ -2,12 +2,14 @@
 // update op a handle change needs, and publishing ops that were kept because
 // no directory was configured (or it was down) when they were made.
 import type { Keypair } from '@atproto/crypto'
+import { type DidDocument, parseToAtprotoDocument } from '@atproto/identity'
 import { InvalidRequestError, UpstreamFailureError } from '@atproto/xrpc-server'
 import * as plc from '@did-plc/lib'
 import type { Logger } from '../lib/logger.js'
 import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import { didDocFromPlcOp, type PlcOperationFields } from './did-doc.js'
+import { type DidKeys, pdsEndpointOf } from './did-keys.js'
 import { createGenesis, type Genesis } from './plc.js'
 import { type PlcClient, PlcRefusedError, PlcUnreachableError } from './plc-client.js'
 
@@ -18,6 +20,8 @@ export type PlcServiceDeps = {
   client?: PlcClient
   rotationKey: Keypair
   pdsEndpoint: string
+  /** DID documents of did:web accounts, which no directory holds (absent: no did:web moves in). */
+  didKeys?: Pick<DidKeys, 'doc'>
   logger: Logger
 }
 
@@ -87,13 +91,10 @@ export class PlcService {
   /**
    * What the DID document should hold for this server to host the account
    * (com.atproto.identity.getRecommendedDidCredentials): our rotation key,
-   * the account's signing key, its handle and our PDS endpoint.
+   * the signing key we hold for the account (a new one for an account moving
+   * in), its handle and our PDS endpoint.
    */
-  async recommendedCredentials(dbName: string, did: string, handle: string) {
-    const row = await this.deps.storage.read(dbName, (t) => t.accounts.get(did))
-    const op = row?.plc_op as { verificationMethods?: Record<string, string> } | undefined
-    const signingKey = op?.verificationMethods?.atproto
-    if (!signingKey) throw new InvalidRequestError(`Account not found: ${did}`, 'AccountNotFound')
+  recommendedCredentials(handle: string, signingKey: string) {
     return {
       rotationKeys: [this.deps.rotationKey.did()],
       alsoKnownAs: [`at://${handle}`],
@@ -103,13 +104,35 @@ export class PlcService {
   }
 
   /**
+   * What an account moving in brings: a did:plc's current op as the directory
+   * holds it, or the fields of a did:web's document in an op's shape. Kept as
+   * the account's op until activation stores what names us.
+   */
+  async currentOp(did: string): Promise<unknown> {
+    if (did.startsWith('did:web:')) return opFieldsOfDoc(await this.webDoc(did))
+    if (!did.startsWith('did:plc:')) throw new InvalidRequestError(`Unsupported DID method: ${did}`)
+    const { client } = this.deps
+    if (!client) throw new InvalidRequestError('This server has no PLC directory configured: it cannot take a did:plc')
+    let last: plc.CompatibleOpOrTombstone | undefined
+    try {
+      last = await client.lastOp(did)
+    } catch (err) {
+      throw this.toXrpcError(did, err)
+    }
+    if (!last) throw new InvalidRequestError(`DID not found: ${did}`, 'DidNotFound')
+    if (last.type === 'plc_tombstone') throw new InvalidRequestError(`DID deactivated: ${did}`, 'DidDeactivated')
+    return plc.normalizeOp(last)
+  }
+
+  /**
    * Throws unless the DID's latest op (the directory's, when one is
    * configured) still makes this server its host: our rotation key among its
    * rotation keys, our endpoint as its PDS, `signingKey` (a did:key) as its
    * atproto key. What the official PDS checks before activating an account,
    * with its messages.
    */
-  async assertHostedHere(dbName: string, did: string, signingKey: string): Promise<void> {
+  async assertHostedHere(dbName: string, did: string, signingKey: string): Promise<unknown> {
+    if (did.startsWith('did:web:')) return this.assertWebHostedHere(did, signingKey)
     const last = await this.lastOp(dbName, did)
     if (!last || last.type === 'plc_tombstone')
       throw new InvalidRequestError(`The DID ${did} is deactivated at the PLC directory`)
@@ -123,6 +146,26 @@ export class PlcService {
     if (op.verificationMethods.atproto !== signingKey) {
       throw new InvalidRequestError('DID document verification method does not match expected signing key')
     }
+    return op
+  }
+
+  /** As assertHostedHere, for a did:web: its document (fetched fresh) names our endpoint and `signingKey`. */
+  private async assertWebHostedHere(did: string, signingKey: string): Promise<unknown> {
+    const doc = await this.webDoc(did)
+    const fields = opFieldsOfDoc(doc)
+    if (pdsEndpointOf(doc) !== this.deps.pdsEndpoint) {
+      throw new InvalidRequestError('DID document atproto_pds service endpoint does not match PDS public url')
+    }
+    if (fields.verificationMethods.atproto !== signingKey) {
+      throw new InvalidRequestError('DID document verification method does not match expected signing key')
+    }
+    return fields
+  }
+
+  /** A did:web's document, fetched fresh from its host. */
+  private webDoc(did: string): Promise<DidDocument> {
+    if (!this.deps.didKeys) throw new InvalidRequestError(`did:web is not supported here: ${did}`)
+    return this.deps.didKeys.doc(did, true)
   }
 
   /** The account's DID document as its latest op makes it (for describeRepo); an account without one gets a bare document. */
@@ -192,5 +235,15 @@ export class PlcService {
       return new UpstreamFailureError(`The PLC directory could not be reached; nothing was changed. ${err.message}`)
     }
     return err as Error
+  }
+}
+
+/** A DID document's atproto data in the shape of a PLC op's fields (what didDocFromPlcOp reads). */
+function opFieldsOfDoc(doc: DidDocument) {
+  const data = parseToAtprotoDocument(doc)
+  return {
+    verificationMethods: data.signingKey ? { atproto: data.signingKey } : ({} as Record<string, string>),
+    alsoKnownAs: doc.alsoKnownAs ?? [],
+    services: data.pds ? { atproto_pds: { type: 'AtprotoPersonalDataServer', endpoint: data.pds } } : {},
   }
 }

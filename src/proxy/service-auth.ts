@@ -7,6 +7,7 @@ import type { Secp256k1Keypair } from '@atproto/crypto'
 import { AuthRequiredError, createServiceJwt, verifyJwt } from '@atproto/xrpc-server'
 import type { AccountService } from '../account/account-service.js'
 import { assertCanLogIn } from '../account/session-service.js'
+import type { DidKeys } from '../identity/did-keys.js'
 import type { SigningKeyCache } from '../repo/signing-key-cache.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountStatus } from '../storage/schema.js'
@@ -18,6 +19,8 @@ export type ServiceAuthDeps = {
   signingKeys: SigningKeyCache
   /** This service's DID: the audience a token sent to us must name. */
   serviceDid: string
+  /** Signing keys of DIDs we do not host yet (an account moving in), from their DID documents. */
+  didKeys: Pick<DidKeys, 'signingKey'>
 }
 
 type AccountKey = { located: LocatedAccount; status: AccountStatus; keypair: Secp256k1Keypair }
@@ -54,6 +57,23 @@ export class ServiceAuth {
       throw new AuthRequiredError('jwt issuer is not an account', 'UntrustedIss')
     assertCanLogIn(key.status)
     return key.located
+  }
+
+  /**
+   * The DID whose token `jwt` is, for us, for `lxm`, unexpired, signed by the
+   * atproto key its DID document names now: an account moving here proves
+   * it holds its DID this way (createAccount with `did`). A signature that
+   * fails against the cached document is checked again against a fresh one.
+   */
+  async verifyAnyDid(jwt: string, lxm: string): Promise<string> {
+    const payload = await verifyJwt(jwt, this.deps.serviceDid, lxm, async (iss, fresh) => {
+      if (iss.includes('#')) throw new AuthRequiredError('jwt issuer is not an account', 'UntrustedIss')
+      return this.deps.didKeys.signingKey(iss, fresh)
+    }).catch((err: unknown) => {
+      if (err instanceof SyntaxError) throw new AuthRequiredError('poorly formatted jwt', 'BadJwt', { cause: err })
+      throw err
+    })
+    return payload.iss
   }
 
   /** The account's signing key as its tenant holds it now (the cache is keyed by the sealed key, so never stale). */

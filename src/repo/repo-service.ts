@@ -49,16 +49,22 @@ export class RepoService {
 
   constructor(private readonly deps: RepoServiceDeps) {}
 
-  /** Writes an account's first, empty, signed commit (inside the account's creation transaction). */
+  /**
+   * Writes an account's first, empty, signed commit (inside the account's
+   * creation transaction). `announce: false` for an account moving in: its
+   * placeholder repo goes out on no firehose (importRepo replaces it).
+   */
   async createRepo(
     tx: TenantTransactor,
     did: string,
     keypair: Secp256k1Keypair,
+    opts: { announce: boolean } = { announce: true },
   ): Promise<{ cid: string; rev: string }> {
     const commit = await Repo.formatInitCommit(new MemoryBlockstore(), did, keypair)
     await tx.repo.putBlocks(did, commit.rev, blockRows(commit.newBlocks))
     const root = { cid: commit.cid.toString(), rev: commit.rev }
     await tx.repo.createRoot(did, root)
+    if (!opts.announce) return root
     await outbox.commit(tx, did, commit, [], null)
     // #sync states the repo's whole current state (here: the first commit), as a relay resets to it.
     await outbox.sync(tx, did, commit)

@@ -58,7 +58,16 @@ export async function startWorld(): Promise<World> {
       if (/^\{"level":(5|6)\d,/.test(line)) errors.push(line)
     },
   })
-  const t = await startTestServer({ backend: 'postgres', logger, config: { rateLimits, registrationOpen: true } })
+  const t = await startTestServer({
+    backend: 'postgres',
+    logger,
+    config: {
+      rateLimits,
+      registrationOpen: true,
+      // A CAR import's own limit, small enough that bodies past it are cheap to send.
+      limits: { importRepoBytes: 2 * 1024 * 1024 },
+    },
+  })
   const owner = (await addDomain(t, 'alpha.test', { ownerPassword: PASSWORD })).owner
   await agentDomain(t, 'beta.test', 1)
   const members: Member[] = []

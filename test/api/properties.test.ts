@@ -93,14 +93,15 @@ test('every registered XRPC method keeps its properties under random input', asy
   }
 })
 
-/** The bytes a method's input may have: bodyBytes for JSON and text, blobBytes for the rest (blobs, CARs). */
+/** The bytes a method's input may have: bodyBytes for JSON and text, importRepoBytes for a repo's CAR, blobBytes for the rest. */
 function inputOf(doc: LexiconDoc): { contentType: string; limit: number } | undefined {
   const main = doc.defs.main
   const encoding = main && 'input' in main ? main.input?.encoding.split(',')[0]?.trim() : undefined
   if (!encoding) return undefined
-  const { bodyBytes, blobBytes } = world.t.ctx.config.limits
+  const { bodyBytes, blobBytes, importRepoBytes } = world.t.ctx.config.limits
   if (encoding === 'application/json' || encoding.startsWith('text/'))
     return { contentType: encoding, limit: bodyBytes }
+  if (doc.id === 'com.atproto.repo.importRepo') return { contentType: encoding, limit: importRepoBytes }
   return { contentType: encoding === '*/*' ? 'application/octet-stream' : encoding, limit: blobBytes }
 }
 

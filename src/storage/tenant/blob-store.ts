@@ -1,8 +1,10 @@
 // SQL on a tenant's `blob` and `record_blob` tables. A blob is kept while a
 // record uses it; from the moment none does (or none ever did, after upload)
 // `unreferenced_since` is set, and the sweeper deletes it after a grace period.
-import { sql } from 'kysely'
+import { type ExpressionBuilder, sql } from 'kysely'
+import type { TenantSchema } from '../schema.js'
 import type { TenantDb } from '../storage.js'
+import { tableRef } from '../table-ref.js'
 
 export type BlobMeta = { cid: string; mime_type: string; size: number }
 /** What an upload stored: its first MIME type, and whether it is taken down (then it must not be handed out). */
@@ -40,6 +42,34 @@ export class BlobReader {
       .where('cid', 'in', cids)
       .where('takedown_ref', 'is', null)
       .execute()
+  }
+
+  /**
+   * Blobs the account's records use that are not stored (an account moving
+   * in uploads them after importing its repo), in CID order after `cursor`,
+   * each with one record that uses it.
+   */
+  async listMissing(did: string, opts: { limit: number; cursor?: string }) {
+    let q = this.db
+      .selectFrom('record_blob')
+      .select((eb) => ['record_blob.blob_cid as cid', eb.fn.min('record_blob.record_path').as('path')])
+      .where('record_blob.did', '=', did)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('blob')
+              .select('blob.cid')
+              .where('blob.did', '=', did)
+              .whereRef('blob.cid', '=', 'record_blob.blob_cid'),
+          ),
+        ),
+      )
+      .groupBy('record_blob.blob_cid')
+      .orderBy('record_blob.blob_cid')
+      .limit(opts.limit)
+    if (opts.cursor !== undefined) q = q.where('record_blob.blob_cid', '>', opts.cursor)
+    return q.execute()
   }
 
   /** CIDs of blobs records use, in CID order, added by commits after `since` when given. */
@@ -97,7 +127,10 @@ export class BlobTransactor extends BlobReader {
         size: blob.content.byteLength,
         content: blob.content,
         created_at: now,
-        unreferenced_since: now,
+        // A blob an imported record already uses (an account moving in) is kept from the start.
+        unreferenced_since: sql<
+          string | null
+        >`case when exists (select 1 from ${sql.raw(tableRef(this.db, 'record_blob'))} rb where rb.did = ${did} and rb.blob_cid = ${blob.cid}) then null else ${now} end`,
         takedown_ref: null,
       })
       .onConflict((oc) =>
@@ -155,6 +188,47 @@ export class BlobTransactor extends BlobReader {
         )
         .execute()
     }
+  }
+
+  /**
+   * Replaces every blob use of the account with `uses` (an imported repo's
+   * records, all at `rev`): blobs now used are kept, blobs no longer used
+   * start their grace period.
+   */
+  async replaceRecordBlobs(did: string, rev: string, uses: { path: string; blobCids: string[] }[]): Promise<void> {
+    await this.db.deleteFrom('record_blob').where('did', '=', did).execute()
+    const rows = uses.flatMap((u) =>
+      [...new Set(u.blobCids)].map((blob_cid) => ({ did, blob_cid, record_path: u.path, rev })),
+    )
+    for (let i = 0; i < rows.length; i += 1000) {
+      await this.db
+        .insertInto('record_blob')
+        .values(rows.slice(i, i + 1000))
+        .execute()
+    }
+    const now = new Date().toISOString()
+    const usedNow = (eb: ExpressionBuilder<TenantSchema, 'blob'>) =>
+      eb.exists(
+        eb
+          .selectFrom('record_blob')
+          .select('record_blob.blob_cid')
+          .where('record_blob.did', '=', did)
+          .whereRef('record_blob.blob_cid', '=', 'blob.cid'),
+      )
+    await this.db
+      .updateTable('blob')
+      .set({ unreferenced_since: null })
+      .where('did', '=', did)
+      .where('unreferenced_since', 'is not', null)
+      .where(usedNow)
+      .execute()
+    await this.db
+      .updateTable('blob')
+      .set({ unreferenced_since: now })
+      .where('did', '=', did)
+      .where('unreferenced_since', 'is', null)
+      .where((eb) => eb.not(usedNow(eb)))
+      .execute()
   }
 
   /** Deletes blobs nothing has used since before `cutoff`; returns how many. */

@@ -1,5 +1,6 @@
 // SQL on a tenant's `plc_operation` log: every op an account's DID has had
 // from this server, oldest first, and which of them the directory accepted.
+import { sql } from 'kysely'
 import type { TenantDb } from '../storage.js'
 
 export type StoredPlcOp = { id: string; did: string; op: unknown; published_at: string | null }
@@ -45,6 +46,21 @@ export class PlcTransactor extends PlcReader {
       .updateTable('account')
       .set({ plc_op: JSON.stringify(op), plc_published_at: publishedAt })
       .where('did', '=', did)
+      .execute()
+  }
+
+  /**
+   * Makes `op` (the directory's, not one of ours: an account that moved in)
+   * the account's latest, which its DID document is built from; no change
+   * when it already is.
+   */
+  async adopt(did: string, op: unknown): Promise<void> {
+    const json = JSON.stringify(op)
+    await this.db
+      .updateTable('account')
+      .set({ plc_op: json, plc_published_at: new Date().toISOString() })
+      .where('did', '=', did)
+      .where(sql<boolean>`plc_op::jsonb is distinct from ${json}::jsonb`)
       .execute()
   }
 

@@ -315,6 +315,54 @@ export class RepoTransactor extends RepoReader {
     return result.rows[0]?.n === 1
   }
 
+  /**
+   * Replaces the whole repo with an imported one (under the lock, in the
+   * import's transaction): its blocks, its record index (every record at the
+   * commit's rev) and its root. What the old repo held is deleted, not kept
+   * for a grace period: only an account not serving its repo yet imports.
+   */
+  async replaceRepo(
+    did: string,
+    repo: { root: RootRow; blocks: BlockRow[]; records: (RecordPath & { cid: string })[] },
+  ): Promise<void> {
+    const { rev } = repo.root
+    const now = new Date().toISOString()
+    await this.db.deleteFrom('record').where('did', '=', did).execute()
+    await this.db.deleteFrom('repo_block').where('did', '=', did).execute()
+    for (const chunk of chunks(repo.blocks, ROWS_PER_INSERT)) {
+      await this.db
+        .insertInto('repo_block')
+        .values(
+          chunk.map((b) => ({
+            did,
+            cid: b.cid,
+            rev,
+            size: b.content.byteLength,
+            content: b.content,
+            removed_rev: null,
+            removed_at: null,
+          })),
+        )
+        .execute()
+    }
+    for (const chunk of chunks(repo.records, ROWS_PER_INSERT)) {
+      await this.db
+        .insertInto('record')
+        .values(chunk.map((r) => ({ did, ...r, rev, indexed_at: now, takedown_ref: null })))
+        .execute()
+    }
+    await this.db
+      .updateTable('repo_root')
+      .set({ cid: repo.root.cid, rev, updated_at: now })
+      .where('did', '=', did)
+      .execute()
+  }
+
+  /** Every record path of the repo, as the index holds it. */
+  async recordPaths(did: string): Promise<RecordPath[]> {
+    return this.db.selectFrom('record').select(['collection', 'rkey']).where('did', '=', did).execute()
+  }
+
   async createRoot(did: string, root: RootRow): Promise<void> {
     await this.db
       .insertInto('repo_root')
@@ -366,6 +414,13 @@ function commitRoot(db: TenantDb, did: string) {
     .innerJoin('account', 'account.did', 'repo_root.did')
     .select(['repo_root.cid', 'repo_root.rev', 'account.signing_key', 'account.status', 'account.deactivated_at'])
     .where('repo_root.did', '=', did)
+}
+
+/** Rows per INSERT: well under Postgres's 65,535 parameters at seven columns a row. */
+const ROWS_PER_INSERT = 1000
+
+export function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size)
 }
 
 function pathList(paths: RecordPath[]): RawBuilder<unknown> {

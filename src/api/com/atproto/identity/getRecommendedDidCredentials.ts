@@ -6,8 +6,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.identity.getRecommendedDidCredentials', {
     auth: ctx.auth.access,
     handler: async ({ auth }) => {
-      const { account } = auth.credentials
-      return json(await ctx.plc.recommendedCredentials(account.db_name, account.did, account.handle))
+      return json(await ctx.accounts.recommendedCredentials(auth.credentials.account))
     },
   })
 }

@@ -10,6 +10,8 @@ export default function (server: MethodServer, ctx: AppContext): void {
     rateLimit: { write: ({ auth }) => auth.credentials.account },
     handler: async ({ auth }) => {
       await ctx.accounts.activate(auth.credentials.account)
+      // An account that moved in is news to relays that never crawled us, as a new domain is.
+      ctx.relays.announce('account activated')
     },
   })
 }

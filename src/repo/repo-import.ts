@@ -1,0 +1,197 @@
+// com.atproto.repo.importRepo: an account moving here brings its repo as a
+// CAR. Read up to a configured size, every block checked against its CID,
+// the root a commit of the account's DID signed with the key its DID
+// document names now (the old PDS's, until the document names ours), the
+// whole MST walked; then stored in one transaction that replaces the repo:
+// blocks, record index, blob uses, commit indexers' rows and the root. The
+// imported commit and its rev stay the head; our next commit chains on it.
+import type { Readable } from 'node:stream'
+import { decode } from '@atproto/lex-cbor'
+import { type Cid, isCid } from '@atproto/lex-data'
+import { type BlockMap, RepoVerificationError, readCarWithRoot, verifyRepo } from '@atproto/repo'
+import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
+import type { DidKeys } from '../identity/did-keys.js'
+import type { Logger } from '../lib/logger.js'
+import type { Storage } from '../storage/storage.js'
+import type { CommitIndexer } from './commit-indexer.js'
+import type { BlobUse, PreparedRecordWrite, PreparedWrite } from './prepare.js'
+import type { RepoLocation } from './repo-service.js'
+
+export type RepoImportDeps = {
+  storage: Storage
+  didKeys: Pick<DidKeys, 'signingKey'>
+  indexers: CommitIndexer[]
+  /** Largest CAR taken, in bytes (limits.importRepoBytes). */
+  maxBytes: number
+  logger: Logger
+}
+
+export type ImportResult = { cid: string; rev: string; records: number; changed: boolean }
+
+type VerifiedImport = {
+  root: { cid: string; rev: string }
+  blocks: { cid: string; content: Uint8Array }[]
+  records: PreparedRecordWrite[]
+}
+
+export class RepoImporter {
+  constructor(private readonly deps: RepoImportDeps) {}
+
+  /**
+   * Checks the CAR and, only when all of it holds, replaces the repo with it.
+   * Importing the repo's current commit again changes nothing.
+   */
+  async import(repo: RepoLocation, body: Readable | Uint8Array): Promise<ImportResult> {
+    const bytes = body instanceof Uint8Array ? body : await readCapped(body, this.deps.maxBytes)
+    if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
+    const verified = await this.verify(repo.did, bytes)
+    const { root, records } = verified
+    const changed = await this.deps.storage.transact(repo.db_name, async (tx) => {
+      const current = await tx.repo.lockForCommit(repo.did)
+      if (!current) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
+      if (current.status !== 'active') throw new InvalidRequestError(`Account is ${current.status}`, 'AccountTakedown')
+      if (current.deactivated_at === null) {
+        // Replacing a repo relays follow, with no event to tell them, would leave them out of step.
+        throw new InvalidRequestError(
+          'importRepo is for an account that is not activated yet (moving here): deactivate it first',
+        )
+      }
+      if (current.cid === root.cid) return false
+      const before = await tx.repo.recordPaths(repo.did)
+      await tx.repo.replaceRepo(repo.did, {
+        root,
+        blocks: verified.blocks,
+        records: records.map((r) => ({ collection: r.collection, rkey: r.rkey, cid: r.cid.toString() })),
+      })
+      await tx.blobs.replaceRecordBlobs(
+        repo.did,
+        root.rev,
+        records.map((r) => ({ path: `${r.collection}/${r.rkey}`, blobCids: r.blobs.map((b) => b.cid) })),
+      )
+      const kept = new Set(records.map((r) => `${r.collection}/${r.rkey}`))
+      const writes: PreparedWrite[] = [
+        ...before
+          .filter((p) => !kept.has(`${p.collection}/${p.rkey}`))
+          .map((p) => ({ action: 'delete' as const, collection: p.collection, rkey: p.rkey })),
+        ...records,
+      ]
+      for (const indexer of this.deps.indexers) {
+        if (writes.some((w) => indexer.wants(w.collection))) await indexer.index(tx, repo.did, writes)
+      }
+      return true
+    })
+    this.deps.logger.info(
+      { did: repo.did, tenant: repo.db_name, rev: root.rev, records: records.length, changed },
+      'repo imported',
+    )
+    return { ...root, records: records.length, changed }
+  }
+
+  /** The CAR's repo, once every check holds: CIDs, the commit's DID and signature, the MST and every record. */
+  private async verify(did: string, bytes: Uint8Array): Promise<VerifiedImport> {
+    let car: { root: Cid; blocks: BlockMap }
+    try {
+      car = await readCarWithRoot(bytes)
+    } catch (err) {
+      throw new InvalidRequestError(`Could not read the repository CAR: ${message(err)}`)
+    }
+    const check = async (fresh: boolean) =>
+      verifyRepo(car.blocks, car.root, did, await this.deps.didKeys.signingKey(did, fresh))
+    let repo: Awaited<ReturnType<typeof verifyRepo>>
+    try {
+      repo = await check(false).catch((err: unknown) => {
+        // The DID's key may have changed since it was cached: ask its authority again before refusing.
+        if (err instanceof RepoVerificationError && err.message.startsWith('Invalid signature')) return check(true)
+        throw err
+      })
+    } catch (err) {
+      if (err instanceof XRPCError) throw err
+      throw new InvalidRequestError(`Invalid repository CAR: ${message(err)}`)
+    }
+    const records = await Promise.all(
+      repo.creates.map(async (c): Promise<PreparedRecordWrite> => {
+        const path = `${c.collection}/${c.rkey}`
+        const content = car.blocks.get(c.cid)
+        let record: unknown
+        try {
+          record = content && decode(content)
+        } catch {
+          record = undefined
+        }
+        if (!record || typeof record !== 'object' || Array.isArray(record) || isCid(record)) {
+          throw new InvalidRequestError(`Could not parse record at '${path}'`)
+        }
+        return {
+          action: 'create',
+          collection: c.collection,
+          rkey: c.rkey,
+          record: record as PreparedRecordWrite['record'],
+          cid: c.cid,
+          blobs: blobsIn(record),
+        }
+      }),
+    )
+    const blocks: VerifiedImport['blocks'] = []
+    repo.commit.newBlocks.forEach((content, cid) => {
+      blocks.push({ cid: cid.toString(), content })
+    })
+    return { root: { cid: repo.commit.cid.toString(), rev: repo.commit.rev }, blocks, records }
+  }
+}
+
+/**
+ * Every blob a record (in its DAG-CBOR form) names, wherever it sits: a blob
+ * ref (`$type: blob`, a CID link), or a legacy one (`cid` and `mimeType` only).
+ */
+function blobsIn(value: unknown, found: BlobUse[] = [], depth = 0): BlobUse[] {
+  if (depth > 32 || !value || typeof value !== 'object' || value instanceof Uint8Array || isCid(value)) return found
+  if (Array.isArray(value)) {
+    for (const v of value) blobsIn(v, found, depth + 1)
+    return found
+  }
+  const obj = value as Record<string, unknown>
+  if (obj.$type === 'blob' && isCid(obj.ref)) {
+    const size = typeof obj.size === 'number' ? obj.size : -1
+    found.push({ cid: obj.ref.toString(), mimeType: String(obj.mimeType), size })
+    return found
+  }
+  const keys = Object.keys(obj)
+  if (keys.length === 2 && typeof obj.cid === 'string' && typeof obj.mimeType === 'string') {
+    found.push({ cid: obj.cid, mimeType: obj.mimeType, size: -1 })
+    return found
+  }
+  for (const v of Object.values(obj)) blobsIn(v, found, depth + 1)
+  return found
+}
+
+function message(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).slice(0, 500)
+}
+
+/** Reads the body into memory, failing as soon as it passes `max` bytes. */
+async function readCapped(stream: Readable, max: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of stream) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
+      size += buf.byteLength
+      if (size > max) {
+        stream.destroy()
+        throw tooLarge(max)
+      }
+      chunks.push(buf)
+    }
+  } catch (err) {
+    if (err instanceof XRPCError) throw err
+    // xrpc-server's own size check on the stream, or the sender's abort.
+    if ((err as { status?: number }).status === 413) throw tooLarge(max)
+    throw new InvalidRequestError(`Request body could not be read: ${message(err)}`)
+  }
+  if (size === 0) throw new InvalidRequestError('importRepo needs a CAR as its body')
+  return Buffer.concat(chunks, size)
+}
+
+function tooLarge(max: number): XRPCError {
+  return new XRPCError(413, `The repository CAR is larger than the limit of ${max} bytes`, 'PayloadTooLarge')
+}
