@@ -60,6 +60,7 @@ import resetPassword from './com/atproto/server/resetPassword.js'
 import revokeAppPassword from './com/atproto/server/revokeAppPassword.js'
 import updateEmail from './com/atproto/server/updateEmail.js'
 import syncGetBlob from './com/atproto/sync/getBlob.js'
+import syncGetBlocks from './com/atproto/sync/getBlocks.js'
 import syncGetLatestCommit from './com/atproto/sync/getLatestCommit.js'
 import syncGetRecord from './com/atproto/sync/getRecord.js'
 import syncGetRepo from './com/atproto/sync/getRepo.js'
@@ -126,6 +127,7 @@ const methods = [
   repoImportRepo,
   repoListMissingBlobs,
   syncGetBlob,
+  syncGetBlocks,
   syncListBlobs,
   syncGetRepo,
   syncGetLatestCommit,

@@ -6,9 +6,9 @@ import type { Cid } from '@atproto/lex-data'
 
 export type CarBlock = { cid: Cid; bytes: Uint8Array }
 
-/** The CAR header naming `root`, as its varint-prefixed bytes. */
-export function carHeader(root: Cid): Buffer {
-  const header = encode({ version: 1, roots: [root] })
+/** The CAR header naming `root` (none: a CAR of loose blocks, as getBlocks answers), as its varint-prefixed bytes. */
+export function carHeader(root: Cid | null): Buffer {
+  const header = encode({ version: 1, roots: root ? [root] : [] })
   return Buffer.concat([varint(header.byteLength), header])
 }
 

@@ -109,6 +109,24 @@ export class RepoReads {
     })
   }
 
+  /**
+   * The repo's blocks of these CIDs as a CAR without a root (com.atproto.sync.getBlocks);
+   * the official's InvalidRequest naming every CID the repo does not hold.
+   */
+  async blocks(repo: RepoLocation, cids: string[]): Promise<Buffer> {
+    const wanted = [...new Set(cids)].map((c) => parseCid(c))
+    const got = await this.storage.read(repo.db_name, (t) => t.repo.blockstore(repo.did, null).getBlocks(wanted))
+    if (got.missing.length > 0) {
+      throw new InvalidRequestError(`Could not find cids: ${got.missing.map((c) => c.toString()).join(',')}`)
+    }
+    const found: { cid: Cid; bytes: Uint8Array }[] = []
+    for (const cid of wanted) {
+      const bytes = got.blocks.get(cid)
+      if (bytes) found.push({ cid, bytes })
+    }
+    return Buffer.concat([carHeader(null), carSections(found)])
+  }
+
   /** A CAR with the commit, the MST path to the record (or to where it would be) and the record. */
   async recordProof(repo: RepoLocation, collection: string, rkey: string): Promise<Uint8Array> {
     return this.storage.read(repo.db_name, async (t) => {

@@ -275,3 +275,35 @@ test('listRepos and getRepoStatus show every repo with its head', async () => {
   const status = await alice.agent.com.atproto.sync.getRepoStatus({ did: alice.did })
   assert.equal(status.data.rev, latest.data.rev)
 })
+
+test('sync.getBlocks returns the blocks asked for, and names the CIDs it does not hold', async () => {
+  const record = post('a block of mine')
+  const created = await alice.agent.com.atproto.repo.createRecord({
+    repo: alice.did,
+    collection: 'app.bsky.feed.post',
+    record,
+  })
+  const latest = await alice.agent.com.atproto.sync.getLatestCommit({ did: alice.did })
+  const cids = [created.data.cid, latest.data.cid]
+  const got = await alice.agent.com.atproto.sync.getBlocks({ did: alice.did, cids })
+  const { roots, blocks } = await readCar(got.data)
+  assert.deepEqual(roots, [])
+  assert.deepEqual(blocks.cids().map(String).sort(), [...cids].sort())
+  assert.equal(await expectedCid(record), created.data.cid)
+
+  // A CID of another account's block is not this repo's, as one never written is not.
+  const stranger = await loggedInAccount(t, 'bob.records.test')
+  const theirs = (await stranger.agent.com.atproto.sync.getLatestCommit({ did: stranger.did })).data.cid
+  const getBlocks = (cids: string[]) => {
+    const url = new URL('/xrpc/com.atproto.sync.getBlocks', t.url)
+    url.searchParams.set('did', alice.did)
+    for (const cid of cids) url.searchParams.append('cids', cid)
+    return fetch(url)
+  }
+  const missing = await getBlocks([created.data.cid, theirs])
+  assert.equal(missing.status, 400)
+  assert.deepEqual(await missing.json(), { error: 'InvalidRequest', message: `Could not find cids: ${theirs}` })
+  const malformed = await getBlocks(['nope'])
+  assert.equal(malformed.status, 400)
+  assert.equal(((await malformed.json()) as { error: string }).error, 'InvalidRequest')
+})
