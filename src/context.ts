@@ -272,6 +272,7 @@ export async function createAppContext(
       didKeys,
       indexers: wings.flatMap((wing) => wing.indexers),
       maxBytes: config.limits.importRepoBytes,
+      memory: new ByteBudget(config.limits.importRepoMemoryBytes),
       logger,
     })
     const proxy = serviceProxy(config, serviceAuth, dids)

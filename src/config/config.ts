@@ -39,6 +39,11 @@ export type LimitsConfig = {
   appPasswordNameLength: number
   /** Largest repository CAR com.atproto.repo.importRepo takes, in bytes (read into memory up to this). */
   importRepoBytes: number
+  /**
+   * Bytes of repository CARs all importRepo calls of the process may hold at once; an import that
+   * would pass it gets 503 NotEnoughResources (one import alone may always reach importRepoBytes).
+   */
+  importRepoMemoryBytes: number
 }
 
 export type FirehoseConfig = {
@@ -335,6 +340,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   // The official PDS sets none; 256 MiB holds the repos of all but the most prolific accounts (a CAR
   // of records alone, blobs come apart) and is what one import may hold in memory at once.
   importRepoBytes: 256 * 1024 * 1024,
+  importRepoMemoryBytes: 512 * 1024 * 1024,
 }
 
 /** Bluesky's public services, as the official PDS's installer configures them (chat is the app's own choice). */
@@ -814,6 +820,9 @@ function readLimits(r: FieldReader, raw: RawConfig): LimitsConfig {
       DEFAULT_LIMITS.appPasswordNameLength,
     importRepoBytes:
       r.int(limits, 'importRepoBytes', 1024, 16_384 * MiB, 'limits.importRepoBytes') ?? DEFAULT_LIMITS.importRepoBytes,
+    importRepoMemoryBytes:
+      r.int(limits, 'importRepoMemoryBytes', 1024, 65_536 * MiB, 'limits.importRepoMemoryBytes') ??
+      DEFAULT_LIMITS.importRepoMemoryBytes,
   }
 }
 

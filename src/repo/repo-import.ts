@@ -9,8 +9,9 @@ import type { Readable } from 'node:stream'
 import { decode } from '@atproto/lex-cbor'
 import { type Cid, isCid } from '@atproto/lex-data'
 import { type BlockMap, RepoVerificationError, readCarWithRoot, verifyRepo } from '@atproto/repo'
-import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
+import { InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-server'
 import type { DidKeys } from '../identity/did-keys.js'
+import type { ByteBudget, Lease } from '../lib/byte-budget.js'
 import type { Logger } from '../lib/logger.js'
 import type { Storage } from '../storage/storage.js'
 import type { CommitIndexer } from './commit-indexer.js'
@@ -23,6 +24,8 @@ export type RepoImportDeps = {
   indexers: CommitIndexer[]
   /** Largest CAR taken, in bytes (limits.importRepoBytes). */
   maxBytes: number
+  /** What all imports under way may hold (limits.importRepoMemoryBytes). */
+  memory: ByteBudget
   logger: Logger
 }
 
@@ -42,9 +45,37 @@ export class RepoImporter {
    * Importing the repo's current commit again changes nothing.
    */
   async import(repo: RepoLocation, body: Readable | Uint8Array): Promise<ImportResult> {
-    const bytes = body instanceof Uint8Array ? body : await readCapped(body, this.deps.maxBytes)
-    if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
-    const verified = await this.verify(repo.did, bytes)
+    const held: Lease[] = []
+    try {
+      const bytes = body instanceof Uint8Array ? body : await this.read(body, held)
+      if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
+      return await this.store(repo, await this.verify(repo.did, bytes))
+    } finally {
+      for (const lease of held) lease.release()
+    }
+  }
+
+  /**
+   * Reads the body into memory, failing as soon as it passes the limit, or as
+   * soon as it would pass what all imports together may hold (unless it is the only one).
+   */
+  private async read(stream: Readable, held: Lease[]): Promise<Uint8Array> {
+    const { memory, maxBytes } = this.deps
+    let mine = 0
+    return readCapped(stream, maxBytes, (bytes) => {
+      const lease = memory.tryAcquire(bytes) ?? (memory.held === mine ? memory.draw(bytes) : undefined)
+      if (!lease) {
+        throw new XRPCError(
+          ResponseType.NotEnoughResources,
+          'Too many repositories are being imported at once; try again shortly',
+        )
+      }
+      mine += bytes
+      held.push(lease)
+    })
+  }
+
+  private async store(repo: RepoLocation, verified: VerifiedImport): Promise<ImportResult> {
     const { root, records } = verified
     const changed = await this.deps.storage.transact(repo.db_name, async (tx) => {
       const current = await tx.repo.lockForCommit(repo.did)
@@ -168,8 +199,8 @@ function message(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, 500)
 }
 
-/** Reads the body into memory, failing as soon as it passes `max` bytes. */
-async function readCapped(stream: Readable, max: number): Promise<Uint8Array> {
+/** Reads the body into memory, failing as soon as it passes `max` bytes; `hold` is told of each chunk first, and may refuse it. */
+async function readCapped(stream: Readable, max: number, hold: (bytes: number) => void): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
   try {
@@ -179,6 +210,12 @@ async function readCapped(stream: Readable, max: number): Promise<Uint8Array> {
       if (size > max) {
         stream.destroy()
         throw tooLarge(max)
+      }
+      try {
+        hold(buf.byteLength)
+      } catch (err) {
+        stream.destroy()
+        throw err
       }
       chunks.push(buf)
     }
