@@ -7,11 +7,11 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { Secp256k1Keypair } from '@atproto/crypto'
-import { cidForRawBytes, type LexMap } from '@atproto/lex-data'
-import { getFullRepo, MemoryBlockstore, Repo, verifyRepoCar, WriteOpAction } from '@atproto/repo'
+import { verifyRepoCar } from '@atproto/repo'
 import { createServiceJwt } from '@atproto/xrpc-server'
 import * as plcLib from '@did-plc/lib'
 import { addDomain } from '../e2e/tenant-flow.js'
+import { BLOB_BYTES, type Foreign, foreignRepo, foreignDid as plcDid, submitPlcOp } from '../helpers/foreign-account.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
@@ -19,6 +19,9 @@ import { FirehoseClient, type Frame } from '../sync/helpers.js'
 
 const IMPORT_LIMIT = 64 * 1024
 const LXM = 'com.atproto.server.createAccount'
+
+const foreignDid = () => plcDid(plc.url)
+const submitOp = (did: string, op: unknown) => submitPlcOp(plc.url, did, op)
 
 let plc: TestPlc
 let t: TestServer
@@ -33,72 +36,6 @@ after(async () => {
   await t?.close()
   await plc?.close()
 })
-
-type Foreign = { did: string; signing: Secp256k1Keypair; rotation: Secp256k1Keypair }
-
-/** A did:plc at the test directory, hosted by some other PDS, with our own signing and rotation keys. */
-async function foreignDid(): Promise<Foreign> {
-  const signing = await Secp256k1Keypair.create({ exportable: true })
-  const rotation = await Secp256k1Keypair.create({ exportable: true })
-  const { did, op } = await plcLib.createOp({
-    signingKey: signing.did(),
-    rotationKeys: [rotation.did()],
-    handle: 'someone.elsewhere.test',
-    pds: 'https://elsewhere.example',
-    signer: rotation as never,
-  })
-  await submitOp(did, op)
-  return { did, signing, rotation }
-}
-
-async function submitOp(did: string, op: unknown): Promise<void> {
-  const res = await fetch(`${plc.url}/${did}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(op),
-  })
-  assert.equal(res.status, 200, await res.text())
-}
-
-const BLOB_BYTES = new TextEncoder().encode('the bytes of an image that moved with its account')
-
-/** The account's repo as its old PDS holds it: a post, a profile with an avatar blob, as a CAR. */
-async function foreignRepo(did: string, key: Secp256k1Keypair, extra: LexMap = {}) {
-  const blobCid = await cidForRawBytes(BLOB_BYTES)
-  const storage = new MemoryBlockstore()
-  const createdAt = new Date().toISOString()
-  const records: { collection: string; rkey: string; record: LexMap }[] = [
-    {
-      collection: 'app.bsky.feed.post',
-      rkey: '3kabcdefghi22',
-      record: { $type: 'app.bsky.feed.post', text: 'old home', createdAt, ...extra },
-    },
-    {
-      collection: 'app.bsky.actor.profile',
-      rkey: 'self',
-      record: {
-        $type: 'app.bsky.actor.profile',
-        displayName: 'Mover',
-        avatar: { $type: 'blob', ref: blobCid, mimeType: 'image/png', size: BLOB_BYTES.byteLength },
-      },
-    },
-  ]
-  const repo = await Repo.create(
-    storage,
-    did,
-    key,
-    records.map((r) => ({ action: WriteOpAction.Create, ...r }) as never),
-  )
-  const chunks: Uint8Array[] = []
-  for await (const chunk of getFullRepo(storage, repo.cid)) chunks.push(chunk)
-  return {
-    car: Buffer.concat(chunks),
-    cid: repo.cid.toString(),
-    rev: repo.commit.rev,
-    blobCid: blobCid.toString(),
-    records,
-  }
-}
 
 function token(f: Foreign, opts: { aud?: string; lxm?: string; key?: Secp256k1Keypair; exp?: number } = {}) {
   return createServiceJwt({
