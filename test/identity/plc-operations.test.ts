@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { Secp256k1Keypair } from '@atproto/crypto'
+import * as plcLib from '@did-plc/lib'
 import { addDomain, storeOf } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -15,6 +16,8 @@ import { xrpc } from '../helpers/xrpc.js'
 import { FirehoseClient } from '../sync/helpers.js'
 
 const DOMAIN = 'plcops.test'
+// @did-plc/lib is typed against an older @atproto/crypto; the Keypair shape is the same.
+type Signer = Parameters<typeof plcLib.createUpdateOp>[1]
 let plc: TestPlc
 let smtp: TestSmtp
 let t: TestServer
@@ -41,13 +44,13 @@ after(async () => {
 type User = { agent: AtpAgent; did: string; handle: string; jwt: string }
 let counter = 0
 
-async function user(withEmail = true): Promise<User> {
+async function user(withEmail = true, recoveryKey?: string): Promise<User> {
   counter++
   const handle = `user${counter}.${DOMAIN}`
   const password = `password number ${counter}`
   const res = await xrpc(t.url, 'host.primal.pds.createAccount', {
     auth: t.adminKey,
-    body: { handle, password, email: withEmail ? `u${counter}@inbox.test` : undefined },
+    body: { handle, password, email: withEmail ? `u${counter}@inbox.test` : undefined, recoveryKey },
   })
   assert.equal(res.status, 200, JSON.stringify(res.body))
   const agent = new AtpAgent({ service: t.url })
@@ -222,4 +225,21 @@ test('an op signed here that points elsewhere changes nothing until it is submit
     body: { repo: u.did, collection: 'app.bsky.feed.post', record: { text: 'x', createdAt: new Date().toISOString() } },
   })
   assert.deepEqual([write.status, write.body.error], [401, 'AccountDeactivated'])
+})
+
+test('signPlcOperation refuses once the user has taken our rotation key off the DID', async () => {
+  const recovery = await Secp256k1Keypair.create()
+  const u = await user(true, recovery.did())
+  const last = await new plcLib.Client(plc.url).getLastOp(u.did)
+  assert.ok(last.type !== 'plc_tombstone')
+  const op = await plcLib.createUpdateOp(last, recovery as unknown as Signer, (old) => ({
+    ...old,
+    rotationKeys: [recovery.did()],
+  }))
+  await new plcLib.Client(plc.url).sendOperation(u.did, op)
+  const token = await mailedCode(u)
+  const res = await sign(u, { token })
+  assert.equal(res.status, 400)
+  assert.match(String(res.body.message), /rotation key can no longer change/)
+  assert.equal((await plc.log(u.did)).length, 2, 'nothing more reached the directory')
 })
