@@ -22,6 +22,7 @@ commands:
   account delete <did|handle>
   account status <did|handle> <active|suspended|disabled>
   plc publish                             send kept PLC operations to plcEndpoint (oldest first)
+  identity check [did|handle]             notice a move away: one account's DID document, or the PLC export read on
   traefik print                           print the Traefik dynamic config for the current domains
 `
 
@@ -67,6 +68,7 @@ async function main(argv: string[]): Promise<void> {
     domain: domainCommand,
     account: accountCommand,
     plc: plcCommand,
+    identity: identityCommand,
     traefik: traefikCommand,
   }
   const run = commands[command]
@@ -86,6 +88,24 @@ async function plcCommand(ctx: AppContext, [sub]: string[]): Promise<void> {
   const report = await ctx.plc.publishPending()
   print(report)
   if (report.failed.length > 0) process.exitCode = 1
+}
+
+async function identityCommand(ctx: AppContext, [sub, arg]: string[]): Promise<void> {
+  if (sub !== 'check') throw new UsageError(`unknown identity command: ${sub ?? ''}`)
+  if (arg) {
+    const c = await ctx.departures.check(await ctx.accounts.mustLocate(arg))
+    return print({
+      did: c.did,
+      namesUs: c.namesUs,
+      moved: c.movedAt !== null,
+      movedAt: c.movedAt,
+      newlyMoved: c.newlyMoved,
+    })
+  }
+  if (!ctx.plc.publishing) {
+    throw new UsageError('identity check without an account reads the PLC export: it needs "plcEndpoint" in db.json')
+  }
+  print(await ctx.departures.follow())
 }
 
 async function traefikCommand(ctx: AppContext, [sub]: string[]): Promise<void> {

@@ -5,6 +5,7 @@ import { Lexicons } from '@atproto/lexicon'
 import { AccountEmail } from './account/account-email.js'
 import { AccountService } from './account/account-service.js'
 import { AppPasswords } from './account/app-passwords.js'
+import { Departures } from './account/departures.js'
 import { HandlePolicy } from './account/handle-policy.js'
 import { InviteService } from './account/invite-service.js'
 import { Passwords } from './account/password.js'
@@ -76,6 +77,8 @@ export type AppContext = {
   traefik?: TraefikWriter
   tokens: TokenIssuer
   accounts: AccountService
+  /** Accounts that moved away: noticed on refresh, on demand, and by following the PLC export (a job). */
+  departures: Departures
   domains: DomainService
   /** Invite codes of every domain: made, checked and used up at sign-up, listed, disabled. */
   invites: InviteService
@@ -233,6 +236,15 @@ export async function createAppContext(
       pendingStaleAfterMs: accountCreationDeadlineMs(config),
       logger,
     })
+    const departures = new Departures({
+      storage,
+      registry,
+      accounts,
+      plc,
+      external,
+      config: config.plcFollow,
+      logger,
+    })
     const identity = new IdentityService({ hosted: accounts, hostedDocs: plc, external })
     const serviceHost = new URL(config.serviceURL).host
     const relays = new RelayAnnouncer({
@@ -330,6 +342,7 @@ export async function createAppContext(
       traefik,
       tokens,
       accounts,
+      departures,
       domains,
       invites,
       sessions,
@@ -359,7 +372,7 @@ export async function createAppContext(
       jetstream,
       metrics,
       wings,
-      jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays, mail }),
+      jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays, departures, mail }),
     }
     await recover(ctx)
     return ctx
@@ -435,6 +448,7 @@ async function recover(ctx: AppContext): Promise<void> {
  * starts before the sequencer (it reads the head the sequencer's first
  * frames follow) and stops after it (so it takes the last drain's frames);
  * the relays hear of this process once it sequences, and stop asking first.
+ * Following the PLC export for departures needs only storage and the directory.
  * Mail (when the config has `email`) goes last: it needs nothing the others do.
  */
 function backgroundJobs(jobs: {
@@ -443,9 +457,10 @@ function backgroundJobs(jobs: {
   tail: EventTail
   sequencer: Sequencer
   relays: RelayAnnouncer
+  departures: Departures
   mail?: MailQueue
 }): BackgroundJob[] {
-  const list: BackgroundJob[] = [jobs.pending, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays]
+  const list: BackgroundJob[] = [jobs.pending, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays, jobs.departures]
   return jobs.mail ? [...list, jobs.mail] : list
 }
 

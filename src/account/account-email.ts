@@ -193,6 +193,21 @@ export class AccountEmail {
     await this.deps.storage.transact(located.db_name, (tx) => this.takeToken(tx, located.did, 'sign_in', token))
   }
 
+  /**
+   * Mails the code com.atproto.identity.signPlcOperation asks for
+   * (com.atproto.identity.requestPlcOperationSignature): what a user moving
+   * away brings to have this server sign the op that moves their DID.
+   */
+  async requestPlcOperationSignature(located: LocatedAccount): Promise<void> {
+    this.assertMailConfigured()
+    await this.mailCode(located, await this.withEmail(located), 'plc_operation')
+  }
+
+  /** Uses up the account's PLC operation code: one signature per code. */
+  async takePlcOperationToken(located: LocatedAccount, token: string): Promise<void> {
+    await this.deps.storage.transact(located.db_name, (tx) => this.takeToken(tx, located.did, 'plc_operation', token))
+  }
+
   /** Mails a message from the domain's operators to the account (com.atproto.admin.sendEmail). */
   async sendOperatorMail(located: LocatedAccount, subject: string, content: string): Promise<void> {
     this.assertMailConfigured()

@@ -150,6 +150,7 @@ export class AccountService {
       email_confirmed_at: null,
       email_auth_factor: false,
       deactivated_at: incoming ? t : null,
+      moved_at: null,
       delete_after: null,
       created_at: t,
       updated_at: t,
@@ -402,16 +403,63 @@ export class AccountService {
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account activated')
   }
 
+  /** The did:key of the account's repo signing key. */
+  async signingKeyOf(located: LocatedAccount): Promise<string> {
+    const row = await this.deps.storage.read(located.db_name, (t) => t.accounts.get(located.did))
+    if (!row) throw accountNotFound()
+    return (await this.deps.vault.open(row.signing_key)).did()
+  }
+
+  /**
+   * Notes that the account moved away (its DID document no longer names this
+   * server): it is marked moved and deactivated, under the repo's write lock,
+   * so no commit is signed for it after this. #account goes out when that
+   * changes what relays were told (an account its owner had deactivated
+   * already was reported so). False when the departure was noted before.
+   */
+  async markMoved(located: LocatedAccount): Promise<boolean> {
+    const changed = await this.deps.storage.transact(located.db_name, async (tx) => {
+      await tx.repo.lockForCommit(located.did)
+      const before = await tx.accounts.summary(located.did)
+      if (!before) throw accountNotFound()
+      if (!(await tx.accounts.markMoved(located.did))) return false
+      const now = await stateIn(tx, located.did)
+      if (now !== accountState(before)) await outbox.account(tx, located.did, now)
+      return true
+    })
+    if (!changed) return false
+    this.deps.outboxWritten(located.db_name)
+    this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account moved away: deactivated')
+    return true
+  }
+
+  /**
+   * Sends an op the user signed (com.atproto.identity.submitPlcOperation)
+   * once it keeps this server the account's host, logs it as the account's
+   * latest and reports #identity.
+   */
+  async submitPlcOp(located: LocatedAccount, op: unknown): Promise<void> {
+    const account = await this.summary(located)
+    const checked = this.deps.plc.assertSubmittable(op, {
+      signingKey: await this.signingKeyOf(located),
+      handle: account.handle,
+    })
+    const publishedAt = await this.deps.plc.publish(located.did, checked)
+    await this.deps.storage.transact(located.db_name, async (tx) => {
+      await tx.plc.append(located.did, checked, publishedAt)
+      await outbox.identity(tx, located.did, account.handle)
+    })
+    this.deps.outboxWritten(located.db_name)
+    this.deps.logger.info({ did: located.did, tenant: located.domain }, 'PLC operation submitted')
+  }
+
   /**
    * Throws unless the account's DID document still names this server, its
    * rotation key and the account's signing key; returns the op (a did:web's
    * document fields) that was checked.
    */
   async assertHostedHere(located: LocatedAccount): Promise<unknown> {
-    const row = await this.deps.storage.read(located.db_name, (t) => t.accounts.get(located.did))
-    if (!row) throw accountNotFound()
-    const keypair = await this.deps.vault.open(row.signing_key)
-    return this.deps.plc.assertHostedHere(located.db_name, located.did, keypair.did())
+    return this.deps.plc.assertHostedHere(located.db_name, located.did, await this.signingKeyOf(located))
   }
 
   /** What the account's DID document should hold for this server to host it (getRecommendedDidCredentials). */

@@ -21,9 +21,12 @@ import adminUpdateAccountSigningKey from './com/atproto/admin/updateAccountSigni
 import adminUpdateSubjectStatus from './com/atproto/admin/updateSubjectStatus.js'
 import getRecommendedDidCredentials from './com/atproto/identity/getRecommendedDidCredentials.js'
 import refreshIdentity from './com/atproto/identity/refreshIdentity.js'
+import requestPlcOperationSignature from './com/atproto/identity/requestPlcOperationSignature.js'
 import resolveDid from './com/atproto/identity/resolveDid.js'
 import resolveHandle from './com/atproto/identity/resolveHandle.js'
 import resolveIdentity from './com/atproto/identity/resolveIdentity.js'
+import signPlcOperation from './com/atproto/identity/signPlcOperation.js'
+import submitPlcOperation from './com/atproto/identity/submitPlcOperation.js'
 import updateHandle from './com/atproto/identity/updateHandle.js'
 import repoApplyWrites from './com/atproto/repo/applyWrites.js'
 import repoCreateRecord from './com/atproto/repo/createRecord.js'
@@ -69,6 +72,7 @@ import syncListBlobs from './com/atproto/sync/listBlobs.js'
 import syncListRepos from './com/atproto/sync/listRepos.js'
 import syncRequestCrawl from './com/atproto/sync/requestCrawl.js'
 import addDomain from './host/primal/pds/addDomain.js'
+import checkIdentity from './host/primal/pds/checkIdentity.js'
 import adminCreateAccount from './host/primal/pds/createAccount.js'
 import deleteAccount from './host/primal/pds/deleteAccount.js'
 import listAccounts from './host/primal/pds/listAccounts.js'
@@ -116,6 +120,9 @@ const methods = [
   refreshIdentity,
   updateHandle,
   getRecommendedDidCredentials,
+  requestPlcOperationSignature,
+  signPlcOperation,
+  submitPlcOperation,
   repoCreateRecord,
   repoPutRecord,
   repoDeleteRecord,
@@ -158,6 +165,7 @@ const methods = [
   updateAccountRole,
   updateDomain,
   sendEmailConfirmation,
+  checkIdentity,
   sendPasswordReset,
 ]
 

@@ -77,6 +77,16 @@ export type FirehoseConfig = {
   jsonCacheBytes: number
 }
 
+/** Following the PLC directory's export to notice accounts that moved away. */
+export type PlcFollowConfig = {
+  /** How often the export is read from where it was left (0: never on its own; on demand only). */
+  intervalSeconds: number
+  /** Ops asked for per export page (the directory caps it at 1000). */
+  pageSize: number
+  /** Pages read in one run at most; the next run goes on from there. */
+  maxPagesPerRun: number
+}
+
 export type GcConfig = {
   /** How often the sweeper runs. */
   intervalSeconds: number
@@ -301,6 +311,8 @@ export type Config = {
   rateLimits: RateLimitsConfig
   agents: AgentsConfig
   gc: GcConfig
+  /** Noticing departures at the PLC directory (needs plcEndpoint). */
+  plcFollow: PlcFollowConfig
   firehose: FirehoseConfig
   metrics: MetricsConfig
   /** Absent: no mail is sent, and the methods that need it answer 400 saying so. */
@@ -420,6 +432,8 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
 /** Within the 10 s a container runtime usually grants between SIGTERM and SIGKILL, with room to close the pools. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 8000
 
+export const DEFAULT_PLC_FOLLOW: PlcFollowConfig = { intervalSeconds: 60, pageSize: 1000, maxPagesPerRun: 100 }
+
 export const DEFAULT_GC: GcConfig = {
   intervalSeconds: 300,
   droppedBlockGraceSeconds: 3600,
@@ -477,6 +491,7 @@ const KNOWN_FIELDS = new Set([
   'plcEndpoint',
   'plcRotationKey',
   'plcRetry',
+  'plcFollow',
   'relays',
   'relayRetry',
   'traefik',
@@ -603,6 +618,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     rateLimits: readRateLimits(r, raw),
     agents: readAgents(r, raw),
     gc: readGc(r, raw),
+    plcFollow: readPlcFollow(r, raw),
     firehose: readFirehose(r, raw),
     metrics: readMetrics(r, raw),
     email: readEmail(r, raw),
@@ -974,6 +990,19 @@ export function isMailbox(value: string): boolean {
   const m = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim())
   const address = m?.[1] ?? m?.[2]
   return address !== undefined && /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]+$/.test(address)
+}
+
+function readPlcFollow(r: FieldReader, raw: RawConfig): PlcFollowConfig {
+  const o = r.object(raw, 'plcFollow') ?? {}
+  const d = DEFAULT_PLC_FOLLOW
+  for (const key of Object.keys(o)) {
+    if (!(key in d)) r.problems.push(`${r.source}: unknown field "plcFollow.${key}"`)
+  }
+  return {
+    intervalSeconds: r.int(o, 'intervalSeconds', 0, 86_400, 'plcFollow.intervalSeconds') ?? d.intervalSeconds,
+    pageSize: r.int(o, 'pageSize', 1, 1000, 'plcFollow.pageSize') ?? d.pageSize,
+    maxPagesPerRun: r.int(o, 'maxPagesPerRun', 1, 100_000, 'plcFollow.maxPagesPerRun') ?? d.maxPagesPerRun,
+  }
 }
 
 function readGc(r: FieldReader, raw: RawConfig): GcConfig {

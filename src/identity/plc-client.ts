@@ -41,6 +41,33 @@ export class PlcClient {
     return res.status === 404 ? undefined : ((await res.json()) as plc.CompatibleOpOrTombstone)
   }
 
+  /**
+   * A page of the directory's log of every DID, oldest first: the ops
+   * created after `after` (an op's `createdAt`; none: from the start), at
+   * most `count` of them (the directory may cap it lower).
+   */
+  async exportOps(after: string | null, count: number): Promise<plc.ExportedOp[]> {
+    const query = new URLSearchParams({ count: String(count) })
+    if (after) query.set('after', after)
+    const res = await this.request('the export', `/export?${query}`, { method: 'GET' })
+    const text = await res.text()
+    const ops: plc.ExportedOp[] = []
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue
+      let entry: plc.ExportedOp
+      try {
+        entry = JSON.parse(line) as plc.ExportedOp
+      } catch {
+        throw new PlcUnreachableError(`PLC directory ${this.endpoint} sent an export line that is not JSON`)
+      }
+      if (typeof entry?.did !== 'string' || typeof entry.createdAt !== 'string') {
+        throw new PlcUnreachableError(`PLC directory ${this.endpoint} sent an export line without did/createdAt`)
+      }
+      ops.push(entry)
+    }
+    return ops
+  }
+
   private async request(did: string, path: string, init: RequestInit, accept: number[] = []): Promise<Response> {
     const url = new URL(path, this.endpoint).toString()
     let lastProblem = ''

@@ -25,6 +25,14 @@ export type PlcServiceDeps = {
   logger: Logger
 }
 
+/** What a user may change with com.atproto.identity.signPlcOperation; absent fields stay as they are. */
+export type PlcFieldChanges = {
+  rotationKeys?: string[]
+  alsoKnownAs?: string[]
+  verificationMethods?: Record<string, string>
+  services?: Record<string, { type: string; endpoint: string }>
+}
+
 type PlcSigner = Parameters<typeof plc.updateHandleOp>[1]
 
 export type PublishReport = { published: number; failed: { did: string; error: string }[] }
@@ -65,6 +73,83 @@ export class PlcService {
     const last = await this.changeableLastOp(dbName, did, 'update the handle')
     // @did-plc/lib is typed against an older @atproto/crypto; the Keypair shape is the same.
     return plc.updateHandleOp(last, this.deps.rotationKey as unknown as PlcSigner, handle)
+  }
+
+  /**
+   * com.atproto.identity.signPlcOperation's op: the DID's latest op with the
+   * fields the user gave in place of its own, signed with our rotation key
+   * (only while that key may still change the DID). Not sent anywhere.
+   */
+  async signedUpdateOp(dbName: string, did: string, fields: PlcFieldChanges): Promise<plc.Operation> {
+    const last = await this.changeableLastOp(dbName, did, 'sign the operation')
+    return plc.createUpdateOp(last, this.deps.rotationKey as unknown as PlcSigner, (old) => ({
+      ...old,
+      rotationKeys: fields.rotationKeys ?? old.rotationKeys,
+      alsoKnownAs: fields.alsoKnownAs ?? old.alsoKnownAs,
+      verificationMethods: fields.verificationMethods ?? old.verificationMethods,
+      services: fields.services ?? old.services,
+    }))
+  }
+
+  /**
+   * Checks an op a user brings to com.atproto.identity.submitPlcOperation the
+   * way the official PDS does, with its messages: a well-formed op that keeps
+   * our rotation key, our PDS endpoint, the account's signing key and handle.
+   */
+  assertSubmittable(op: unknown, account: { signingKey: string; handle: string }): plc.Operation {
+    const parsed = plc.def.operation.safeParse(op)
+    if (!parsed.success) throw new InvalidRequestError('Invalid operation')
+    const checked = parsed.data as plc.Operation
+    if (!checked.rotationKeys.includes(this.deps.rotationKey.did())) {
+      throw new InvalidRequestError("Rotation keys do not include server's rotation key")
+    }
+    const pds = checked.services.atproto_pds
+    if (pds?.type !== 'AtprotoPersonalDataServer')
+      throw new InvalidRequestError('Incorrect type on atproto_pds service')
+    if (pds.endpoint !== this.deps.pdsEndpoint)
+      throw new InvalidRequestError('Incorrect endpoint on atproto_pds service')
+    if (checked.verificationMethods.atproto !== account.signingKey)
+      throw new InvalidRequestError('Incorrect signing key')
+    if (checked.alsoKnownAs[0] !== `at://${account.handle}`)
+      throw new InvalidRequestError('Incorrect handle in alsoKnownAs')
+    // Sent as the user signed it, not as the schema check rebuilt it.
+    return op as plc.Operation
+  }
+
+  /**
+   * Whether a DID's op (or the document it makes) still names this server as
+   * the account's host: our endpoint as its PDS and `signingKey` as its
+   * atproto key. A tombstone names no one.
+   */
+  namesUs(op: plc.CompatibleOpOrTombstone, signingKey: string): boolean {
+    if (op.type === 'plc_tombstone') return false
+    const normalized = plc.normalizeOp(op)
+    return (
+      normalized.services.atproto_pds?.endpoint === this.deps.pdsEndpoint &&
+      normalized.verificationMethods.atproto === signingKey
+    )
+  }
+
+  /** Whether a resolved DID document (a did:web's) names this server's endpoint and `signingKey`. */
+  docNamesUs(pdsEndpoint: string | undefined, docSigningKey: string | undefined, signingKey: string): boolean {
+    return pdsEndpoint === this.deps.pdsEndpoint && docSigningKey === signingKey
+  }
+
+  /** The directory's latest op of `did` (kept ops sent first); undefined without a directory or when it does not know the DID. */
+  async directoryLastOp(dbName: string, did: string): Promise<plc.CompatibleOpOrTombstone | undefined> {
+    if (!this.deps.client) return undefined
+    return this.lastOp(dbName, did)
+  }
+
+  /** A page of the directory's export (see PlcClient.exportOps); an error when no directory is configured. */
+  async exportOps(after: string | null, count: number): Promise<plc.ExportedOp[]> {
+    const { client } = this.deps
+    if (!client) throw new Error('no PLC endpoint configured (plcEndpoint)')
+    try {
+      return await client.exportOps(after, count)
+    } catch (err) {
+      throw this.toXrpcError('the export', err)
+    }
   }
 
   /** The signed op that makes `signingKey` (a did:key) the atproto signing key of `did`, chained as handleUpdateOp's. */

@@ -85,7 +85,18 @@ export interface EmailTokenHomeTable {
   created_at: string
 }
 
+/** A feed of the PLC directory this server follows (its export), with one process's lease on reading it. */
+export interface PlcFollowTable {
+  name: string
+  /** The `createdAt` of the last op read; null: not started. */
+  cursor: string | null
+  lease_owner: string | null
+  leased_until: string | null
+  updated_at: string
+}
+
 export interface ManagementSchema {
+  plc_follow: PlcFollowTable
   email_token_home: EmailTokenHomeTable
   agent_challenge: AgentChallengeTable
   rate_limit: RateLimitTable
@@ -126,6 +137,8 @@ export interface AccountTable {
   deactivated_at: string | null
   /** When the owner, deactivating, said the account may be deleted; stored only, as the official PDS stores it. */
   delete_after: string | null
+  /** Set when the account's DID document stopped naming this server (it moved away); deactivated with it. */
+  moved_at: string | null
   created_at: string
   updated_at: string
 }

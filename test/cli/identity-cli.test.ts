@@ -74,3 +74,14 @@ test('plc publish needs an endpoint, then sends the kept genesis ops', async () 
     failed: [],
   })
 })
+
+test('identity check: one account against the directory; without one, the export needs a directory', async () => {
+  await assert.rejects(cli({}, 'identity', 'check'), (err: { stderr: string }) => {
+    assert.match(err.stderr, /needs "plcEndpoint"/)
+    return true
+  })
+  const created = JSON.parse(await cli({}, 'account', 'create', 'lee.cli-id.test')) as { did: string }
+  await cli({ PRIMAL_PDS_PLC_ENDPOINT: plc.url }, 'plc', 'publish')
+  const checked = JSON.parse(await cli({ PRIMAL_PDS_PLC_ENDPOINT: plc.url }, 'identity', 'check', created.did))
+  assert.deepEqual(checked, { did: created.did, namesUs: true, moved: false, movedAt: null, newlyMoved: false })
+})

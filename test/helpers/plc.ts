@@ -1,7 +1,11 @@
 // A real PLC directory for tests: @did-plc/server on its in-memory database,
-// on a random port, plus readers for what it holds about a DID.
+// on a random port, plus readers for what it holds about a DID. Its in-memory
+// database has no export (/export is always empty): a test that follows the
+// export asks for the Postgres one, a schema of its own in the test database.
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import plcServer from '@did-plc/server'
+import { adminQuery, DATABASE_URL } from './postgres.js'
 
 export type PlcDocData = {
   did: string
@@ -19,10 +23,20 @@ export type TestPlc = {
   close(): Promise<void>
 }
 
-export async function startPlc(): Promise<TestPlc> {
+export async function startPlc(opts: { postgres?: boolean } = {}): Promise<TestPlc> {
   // The package is CommonJS; its named exports arrive on the default import.
   const { PlcServer, Database } = plcServer as unknown as typeof import('@did-plc/server')
-  const server = PlcServer.create({ db: Database.mock(), port: 0 })
+  // @did-plc/server takes schema names of letters and underscores only.
+  const schema = opts.postgres
+    ? `plc_test_${[...randomBytes(12)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`
+    : undefined
+  let db: ReturnType<typeof Database.mock> | InstanceType<typeof Database> = Database.mock()
+  if (schema) {
+    const pgDb = Database.postgres({ url: DATABASE_URL, schema })
+    await pgDb.migrateToLatestOrThrow()
+    db = pgDb
+  }
+  const server = PlcServer.create({ db, port: 0 })
   const http = await server.start()
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
   const get = async (path: string) => {
@@ -36,6 +50,9 @@ export async function startPlc(): Promise<TestPlc> {
     data: (did) => get(`/${did}/data`),
     doc: (did) => get(`/${did}`),
     log: async (did) => (await get(`/${did}/log`)) ?? [],
-    close: () => server.destroy(),
+    close: async () => {
+      await server.destroy()
+      if (schema) await adminQuery(`drop schema if exists ${schema} cascade`)
+    },
   }
 }

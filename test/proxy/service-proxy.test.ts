@@ -9,6 +9,7 @@ import assert from 'node:assert/strict'
 import http from 'node:http'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
+import { NO_MAIL_MESSAGE } from '../../src/account/account-email.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -256,10 +257,15 @@ test('a large answer is streamed through, not gathered first', async () => {
 test('account management is never passed on; methods served here answer here whatever the header', async () => {
   const before = home.calls.length
   const header = { 'atproto-proxy': `${home.did}#bsky_appview` }
-  for (const nsid of ['com.atproto.identity.requestPlcOperationSignature', 'com.atproto.identity.signPlcOperation']) {
-    const res = await xrpc(t.url, nsid, { auth: alice.accessJwt, body: {}, headers: header })
+  // Served here: answered here (this server sends no mail; no code was given), never passed on.
+  const expected: [string, unknown, string][] = [
+    ['com.atproto.identity.requestPlcOperationSignature', undefined, NO_MAIL_MESSAGE],
+    ['com.atproto.identity.signPlcOperation', {}, 'email confirmation token required to sign PLC operations'],
+  ]
+  for (const [nsid, body, message] of expected) {
+    const res = await xrpc(t.url, nsid, { auth: alice.accessJwt, body, post: true, headers: header })
     assert.equal(res.status, 400, `${nsid}: ${JSON.stringify(res.body)}`)
-    assert.equal(res.body.error, 'InvalidToken')
+    assert.equal(res.body.message, message)
   }
   const session = await xrpc(t.url, 'com.atproto.server.getSession', { auth: alice.accessJwt, headers: header })
   assert.equal(session.status, 200)

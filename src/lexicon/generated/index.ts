@@ -215,6 +215,7 @@ import * as ComAtprotoTempFetchLabels from './types/com/atproto/temp/fetchLabels
 import * as ComAtprotoTempRequestPhoneVerification from './types/com/atproto/temp/requestPhoneVerification.js'
 import * as ComAtprotoTempRevokeAccountCredentials from './types/com/atproto/temp/revokeAccountCredentials.js'
 import * as HostPrimalPdsAddDomain from './types/host/primal/pds/addDomain.js'
+import * as HostPrimalPdsCheckIdentity from './types/host/primal/pds/checkIdentity.js'
 import * as HostPrimalPdsCreateAccount from './types/host/primal/pds/createAccount.js'
 import * as HostPrimalPdsDeleteAccount from './types/host/primal/pds/deleteAccount.js'
 import * as HostPrimalPdsListAccounts from './types/host/primal/pds/listAccounts.js'
@@ -3028,6 +3029,18 @@ export class HostPrimalPdsNS {
     >,
   ) {
     const nsid = 'host.primal.pds.addDomain' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  checkIdentity<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      HostPrimalPdsCheckIdentity.QueryParams,
+      HostPrimalPdsCheckIdentity.HandlerInput,
+      HostPrimalPdsCheckIdentity.HandlerOutput
+    >,
+  ) {
+    const nsid = 'host.primal.pds.checkIdentity' // @ts-ignore
     return this._server.xrpc.method(nsid, cfg)
   }
 

@@ -15822,6 +15822,107 @@ export const schemaDict = {
       },
     },
   },
+  HostPrimalPdsCheckIdentity: {
+    lexicon: 1,
+    id: 'host.primal.pds.checkIdentity',
+    defs: {
+      main: {
+        type: 'procedure',
+        description:
+          "Notice accounts that moved away now. With `did`: that hosted account's DID document is checked (a did:plc at the PLC directory, a did:web through its document), and the account is marked moved and deactivated if it no longer names this server. Without: the PLC directory's export is read on from where it was left, as the background job reads it. Admin key only.",
+        input: {
+          encoding: 'application/json',
+          schema: {
+            type: 'object',
+            properties: {
+              did: {
+                type: 'string',
+                format: 'did',
+              },
+            },
+          },
+        },
+        output: {
+          encoding: 'application/json',
+          schema: {
+            type: 'object',
+            properties: {
+              account: {
+                type: 'ref',
+                ref: 'lex:host.primal.pds.checkIdentity#accountCheck',
+              },
+              export: {
+                type: 'ref',
+                ref: 'lex:host.primal.pds.checkIdentity#exportRun',
+              },
+            },
+          },
+        },
+        errors: [
+          {
+            name: 'AccountNotFound',
+          },
+        ],
+      },
+      accountCheck: {
+        type: 'object',
+        required: ['did', 'moved', 'newlyMoved'],
+        properties: {
+          did: {
+            type: 'string',
+            format: 'did',
+          },
+          namesUs: {
+            type: 'boolean',
+            description:
+              "Whether the DID document names this server's endpoint and the account's signing key; absent when there is no PLC directory to ask.",
+          },
+          moved: {
+            type: 'boolean',
+          },
+          movedAt: {
+            type: 'string',
+            format: 'datetime',
+          },
+          newlyMoved: {
+            type: 'boolean',
+            description: 'Whether this check is what marked the account moved.',
+          },
+        },
+      },
+      exportRun: {
+        type: 'object',
+        required: ['ops', 'checked', 'moved', 'busy'],
+        properties: {
+          ops: {
+            type: 'integer',
+            description: 'Ops read from the export.',
+          },
+          checked: {
+            type: 'integer',
+            description: 'Hosted DIDs among them checked at the directory.',
+          },
+          moved: {
+            type: 'array',
+            items: {
+              type: 'string',
+              format: 'did',
+            },
+          },
+          cursor: {
+            type: 'string',
+            description:
+              'Where the export is now (the createdAt of the last op read).',
+          },
+          busy: {
+            type: 'boolean',
+            description:
+              'Another process was reading the export: nothing was read.',
+          },
+        },
+      },
+    },
+  },
   HostPrimalPdsCreateAccount: {
     lexicon: 1,
     id: 'host.primal.pds.createAccount',
@@ -15956,6 +16057,12 @@ export const schemaDict = {
             format: 'datetime',
             description:
               'Set while the account is deactivated (com.atproto.server.deactivateAccount); status stays its moderation status.',
+          },
+          movedAt: {
+            type: 'string',
+            format: 'datetime',
+            description:
+              "Set when the account's DID document stopped naming this server (it moved to another PDS); it is deactivated with it, until activateAccount once the DID names this server again.",
           },
           createdAt: {
             type: 'string',
@@ -17828,6 +17935,7 @@ export const ids = {
   ComAtprotoTempRevokeAccountCredentials:
     'com.atproto.temp.revokeAccountCredentials',
   HostPrimalPdsAddDomain: 'host.primal.pds.addDomain',
+  HostPrimalPdsCheckIdentity: 'host.primal.pds.checkIdentity',
   HostPrimalPdsCreateAccount: 'host.primal.pds.createAccount',
   HostPrimalPdsDefs: 'host.primal.pds.defs',
   HostPrimalPdsDeleteAccount: 'host.primal.pds.deleteAccount',

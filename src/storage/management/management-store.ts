@@ -6,6 +6,7 @@ import type { ManagementDb } from '../storage.js'
 import { StoreBundle } from '../store-bundle.js'
 import { ChallengeReader, ChallengeTransactor } from './challenge-store.js'
 import { FirehoseReader, FirehoseTransactor } from './firehose-store.js'
+import { PlcFollowTransactor } from './plc-follow-store.js'
 import { RateLimitTransactor } from './rate-limit-store.js'
 import { TenantRegistry } from './tenant-registry.js'
 
@@ -31,6 +32,10 @@ export class ManagementTransactor extends ManagementReader {
   }
   get rateLimits(): RateLimitTransactor {
     return this.bound('rateLimits', () => new RateLimitTransactor(this.db))
+  }
+  /** Where this server is in the PLC directory's export, and which process reads it. */
+  get plcFollow(): PlcFollowTransactor {
+    return this.bound('plcFollow', () => new PlcFollowTransactor(this.db))
   }
 
   /** Runs fn in one transaction on the management database (inside one already: in that one). */

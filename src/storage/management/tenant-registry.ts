@@ -262,6 +262,21 @@ export class TenantRegistry {
       .executeTakeFirst()
   }
 
+  /** The homes of those of `dids` that are confirmed accounts of active domains (one query for a page of DIDs). */
+  async findHomes(dids: readonly string[]): Promise<(DidHome & { db_name: string })[]> {
+    const wanted = dids.filter((d) => !unstorableText(d))
+    if (wanted.length === 0) return []
+    return this.db
+      .selectFrom('did_routing')
+      .innerJoin('domain', 'domain.name', 'did_routing.domain')
+      .selectAll('did_routing')
+      .select('domain.db_name')
+      .where('did_routing.did', 'in', wanted)
+      .where('did_routing.pending', '=', false)
+      .where('domain.status', '=', 'active')
+      .execute()
+  }
+
   /** Confirmed accounts of active domains in DID order, after `afterDid`: the pages of sync.listRepos. */
   homesPage(limit: number, afterDid?: string): Promise<(DidHome & { db_name: string })[]> {
     let q = this.db

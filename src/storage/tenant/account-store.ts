@@ -21,6 +21,7 @@ const SUMMARY_COLUMNS = [
   'email_auth_factor',
   'deactivated_at',
   'delete_after',
+  'moved_at',
   'created_at',
   'updated_at',
 ] as const
@@ -87,11 +88,27 @@ export class AccountTransactor extends AccountReader {
     return Number(res.numUpdatedRows) > 0
   }
 
-  /** Ends the account's deactivation; false when there is no such account. */
+  /**
+   * Marks the account moved away (its DID no longer names this server), and
+   * deactivated with it unless it was already. False when it was marked
+   * already (or there is no such account): the departure was noted before.
+   */
+  async markMoved(did: string): Promise<boolean> {
+    const now = new Date().toISOString()
+    const res = await this.db
+      .updateTable('account')
+      .set((eb) => ({ moved_at: now, deactivated_at: eb.fn.coalesce('deactivated_at', eb.val(now)), updated_at: now }))
+      .where('did', '=', did)
+      .where('moved_at', 'is', null)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
+  /** Ends the account's deactivation (and a departure's mark); false when there is no such account. */
   async activate(did: string): Promise<boolean> {
     const res = await this.db
       .updateTable('account')
-      .set({ deactivated_at: null, delete_after: null, updated_at: new Date().toISOString() })
+      .set({ deactivated_at: null, delete_after: null, moved_at: null, updated_at: new Date().toISOString() })
       .where('did', '=', did)
       .executeTakeFirst()
     return Number(res.numUpdatedRows) > 0

@@ -26,6 +26,7 @@ export function accountView(a: AccountSummary) {
     role: a.role,
     status: a.status,
     deactivatedAt: a.deactivated_at ?? undefined,
+    movedAt: a.moved_at ?? undefined,
     createdAt: a.created_at,
   }
 }

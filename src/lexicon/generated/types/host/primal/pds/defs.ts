@@ -49,6 +49,8 @@ export interface AccountView {
   status: 'active' | 'suspended' | 'disabled' | (string & {})
   /** Set while the account is deactivated (com.atproto.server.deactivateAccount); status stays its moderation status. */
   deactivatedAt?: string
+  /** Set when the account's DID document stopped naming this server (it moved to another PDS); it is deactivated with it, until activateAccount once the DID names this server again. */
+  movedAt?: string
   createdAt: string
 }
 
