@@ -3,9 +3,11 @@
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountEmail } from './account/account-email.js'
+import type { AccountMoves } from './account/account-moves.js'
 import { AccountService } from './account/account-service.js'
 import { AppPasswords } from './account/app-passwords.js'
 import { HandlePolicy } from './account/handle-policy.js'
+import { inviteRequired } from './account/invite-codes.js'
 import { InviteService } from './account/invite-service.js'
 import { Passwords } from './account/password.js'
 import type { PendingHomes } from './account/pending-homes.js'
@@ -225,6 +227,8 @@ export async function createAppContext(
       passwords,
       outboxWritten,
       pendingStaleAfterMs: accountCreationDeadlineMs(config),
+      openToMoves: (domain) => config.registrationOpen && !inviteRequired(domain, config.invites),
+      moves: { drainTimeoutMs: config.moves.drainTimeoutMs, sweepIntervalMs: config.moves.sweepIntervalSeconds * 1000 },
       logger,
     })
     const identity = new IdentityService({ hosted: accounts, hostedDocs: plc, external })
@@ -344,7 +348,15 @@ export async function createAppContext(
       jetstream,
       metrics,
       wings,
-      jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays, mail }),
+      jobs: backgroundJobs({
+        pending: accounts.pending,
+        moves: accounts.moves,
+        sweeper,
+        tail,
+        sequencer,
+        relays,
+        mail,
+      }),
     }
     await recover(ctx)
     return ctx
@@ -413,6 +425,7 @@ async function recover(ctx: AppContext): Promise<void> {
     if (d.status === 'active') await ctx.storage.migrateTenant(d.db_name)
   }
   await ctx.accounts.recoverPending()
+  await ctx.accounts.moves.recover()
 }
 
 /**
@@ -424,13 +437,14 @@ async function recover(ctx: AppContext): Promise<void> {
  */
 function backgroundJobs(jobs: {
   pending: PendingHomes
+  moves: AccountMoves
   sweeper: StorageSweeper
   tail: EventTail
   sequencer: Sequencer
   relays: RelayAnnouncer
   mail?: MailQueue
 }): BackgroundJob[] {
-  const list: BackgroundJob[] = [jobs.pending, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays]
+  const list: BackgroundJob[] = [jobs.pending, jobs.moves, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays]
   return jobs.mail ? [...list, jobs.mail] : list
 }
 

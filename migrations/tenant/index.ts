@@ -15,6 +15,7 @@ import * as m012 from './012_mail.js'
 import * as m013 from './013_app_passwords.js'
 import * as m014 from './014_deactivation.js'
 import * as m015 from './015_invites.js'
+import * as m018 from './018_account_moving.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -32,4 +33,5 @@ export const tenantMigrations: Record<string, Migration> = {
   '013_app_passwords': m013,
   '014_deactivation': m014,
   '015_invites': m015,
+  '018_account_moving': m018,
 }

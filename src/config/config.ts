@@ -70,6 +70,13 @@ export type FirehoseConfig = {
   jsonCacheBytes: number
 }
 
+export type MovesConfig = {
+  /** How long a move waits for the old domain's outbox to hand the account's events to the firehose before it gives up (retryable). */
+  drainTimeoutMs: number
+  /** How often journalled moves a crash or an outage cut short are looked for and finished or undone. */
+  sweepIntervalSeconds: number
+}
+
 export type GcConfig = {
   /** How often the sweeper runs. */
   intervalSeconds: number
@@ -294,6 +301,7 @@ export type Config = {
   rateLimits: RateLimitsConfig
   agents: AgentsConfig
   gc: GcConfig
+  moves: MovesConfig
   firehose: FirehoseConfig
   metrics: MetricsConfig
   /** Absent: no mail is sent, and the methods that need it answer 400 saying so. */
@@ -409,6 +417,8 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
 /** Within the 10 s a container runtime usually grants between SIGTERM and SIGKILL, with room to close the pools. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 8000
 
+export const DEFAULT_MOVES: MovesConfig = { drainTimeoutMs: 10_000, sweepIntervalSeconds: 60 }
+
 export const DEFAULT_GC: GcConfig = {
   intervalSeconds: 300,
   droppedBlockGraceSeconds: 3600,
@@ -479,6 +489,7 @@ const KNOWN_FIELDS = new Set([
   'rateLimits',
   'agents',
   'gc',
+  'moves',
   'firehose',
   'metrics',
   'email',
@@ -592,6 +603,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     rateLimits: readRateLimits(r, raw),
     agents: readAgents(r, raw),
     gc: readGc(r, raw),
+    moves: readMoves(r, raw),
     firehose: readFirehose(r, raw),
     metrics: readMetrics(r, raw),
     email: readEmail(r, raw),
@@ -958,6 +970,15 @@ export function isMailbox(value: string): boolean {
   const m = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim())
   const address = m?.[1] ?? m?.[2]
   return address !== undefined && /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]+$/.test(address)
+}
+
+function readMoves(r: FieldReader, raw: RawConfig): MovesConfig {
+  const m = r.object(raw, 'moves') ?? {}
+  return {
+    drainTimeoutMs: r.int(m, 'drainTimeoutMs', 100, 600_000, 'moves.drainTimeoutMs') ?? DEFAULT_MOVES.drainTimeoutMs,
+    sweepIntervalSeconds:
+      r.int(m, 'sweepIntervalSeconds', 1, 86_400, 'moves.sweepIntervalSeconds') ?? DEFAULT_MOVES.sweepIntervalSeconds,
+  }
 }
 
 function readGc(r: FieldReader, raw: RawConfig): GcConfig {

@@ -85,7 +85,25 @@ export interface EmailTokenHomeTable {
   created_at: string
 }
 
+/** Where a move of an account between our tenant domains is: see AccountMoves. */
+export type AccountMovePhase = 'copying' | 'switched'
+
+/** An account moving between two of our tenant domains (one row while the move is under way). */
+export interface AccountMoveTable {
+  did: string
+  from_domain: string
+  from_db: string
+  to_domain: string
+  to_db: string
+  old_handle: string
+  new_handle: string
+  phase: AccountMovePhase
+  created_at: string
+  updated_at: string
+}
+
 export interface ManagementSchema {
+  account_move: AccountMoveTable
   email_token_home: EmailTokenHomeTable
   agent_challenge: AgentChallengeTable
   rate_limit: RateLimitTable
@@ -126,6 +144,8 @@ export interface AccountTable {
   deactivated_at: string | null
   /** When the owner, deactivating, said the account may be deleted; stored only, as the official PDS stores it. */
   delete_after: string | null
+  /** Set while the account is being moved to another of our domains: its writes and new sessions wait. */
+  moving_since: string | null
   created_at: string
   updated_at: string
 }

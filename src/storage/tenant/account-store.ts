@@ -21,6 +21,7 @@ const SUMMARY_COLUMNS = [
   'email_auth_factor',
   'deactivated_at',
   'delete_after',
+  'moving_since',
   'created_at',
   'updated_at',
 ] as const
@@ -46,6 +47,11 @@ export class AccountReader {
     return this.db.selectFrom('account').select(SUMMARY_COLUMNS).where('did', '=', did).executeTakeFirst()
   }
 
+  /** The domain's owner (an account of role owner), if it has one. */
+  owner(): Promise<AccountSummary | undefined> {
+    return this.db.selectFrom('account').select(SUMMARY_COLUMNS).where('role', '=', 'owner').executeTakeFirst()
+  }
+
   /** Every account's DID, in order. */
   async dids(): Promise<string[]> {
     return (await this.db.selectFrom('account').select('did').orderBy('did').execute()).map((r) => r.did)
@@ -60,6 +66,32 @@ export class AccountReader {
 }
 
 export class AccountTransactor extends AccountReader {
+  /**
+   * Holds the account row (shared) for the rest of the transaction and says
+   * whether it is being moved: a write that must not land under a move's copy
+   * takes this first, and the move's mark waits for it (and is then seen).
+   */
+  async holdForWrite(did: string): Promise<{ moving: boolean } | undefined> {
+    if (!this.db.isTransaction) throw new Error('holdForWrite outside a transaction')
+    const row = await this.db
+      .selectFrom('account')
+      .select('moving_since')
+      .where('did', '=', did)
+      .forShare()
+      .executeTakeFirst()
+    return row && { moving: row.moving_since !== null }
+  }
+
+  /** Marks the account as being moved (a time) or not (null); false when there is no such account. */
+  async setMoving(did: string, since: string | null): Promise<boolean> {
+    const res = await this.db
+      .updateTable('account')
+      .set({ moving_since: since })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
   async insert(row: AccountRow): Promise<void> {
     await this.db
       .insertInto('account')
@@ -190,10 +222,10 @@ export class SessionReader {
   async accessState(
     did: string,
     sessionId: string,
-  ): Promise<{ status: AccountStatus; role: AccountRole; handle: string; live: boolean } | undefined> {
+  ): Promise<{ status: AccountStatus; role: AccountRole; handle: string; live: boolean; moving: boolean } | undefined> {
     const row = await this.db
       .selectFrom('account')
-      .select(['status', 'role', 'handle'])
+      .select(['status', 'role', 'handle', 'moving_since'])
       .select((eb) =>
         eb
           .exists(
@@ -208,7 +240,9 @@ export class SessionReader {
       )
       .where('account.did', '=', did)
       .executeTakeFirst()
-    return row ? { ...row, live: !!row.live } : undefined
+    if (!row) return undefined
+    const { moving_since, ...rest } = row
+    return { ...rest, live: !!row.live, moving: moving_since !== null }
   }
 }
 
