@@ -38,7 +38,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   const { ctx } = t
   assert.deepEqual(
     ctx.jobs.map((j) => j.name),
-    ['pending-homes', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer'],
+    ['pending-homes', 'account-moves', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer'],
   )
   for (const job of [ctx.sequencer, ctx.tail, ctx.sweeper, ctx.accounts.pending, ctx.relays]) {
     assert.ok(ctx.jobs.includes(job), `${job.name} is in the list`)
@@ -57,7 +57,15 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
     await closeStorage()
   }
   await t.close()
-  assert.deepEqual(log, ['relay-announcer', 'sequencer', 'event-tail', 'storage-sweeper', 'pending-homes', 'storage'])
+  assert.deepEqual(log, [
+    'relay-announcer',
+    'sequencer',
+    'event-tail',
+    'storage-sweeper',
+    'account-moves',
+    'pending-homes',
+    'storage',
+  ])
   assert.equal(ctx.sequencer.leading, false, 'the sequencer gave up leading')
 })
 
@@ -67,7 +75,7 @@ test('with email configured, the mail job is listed last: started after the othe
     assert.ok(t.ctx.mail)
     assert.deepEqual(
       t.ctx.jobs.map((j) => j.name),
-      ['pending-homes', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer', 'mail'],
+      ['pending-homes', 'account-moves', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer', 'mail'],
     )
     assert.equal(t.ctx.jobs.at(-1), t.ctx.mail)
   } finally {
