@@ -87,18 +87,21 @@ export class SessionService {
   async start(located: LocatedAccount, appPassword: AppPasswordGrant | null = null): Promise<IssuedTokens> {
     const sessionId = newTokenId()
     const tokens = await this.tokens.issue(located.did, sessionId, { scope: scopeOfAppPassword(appPassword) })
-    const stored = await this.storage.transact(located.db_name, async (tx) => {
-      // A session opened while a move copies the account would not be in its copy.
-      if ((await tx.accounts.holdForWrite(located.did))?.moving) throw accountMovingError()
-      return tx.sessions.insertRefresh({
-        id: tokens.refreshId,
-        sessionId,
-        did: located.did,
-        expiresAt: tokens.refreshExpiresAt,
-        issuedAt: tokens.issuedAt,
-        appPasswordName: appPassword?.name,
-      })
-    })
+    // A session opened while a move copies the account would not be in its copy: refused instead.
+    const stored = await this.storage.write(located.db_name, (w) =>
+      w.sessions.insertRefresh(
+        {
+          id: tokens.refreshId,
+          sessionId,
+          did: located.did,
+          expiresAt: tokens.refreshExpiresAt,
+          issuedAt: tokens.issuedAt,
+          appPasswordName: appPassword?.name,
+        },
+        { unlessMoving: true },
+      ),
+    )
+    if (stored === 'moving') throw accountMovingError()
     // The app password was revoked since it was checked: as if it had been wrong.
     if (!stored) throw new AuthRequiredError('Invalid identifier or password')
     return tokens

@@ -2,6 +2,7 @@
 // handle (or transaction) it runs on, so callers choose the tenant and this
 // module never reaches across tenants. Readers read; transactors also write.
 
+import { sql } from 'kysely'
 import type { AccountRole, AccountState, AccountStatus, AccountTable } from '../schema.js'
 import type { TenantDb } from '../storage.js'
 import type { AppPasswordGrant } from './app-password-store.js'
@@ -250,30 +251,58 @@ export class SessionReader {
 const PG_FOREIGN_KEY_VIOLATION = '23503'
 
 export class SessionTransactor extends SessionReader {
-  /** Stores a refresh token; false when the app password it names has been revoked. */
-  async insertRefresh(row: {
-    id: string
-    sessionId: string
-    did: string
-    expiresAt: Date
-    /** When the pair was issued: with the id, what signs it again. */
-    issuedAt: Date
-    /** The app password the session was opened with; absent or null: the account's password. */
-    appPasswordName?: string | null
-  }): Promise<boolean> {
+  /**
+   * Stores a refresh token; false when the app password it names has been
+   * revoked. With `unlessMoving` (a login, not in a transaction), one
+   * statement that holds the account row (shared) and stores nothing while
+   * the account is being moved: 'moving'.
+   */
+  async insertRefresh(
+    row: {
+      id: string
+      sessionId: string
+      did: string
+      expiresAt: Date
+      /** When the pair was issued: with the id, what signs it again. */
+      issuedAt: Date
+      /** The app password the session was opened with; absent or null: the account's password. */
+      appPasswordName?: string | null
+    },
+    opts: { unlessMoving?: boolean } = {},
+  ): Promise<boolean | 'moving'> {
+    const values = {
+      id: row.id,
+      session_id: row.sessionId,
+      did: row.did,
+      expires_at: row.expiresAt.toISOString(),
+      created_at: row.issuedAt.toISOString(),
+      app_password_name: row.appPasswordName ?? null,
+    }
     try {
-      await this.db
+      if (!opts.unlessMoving) {
+        await this.db.insertInto('refresh_token').values(values).execute()
+        return true
+      }
+      const res = await this.db
         .insertInto('refresh_token')
-        .values({
-          id: row.id,
-          session_id: row.sessionId,
-          did: row.did,
-          expires_at: row.expiresAt.toISOString(),
-          created_at: row.issuedAt.toISOString(),
-          app_password_name: row.appPasswordName ?? null,
-        })
-        .execute()
-      return true
+        .columns(['id', 'session_id', 'did', 'expires_at', 'created_at', 'app_password_name'])
+        .expression((eb) =>
+          eb
+            .selectFrom('account')
+            .select([
+              eb.val(values.id).as('id'),
+              eb.val(values.session_id).as('session_id'),
+              eb.val(values.did).as('did'),
+              eb.val(values.expires_at).as('expires_at'),
+              eb.val(values.created_at).as('created_at'),
+              sql<string | null>`${values.app_password_name}::varchar`.as('app_password_name'),
+            ])
+            .where('did', '=', row.did)
+            .where('moving_since', 'is', null)
+            .forShare(),
+        )
+        .executeTakeFirst()
+      return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0 ? true : 'moving'
     } catch (err) {
       // The app password it names is gone (revoked since it was checked): no session.
       if ((err as { code?: string })?.code === PG_FOREIGN_KEY_VIOLATION) return false
