@@ -97,12 +97,28 @@ test('an account moves from a to b with everything it has, and its sessions stay
   const prefs = [{ $type: 'app.bsky.actor.defs#adultContentPref', enabled: true }]
   await alice.agent.app.bsky.actor.putPreferences({ preferences: prefs })
   const appPassword = (await api.server.createAppPassword({ name: 'phone' })).data.password
+  // The wing indexes this one for search: its index row moves too.
+  await api.repo.createRecord({
+    repo: alice.did,
+    collection: 'is.gather.feed.post',
+    record: { $type: 'is.gather.feed.post', text: 'searchable', createdAt: new Date().toISOString() },
+  })
   const oldRefresh = alice.agent.session?.refreshJwt as string
+  const inA = await t.ctx.storage.read(await dbOf('a.test'), (r) => r.accountCopy.rows(alice.did))
+  assert.equal(inA.tables.search_doc.length, 1)
   const before = (await api.sync.getLatestCommit({ did: alice.did })).data
   const records = await repoRecords(alice.did, alice.signingKey)
-  assert.equal(records.length, 4)
+  assert.equal(records.length, 5)
 
   await api.identity.updateHandle({ handle: 'alice.b.test' })
+
+  // Every row is in b (the PLC op log one op longer, the handle new), none is left in a.
+  const inB = await t.ctx.storage.read(await dbOf('b.test'), (r) => r.accountCopy.rows(alice.did))
+  for (const [table, rows] of Object.entries(inA.tables)) {
+    const extra = table === 'plc_operation' ? 1 : 0
+    assert.equal(inB.tables[table as keyof typeof inB.tables].length, rows.length + extra, `${table} in b`)
+  }
+  assert.equal(inB.tables.account[0]?.handle, 'alice.b.test')
 
   // Served from b, unchanged: the same commit, record for record, the blob, the preferences.
   assert.equal((await api.identity.resolveHandle({ handle: 'alice.b.test' })).data.did, alice.did)
