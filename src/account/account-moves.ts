@@ -31,6 +31,7 @@ import { accountMovingError } from '../lib/unavailable.js'
 import type { AccountMove } from '../storage/management/account-move-store.js'
 import { type Domain, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
+import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import type { PendingHomes } from './pending-homes.js'
 
@@ -258,6 +259,15 @@ export class AccountMoves implements BackgroundJob {
     }
     await storage.managementTransactor.moves.end(row.did)
   }
+}
+
+/**
+ * First in a transaction that changes an account or reports it (#account,
+ * #identity): holds its row, and refuses while the account is being moved,
+ * whose copy would miss the change (and whose events from A must all come first).
+ */
+export async function refuseWhileMoving(tx: TenantTransactor, did: string): Promise<void> {
+  if ((await tx.accounts.holdForWrite(did, { changesAccount: true }))?.moving) throw accountMovingError()
 }
 
 function handleTaken(handle: string): InvalidRequestError {

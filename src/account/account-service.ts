@@ -24,7 +24,7 @@ import { type AccountRow, type AccountSummary, accountState } from '../storage/t
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import { AccountCredentials } from './account-credentials.js'
-import { AccountMoves } from './account-moves.js'
+import { AccountMoves, refuseWhileMoving } from './account-moves.js'
 import { normalizeEmail, parseHandle } from './handle.js'
 import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
@@ -356,6 +356,7 @@ export class AccountService {
       throw new InvalidRequestError('The owner of a domain cannot be suspended or disabled')
     }
     await this.deps.storage.transact(located.db_name, async (tx) => {
+      await refuseWhileMoving(tx, located.did)
       await tx.accounts.setStatus(located.did, status, takedown?.ref ?? null)
       if (takedown?.endSessions) await tx.sessions.deleteAll(located.did)
       // A lifted takedown leaves a deactivated account deactivated: report what it is now.
@@ -376,6 +377,7 @@ export class AccountService {
     const state = await this.deps.storage.transact(located.db_name, async (tx) => {
       // The repo's write lock first: a commit under way lands before the #account event, and none after it.
       await tx.repo.lockForCommit(located.did)
+      await refuseWhileMoving(tx, located.did)
       if (!(await tx.accounts.deactivate(located.did, deleteAfter ?? null))) throw accountNotFound()
       const now = await stateIn(tx, located.did)
       await outbox.account(tx, located.did, now)
@@ -403,6 +405,7 @@ export class AccountService {
     await this.deps.storage.transact(located.db_name, async (tx) => {
       // The repo's write lock first, as a commit takes it: the #sync below names the head no commit passes.
       await tx.repo.lockForCommit(located.did)
+      await refuseWhileMoving(tx, located.did)
       if (!(await tx.accounts.activate(located.did))) throw accountNotFound()
       const row = await tx.accounts.summary(located.did)
       if (!row) throw accountNotFound()
@@ -459,6 +462,7 @@ export class AccountService {
       const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
       await storage.transact(located.db_name, async (tx) => {
+        await refuseWhileMoving(tx, located.did)
         await tx.accounts.setHandle(located.did, handle)
         await tx.plc.append(located.did, op, publishedAt)
         await outbox.identity(tx, located.did, handle)

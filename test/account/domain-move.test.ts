@@ -229,3 +229,22 @@ test('moveAccount: the admin key moves anyone; a user, or an owner of one domain
     record: post('in c'),
   })
 })
+
+test('writes racing a move land before its copy or are refused with AccountMoving; none is lost', async () => {
+  const erin = await loggedInAccount(t, 'erin.a.test')
+  const api = erin.agent.com.atproto
+  const writes = Array.from({ length: 12 }, (_, i) =>
+    api.repo
+      .createRecord({ repo: erin.did, collection: 'app.bsky.feed.post', record: post(`race ${i}`) })
+      .then((res) => ({ uri: res.data.uri }))
+      .catch((err: { status?: number; error?: string }) => ({ refused: `${err.status} ${err.error}` })),
+  )
+  const moved = api.identity.updateHandle({ handle: 'erin.b.test' })
+  const results = await Promise.all(writes)
+  await moved
+  for (const r of results) if ('refused' in r) assert.equal(r.refused, '503 AccountMoving')
+  const landed = results.flatMap((r) => ('uri' in r ? [r.uri.split('/').slice(-2).join('/')] : []))
+  const served = (await repoRecords(erin.did, erin.signingKey)).map((line) => line.split(' ')[0])
+  assert.deepEqual(served.sort(), landed.sort(), 'every accepted write is in the repo b serves')
+  assert.equal((await t.ctx.accounts.locate(erin.did))?.domain, 'b.test')
+})

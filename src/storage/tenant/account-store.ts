@@ -68,18 +68,16 @@ export class AccountReader {
 
 export class AccountTransactor extends AccountReader {
   /**
-   * Holds the account row (shared) for the rest of the transaction and says
+   * Holds the account row (shared, or for update when the transaction will
+   * change it) for the rest of the transaction and says
    * whether it is being moved: a write that must not land under a move's copy
    * takes this first, and the move's mark waits for it (and is then seen).
    */
-  async holdForWrite(did: string): Promise<{ moving: boolean } | undefined> {
+  async holdForWrite(did: string, opts: { changesAccount?: boolean } = {}): Promise<{ moving: boolean } | undefined> {
     if (!this.db.isTransaction) throw new Error('holdForWrite outside a transaction')
-    const row = await this.db
-      .selectFrom('account')
-      .select('moving_since')
-      .where('did', '=', did)
-      .forShare()
-      .executeTakeFirst()
+    const q = this.db.selectFrom('account').select('moving_since').where('did', '=', did)
+    // A transaction that goes on to update the row takes the update's lock now: two that shared it would deadlock.
+    const row = await (opts.changesAccount ? q.forNoKeyUpdate() : q.forShare()).executeTakeFirst()
     return row && { moving: row.moving_since !== null }
   }
 
