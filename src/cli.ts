@@ -21,6 +21,7 @@ commands:
   account list <domain> [--limit N] [--cursor C]
   account delete <did|handle>
   account status <did|handle> <active|suspended|disabled>
+  account move <did|handle> <new handle>   (to another of our domains)
   plc publish                             send kept PLC operations to plcEndpoint (oldest first)
   identity check [did|handle]             notice a move away: one account's DID document, or the PLC export read on
   traefik print                           print the Traefik dynamic config for the current domains
@@ -158,6 +159,17 @@ async function accountCommand(ctx: AppContext, [sub, arg, arg2]: string[], value
     }
     await ctx.accounts.updateStatus(account, arg2)
     return print({ did: account.did, status: arg2 })
+  }
+  if (sub === 'move') {
+    if (!arg2) throw new UsageError('account move needs the new handle')
+    // The account's events in its old domain reach the firehose before the move goes on: a running
+    // server's sequencer drains them (told by NOTIFY); with none running, this process sequences them.
+    await ctx.sequencer.start()
+    try {
+      return print({ did: account.did, handle: await ctx.accounts.move(account, arg2) })
+    } finally {
+      await ctx.sequencer.stop()
+    }
   }
   throw new UsageError(`unknown account command: ${sub}`)
 }

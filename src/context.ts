@@ -3,10 +3,12 @@
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { Lexicons } from '@atproto/lexicon'
 import { AccountEmail } from './account/account-email.js'
+import type { AccountMoves } from './account/account-moves.js'
 import { AccountService } from './account/account-service.js'
 import { AppPasswords } from './account/app-passwords.js'
 import { Departures } from './account/departures.js'
 import { HandlePolicy } from './account/handle-policy.js'
+import { inviteRequired } from './account/invite-codes.js'
 import { InviteService } from './account/invite-service.js'
 import { Passwords } from './account/password.js'
 import type { PendingHomes } from './account/pending-homes.js'
@@ -234,6 +236,8 @@ export async function createAppContext(
       passwords,
       outboxWritten,
       pendingStaleAfterMs: accountCreationDeadlineMs(config),
+      openToMoves: (domain) => config.registrationOpen && !inviteRequired(domain, config.invites),
+      moves: { drainTimeoutMs: config.moves.drainTimeoutMs, sweepIntervalMs: config.moves.sweepIntervalSeconds * 1000 },
       logger,
     })
     const departures = new Departures({
@@ -372,7 +376,16 @@ export async function createAppContext(
       jetstream,
       metrics,
       wings,
-      jobs: backgroundJobs({ pending: accounts.pending, sweeper, tail, sequencer, relays, departures, mail }),
+      jobs: backgroundJobs({
+        pending: accounts.pending,
+        moves: accounts.moves,
+        sweeper,
+        tail,
+        sequencer,
+        relays,
+        departures,
+        mail,
+      }),
     }
     await recover(ctx)
     return ctx
@@ -441,6 +454,7 @@ async function recover(ctx: AppContext): Promise<void> {
     if (d.status === 'active') await ctx.storage.migrateTenant(d.db_name)
   }
   await ctx.accounts.recoverPending()
+  await ctx.accounts.moves.recover()
 }
 
 /**
@@ -453,6 +467,7 @@ async function recover(ctx: AppContext): Promise<void> {
  */
 function backgroundJobs(jobs: {
   pending: PendingHomes
+  moves: AccountMoves
   sweeper: StorageSweeper
   tail: EventTail
   sequencer: Sequencer
@@ -460,7 +475,15 @@ function backgroundJobs(jobs: {
   departures: Departures
   mail?: MailQueue
 }): BackgroundJob[] {
-  const list: BackgroundJob[] = [jobs.pending, jobs.sweeper, jobs.tail, jobs.sequencer, jobs.relays, jobs.departures]
+  const list: BackgroundJob[] = [
+    jobs.pending,
+    jobs.moves,
+    jobs.sweeper,
+    jobs.tail,
+    jobs.sequencer,
+    jobs.relays,
+    jobs.departures,
+  ]
   return jobs.mail ? [...list, jobs.mail] : list
 }
 

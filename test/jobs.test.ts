@@ -38,7 +38,15 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   const { ctx } = t
   assert.deepEqual(
     ctx.jobs.map((j) => j.name),
-    ['pending-homes', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer', 'plc-departures'],
+    [
+      'pending-homes',
+      'account-moves',
+      'storage-sweeper',
+      'event-tail',
+      'sequencer',
+      'relay-announcer',
+      'plc-departures',
+    ],
   )
   for (const job of [ctx.sequencer, ctx.tail, ctx.sweeper, ctx.accounts.pending, ctx.relays, ctx.departures]) {
     assert.ok(ctx.jobs.includes(job), `${job.name} is in the list`)
@@ -63,6 +71,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
     'sequencer',
     'event-tail',
     'storage-sweeper',
+    'account-moves',
     'pending-homes',
     'storage',
   ])
@@ -75,7 +84,16 @@ test('with email configured, the mail job is listed last: started after the othe
     assert.ok(t.ctx.mail)
     assert.deepEqual(
       t.ctx.jobs.map((j) => j.name),
-      ['pending-homes', 'storage-sweeper', 'event-tail', 'sequencer', 'relay-announcer', 'plc-departures', 'mail'],
+      [
+        'pending-homes',
+        'account-moves',
+        'storage-sweeper',
+        'event-tail',
+        'sequencer',
+        'relay-announcer',
+        'plc-departures',
+        'mail',
+      ],
     )
     assert.equal(t.ctx.jobs.at(-1), t.ctx.mail)
   } finally {

@@ -7,6 +7,7 @@ import * as m004 from './004_agents.js'
 import * as m005 from './005_rate_limits.js'
 import * as m006 from './006_mail.js'
 import * as m007 from './007_invites.js'
+import * as m008 from './008_account_moves.js'
 import * as m009 from './009_plc_follow.js'
 
 export const managementMigrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const managementMigrations: Record<string, Migration> = {
   '005_rate_limits': m005,
   '006_mail': m006,
   '007_invites': m007,
+  '008_account_moves': m008,
   '009_plc_follow': m009,
 }

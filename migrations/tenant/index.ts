@@ -16,6 +16,7 @@ import * as m013 from './013_app_passwords.js'
 import * as m014 from './014_deactivation.js'
 import * as m015 from './015_invites.js'
 import * as m017 from './017_moved.js'
+import * as m018 from './018_account_moving.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -34,4 +35,5 @@ export const tenantMigrations: Record<string, Migration> = {
   '014_deactivation': m014,
   '015_invites': m015,
   '017_moved': m017,
+  '018_account_moving': m018,
 }

@@ -10,6 +10,7 @@ import { isUniqueViolation, type LocatedAccount, type TenantRegistry } from '../
 import { unstorableText } from '../storage/pg-text.js'
 import type { Storage } from '../storage/storage.js'
 import { outbox } from '../sync/outbox.js'
+import { refuseWhileMoving } from './account-moves.js'
 import { normalizeEmail } from './handle.js'
 import { checkPasswordPolicy, type Passwords } from './password.js'
 
@@ -39,6 +40,7 @@ export class AccountCredentials {
       await registry.setHomeEmail(located.did, email)
       // Codes mailed to the old address die with it; the new one is unconfirmed.
       await storage.transact(located.db_name, async (tx) => {
+        await refuseWhileMoving(tx, located.did)
         await tx.accounts.setEmail(located.did, email)
         await tx.emailTokens.deleteAll(located.did)
       })
@@ -57,6 +59,7 @@ export class AccountCredentials {
     checkPasswordPolicy(password)
     const hash = await this.deps.passwords.hash(password)
     await this.deps.storage.transact(located.db_name, async (tx) => {
+      await refuseWhileMoving(tx, located.did)
       await tx.accounts.setPasswordHash(located.did, hash)
       await tx.sessions.deleteAll(located.did)
       await tx.emailTokens.drop(located.did, 'reset_password')
@@ -81,6 +84,7 @@ export class AccountCredentials {
     const op = await plc.signingKeyUpdateOp(located.db_name, located.did, signingKey)
     const publishedAt = await plc.publish(located.did, op)
     await storage.transact(located.db_name, async (tx) => {
+      await refuseWhileMoving(tx, located.did)
       await tx.plc.append(located.did, op, publishedAt)
       await outbox.identity(tx, located.did, located.handle)
     })

@@ -24,6 +24,7 @@ import { type AccountRow, type AccountSummary, accountState } from '../storage/t
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import { AccountCredentials } from './account-credentials.js'
+import { AccountMoves, refuseWhileMoving } from './account-moves.js'
 import { normalizeEmail, parseHandle } from './handle.js'
 import type { HandleCheck, HandlePolicy } from './handle-policy.js'
 import { checkPasswordPolicy, generatePassword, type Passwords } from './password.js'
@@ -50,6 +51,16 @@ export type CreateAccountInput = {
    * `plcOp`: the DID's current op from the directory (its document's data for did:web).
    */
   incoming?: { did: string; plcOp: unknown }
+}
+
+/** A handle change, and whether it may move the account to another of our domains, and for whom. */
+export type HandleUpdate = HandleCheck & {
+  /**
+   * 'self': the account asks, and moves only where the domain's sign-up would
+   * let it in (open registration, no invite code); 'operator': the admin key
+   * (or the owners of both domains) asks. Absent: no move.
+   */
+  move?: 'self' | 'operator'
 }
 
 export type CreatedAccount = {
@@ -82,6 +93,10 @@ export type AccountServiceDeps = {
   outboxWritten: (source: string) => void
   /** The longest an account creation can take (see PendingHomes). */
   pendingStaleAfterMs: number
+  /** Whether an account may move itself to `domain` (its sign-up takes anyone: open, no invite code). */
+  openToMoves: (domain: Domain) => boolean
+  /** Moves between our domains (see AccountMoves). */
+  moves: { drainTimeoutMs: number; sweepIntervalMs: number }
   logger: Logger
 }
 
@@ -92,11 +107,27 @@ export class AccountService {
   readonly pending: PendingHomes
   /** An account's email, password and signing key, as an operator sets them. */
   readonly credentials: AccountCredentials
+  /** Moves of accounts between our domains, and their recovery (a background job). */
+  readonly moves: AccountMoves
 
   constructor(private readonly deps: AccountServiceDeps) {
     const { storage, registry, pendingStaleAfterMs: staleAfterMs, logger } = deps
     this.pending = new PendingHomes({ storage, registry, staleAfterMs, logger })
     this.credentials = new AccountCredentials(deps)
+    this.moves = new AccountMoves({
+      storage,
+      registry,
+      plc: deps.plc,
+      pending: this.pending,
+      outboxWritten: deps.outboxWritten,
+      forget: async (did, handles) => {
+        this.recentHomes.forget(did)
+        await deps.external.forget(did, handles)
+      },
+      drainTimeoutMs: deps.moves.drainTimeoutMs,
+      sweepIntervalMs: deps.moves.sweepIntervalMs,
+      logger,
+    })
   }
 
   get handles(): HandlePolicy {
@@ -152,6 +183,7 @@ export class AccountService {
       deactivated_at: incoming ? t : null,
       moved_at: null,
       delete_after: null,
+      moving_since: null,
       created_at: t,
       updated_at: t,
     }
@@ -294,6 +326,11 @@ export class AccountService {
     return this.deps.storage.read(located.db_name, (t) => t.accounts.summary(located.did))
   }
 
+  /** The domain's owner account, if it has one. */
+  ownerOf(domain: Domain): Promise<AccountSummary | undefined> {
+    return this.deps.storage.read(domain.db_name, (t) => t.accounts.owner())
+  }
+
   async list(domain: Domain, limit: number, cursor?: string): Promise<AccountSummary[]> {
     if (unstorableText(cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.deps.storage.read(domain.db_name, (t) => t.accounts.list(limit, cursor))
@@ -343,6 +380,7 @@ export class AccountService {
       throw new InvalidRequestError('The owner of a domain cannot be suspended or disabled')
     }
     await this.deps.storage.transact(located.db_name, async (tx) => {
+      await refuseWhileMoving(tx, located.did)
       await tx.accounts.setStatus(located.did, status, takedown?.ref ?? null)
       if (takedown?.endSessions) await tx.sessions.deleteAll(located.did)
       // A lifted takedown leaves a deactivated account deactivated: report what it is now.
@@ -363,6 +401,7 @@ export class AccountService {
     const state = await this.deps.storage.transact(located.db_name, async (tx) => {
       // The repo's write lock first: a commit under way lands before the #account event, and none after it.
       await tx.repo.lockForCommit(located.did)
+      await refuseWhileMoving(tx, located.did)
       if (!(await tx.accounts.deactivate(located.did, deleteAfter ?? null))) throw accountNotFound()
       const now = await stateIn(tx, located.did)
       await outbox.account(tx, located.did, now)
@@ -390,6 +429,7 @@ export class AccountService {
     await this.deps.storage.transact(located.db_name, async (tx) => {
       // The repo's write lock first, as a commit takes it: the #sync below names the head no commit passes.
       await tx.repo.lockForCommit(located.did)
+      await refuseWhileMoving(tx, located.did)
       if (!(await tx.accounts.activate(located.did))) throw accountNotFound()
       // The DID's op as it names us now: an account that moved in kept the one it came with until now.
       await tx.plc.adopt(located.did, current)
@@ -481,22 +521,33 @@ export class AccountService {
   }
 
   /**
-   * Gives an account a new handle: in its own domain (moving between domains
-   * would move its data between tenant databases: not supported), or on a
-   * domain of the user's own that names its DID. The home is taken first, so
-   * uniqueness is decided service-wide; then the PLC directory takes the
-   * update op; then the tenant row changes. If either later step fails the
-   * home is put back, so nothing is half-changed.
+   * Gives an account a new handle: in its own domain; under another of our
+   * domains, by moving it there (when `check.move` lets it: AccountMoves);
+   * or on a domain of the user's own that names its DID. In place, the home
+   * is taken first, so uniqueness is decided service-wide; then the PLC
+   * directory takes the update op; then the tenant row changes. If either
+   * later step fails the home is put back, so nothing is half-changed.
    */
-  async updateHandle(located: LocatedAccount, input: unknown, check: HandleCheck = {}): Promise<string> {
+  async updateHandle(located: LocatedAccount, input: unknown, check: HandleUpdate = {}): Promise<string> {
     const { registry, storage } = this.deps
     const handle = await this.newHandle(located, input, check)
     if (handle === located.handle) return handle
+    const target = await this.moveTarget(located, handle)
+    if (target) {
+      if (check.move === 'self' && !this.deps.openToMoves(target)) {
+        throw new InvalidRequestError(
+          `${target.name} takes new accounts only with an invite code or from an operator`,
+          'UnsupportedDomain',
+        )
+      }
+      return this.moves.move(located.did, handle, target)
+    }
     await this.takeHandle(located.did, handle)
     try {
       const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
       await storage.transact(located.db_name, async (tx) => {
+        await refuseWhileMoving(tx, located.did)
         await tx.accounts.setHandle(located.did, handle)
         await tx.plc.append(located.did, op, publishedAt)
         await outbox.identity(tx, located.did, handle)
@@ -512,11 +563,30 @@ export class AccountService {
   }
 
   /**
-   * The handle `input` names, once `located` may take it: under our domains,
-   * `<name>.<its domain>` within the handle policy; elsewhere, a handle whose
-   * DNS record or well-known document names its DID (checked now, not from a cache).
+   * Moves the account to `input`, a handle under another of our active
+   * domains (host.primal.pds.moveAccount, the CLI): the caller is an operator.
    */
-  private async newHandle(located: LocatedAccount, input: unknown, check: HandleCheck): Promise<string> {
+  async move(located: LocatedAccount, input: unknown): Promise<string> {
+    const handle = await this.newHandle(located, input, { allowReserved: true, move: 'operator' })
+    const target = await this.moveTarget(located, handle)
+    if (!target)
+      throw new InvalidRequestError(`The new handle must be under another of our domains than ${located.domain}`)
+    return this.moves.move(located.did, handle, target)
+  }
+
+  /** The active domain of ours other than the account's that `handle` is under, if any. */
+  private async moveTarget(located: LocatedAccount, handle: string): Promise<Domain | undefined> {
+    const domain = await this.deps.registry.activeDomain(parseHandle(handle).domain)
+    return domain && domain.name !== located.domain ? domain : undefined
+  }
+
+  /**
+   * The handle `input` names, once `located` may take it: under our domains,
+   * `<name>.<its domain>` (or of another of our domains, when `check.move`
+   * allows moving) within the handle policy; elsewhere, a handle whose DNS
+   * record or well-known document names its DID (checked now, not from a cache).
+   */
+  private async newHandle(located: LocatedAccount, input: unknown, check: HandleUpdate): Promise<string> {
     const custom = typeof input === 'string' ? input.trim().toLowerCase() : ''
     if (custom === located.handle) return custom
     if (isValidHandle(custom) && !(await this.isOurs(custom))) {
@@ -528,9 +598,12 @@ export class AccountService {
     }
     const parsed = parseHandle(input)
     if (parsed.domain !== located.domain) {
-      throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
+      const other = check.move ? await this.deps.registry.activeDomain(parsed.domain) : undefined
+      if (!other) throw new InvalidRequestError(`The new handle must be under ${located.domain}`, 'UnsupportedDomain')
     }
-    this.deps.handles.assertAllowed(parsed, check)
+    // Reserved names of another domain are its owner's (or the admin key's) to give out, not this account's.
+    const allowReserved = parsed.domain === located.domain || check.move === 'operator' ? check.allowReserved : false
+    this.deps.handles.assertAllowed(parsed, { allowReserved })
     if (await this.deps.registry.getDomain(parsed.handle)) {
       throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
     }

@@ -12,6 +12,7 @@ import {
   type RefreshClaims,
   type TokenIssuer,
 } from '../auth/tokens.js'
+import { accountMovingError } from '../lib/unavailable.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
@@ -86,16 +87,21 @@ export class SessionService {
   async start(located: LocatedAccount, appPassword: AppPasswordGrant | null = null): Promise<IssuedTokens> {
     const sessionId = newTokenId()
     const tokens = await this.tokens.issue(located.did, sessionId, { scope: scopeOfAppPassword(appPassword) })
+    // A session opened while a move copies the account would not be in its copy: refused instead.
     const stored = await this.storage.write(located.db_name, (w) =>
-      w.sessions.insertRefresh({
-        id: tokens.refreshId,
-        sessionId,
-        did: located.did,
-        expiresAt: tokens.refreshExpiresAt,
-        issuedAt: tokens.issuedAt,
-        appPasswordName: appPassword?.name,
-      }),
+      w.sessions.insertRefresh(
+        {
+          id: tokens.refreshId,
+          sessionId,
+          did: located.did,
+          expiresAt: tokens.refreshExpiresAt,
+          issuedAt: tokens.issuedAt,
+          appPasswordName: appPassword?.name,
+        },
+        { unlessMoving: true },
+      ),
     )
+    if (stored === 'moving') throw accountMovingError()
     // The app password was revoked since it was checked: as if it had been wrong.
     if (!stored) throw new AuthRequiredError('Invalid identifier or password')
     return tokens
@@ -110,6 +116,8 @@ export class SessionService {
     const located = await this.accounts.locate(claims.did)
     if (!located) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
     return this.storage.transact(located.db_name, async (tx) => {
+      // First, so a move's mark waits for this rotation (or this one sees it): its copy has the rotated token.
+      if ((await tx.accounts.holdForWrite(claims.did))?.moving) throw accountMovingError()
       const candidate = newTokenId()
       const graceEnd = new Date(Date.now() + REFRESH_GRACE_MS)
       const nextId = await tx.sessions.useRefresh(claims.tokenId, claims.did, candidate, graceEnd)
@@ -172,6 +180,8 @@ export class SessionService {
     if (!state) return undefined
     if (!state.live) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')
     assertCanLogIn(state.status)
+    // Its rows are being copied to another domain: what this call would write could be left behind.
+    if (state.moving) throw accountMovingError()
     return {
       located: { ...located, handle: state.handle },
       handle: state.handle,

@@ -77,6 +77,7 @@ import adminCreateAccount from './host/primal/pds/createAccount.js'
 import deleteAccount from './host/primal/pds/deleteAccount.js'
 import listAccounts from './host/primal/pds/listAccounts.js'
 import listDomains from './host/primal/pds/listDomains.js'
+import moveAccount from './host/primal/pds/moveAccount.js'
 import removeDomain from './host/primal/pds/removeDomain.js'
 import sendEmailConfirmation from './host/primal/pds/sendEmailConfirmation.js'
 import sendPasswordReset from './host/primal/pds/sendPasswordReset.js'
@@ -163,6 +164,7 @@ const methods = [
   listAccounts,
   updateAccountStatus,
   updateAccountRole,
+  moveAccount,
   updateDomain,
   sendEmailConfirmation,
   checkIdentity,

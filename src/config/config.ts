@@ -87,6 +87,13 @@ export type PlcFollowConfig = {
   maxPagesPerRun: number
 }
 
+export type MovesConfig = {
+  /** How long a move waits for the old domain's outbox to hand the account's events to the firehose before it gives up (retryable). */
+  drainTimeoutMs: number
+  /** How often journalled moves a crash or an outage cut short are looked for and finished or undone. */
+  sweepIntervalSeconds: number
+}
+
 export type GcConfig = {
   /** How often the sweeper runs. */
   intervalSeconds: number
@@ -313,6 +320,7 @@ export type Config = {
   gc: GcConfig
   /** Noticing departures at the PLC directory (needs plcEndpoint). */
   plcFollow: PlcFollowConfig
+  moves: MovesConfig
   firehose: FirehoseConfig
   metrics: MetricsConfig
   /** Absent: no mail is sent, and the methods that need it answer 400 saying so. */
@@ -433,6 +441,7 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 8000
 
 export const DEFAULT_PLC_FOLLOW: PlcFollowConfig = { intervalSeconds: 60, pageSize: 1000, maxPagesPerRun: 100 }
+export const DEFAULT_MOVES: MovesConfig = { drainTimeoutMs: 10_000, sweepIntervalSeconds: 60 }
 
 export const DEFAULT_GC: GcConfig = {
   intervalSeconds: 300,
@@ -505,6 +514,7 @@ const KNOWN_FIELDS = new Set([
   'rateLimits',
   'agents',
   'gc',
+  'moves',
   'firehose',
   'metrics',
   'email',
@@ -619,6 +629,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     agents: readAgents(r, raw),
     gc: readGc(r, raw),
     plcFollow: readPlcFollow(r, raw),
+    moves: readMoves(r, raw),
     firehose: readFirehose(r, raw),
     metrics: readMetrics(r, raw),
     email: readEmail(r, raw),
@@ -1002,6 +1013,15 @@ function readPlcFollow(r: FieldReader, raw: RawConfig): PlcFollowConfig {
     intervalSeconds: r.int(o, 'intervalSeconds', 0, 86_400, 'plcFollow.intervalSeconds') ?? d.intervalSeconds,
     pageSize: r.int(o, 'pageSize', 1, 1000, 'plcFollow.pageSize') ?? d.pageSize,
     maxPagesPerRun: r.int(o, 'maxPagesPerRun', 1, 100_000, 'plcFollow.maxPagesPerRun') ?? d.maxPagesPerRun,
+  }
+}
+
+function readMoves(r: FieldReader, raw: RawConfig): MovesConfig {
+  const m = r.object(raw, 'moves') ?? {}
+  return {
+    drainTimeoutMs: r.int(m, 'drainTimeoutMs', 100, 600_000, 'moves.drainTimeoutMs') ?? DEFAULT_MOVES.drainTimeoutMs,
+    sweepIntervalSeconds:
+      r.int(m, 'sweepIntervalSeconds', 1, 86_400, 'moves.sweepIntervalSeconds') ?? DEFAULT_MOVES.sweepIntervalSeconds,
   }
 }
 

@@ -54,3 +54,12 @@ export function databaseUnreachableError(cause?: unknown): XRPCError {
 export function xrpcErrorOf(err: unknown): XRPCError {
   return isDatabaseUnreachable(err) ? databaseUnreachableError(err) : XRPCError.fromError(err)
 }
+
+/** An account being moved to another domain: its writes and new sessions wait a moment (503, retryable). */
+export function accountMovingError(): XRPCError {
+  return new XRPCError(
+    ResponseType.NotEnoughResources,
+    `This account is being moved to another domain; try again in ${RETRY_AFTER_SECONDS} seconds`,
+    'AccountMoving',
+  )
+}

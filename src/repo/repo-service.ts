@@ -8,6 +8,7 @@ import { type Cid, parseCid } from '@atproto/lex-data'
 import { type BlockMap, MemoryBlockstore, type RecordWriteOp, Repo, WriteOpAction } from '@atproto/repo'
 import { AuthRequiredError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { Logger } from '../lib/logger.js'
+import { accountMovingError } from '../lib/unavailable.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import type { BlockCache } from '../storage/tenant/block-cache.js'
@@ -180,6 +181,7 @@ export class RepoService {
     if (root.status !== 'active') throw new InvalidRequestError(`Account is ${root.status}`, 'AccountTakedown')
     // As the official PDS refuses a deactivated account's writes (it may still log in, to activate again).
     if (root.deactivated_at !== null) throw new AuthRequiredError('Account is deactivated', 'AccountDeactivated')
+    if (root.moving_since !== null) throw accountMovingError()
     if (swapCommit && swapCommit.toString() !== root.cid) {
       throw new InvalidRequestError(`Commit was at ${root.cid}`, 'InvalidSwap')
     }
@@ -231,6 +233,8 @@ type CommitRoot = {
   signing_key: Uint8Array
   status: AccountStatus
   deactivated_at: string | null
+  /** Set while the account is being moved to another domain: no commit until it is there. */
+  moving_since: string | null
 }
 type StoredCommit = CommitResult & { newBlocks: BlockRow[] }
 type BuiltCommit = {

@@ -95,8 +95,26 @@ export interface PlcFollowTable {
   updated_at: string
 }
 
+/** Where a move of an account between our tenant domains is: see AccountMoves. */
+export type AccountMovePhase = 'copying' | 'switched'
+
+/** An account moving between two of our tenant domains (one row while the move is under way). */
+export interface AccountMoveTable {
+  did: string
+  from_domain: string
+  from_db: string
+  to_domain: string
+  to_db: string
+  old_handle: string
+  new_handle: string
+  phase: AccountMovePhase
+  created_at: string
+  updated_at: string
+}
+
 export interface ManagementSchema {
   plc_follow: PlcFollowTable
+  account_move: AccountMoveTable
   email_token_home: EmailTokenHomeTable
   agent_challenge: AgentChallengeTable
   rate_limit: RateLimitTable
@@ -139,6 +157,8 @@ export interface AccountTable {
   delete_after: string | null
   /** Set when the account's DID document stopped naming this server (it moved away); deactivated with it. */
   moved_at: string | null
+  /** Set while the account is being moved to another of our domains: its writes and new sessions wait. */
+  moving_since: string | null
   created_at: string
   updated_at: string
 }

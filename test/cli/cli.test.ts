@@ -79,6 +79,22 @@ test('domains and accounts from the command line', async () => {
   if (usePostgres) assert.deepEqual(await databasesLike(dbName), [dbName])
 })
 
+test('account move: an account goes to another domain from the command line, with no server running', async () => {
+  await cli('domain', 'add', 'cli-from.test', '--owner-handle', 'boss.cli-from.test')
+  await cli('domain', 'add', 'cli-move.test', '--owner-handle', 'boss.cli-move.test')
+  const created = (await cli('account', 'create', 'mover.cli-from.test')) as { did: string }
+  const moved = (await cli('account', 'move', 'mover.cli-from.test', 'mover.cli-move.test')) as {
+    did: string
+    handle: string
+  }
+  assert.deepEqual(moved, { did: created.did, handle: 'mover.cli-move.test' })
+  const there = (await cli('account', 'list', 'cli-move.test')) as { handle: string }[]
+  assert.ok(there.some((a) => a.handle === 'mover.cli-move.test'))
+  const here = (await cli('account', 'list', 'cli-from.test')) as { handle: string }[]
+  assert.ok(!here.some((a) => a.handle === 'mover.cli-from.test'))
+  assert.match(await cliFails('account', 'move', 'mover.cli-move.test'), /needs the new handle/)
+})
+
 test('a broken db.json stops the CLI with one message per bad field', async () => {
   const bad = mkdtempSync(join(tmpdir(), 'primal-pds-cli-bad-'))
   try {

@@ -220,6 +220,7 @@ import * as HostPrimalPdsCreateAccount from './types/host/primal/pds/createAccou
 import * as HostPrimalPdsDeleteAccount from './types/host/primal/pds/deleteAccount.js'
 import * as HostPrimalPdsListAccounts from './types/host/primal/pds/listAccounts.js'
 import * as HostPrimalPdsListDomains from './types/host/primal/pds/listDomains.js'
+import * as HostPrimalPdsMoveAccount from './types/host/primal/pds/moveAccount.js'
 import * as HostPrimalPdsRemoveDomain from './types/host/primal/pds/removeDomain.js'
 import * as HostPrimalPdsSendEmailConfirmation from './types/host/primal/pds/sendEmailConfirmation.js'
 import * as HostPrimalPdsSendPasswordReset from './types/host/primal/pds/sendPasswordReset.js'
@@ -3089,6 +3090,18 @@ export class HostPrimalPdsNS {
     >,
   ) {
     const nsid = 'host.primal.pds.listDomains' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  moveAccount<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      HostPrimalPdsMoveAccount.QueryParams,
+      HostPrimalPdsMoveAccount.HandlerInput,
+      HostPrimalPdsMoveAccount.HandlerOutput
+    >,
+  ) {
+    const nsid = 'host.primal.pds.moveAccount' // @ts-ignore
     return this._server.xrpc.method(nsid, cfg)
   }
 

@@ -16205,6 +16205,69 @@ export const schemaDict = {
       },
     },
   },
+  HostPrimalPdsMoveAccount: {
+    lexicon: 1,
+    id: 'host.primal.pds.moveAccount',
+    defs: {
+      main: {
+        type: 'procedure',
+        description:
+          "Move an account to another domain of this service under a new handle there: its repo, blobs, preferences, sessions, app passwords and keys go with it, its DID stays, its PLC handle is updated and #identity is emitted. A domain's owner cannot move. Admin key, or the owner of either domain when the other domain's owner has the same email address (the owners of both).",
+        input: {
+          encoding: 'application/json',
+          schema: {
+            type: 'object',
+            required: ['did', 'handle'],
+            properties: {
+              did: {
+                type: 'string',
+                format: 'did',
+              },
+              handle: {
+                type: 'string',
+                format: 'handle',
+                description:
+                  'The new handle, under the domain the account moves to.',
+              },
+            },
+          },
+        },
+        output: {
+          encoding: 'application/json',
+          schema: {
+            type: 'object',
+            required: ['did', 'handle'],
+            properties: {
+              did: {
+                type: 'string',
+                format: 'did',
+              },
+              handle: {
+                type: 'string',
+                format: 'handle',
+              },
+            },
+          },
+        },
+        errors: [
+          {
+            name: 'AccountNotFound',
+          },
+          {
+            name: 'HandleNotAvailable',
+          },
+          {
+            name: 'UnsupportedDomain',
+          },
+          {
+            name: 'AccountMoving',
+            description:
+              'A move of the account is under way (503): try again shortly.',
+          },
+        ],
+      },
+    },
+  },
   HostPrimalPdsRemoveDomain: {
     lexicon: 1,
     id: 'host.primal.pds.removeDomain',
@@ -17941,6 +18004,7 @@ export const ids = {
   HostPrimalPdsDeleteAccount: 'host.primal.pds.deleteAccount',
   HostPrimalPdsListAccounts: 'host.primal.pds.listAccounts',
   HostPrimalPdsListDomains: 'host.primal.pds.listDomains',
+  HostPrimalPdsMoveAccount: 'host.primal.pds.moveAccount',
   HostPrimalPdsRemoveDomain: 'host.primal.pds.removeDomain',
   HostPrimalPdsSendEmailConfirmation: 'host.primal.pds.sendEmailConfirmation',
   HostPrimalPdsSendPasswordReset: 'host.primal.pds.sendPasswordReset',

@@ -4,6 +4,7 @@
 // statement on its own unless run in `transact`. Stores are made on first use.
 import type { ManagementDb } from '../storage.js'
 import { StoreBundle } from '../store-bundle.js'
+import { AccountMoveStore } from './account-move-store.js'
 import { ChallengeReader, ChallengeTransactor } from './challenge-store.js'
 import { FirehoseReader, FirehoseTransactor } from './firehose-store.js'
 import { PlcFollowTransactor } from './plc-follow-store.js'
@@ -29,6 +30,10 @@ export class ManagementTransactor extends ManagementReader {
   }
   override get firehose(): FirehoseTransactor {
     return this.bound('firehose', () => new FirehoseTransactor(this.db))
+  }
+  /** The journal of accounts moving between tenants. */
+  get moves(): AccountMoveStore {
+    return this.bound('moves', () => new AccountMoveStore(this.db))
   }
   get rateLimits(): RateLimitTransactor {
     return this.bound('rateLimits', () => new RateLimitTransactor(this.db))

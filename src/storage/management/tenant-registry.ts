@@ -194,6 +194,22 @@ export class TenantRegistry {
     await this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).execute()
   }
 
+  /**
+   * Moves a home from domain `from` to `to` under a new handle (an account
+   * moving between tenants); false when it is not in `from`; throws a unique
+   * violation if another account has the handle.
+   */
+  async moveHome(did: string, from: string, to: string, handle: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('did_routing')
+      .set({ domain: to, handle })
+      .where('did', '=', did)
+      .where('domain', '=', from)
+      .where('pending', '=', false)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
   /** Sets the email a home is found by (unique service-wide: a taken one is a unique violation). */
   async setHomeEmail(did: string, email: string | null): Promise<void> {
     await this.db.updateTable('did_routing').set({ email }).where('did', '=', did).execute()

@@ -2,6 +2,7 @@
 // handle (or transaction) it runs on, so callers choose the tenant and this
 // module never reaches across tenants. Readers read; transactors also write.
 
+import { sql } from 'kysely'
 import type { AccountRole, AccountState, AccountStatus, AccountTable } from '../schema.js'
 import type { TenantDb } from '../storage.js'
 import type { AppPasswordGrant } from './app-password-store.js'
@@ -22,6 +23,7 @@ const SUMMARY_COLUMNS = [
   'deactivated_at',
   'delete_after',
   'moved_at',
+  'moving_since',
   'created_at',
   'updated_at',
 ] as const
@@ -47,6 +49,11 @@ export class AccountReader {
     return this.db.selectFrom('account').select(SUMMARY_COLUMNS).where('did', '=', did).executeTakeFirst()
   }
 
+  /** The domain's owner (an account of role owner), if it has one. */
+  owner(): Promise<AccountSummary | undefined> {
+    return this.db.selectFrom('account').select(SUMMARY_COLUMNS).where('role', '=', 'owner').executeTakeFirst()
+  }
+
   /** Every account's DID, in order. */
   async dids(): Promise<string[]> {
     return (await this.db.selectFrom('account').select('did').orderBy('did').execute()).map((r) => r.did)
@@ -61,6 +68,30 @@ export class AccountReader {
 }
 
 export class AccountTransactor extends AccountReader {
+  /**
+   * Holds the account row (shared, or for update when the transaction will
+   * change it) for the rest of the transaction and says
+   * whether it is being moved: a write that must not land under a move's copy
+   * takes this first, and the move's mark waits for it (and is then seen).
+   */
+  async holdForWrite(did: string, opts: { changesAccount?: boolean } = {}): Promise<{ moving: boolean } | undefined> {
+    if (!this.db.isTransaction) throw new Error('holdForWrite outside a transaction')
+    const q = this.db.selectFrom('account').select('moving_since').where('did', '=', did)
+    // A transaction that goes on to update the row takes the update's lock now: two that shared it would deadlock.
+    const row = await (opts.changesAccount ? q.forNoKeyUpdate() : q.forShare()).executeTakeFirst()
+    return row && { moving: row.moving_since !== null }
+  }
+
+  /** Marks the account as being moved (a time) or not (null); false when there is no such account. */
+  async setMoving(did: string, since: string | null): Promise<boolean> {
+    const res = await this.db
+      .updateTable('account')
+      .set({ moving_since: since })
+      .where('did', '=', did)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
   async insert(row: AccountRow): Promise<void> {
     await this.db
       .insertInto('account')
@@ -207,10 +238,10 @@ export class SessionReader {
   async accessState(
     did: string,
     sessionId: string,
-  ): Promise<{ status: AccountStatus; role: AccountRole; handle: string; live: boolean } | undefined> {
+  ): Promise<{ status: AccountStatus; role: AccountRole; handle: string; live: boolean; moving: boolean } | undefined> {
     const row = await this.db
       .selectFrom('account')
-      .select(['status', 'role', 'handle'])
+      .select(['status', 'role', 'handle', 'moving_since'])
       .select((eb) =>
         eb
           .exists(
@@ -225,7 +256,9 @@ export class SessionReader {
       )
       .where('account.did', '=', did)
       .executeTakeFirst()
-    return row ? { ...row, live: !!row.live } : undefined
+    if (!row) return undefined
+    const { moving_since, ...rest } = row
+    return { ...rest, live: !!row.live, moving: moving_since !== null }
   }
 }
 
@@ -233,30 +266,58 @@ export class SessionReader {
 const PG_FOREIGN_KEY_VIOLATION = '23503'
 
 export class SessionTransactor extends SessionReader {
-  /** Stores a refresh token; false when the app password it names has been revoked. */
-  async insertRefresh(row: {
-    id: string
-    sessionId: string
-    did: string
-    expiresAt: Date
-    /** When the pair was issued: with the id, what signs it again. */
-    issuedAt: Date
-    /** The app password the session was opened with; absent or null: the account's password. */
-    appPasswordName?: string | null
-  }): Promise<boolean> {
+  /**
+   * Stores a refresh token; false when the app password it names has been
+   * revoked. With `unlessMoving` (a login, not in a transaction), one
+   * statement that holds the account row (shared) and stores nothing while
+   * the account is being moved: 'moving'.
+   */
+  async insertRefresh(
+    row: {
+      id: string
+      sessionId: string
+      did: string
+      expiresAt: Date
+      /** When the pair was issued: with the id, what signs it again. */
+      issuedAt: Date
+      /** The app password the session was opened with; absent or null: the account's password. */
+      appPasswordName?: string | null
+    },
+    opts: { unlessMoving?: boolean } = {},
+  ): Promise<boolean | 'moving'> {
+    const values = {
+      id: row.id,
+      session_id: row.sessionId,
+      did: row.did,
+      expires_at: row.expiresAt.toISOString(),
+      created_at: row.issuedAt.toISOString(),
+      app_password_name: row.appPasswordName ?? null,
+    }
     try {
-      await this.db
+      if (!opts.unlessMoving) {
+        await this.db.insertInto('refresh_token').values(values).execute()
+        return true
+      }
+      const res = await this.db
         .insertInto('refresh_token')
-        .values({
-          id: row.id,
-          session_id: row.sessionId,
-          did: row.did,
-          expires_at: row.expiresAt.toISOString(),
-          created_at: row.issuedAt.toISOString(),
-          app_password_name: row.appPasswordName ?? null,
-        })
-        .execute()
-      return true
+        .columns(['id', 'session_id', 'did', 'expires_at', 'created_at', 'app_password_name'])
+        .expression((eb) =>
+          eb
+            .selectFrom('account')
+            .select([
+              eb.val(values.id).as('id'),
+              eb.val(values.session_id).as('session_id'),
+              eb.val(values.did).as('did'),
+              eb.val(values.expires_at).as('expires_at'),
+              eb.val(values.created_at).as('created_at'),
+              sql<string | null>`${values.app_password_name}::varchar`.as('app_password_name'),
+            ])
+            .where('did', '=', row.did)
+            .where('moving_since', 'is', null)
+            .forShare(),
+        )
+        .executeTakeFirst()
+      return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0 ? true : 'moving'
     } catch (err) {
       // The app password it names is gone (revoked since it was checked): no session.
       if ((err as { code?: string })?.code === PG_FOREIGN_KEY_VIOLATION) return false

@@ -17,6 +17,11 @@ export class OutboxReader {
     if (limit !== undefined) q = q.limit(limit)
     return q.execute()
   }
+
+  /** Whether rows of `did` still wait to be sequenced. */
+  async holds(did: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('outbox').select('id').where('did', '=', did).limit(1).executeTakeFirst())
+  }
 }
 
 export class OutboxTransactor extends OutboxReader {

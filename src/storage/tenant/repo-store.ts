@@ -268,7 +268,7 @@ export class RepoTransactor extends RepoReader {
     // deactivation that committed first; one that comes later waits for this commit instead. The root
     // is locked first, as lockForCommit (and so a deactivation) locks them: the other order deadlocks.
     const live = sql`SELECT 1 FROM ${t.root} r JOIN ${t.account} a ON a.did = r.did
-        WHERE r.did = ${did} AND a.status = 'active' AND a.deactivated_at IS NULL
+        WHERE r.did = ${did} AND a.status = 'active' AND a.deactivated_at IS NULL AND a.moving_since IS NULL
         AND a.signing_key = ${expected.signingKey}::bytea FOR UPDATE OF r FOR SHARE OF a`
     const parts: RawBuilder<unknown>[] = [
       sql`UPDATE ${t.root} SET cid = ${c.root.cid}, rev = ${rev}, updated_at = ${now}
@@ -412,7 +412,14 @@ function commitRoot(db: TenantDb, did: string) {
   return db
     .selectFrom('repo_root')
     .innerJoin('account', 'account.did', 'repo_root.did')
-    .select(['repo_root.cid', 'repo_root.rev', 'account.signing_key', 'account.status', 'account.deactivated_at'])
+    .select([
+      'repo_root.cid',
+      'repo_root.rev',
+      'account.signing_key',
+      'account.status',
+      'account.deactivated_at',
+      'account.moving_since',
+    ])
     .where('repo_root.did', '=', did)
 }
 

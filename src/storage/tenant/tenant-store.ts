@@ -5,6 +5,7 @@
 // on first use, so a request that reads one record binds one store.
 import type { TenantDb } from '../storage.js'
 import { StoreBundle } from '../store-bundle.js'
+import { AccountCopyReader, AccountCopyTransactor } from './account-copy-store.js'
 import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } from './account-store.js'
 import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.js'
@@ -57,6 +58,10 @@ export class TenantReader extends StoreBundle<TenantDb> {
   get invites(): InviteReader {
     return this.bound('invites', () => new InviteReader(this.db))
   }
+  /** Every row of one account, as a move to another tenant carries it. */
+  get accountCopy(): AccountCopyReader {
+    return this.bound('accountCopy', () => new AccountCopyReader(this.db))
+  }
 }
 
 /**
@@ -104,5 +109,8 @@ export class TenantTransactor extends TenantReader {
   }
   override get invites(): InviteTransactor {
     return this.bound('invites', () => new InviteTransactor(this.db))
+  }
+  override get accountCopy(): AccountCopyTransactor {
+    return this.bound('accountCopy', () => new AccountCopyTransactor(this.db))
   }
 }

@@ -9,7 +9,9 @@ export default function (server: MethodServer, ctx: AppContext): void {
       const { credentials, account } = await managedAccount(ctx, auth.credentials, input.body.did)
       // Reserved names are the domain's own to give out: its owner's, as the admin key's (createAccount's rule).
       const allowReserved = credentials.type === 'admin' || credentials.role === 'owner'
-      await ctx.accounts.updateHandle(account, input.body.handle, { allowReserved })
+      // Only the admin key moves an account to another of our domains this way (a domain's owner reaches its own domain only).
+      const move = credentials.type === 'admin' ? 'operator' : undefined
+      await ctx.accounts.updateHandle(account, input.body.handle, { allowReserved, move })
     },
   })
 }

@@ -1,0 +1,250 @@
+// Moving an account between two of our domains (alice.a.test to
+// alice.b.test): everything it has comes along and is served from b, its
+// sessions stay good, the PLC document names the new handle, tenant a keeps
+// nothing of it, and a relay following the firehose sees #identity and then
+// a commit that verifies on the old head. And who may not move whom.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { AtpAgent } from '@atproto/api'
+import type { Cid } from '@atproto/lex-data'
+import { MemoryBlockstore, Repo, readCarWithRoot, verifyDiff, verifyRepoCar } from '@atproto/repo'
+import { refusal } from '../admin/helpers.js'
+import { addDomain, createAccount } from '../e2e/tenant-flow.js'
+import { startPlc, type TestPlc } from '../helpers/plc.js'
+import { startTestServer, type TestServer } from '../helpers/server.js'
+import { xrpc } from '../helpers/xrpc.js'
+import { carBytes, loggedInAccount, post } from '../repo/helpers.js'
+import { FirehoseClient, type Frame } from '../sync/helpers.js'
+
+let plc: TestPlc
+let t: TestServer
+let hose: FirehoseClient
+let owners: Record<string, { did: string; handle: string; password: string }>
+
+before(async () => {
+  plc = await startPlc()
+  t = await startTestServer({ config: { plcEndpoint: plc.url, registrationOpen: true } })
+  hose = new FirehoseClient(t.url)
+  await hose.opened()
+  owners = {}
+  for (const d of ['a.test', 'b.test']) owners[d] = (await addDomain(t, d)).owner
+  owners['c.test'] = (await addDomain(t, 'c.test', { inviteRequired: true })).owner
+})
+after(async () => {
+  hose?.close()
+  await t?.close()
+  await plc?.close()
+})
+
+async function dbOf(domain: string): Promise<string> {
+  const d = await t.ctx.registry.getDomain(domain)
+  assert.ok(d)
+  return d.db_name
+}
+
+async function handlesOf(domain: string): Promise<string[]> {
+  const res = await xrpc(t.url, 'host.primal.pds.listAccounts', { auth: t.adminKey, params: { domain } })
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+  return (res.body.accounts as { handle: string }[]).map((a) => a.handle)
+}
+
+async function repoRecords(did: string, key: string): Promise<string[]> {
+  const car = await carBytes(await fetch(`${t.url}/xrpc/com.atproto.sync.getRepo?did=${did}`))
+  const served = await verifyRepoCar(car, did, key)
+  return served.creates.map((c) => `${c.collection}/${c.rkey} ${c.cid}`).sort()
+}
+
+type CommitBody = {
+  repo: string
+  commit: Cid
+  rev: string
+  since: string | null
+  prevData?: Cid
+  blocks: Uint8Array
+}
+
+/** Verifies every #commit of `did` in stream order, as a relay does, from the first; the copy's last rev. */
+async function verifyCommits(frames: Frame[], did: string, key: string): Promise<string> {
+  let copy: { repo: Repo; rev: string; store: MemoryBlockstore } | undefined
+  for (const f of frames) {
+    if (f.header.t !== '#commit' || f.body.repo !== did) continue
+    const body = f.body as unknown as CommitBody
+    assert.equal(body.since, copy?.rev ?? null, 'since is the previous rev')
+    if (copy) assert.equal(body.prevData?.toString(), copy.repo.commit.data.toString())
+    const car = await readCarWithRoot(body.blocks)
+    await verifyDiff(copy?.repo ?? null, car.blocks, car.root, did, key)
+    const store = copy?.store ?? new MemoryBlockstore()
+    await store.putMany(car.blocks)
+    copy = { store, repo: await Repo.load(store, car.root), rev: body.rev }
+  }
+  assert.ok(copy, 'commits of the account were streamed')
+  return copy.rev
+}
+
+test('an account moves from a to b with everything it has, and its sessions stay good', async () => {
+  const alice = await loggedInAccount(t, 'alice.a.test')
+  const password = 'correct horse battery'
+  const api = alice.agent.com.atproto
+  for (let i = 0; i < 3; i++)
+    await api.repo.createRecord({ repo: alice.did, collection: 'app.bsky.feed.post', record: post(`p${i}`) })
+  const bytes = new Uint8Array(2048).map((_, i) => i % 251)
+  const blob = (await api.repo.uploadBlob(bytes, { encoding: 'image/png' })).data.blob
+  await api.repo.createRecord({
+    repo: alice.did,
+    collection: 'app.bsky.feed.post',
+    record: post('with image', { embed: { $type: 'app.bsky.embed.images', images: [{ image: blob, alt: 'x' }] } }),
+  })
+  const prefs = [{ $type: 'app.bsky.actor.defs#adultContentPref', enabled: true }]
+  await alice.agent.app.bsky.actor.putPreferences({ preferences: prefs })
+  const appPassword = (await api.server.createAppPassword({ name: 'phone' })).data.password
+  // The wing indexes this one for search: its index row moves too.
+  await api.repo.createRecord({
+    repo: alice.did,
+    collection: 'is.gather.feed.post',
+    record: { $type: 'is.gather.feed.post', text: 'searchable', createdAt: new Date().toISOString() },
+  })
+  const oldRefresh = alice.agent.session?.refreshJwt as string
+  const inA = await t.ctx.storage.read(await dbOf('a.test'), (r) => r.accountCopy.rows(alice.did))
+  assert.equal(inA.tables.search_doc.length, 1)
+  const before = (await api.sync.getLatestCommit({ did: alice.did })).data
+  const records = await repoRecords(alice.did, alice.signingKey)
+  assert.equal(records.length, 5)
+
+  await api.identity.updateHandle({ handle: 'alice.b.test' })
+
+  // Every row is in b (the PLC op log one op longer, the handle new), none is left in a.
+  const inB = await t.ctx.storage.read(await dbOf('b.test'), (r) => r.accountCopy.rows(alice.did))
+  for (const [table, rows] of Object.entries(inA.tables)) {
+    const extra = table === 'plc_operation' ? 1 : 0
+    assert.equal(inB.tables[table as keyof typeof inB.tables].length, rows.length + extra, `${table} in b`)
+  }
+  assert.equal(inB.tables.account[0]?.handle, 'alice.b.test')
+
+  // Served from b, unchanged: the same commit, record for record, the blob, the preferences.
+  assert.equal((await api.identity.resolveHandle({ handle: 'alice.b.test' })).data.did, alice.did)
+  assert.equal((await refusal(api.identity.resolveHandle({ handle: 'alice.a.test' }))).status, 400)
+  const latest = (await api.sync.getLatestCommit({ did: alice.did })).data
+  assert.deepEqual(latest, before, 'the head is the one signed in a')
+  assert.deepEqual(await repoRecords(alice.did, alice.signingKey), records)
+  const got = await fetch(`${t.url}/xrpc/com.atproto.sync.getBlob?did=${alice.did}&cid=${blob.ref.toString()}`)
+  assert.equal(got.status, 200)
+  assert.deepEqual(new Uint8Array(await got.arrayBuffer()), bytes)
+  const prefsAfter = (await alice.agent.app.bsky.actor.getPreferences()).data.preferences
+  assert.deepEqual(
+    prefsAfter.filter((p) => p.$type === 'app.bsky.actor.defs#adultContentPref'),
+    prefs,
+  )
+  assert.equal((await plc.data(alice.did))?.alsoKnownAs[0], 'at://alice.b.test')
+
+  // The session from before, refreshed; a login by the new handle, with the password and the app password.
+  const refreshed = await xrpc(t.url, 'com.atproto.server.refreshSession', { post: true, auth: oldRefresh })
+  assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body))
+  assert.equal(refreshed.body.handle, 'alice.b.test')
+  const again = new AtpAgent({ service: t.url })
+  await again.login({ identifier: 'alice.b.test', password })
+  await new AtpAgent({ service: t.url }).login({ identifier: 'alice.b.test', password: appPassword })
+
+  // A new post chains on the old head.
+  const next = await again.com.atproto.repo.createRecord({
+    repo: alice.did,
+    collection: 'app.bsky.feed.post',
+    record: post('from b'),
+  })
+  const afterRev = next.data.commit?.rev as string
+  assert.equal((await again.com.atproto.sync.getLatestCommit({ did: alice.did })).data.rev, afterRev)
+
+  // Tenant a holds nothing of the account; the lists agree.
+  const left = await t.ctx.storage.read(await dbOf('a.test'), (r) => r.accountCopy.rows(alice.did))
+  for (const [table, rows] of Object.entries(left.tables)) assert.equal(rows.length, 0, `${table} in a`)
+  assert.ok(!(await handlesOf('a.test')).includes('alice.a.test'))
+  assert.ok((await handlesOf('b.test')).includes('alice.b.test'))
+  assert.equal(await t.ctx.storage.managementTransactor.moves.get(alice.did), undefined, 'the journal is closed')
+
+  // The relay's view: #identity with the new handle, then the commit from b, which verifies on the old head.
+  await hose.until((fs) => fs.some((f) => f.body.repo === alice.did && f.body.rev === afterRev), 'the commit from b')
+  const frames = hose.messages().filter((f) => f.body.repo === alice.did || f.body.did === alice.did)
+  const identity = frames.findIndex((f) => f.header.t === '#identity' && f.body.handle === 'alice.b.test')
+  const commit = frames.findIndex((f) => f.header.t === '#commit' && f.body.rev === afterRev)
+  assert.ok(identity >= 0 && identity < commit, '#identity comes before the commit from b')
+  const seqs = frames.map((f) => Number(f.body.seq))
+  assert.deepEqual(
+    seqs,
+    [...seqs].sort((x, y) => x - y),
+    'one order',
+  )
+  assert.equal(await verifyCommits(frames, alice.did, alice.signingKey), afterRev)
+})
+
+test('refused: a domain that needs an invite, an owner, a handle taken in b; the account stays whole in a', async () => {
+  const carol = await loggedInAccount(t, 'carol.a.test')
+  await createAccount(t, 'bob.b.test')
+  const api = carol.agent.com.atproto
+  assert.deepEqual(await refusal(api.identity.updateHandle({ handle: 'carol.c.test' })), {
+    status: 400,
+    error: 'UnsupportedDomain',
+  })
+  assert.deepEqual(await refusal(api.identity.updateHandle({ handle: 'bob.b.test' })), {
+    status: 400,
+    error: 'HandleNotAvailable',
+  })
+  const owner = new AtpAgent({ service: t.url })
+  await owner.login({ identifier: owners['a.test']?.handle as string, password: owners['a.test']?.password as string })
+  const ownerMove = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
+    auth: owner.session?.accessJwt,
+    body: { handle: 'boss.b.test' },
+  })
+  assert.equal(ownerMove.status, 400)
+  assert.match(String(ownerMove.body.message), /owner of a domain cannot move/)
+  assert.equal((await t.ctx.accounts.locate(owner.session?.did as string))?.domain, 'a.test', 'the owner stays')
+
+  // carol is still whole in a, and writes there.
+  assert.equal((await t.ctx.accounts.locate(carol.did))?.domain, 'a.test')
+  await api.repo.createRecord({ repo: carol.did, collection: 'app.bsky.feed.post', record: post('still here') })
+  assert.equal(await t.ctx.storage.read(await dbOf('b.test'), (r) => r.accountCopy.has(carol.did)), false)
+  assert.equal(await t.ctx.storage.managementTransactor.moves.get(carol.did), undefined)
+})
+
+test('moveAccount: the admin key moves anyone; a user, or an owner of one domain alone, may not', async () => {
+  const dave = await loggedInAccount(t, 'dave.a.test')
+  const body = { did: dave.did, handle: 'dave.b.test' }
+  const asUser = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: dave.agent.session?.accessJwt, body })
+  assert.equal(asUser.status, 403)
+  const ownerA = new AtpAgent({ service: t.url })
+  await ownerA.login({ identifier: owners['a.test']?.handle as string, password: owners['a.test']?.password as string })
+  const asOwner = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: ownerA.session?.accessJwt, body })
+  assert.equal(asOwner.status, 403, 'the owner of b is another person')
+  const asAdmin = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: t.adminKey, body })
+  assert.equal(asAdmin.status, 200, JSON.stringify(asAdmin.body))
+  assert.deepEqual(asAdmin.body, body)
+  assert.equal((await t.ctx.accounts.locate(dave.did))?.domain, 'b.test')
+  // The admin key may also move into a domain that needs invite codes.
+  const toC = await xrpc(t.url, 'host.primal.pds.moveAccount', {
+    auth: t.adminKey,
+    body: { did: dave.did, handle: 'dave.c.test' },
+  })
+  assert.equal(toC.status, 200, JSON.stringify(toC.body))
+  await dave.agent.com.atproto.repo.createRecord({
+    repo: dave.did,
+    collection: 'app.bsky.feed.post',
+    record: post('in c'),
+  })
+})
+
+test('writes racing a move land before its copy or are refused with AccountMoving; none is lost', async () => {
+  const erin = await loggedInAccount(t, 'erin.a.test')
+  const api = erin.agent.com.atproto
+  const writes = Array.from({ length: 12 }, (_, i) =>
+    api.repo
+      .createRecord({ repo: erin.did, collection: 'app.bsky.feed.post', record: post(`race ${i}`) })
+      .then((res) => ({ uri: res.data.uri }))
+      .catch((err: { status?: number; error?: string }) => ({ refused: `${err.status} ${err.error}` })),
+  )
+  const moved = api.identity.updateHandle({ handle: 'erin.b.test' })
+  const results = await Promise.all(writes)
+  await moved
+  for (const r of results) if ('refused' in r) assert.equal(r.refused, '503 AccountMoving')
+  const landed = results.flatMap((r) => ('uri' in r ? [r.uri.split('/').slice(-2).join('/')] : []))
+  const served = (await repoRecords(erin.did, erin.signingKey)).map((line) => line.split(' ')[0])
+  assert.deepEqual(served.sort(), landed.sort(), 'every accepted write is in the repo b serves')
+  assert.equal((await t.ctx.accounts.locate(erin.did))?.domain, 'b.test')
+})
