@@ -46,6 +46,7 @@ export class AppPasswords {
     const createdAt = new Date().toISOString()
     const row = { did: located.did, name, passwordHash, privileged, createdAt }
     const max = this.limits.perAccount
+    // It holds the account's row: a move of the account to another domain waits for it, or refuses it.
     const outcome = await this.storage.transact(located.db_name, (tx) => tx.appPasswords.create(row, max))
     if (outcome === 'duplicate') {
       throw new InvalidRequestError(`An app password named "${name}" already exists; choose another name`)
@@ -64,7 +65,10 @@ export class AppPasswords {
   async revoke(located: LocatedAccount, name: string): Promise<void> {
     // No app password can have such a name (Postgres text cannot hold it).
     if (unstorableText(name)) return
-    await this.storage.transact(located.db_name, (tx) => tx.appPasswords.revoke(located.did, name))
+    await this.storage.transact(located.db_name, async (tx) => {
+      await tx.accounts.holdUnlessMoving(located.did)
+      await tx.appPasswords.revoke(located.did, name)
+    })
   }
 
   /**

@@ -53,8 +53,11 @@ export class PreferenceService {
       .filter((p) => p.$type !== DECLARED_AGE_PREF)
       .map((p) => ({ name: p.$type, valueJson: JSON.stringify(p) }))
     const replaced = (name: string) => inNamespace(PREFERENCE_NAMESPACE, name) && allowed(name, access)
-    const found = await this.storage.transact(account.db_name, (tx) =>
-      tx.preferences.replace(account.did, replaced, values),
+    // Held against a move of the account to another domain: it lands before the copy, or is refused.
+    const found = await this.storage.transact(
+      account.db_name,
+      async (tx) =>
+        (await tx.accounts.holdUnlessMoving(account.did)) && tx.preferences.replace(account.did, replaced, values),
     )
     if (!found) throw new InvalidRequestError('Account not found', 'AccountNotFound')
   }

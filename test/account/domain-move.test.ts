@@ -239,12 +239,38 @@ test('writes racing a move land before its copy or are refused with AccountMovin
       .then((res) => ({ uri: res.data.uri }))
       .catch((err: { status?: number; error?: string }) => ({ refused: `${err.status} ${err.error}` })),
   )
+  // Rows of the account's own beside its repo: app passwords and blobs, raced the same way.
+  const refusedAs = (err: { status?: number; error?: string }) => ({ refused: `${err.status} ${err.error}` })
+  const appPasswords = Array.from({ length: 6 }, (_, i) =>
+    api.server
+      .createAppPassword({ name: `race ${i}` })
+      .then((res) => ({ name: res.data.name }))
+      .catch(refusedAs),
+  )
+  const blobs = Array.from({ length: 6 }, (_, i) =>
+    api.repo
+      .uploadBlob(new TextEncoder().encode(`raced blob ${i}`), { encoding: 'text/plain' })
+      .then((res) => ({ cid: res.data.blob.ref.toString() }))
+      .catch(refusedAs),
+  )
   const moved = api.identity.updateHandle({ handle: 'erin.b.test' })
   const results = await Promise.all(writes)
+  const passwordResults = await Promise.all(appPasswords)
+  const blobResults = await Promise.all(blobs)
   await moved
-  for (const r of results) if ('refused' in r) assert.equal(r.refused, '503 AccountMoving')
+  for (const r of [...results, ...passwordResults, ...blobResults]) {
+    if ('refused' in r) assert.equal(r.refused, '503 AccountMoving')
+  }
   const landed = results.flatMap((r) => ('uri' in r ? [r.uri.split('/').slice(-2).join('/')] : []))
   const served = (await repoRecords(erin.did, erin.signingKey)).map((line) => line.split(' ')[0])
   assert.deepEqual(served.sort(), landed.sort(), 'every accepted write is in the repo b serves')
   assert.equal((await t.ctx.accounts.locate(erin.did))?.domain, 'b.test')
+  const named = passwordResults.flatMap((r) => ('name' in r ? [r.name] : []))
+  const listed = (await api.server.listAppPasswords()).data.passwords.map((p) => p.name)
+  assert.deepEqual(listed.sort(), named.sort(), 'every accepted app password is in b')
+  for (const r of blobResults) {
+    if (!('cid' in r)) continue
+    const got = await fetch(`${t.url}/xrpc/com.atproto.sync.getBlob?did=${erin.did}&cid=${r.cid}`)
+    assert.equal(got.status, 200, `accepted blob ${r.cid} is served from b`)
+  }
 })

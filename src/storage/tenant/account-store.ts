@@ -3,6 +3,7 @@
 // module never reaches across tenants. Readers read; transactors also write.
 
 import { sql } from 'kysely'
+import { accountMovingError } from '../../lib/unavailable.js'
 import type { AccountRole, AccountState, AccountStatus, AccountTable } from '../schema.js'
 import type { TenantDb } from '../storage.js'
 import type { AppPasswordGrant } from './app-password-store.js'
@@ -80,6 +81,18 @@ export class AccountTransactor extends AccountReader {
     // A transaction that goes on to update the row takes the update's lock now: two that shared it would deadlock.
     const row = await (opts.changesAccount ? q.forNoKeyUpdate() : q.forShare()).executeTakeFirst()
     return row && { moving: row.moving_since !== null }
+  }
+
+  /**
+   * First in a transaction that writes the account's own rows (preferences,
+   * app passwords, blobs): holds the account row (shared) so a move's mark
+   * waits for the write, which then lands before the copy; refuses (503
+   * AccountMoving) once the mark is set. False when the account has no row here.
+   */
+  async holdUnlessMoving(did: string): Promise<boolean> {
+    const held = await this.holdForWrite(did)
+    if (held?.moving) throw accountMovingError()
+    return held !== undefined
   }
 
   /** Marks the account as being moved (a time) or not (null); false when there is no such account. */

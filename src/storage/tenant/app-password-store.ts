@@ -1,6 +1,7 @@
 // SQL on a tenant's `app_password` table: an account's app passwords by
 // name, found at login by their hash, and revoked with the sessions they
 // opened (the `refresh_token` rows naming them).
+import { accountMovingError } from '../../lib/unavailable.js'
 import type { TenantDb } from '../storage.js'
 
 export type AppPasswordGrant = { name: string; privileged: boolean }
@@ -40,14 +41,22 @@ export class AppPasswordTransactor extends AppPasswordReader {
   /**
    * Adds an app password unless the account already has one of that name or
    * `max` of them. Runs inside a transaction: the account's row is locked
-   * first, so two creations at once cannot both see room for one more.
+   * first, so two creations at once cannot both see room for one more, and a
+   * move of the account to another domain waits for it (or, marked already,
+   * refuses it: 503 AccountMoving).
    */
   async create(
     row: { did: string; name: string; passwordHash: string; privileged: boolean; createdAt: string },
     max: number,
   ): Promise<AppPasswordCreation> {
     if (!this.db.isTransaction) throw new Error('app password create outside a transaction')
-    await this.db.selectFrom('account').select('did').where('did', '=', row.did).forUpdate().execute()
+    const account = await this.db
+      .selectFrom('account')
+      .select('moving_since')
+      .where('did', '=', row.did)
+      .forUpdate()
+      .executeTakeFirst()
+    if (account && account.moving_since !== null) throw accountMovingError()
     const taken = await this.db
       .selectFrom('app_password')
       .select('name')
