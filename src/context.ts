@@ -237,7 +237,11 @@ export async function createAppContext(
       outboxWritten,
       pendingStaleAfterMs: accountCreationDeadlineMs(config),
       openToMoves: (domain) => config.registrationOpen && !inviteRequired(domain, config.invites),
-      moves: { drainTimeoutMs: config.moves.drainTimeoutMs, sweepIntervalMs: config.moves.sweepIntervalSeconds * 1000 },
+      moves: {
+        drainTimeoutMs: config.moves.drainTimeoutMs,
+        sweepIntervalMs: config.moves.sweepIntervalSeconds * 1000,
+        consentTtlMs: config.moves.consentTtlSeconds * 1000,
+      },
       logger,
     })
     const departures = new Departures({

@@ -9,6 +9,7 @@ import * as m006 from './006_mail.js'
 import * as m007 from './007_invites.js'
 import * as m008 from './008_account_moves.js'
 import * as m009 from './009_plc_follow.js'
+import * as m010 from './010_move_consents.js'
 
 export const managementMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -20,4 +21,5 @@ export const managementMigrations: Record<string, Migration> = {
   '007_invites': m007,
   '008_account_moves': m008,
   '009_plc_follow': m009,
+  '010_move_consents': m010,
 }

@@ -46,6 +46,8 @@ export type AccountMovesDeps = {
   /** How long step 2 waits for A's outbox. */
   drainTimeoutMs: number
   sweepIntervalMs: number
+  /** How long one owner's consent to a move waits for the other owner's. */
+  consentTtlMs: number
   logger: Logger
 }
 
@@ -115,8 +117,22 @@ export class AccountMoves implements BackgroundJob {
     })
   }
 
+  /**
+   * Notes that the owner `ownerDid` of `domain` consents to moving `did` to
+   * `handle` (from or into their domain); true once the owners of both
+   * domains have, within the consent's lifetime (their consents are then
+   * used up: the caller moves the account).
+   */
+  consent(did: string, handle: string, owner: { did: string; domain: string }, both: string[]): Promise<boolean> {
+    const expiresAt = new Date(Date.now() + this.deps.consentTtlMs).toISOString()
+    return this.deps.storage.managementTransactor.transact((tx) =>
+      tx.moves.consent({ did, newHandle: handle, domain: owner.domain, ownerDid: owner.did, expiresAt }, both),
+    )
+  }
+
   /** Finishes or undoes every move a crash (or an outage) left in the journal; how many. */
   async recover(): Promise<number> {
+    await this.deps.storage.managementTransactor.moves.dropExpiredConsents(new Date())
     let settled = 0
     for (const row of await this.deps.storage.managementTransactor.moves.list()) {
       try {

@@ -96,7 +96,7 @@ export type AccountServiceDeps = {
   /** Whether an account may move itself to `domain` (its sign-up takes anyone: open, no invite code). */
   openToMoves: (domain: Domain) => boolean
   /** Moves between our domains (see AccountMoves). */
-  moves: { drainTimeoutMs: number; sweepIntervalMs: number }
+  moves: { drainTimeoutMs: number; sweepIntervalMs: number; consentTtlMs: number }
   logger: Logger
 }
 
@@ -126,6 +126,7 @@ export class AccountService {
       },
       drainTimeoutMs: deps.moves.drainTimeoutMs,
       sweepIntervalMs: deps.moves.sweepIntervalMs,
+      consentTtlMs: deps.moves.consentTtlMs,
       logger,
     })
   }

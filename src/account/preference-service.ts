@@ -54,11 +54,11 @@ export class PreferenceService {
       .map((p) => ({ name: p.$type, valueJson: JSON.stringify(p) }))
     const replaced = (name: string) => inNamespace(PREFERENCE_NAMESPACE, name) && allowed(name, access)
     // Held against a move of the account to another domain: it lands before the copy, or is refused.
-    const found = await this.storage.transact(
-      account.db_name,
-      async (tx) =>
-        (await tx.accounts.holdUnlessMoving(account.did)) && tx.preferences.replace(account.did, replaced, values),
-    )
+    const found = await this.storage.transact(account.db_name, async (tx) => {
+      // Exclusive, as the replacement then locks the row itself: two puts that shared it would deadlock.
+      await tx.accounts.holdUnlessMoving(account.did, { changesAccount: true })
+      return tx.preferences.replace(account.did, replaced, values)
+    })
     if (!found) throw new InvalidRequestError('Account not found', 'AccountNotFound')
   }
 }

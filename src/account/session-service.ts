@@ -117,7 +117,7 @@ export class SessionService {
     if (!located) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
     return this.storage.transact(located.db_name, async (tx) => {
       // First, so a move's mark waits for this rotation (or this one sees it): its copy has the rotated token.
-      await tx.accounts.holdUnlessMoving(claims.did)
+      if ((await tx.accounts.holdForWrite(claims.did))?.moving) throw accountMovingError()
       const candidate = newTokenId()
       const graceEnd = new Date(Date.now() + REFRESH_GRACE_MS)
       const nextId = await tx.sessions.useRefresh(claims.tokenId, claims.did, candidate, graceEnd)

@@ -28,12 +28,10 @@ export class BlobService {
     if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
     const cid = (await cidForRawBytes(bytes)).toString()
     const mimeType = blobMime(bytes, contentType)
-    // Held against a move of the account to another domain: it lands before the copy, or is refused;
-    // an account whose rows left this tenant stores nothing here.
+    // Held against a move of the account to another domain: it lands before the copy, or is refused
+    // (an account whose rows left this tenant stores nothing here).
     const stored = await this.deps.storage.transact(repo.db_name, async (tx) => {
-      if (!(await tx.accounts.holdUnlessMoving(repo.did))) {
-        throw new InvalidRequestError(`Account not found: ${repo.did}`, 'AccountNotFound')
-      }
+      await tx.accounts.holdUnlessMoving(repo.did)
       return tx.blobs.put(repo.did, { cid, mimeType, content: bytes })
     })
     // As the official PDS: a blob taken down stays down, uploaded again or not.

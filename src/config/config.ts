@@ -92,6 +92,8 @@ export type MovesConfig = {
   drainTimeoutMs: number
   /** How often journalled moves a crash or an outage cut short are looked for and finished or undone. */
   sweepIntervalSeconds: number
+  /** How long one domain owner's consent to a move (host.primal.pds.moveAccount) waits for the other owner's. */
+  consentTtlSeconds: number
 }
 
 export type GcConfig = {
@@ -441,7 +443,7 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 8000
 
 export const DEFAULT_PLC_FOLLOW: PlcFollowConfig = { intervalSeconds: 60, pageSize: 1000, maxPagesPerRun: 100 }
-export const DEFAULT_MOVES: MovesConfig = { drainTimeoutMs: 10_000, sweepIntervalSeconds: 60 }
+export const DEFAULT_MOVES: MovesConfig = { drainTimeoutMs: 10_000, sweepIntervalSeconds: 60, consentTtlSeconds: 3600 }
 
 export const DEFAULT_GC: GcConfig = {
   intervalSeconds: 300,
@@ -1022,6 +1024,8 @@ function readMoves(r: FieldReader, raw: RawConfig): MovesConfig {
     drainTimeoutMs: r.int(m, 'drainTimeoutMs', 100, 600_000, 'moves.drainTimeoutMs') ?? DEFAULT_MOVES.drainTimeoutMs,
     sweepIntervalSeconds:
       r.int(m, 'sweepIntervalSeconds', 1, 86_400, 'moves.sweepIntervalSeconds') ?? DEFAULT_MOVES.sweepIntervalSeconds,
+    consentTtlSeconds:
+      r.int(m, 'consentTtlSeconds', 1, 30 * 86_400, 'moves.consentTtlSeconds') ?? DEFAULT_MOVES.consentTtlSeconds,
   }
 }
 

@@ -98,6 +98,17 @@ export interface PlcFollowTable {
 /** Where a move of an account between our tenant domains is: see AccountMoves. */
 export type AccountMovePhase = 'copying' | 'switched'
 
+/** One domain owner's consent to move an account into or out of their domain (host.primal.pds.moveAccount). */
+export interface MoveConsentTable {
+  did: string
+  new_handle: string
+  /** The consenting owner's domain: the account's, or the one it moves to. */
+  domain: string
+  owner_did: string
+  expires_at: string
+  created_at: string
+}
+
 /** An account moving between two of our tenant domains (one row while the move is under way). */
 export interface AccountMoveTable {
   did: string
@@ -115,6 +126,7 @@ export interface AccountMoveTable {
 export interface ManagementSchema {
   plc_follow: PlcFollowTable
   account_move: AccountMoveTable
+  move_consent: MoveConsentTable
   email_token_home: EmailTokenHomeTable
   agent_challenge: AgentChallengeTable
   rate_limit: RateLimitTable

@@ -204,25 +204,41 @@ test('refused: a domain that needs an invite, an owner, a handle taken in b; the
   assert.equal(await t.ctx.storage.managementTransactor.moves.get(carol.did), undefined)
 })
 
-test('moveAccount: the admin key moves anyone; a user, or an owner of one domain alone, may not', async () => {
+test('moveAccount: the owners of both domains move it together, the admin key alone; a user or a third owner may not', async () => {
   const dave = await loggedInAccount(t, 'dave.a.test')
   const body = { did: dave.did, handle: 'dave.b.test' }
   const asUser = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: dave.agent.session?.accessJwt, body })
   assert.equal(asUser.status, 403)
-  const ownerA = new AtpAgent({ service: t.url })
-  await ownerA.login({ identifier: owners['a.test']?.handle as string, password: owners['a.test']?.password as string })
-  const asOwner = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: ownerA.session?.accessJwt, body })
-  assert.equal(asOwner.status, 403, 'the owner of b is another person')
-  const asAdmin = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: t.adminKey, body })
-  assert.equal(asAdmin.status, 200, JSON.stringify(asAdmin.body))
-  assert.deepEqual(asAdmin.body, body)
+  const ownerOf = async (domain: string) => {
+    const agent = new AtpAgent({ service: t.url })
+    const owner = owners[domain] as { handle: string; password: string }
+    await agent.login({ identifier: owner.handle, password: owner.password })
+    return agent.session?.accessJwt
+  }
+  // The owner of c is neither side of this move.
+  const asThird = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: await ownerOf('c.test'), body })
+  assert.equal(asThird.status, 403, JSON.stringify(asThird.body))
+  // The owner of a alone consents: nothing moves yet.
+  const asOwnerA = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: await ownerOf('a.test'), body })
+  assert.equal(asOwnerA.status, 200, JSON.stringify(asOwnerA.body))
+  assert.deepEqual(asOwnerA.body, { did: dave.did, handle: 'dave.a.test', moved: false, awaiting: 'b.test' })
+  assert.equal((await t.ctx.accounts.locate(dave.did))?.domain, 'a.test')
+  // A consent to another move of the same account does not count for this one.
+  const elsewhere = { did: dave.did, handle: 'davey.b.test' }
+  const otherMove = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: await ownerOf('b.test'), body: elsewhere })
+  assert.equal(otherMove.body.moved, false, JSON.stringify(otherMove.body))
+  // The owner of b consents to the same move: it runs, once.
+  const asOwnerB = await xrpc(t.url, 'host.primal.pds.moveAccount', { auth: await ownerOf('b.test'), body })
+  assert.equal(asOwnerB.status, 200, JSON.stringify(asOwnerB.body))
+  assert.deepEqual(asOwnerB.body, { ...body, moved: true })
   assert.equal((await t.ctx.accounts.locate(dave.did))?.domain, 'b.test')
-  // The admin key may also move into a domain that needs invite codes.
+  // The admin key moves at once, also into a domain that needs invite codes.
   const toC = await xrpc(t.url, 'host.primal.pds.moveAccount', {
     auth: t.adminKey,
     body: { did: dave.did, handle: 'dave.c.test' },
   })
   assert.equal(toC.status, 200, JSON.stringify(toC.body))
+  assert.deepEqual(toC.body, { did: dave.did, handle: 'dave.c.test', moved: true })
   await dave.agent.com.atproto.repo.createRecord({
     repo: dave.did,
     collection: 'app.bsky.feed.post',

@@ -16212,7 +16212,7 @@ export const schemaDict = {
       main: {
         type: 'procedure',
         description:
-          "Move an account to another domain of this service under a new handle there: its repo, blobs, preferences, sessions, app passwords and keys go with it, its DID stays, its PLC handle is updated and #identity is emitted. A domain's owner cannot move. Admin key, or the owner of either domain when the other domain's owner has the same email address (the owners of both).",
+          "Move an account to another domain of this service under a new handle there: its repo, blobs, preferences, sessions, app passwords and keys go with it, its DID stays, its PLC handle is updated and #identity is emitted. A domain's owner cannot move. The admin key moves it at once; otherwise the owners of both domains must each call this for the same move within moves.consentTtlSeconds: the first call records its owner's consent (moved: false, awaiting the other domain), the second moves the account.",
         input: {
           encoding: 'application/json',
           schema: {
@@ -16236,7 +16236,7 @@ export const schemaDict = {
           encoding: 'application/json',
           schema: {
             type: 'object',
-            required: ['did', 'handle'],
+            required: ['did', 'handle', 'moved'],
             properties: {
               did: {
                 type: 'string',
@@ -16245,6 +16245,18 @@ export const schemaDict = {
               handle: {
                 type: 'string',
                 format: 'handle',
+                description:
+                  "The account's handle now: the new one once moved.",
+              },
+              moved: {
+                type: 'boolean',
+                description:
+                  "False while the move awaits the other domain owner's consent.",
+              },
+              awaiting: {
+                type: 'string',
+                description:
+                  "The domain whose owner's consent the move still awaits.",
               },
             },
           },

@@ -85,14 +85,15 @@ export class AccountTransactor extends AccountReader {
 
   /**
    * First in a transaction that writes the account's own rows (preferences,
-   * app passwords, blobs): holds the account row (shared) so a move's mark
+   * blobs): holds the account row (shared; for update with `changesAccount`,
+   * when the transaction goes on to lock it so itself) so a move's mark
    * waits for the write, which then lands before the copy; refuses (503
-   * AccountMoving) once the mark is set. False when the account has no row here.
+   * AccountMoving) once the mark is set, or once the row has left this tenant
+   * (a move finished while the request ran: its retry finds the new home).
    */
-  async holdUnlessMoving(did: string): Promise<boolean> {
-    const held = await this.holdForWrite(did)
-    if (held?.moving) throw accountMovingError()
-    return held !== undefined
+  async holdUnlessMoving(did: string, opts: { changesAccount?: boolean } = {}): Promise<void> {
+    const held = await this.holdForWrite(did, opts)
+    if (!held || held.moving) throw accountMovingError()
   }
 
   /** Marks the account as being moved (a time) or not (null); false when there is no such account. */

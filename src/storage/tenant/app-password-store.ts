@@ -56,7 +56,8 @@ export class AppPasswordTransactor extends AppPasswordReader {
       .where('did', '=', row.did)
       .forUpdate()
       .executeTakeFirst()
-    if (account && account.moving_since !== null) throw accountMovingError()
+    // Its row gone from this tenant, the account moved on while the request ran: its retry finds it.
+    if (!account || account.moving_since !== null) throw accountMovingError()
     const taken = await this.db
       .selectFrom('app_password')
       .select('name')

@@ -1,7 +1,11 @@
-import { ForbiddenError } from '@atproto/xrpc-server'
+// Moving an account to another of our domains, as operators ask for it: the
+// admin key moves it at once; otherwise the owners of both domains must each
+// ask for the same move (one consents, the other's call then moves it),
+// within moves.consentTtlSeconds. An owner alone may not pull accounts out of
+// another tenant, nor push them into one.
+import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
+import { parseHandle } from '../../../../account/handle.js'
 import type { AppContext } from '../../../../context.js'
-import type { LocatedAccount } from '../../../../storage/management/tenant-registry.js'
-import type { AccessCredentials, AdminCredentials } from '../../../auth-verifiers.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
 
@@ -11,35 +15,25 @@ export default function (server: MethodServer, ctx: AppContext): void {
     handler: async ({ auth, input }) => {
       const { did, handle } = input.body
       const account = await ctx.accounts.mustLocate(did)
-      await assertOwnsBoth(ctx, auth.credentials, account, handle)
+      const credentials = auth.credentials
+      if (credentials.type !== 'admin') {
+        const refuse = () =>
+          new ForbiddenError('Only the admin key, or the owners of both domains, may move an account between domains')
+        if (credentials.role !== 'owner') throw refuse()
+        const target = await ctx.registry.activeDomain(parseHandle(handle).domain)
+        if (!target)
+          throw new InvalidRequestError(`${handle} is not under a domain of this service`, 'UnsupportedDomain')
+        const both = [account.domain, target.name]
+        const mine = credentials.account.domain
+        if (!both.includes(mine)) throw refuse()
+        const owner = { did: credentials.did, domain: mine }
+        const other = both.find((d) => d !== mine)
+        if (other && !(await ctx.accounts.moves.consent(account.did, handle.toLowerCase(), owner, both))) {
+          return json({ did: account.did, handle: account.handle, moved: false, awaiting: other })
+        }
+      }
       const moved = await ctx.accounts.move(account, handle)
-      return json({ did: account.did, handle: moved })
+      return json({ did: account.did, handle: moved, moved: true })
     },
   })
-}
-
-/**
- * The admin key may move any account; a domain's owner alone may not pull
- * accounts from, or push them into, another tenant: only when the owners of
- * both domains are one person, known by the same email address on both
- * owner accounts.
- */
-async function assertOwnsBoth(
-  ctx: AppContext,
-  credentials: AdminCredentials | AccessCredentials,
-  account: LocatedAccount,
-  handle: string,
-): Promise<void> {
-  if (credentials.type === 'admin') return
-  const refuse = () =>
-    new ForbiddenError('Only the admin key, or the owners of both domains, may move an account between domains')
-  if (credentials.role !== 'owner') throw refuse()
-  const target = await ctx.invites.domainOfHandle(handle)
-  const from = await ctx.registry.activeDomain(account.domain)
-  if (!target || !from) throw refuse()
-  const mine = credentials.account.domain
-  const other = mine === from.name ? target : mine === target.name ? from : undefined
-  if (!other) throw refuse()
-  const [me, theirs] = await Promise.all([ctx.accounts.summary(credentials.account), ctx.accounts.ownerOf(other)])
-  if (!me.email || me.email !== theirs?.email) throw refuse()
 }

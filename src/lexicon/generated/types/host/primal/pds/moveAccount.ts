@@ -24,7 +24,12 @@ export interface InputSchema {
 
 export interface OutputSchema {
   did: string
+  /** The account's handle now: the new one once moved. */
   handle: string
+  /** False while the move awaits the other domain owner's consent. */
+  moved: boolean
+  /** The domain whose owner's consent the move still awaits. */
+  awaiting?: string
 }
 
 export interface HandlerInput {
