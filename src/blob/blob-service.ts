@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream'
 import { cidForRawBytes } from '@atproto/lex-data'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
+import { readBody } from '../lib/read-body.js'
 import type { RepoLocation } from '../repo/repo-service.js'
 import { unstorableText } from '../storage/pg-text.js'
 import type { Storage } from '../storage/storage.js'
@@ -24,7 +25,14 @@ export class BlobService {
     contentType: string | undefined,
     body: Readable | Uint8Array,
   ): Promise<UploadedBlob> {
-    const bytes = body instanceof Uint8Array ? body : await readCapped(body, this.deps.maxBytes)
+    const bytes =
+      body instanceof Uint8Array
+        ? body
+        : await readBody(body, {
+            max: this.deps.maxBytes,
+            tooLarge: () => tooLarge(this.deps.maxBytes),
+            empty: 'A blob upload needs a non-empty body',
+          })
     if (bytes.byteLength > this.deps.maxBytes) throw tooLarge(this.deps.maxBytes)
     const cid = (await cidForRawBytes(bytes)).toString()
     const mimeType = blobMime(bytes, contentType)
@@ -55,29 +63,6 @@ export class BlobService {
     if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
     return this.deps.storage.read(repo.db_name, (t) => t.blobs.listReferenced(repo.did, opts))
   }
-}
-
-/** Reads a stream into memory, failing as soon as it passes `max` bytes. */
-async function readCapped(stream: Readable, max: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  let size = 0
-  try {
-    for await (const chunk of stream) {
-      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
-      size += buf.byteLength
-      if (size > max) {
-        stream.destroy()
-        throw tooLarge(max)
-      }
-      chunks.push(buf)
-    }
-  } catch (err) {
-    // The body stream fails only for its sender's reasons: bytes its Content-Encoding cannot decode, an abort.
-    if (err instanceof XRPCError) throw err
-    throw new InvalidRequestError(`Request body could not be read: ${(err as Error)?.message ?? String(err)}`)
-  }
-  if (size === 0) throw new InvalidRequestError('A blob upload needs a non-empty body')
-  return Buffer.concat(chunks, size)
 }
 
 /** As the official PDS answers it (xrpc-server's blob limit): 413 PayloadTooLarge. */

@@ -13,6 +13,7 @@ import { InvalidRequestError, ResponseType, XRPCError } from '@atproto/xrpc-serv
 import type { DidKeys } from '../identity/did-keys.js'
 import type { ByteBudget, Lease } from '../lib/byte-budget.js'
 import type { Logger } from '../lib/logger.js'
+import { readBody } from '../lib/read-body.js'
 import type { Storage } from '../storage/storage.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { BlobUse, PreparedRecordWrite, PreparedWrite } from './prepare.js'
@@ -62,16 +63,22 @@ export class RepoImporter {
   private async read(stream: Readable, held: Lease[]): Promise<Uint8Array> {
     const { memory, maxBytes } = this.deps
     let mine = 0
-    return readCapped(stream, maxBytes, (bytes) => {
-      const lease = memory.tryAcquire(bytes) ?? (memory.held === mine ? memory.draw(bytes) : undefined)
-      if (!lease) {
-        throw new XRPCError(
-          ResponseType.NotEnoughResources,
-          'Too many repositories are being imported at once; try again shortly',
-        )
-      }
-      mine += bytes
-      held.push(lease)
+    const empty = 'importRepo needs a CAR as its body'
+    return readBody(stream, {
+      max: maxBytes,
+      tooLarge: () => tooLarge(maxBytes),
+      empty,
+      hold: (bytes) => {
+        const lease = memory.tryAcquire(bytes) ?? (memory.held === mine ? memory.draw(bytes) : undefined)
+        if (!lease) {
+          throw new XRPCError(
+            ResponseType.NotEnoughResources,
+            'Too many repositories are being imported at once; try again shortly',
+          )
+        }
+        mine += bytes
+        held.push(lease)
+      },
     })
   }
 
@@ -197,36 +204,6 @@ function blobsIn(value: unknown, found: BlobUse[] = [], depth = 0): BlobUse[] {
 
 function message(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, 500)
-}
-
-/** Reads the body into memory, failing as soon as it passes `max` bytes; `hold` is told of each chunk first, and may refuse it. */
-async function readCapped(stream: Readable, max: number, hold: (bytes: number) => void): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  let size = 0
-  try {
-    for await (const chunk of stream) {
-      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
-      size += buf.byteLength
-      if (size > max) {
-        stream.destroy()
-        throw tooLarge(max)
-      }
-      try {
-        hold(buf.byteLength)
-      } catch (err) {
-        stream.destroy()
-        throw err
-      }
-      chunks.push(buf)
-    }
-  } catch (err) {
-    if (err instanceof XRPCError) throw err
-    // xrpc-server's own size check on the stream, or the sender's abort.
-    if ((err as { status?: number }).status === 413) throw tooLarge(max)
-    throw new InvalidRequestError(`Request body could not be read: ${message(err)}`)
-  }
-  if (size === 0) throw new InvalidRequestError('importRepo needs a CAR as its body')
-  return Buffer.concat(chunks, size)
 }
 
 function tooLarge(max: number): XRPCError {
