@@ -14,6 +14,7 @@ import type { Storage } from '../storage/storage.js'
 import type { AccountSummary } from '../storage/tenant/account-store.js'
 import type { EmailTokenReader } from '../storage/tenant/mail-store.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
+import { refuseWhileMoving } from './account-moves.js'
 import type { AccountService } from './account-service.js'
 import { normalizeEmail } from './handle.js'
 import { checkPasswordPolicy, type Passwords } from './password.js'
@@ -145,6 +146,7 @@ export class AccountEmail {
     await storage.read(located.db_name, (t) => this.checkToken(t.emailTokens, located.did, 'reset_password', token))
     const hash = await passwords.hash(password)
     await storage.transact(located.db_name, async (tx) => {
+      await refuseWhileMoving(tx, located.did)
       await this.takeToken(tx, located.did, 'reset_password', token)
       await tx.accounts.setPasswordHash(located.did, hash)
       await tx.sessions.deleteAll(located.did)

@@ -120,14 +120,19 @@ export class AccountMoves implements BackgroundJob {
   /**
    * Notes that the owner `ownerDid` of `domain` consents to moving `did` to
    * `handle` (from or into their domain); true once the owners of both
-   * domains have, within the consent's lifetime (their consents are then
-   * used up: the caller moves the account).
+   * domains have, within the consent's lifetime: the caller then moves the
+   * account, and clears the consents once it has moved.
    */
   consent(did: string, handle: string, owner: { did: string; domain: string }, both: string[]): Promise<boolean> {
     const expiresAt = new Date(Date.now() + this.deps.consentTtlMs).toISOString()
     return this.deps.storage.managementTransactor.transact((tx) =>
       tx.moves.consent({ did, newHandle: handle, domain: owner.domain, ownerDid: owner.did, expiresAt }, both),
     )
+  }
+
+  /** Drops the consents to move `did`, once it has moved. */
+  clearConsents(did: string): Promise<void> {
+    return this.deps.storage.managementTransactor.moves.clearConsents(did)
   }
 
   /** Finishes or undoes every move a crash (or an outage) left in the journal; how many. */
@@ -280,10 +285,11 @@ export class AccountMoves implements BackgroundJob {
 /**
  * First in a transaction that changes an account or reports it (#account,
  * #identity): holds its row, and refuses while the account is being moved,
- * whose copy would miss the change (and whose events from A must all come first).
+ * whose copy would miss the change (and whose events from A must all come
+ * first), or once its row has left this tenant.
  */
-export async function refuseWhileMoving(tx: TenantTransactor, did: string): Promise<void> {
-  if ((await tx.accounts.holdForWrite(did, { changesAccount: true }))?.moving) throw accountMovingError()
+export function refuseWhileMoving(tx: TenantTransactor, did: string): Promise<void> {
+  return tx.accounts.holdUnlessMoving(did, { changesAccount: true })
 }
 
 function handleTaken(handle: string): InvalidRequestError {

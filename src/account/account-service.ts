@@ -9,6 +9,7 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { ExternalIdentityResolver } from '../identity/external-resolver.js'
 import type { PlcService } from '../identity/plc-service.js'
 import type { Logger } from '../lib/logger.js'
+import { accountMovingError } from '../lib/unavailable.js'
 import type { RepoService } from '../repo/repo-service.js'
 import type { SigningKeyVault } from '../repo/signing-key-vault.js'
 import {
@@ -461,6 +462,8 @@ export class AccountService {
   async markMoved(located: LocatedAccount): Promise<boolean> {
     const changed = await this.deps.storage.transact(located.db_name, async (tx) => {
       await tx.repo.lockForCommit(located.did)
+      // A move to another of our domains copies the account as it is: the mark waits for it to land there.
+      await refuseWhileMoving(tx, located.did)
       const before = await tx.accounts.summary(located.did)
       if (!before) throw accountNotFound()
       if (!(await tx.accounts.markMoved(located.did))) return false
@@ -481,12 +484,16 @@ export class AccountService {
    */
   async submitPlcOp(located: LocatedAccount, op: unknown): Promise<void> {
     const account = await this.summary(located)
+    // Refused while the account moves to another of our domains (its copy would miss the op and the
+    // #identity would go out of A after the move's last event); checked again where the op is logged.
+    if (account.moving_since !== null) throw accountMovingError()
     const checked = this.deps.plc.assertSubmittable(op, {
       signingKey: await this.signingKeyOf(located),
       handle: account.handle,
     })
     const publishedAt = await this.deps.plc.publish(located.did, checked)
     await this.deps.storage.transact(located.db_name, async (tx) => {
+      await refuseWhileMoving(tx, located.did)
       await tx.plc.append(located.did, checked, publishedAt)
       await outbox.identity(tx, located.did, account.handle)
     })
@@ -543,7 +550,9 @@ export class AccountService {
       }
       return this.moves.move(located.did, handle, target)
     }
-    await this.takeHandle(located.did, handle)
+    // Not while a move of the account to another domain is under way: the move sets its handle.
+    if (await storage.managementTransactor.moves.get(located.did)) throw accountMovingError()
+    await this.takeHandle(located, handle)
     try {
       const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
@@ -554,7 +563,8 @@ export class AccountService {
         await outbox.identity(tx, located.did, handle)
       })
     } catch (err) {
-      await registry.setHomeHandle(located.did, located.handle)
+      // Put back only what this call changed: a move that switched the home since has set its own handle.
+      await registry.setHomeHandle(located.did, located.handle, { domain: located.domain, handle })
       throw err
     }
     await this.deps.external.forget(located.did, [located.handle, handle])
@@ -612,10 +622,14 @@ export class AccountService {
   }
 
   /** Moves the home of `did` to `handle`; a reservation a crashed create left there is cleared first. */
-  private async takeHandle(did: string, handle: string): Promise<void> {
+  private async takeHandle(located: LocatedAccount, handle: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.deps.registry.setHomeHandle(did, handle)
+        // The home must still be in the account's domain: a move switched it meanwhile, and its retry finds it.
+        if (!(await this.deps.registry.setHomeHandle(located.did, handle, { domain: located.domain }))) {
+          throw accountMovingError()
+        }
+        return
       } catch (err) {
         if (!isUniqueViolation(err)) throw err
         if (attempt > 1 || !(await this.pending.handleAvailable(handle))) {

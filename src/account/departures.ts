@@ -150,7 +150,7 @@ export class Departures implements BackgroundJob {
         if (ops.length === 0) break
         report.ops += ops.length
         await this.checkPage(ops, report)
-        cursor = ops[ops.length - 1]?.createdAt ?? cursor
+        cursor = nextCursor(cursor, ops[ops.length - 1]?.createdAt)
         report.cursor = cursor
         if (!(await feed.advance(FEED, this.owner, cursor, leaseUntil()))) {
           logger.warn('the PLC export lease lapsed: another process goes on from here')
@@ -185,4 +185,17 @@ export class Departures implements BackgroundJob {
       if (checked.newlyMoved) report.moved.push(home.did)
     }
   }
+}
+
+/**
+ * Where the next export page starts after one that ended at `lastCreatedAt`:
+ * a millisecond before it, since the directory's `after` is exclusive and
+ * several ops can share a timestamp (an op read twice is checked twice, to no
+ * effect); at it when that would not move on, so a page of ops all of one
+ * millisecond cannot be read forever.
+ */
+export function nextCursor(cursor: string, lastCreatedAt: string | undefined): string {
+  if (!lastCreatedAt) return cursor
+  const before = new Date(Date.parse(lastCreatedAt) - 1).toISOString()
+  return Number.isNaN(Date.parse(lastCreatedAt)) || before <= cursor ? lastCreatedAt : before
 }

@@ -164,7 +164,11 @@ export class SessionService {
   async revoke(claims: RefreshClaims): Promise<void> {
     const located = await this.accounts.locate(claims.did)
     if (!located) return
-    await this.storage.write(located.db_name, (w) => w.sessions.deleteSession(claims.sessionId, claims.did))
+    // Held against a move of the account to another domain: the copy must not take the session along.
+    await this.storage.transact(located.db_name, async (tx) => {
+      await tx.accounts.holdUnlessMoving(claims.did)
+      await tx.sessions.deleteSession(claims.sessionId, claims.did)
+    })
   }
 
   /** Checks an access token's account and session against the database. */

@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { Secp256k1Keypair } from '@atproto/crypto'
 import * as plcLib from '@did-plc/lib'
+import { nextCursor } from '../../src/account/departures.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -184,4 +185,12 @@ test('one process reads the export at a time: while another holds the lease, a r
   const run = await t.ctx.departures.follow()
   assert.equal(run.busy, false)
   assert.ok(run.cursor, 'the cursor is kept')
+})
+
+test('the export is read on from a millisecond before the last op seen, so ops sharing its timestamp are not skipped', () => {
+  const start = '2026-12-06T10:00:00.000Z'
+  assert.equal(nextCursor(start, '2026-12-06T10:00:05.123Z'), '2026-12-06T10:00:05.122Z')
+  // A page all of the cursor's next millisecond moves on to it rather than reading it forever.
+  assert.equal(nextCursor(start, '2026-12-06T10:00:00.001Z'), '2026-12-06T10:00:00.001Z')
+  assert.equal(nextCursor(start, undefined), start)
 })

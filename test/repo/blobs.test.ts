@@ -102,6 +102,31 @@ test('records that use blobs keep them; unused blobs are swept after the grace p
   assert.equal(released.body.error, 'BlobNotFound')
 })
 
+test('a blob a record uses is never swept, even marked unused (an upload that raced an import marks it so)', async () => {
+  const used = await upload(png('raced'), 'image/png')
+  await alice.agent.com.atproto.repo.createRecord({
+    repo: alice.did,
+    collection: 'app.bsky.feed.post',
+    record: post('raced picture', {
+      embed: { $type: 'app.bsky.embed.images', images: [{ alt: 'raced', image: used }] },
+    }),
+  })
+  const cid = used.ref.toString()
+  const located = await t.ctx.accounts.mustLocate(alice.did)
+  // The mark an upload leaves when it commits while an import writes the uses, as it saw none yet.
+  await t.ctx.storage.transact(located.db_name, (tx) =>
+    tx.db
+      .updateTable('blob')
+      .set({ unreferenced_since: new Date(0).toISOString() })
+      .where('did', '=', alice.did)
+      .where('cid', '=', cid)
+      .execute(),
+  )
+  await t.ctx.sweeper.sweep(new Date(Date.now() + (t.ctx.config.gc.unusedBlobGraceSeconds + 1) * 1000))
+  const kept = await fetch(`${t.url}/xrpc/com.atproto.sync.getBlob?did=${alice.did}&cid=${cid}`)
+  assert.equal(kept.status, 200)
+})
+
 test('a record may only use blobs this account uploaded, with the MIME type they have', async () => {
   const blob = await upload(png('mine'), 'image/png')
   const claim = (ref: string, mimeType: string) =>

@@ -229,6 +229,10 @@ export class AgentService {
     }
     const profileWrite = await this.profileKeyUpdate(located, agent.public_key, newKey)
     await this.deps.storage.transact(located.db_name, async (tx) => {
+      // The repo's lock, then the account's row, as a commit takes them: a move of the account to another
+      // domain (which marks it under the repo's lock) waits for the rotation, or the rotation is refused.
+      await tx.repo.lockForCommit(located.did)
+      await tx.accounts.holdUnlessMoving(located.did)
       if (!(await tx.agentKeys.replace(located.did, agent.public_key, newKey))) {
         throw new InvalidRequestError('The key was changed meanwhile; ask for a new challenge', 'InvalidChallenge')
       }

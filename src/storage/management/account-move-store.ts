@@ -46,8 +46,9 @@ export class AccountMoveStore {
   /**
    * Notes the consent of `domain`'s owner to move `did` to `newHandle`, until
    * `expiresAt`, and says whether every one of `domains` has consented to that
-   * move and not expired; if so their consents are used up, so one pair of
-   * consents moves the account once. Runs in one transaction.
+   * move and not expired. The consents stay until the move has run
+   * (clearConsents), so a move that fails is asked for again by one owner
+   * only. Runs in one transaction.
    */
   async consent(
     row: { did: string; newHandle: string; domain: string; ownerDid: string; expiresAt: string },
@@ -81,9 +82,12 @@ export class AccountMoveStore {
       .where('expires_at', '>', t)
       .forUpdate()
       .execute()
-    if (!domains.every((d) => live.some((c) => c.domain === d))) return false
-    await this.db.deleteFrom('move_consent').where('did', '=', row.did).execute()
-    return true
+    return domains.every((d) => live.some((c) => c.domain === d))
+  }
+
+  /** Drops every consent to move `did` (it has moved). */
+  async clearConsents(did: string): Promise<void> {
+    await this.db.deleteFrom('move_consent').where('did', '=', did).execute()
   }
 
   /** Drops consents that expired before `before`. */

@@ -190,8 +190,17 @@ export class TenantRegistry {
   }
 
   /** Moves a home to a new handle; throws a unique violation if another account has it. */
-  async setHomeHandle(did: string, handle: string): Promise<void> {
-    await this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).execute()
+  /**
+   * Gives the home of `did` the handle `handle`, only while it is still in
+   * `was.domain` (and, when given, under `was.handle`); false when it is not
+   * (the account moved to another domain meanwhile). Throws a unique
+   * violation if another account has the handle.
+   */
+  async setHomeHandle(did: string, handle: string, was: { domain: string; handle?: string }): Promise<boolean> {
+    let q = this.db.updateTable('did_routing').set({ handle }).where('did', '=', did).where('domain', '=', was.domain)
+    if (was.handle !== undefined) q = q.where('handle', '=', was.handle)
+    const res = await q.executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
   }
 
   /**

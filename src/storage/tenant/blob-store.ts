@@ -239,6 +239,18 @@ export class BlobTransactor extends BlobReader {
       .where('unreferenced_since', '<', cutoff)
       // A taken-down blob stays, with its takedown: swept, it could be uploaded and used again.
       .where('takedown_ref', 'is', null)
+      // And one a record uses stays, whatever its mark says: an upload that committed while an import
+      // was writing the blob uses it names saw none yet, and marked the blob unused.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('record_blob')
+              .select('record_blob.blob_cid')
+              .whereRef('record_blob.did', '=', 'blob.did')
+              .whereRef('record_blob.blob_cid', '=', 'blob.cid'),
+          ),
+        ),
+      )
       .limit(limit)
     const rows = await this.db
       .deleteFrom('blob')

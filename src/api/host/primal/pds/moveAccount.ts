@@ -33,6 +33,8 @@ export default function (server: MethodServer, ctx: AppContext): void {
         }
       }
       const moved = await ctx.accounts.move(account, handle)
+      // Used up only once the move ran: one that failed (503, the directory down) is asked for again by one owner.
+      await ctx.accounts.moves.clearConsents(account.did)
       return json({ did: account.did, handle: moved, moved: true })
     },
   })
