@@ -15,6 +15,7 @@ import type { DidKeys } from '../identity/did-keys.js'
 import type { ByteBudget, Lease } from '../lib/byte-budget.js'
 import type { Logger } from '../lib/logger.js'
 import { readBody } from '../lib/read-body.js'
+import { accountMovingError } from '../lib/unavailable.js'
 import type { Storage } from '../storage/storage.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { BlobUse, PreparedRecordWrite, PreparedWrite } from './prepare.js'
@@ -89,6 +90,8 @@ export class RepoImporter {
       const current = await tx.repo.lockForCommit(repo.did)
       if (!current) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
       if (current.status !== 'active') throw new InvalidRequestError(`Account is ${current.status}`, 'AccountTakedown')
+      // A move to another of our domains copies the account: an import landing here now would miss the copy.
+      if (current.moving_since !== null) throw accountMovingError()
       if (current.deactivated_at === null) {
         // Replacing a repo relays follow, with no event to tell them, would leave them out of step.
         throw new InvalidRequestError(

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { verifyRepoCar } from '@atproto/repo'
-import { createServiceJwt } from '@atproto/xrpc-server'
+import { createServiceJwt, type XRPCError } from '@atproto/xrpc-server'
 import * as plcLib from '@did-plc/lib'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { BLOB_BYTES, type Foreign, foreignRepo, foreignDid as plcDid, submitPlcOp } from '../helpers/foreign-account.js'
@@ -277,4 +277,27 @@ test('an import retried after the DID names us takes a commit signed with a key 
   const later = await foreignRepo(f.did, interim, { text: 'signed by the interim key' })
   assert.equal((await importCar(accessJwt, later.car)).status, 200)
   assert.equal((await status(accessJwt)).repoCommit, later.cid)
+})
+
+test('an import that passed its auth before a move to another of our domains began is refused, not stored', async () => {
+  const f = await foreignDid()
+  const created = await createIn(f, await token(f), 'moving.mig.test')
+  assert.equal(created.status, 200, JSON.stringify(created.body))
+  const accessJwt = created.body.accessJwt as string
+  const before = await status(accessJwt)
+  const location = await t.ctx.accounts.mustLocate(f.did)
+  const car = (await foreignRepo(f.did, f.signing)).car
+  // A request's auth refuses a moving account; this is the window after it, where the move marks the account.
+  await t.ctx.storage.write(location.db_name, (w) => w.accounts.setMoving(f.did, new Date().toISOString()))
+  try {
+    await assert.rejects(t.ctx.repoImporter.import(location, car), (err: XRPCError) => {
+      assert.deepEqual([err.type, err.customErrorName], [503, 'AccountMoving'])
+      return true
+    })
+  } finally {
+    await t.ctx.storage.write(location.db_name, (w) => w.accounts.setMoving(f.did, null))
+  }
+  assert.deepEqual(await status(accessJwt), before)
+  assert.equal((await importCar(accessJwt, car)).status, 200)
+  assert.equal((await status(accessJwt)).indexedRecords, 2)
 })
