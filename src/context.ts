@@ -215,11 +215,12 @@ export async function createAppContext(
     })
     const dids = didResolver(config)
     const external = new ExternalIdentityResolver(config.identity, dids)
-    const didKeys = new DidKeys(external)
+    const plcClient = config.plcEndpoint ? new PlcClient(config.plcEndpoint, config.plcRetry) : undefined
+    const didKeys = new DidKeys(external, plcClient)
     const plc = new PlcService({
       storage,
       registry,
-      client: config.plcEndpoint ? new PlcClient(config.plcEndpoint, config.plcRetry) : undefined,
+      client: plcClient,
       rotationKey: plcRotationKey,
       pdsEndpoint: config.serviceURL,
       didKeys,

@@ -1,5 +1,5 @@
 // Talks to a PLC directory: submits signed operations and reads an account's
-// latest one. Transient failures (network, 5xx, 429) are retried with
+// latest one, or its whole log. Transient failures (network, 5xx, 429) are retried with
 // exponential backoff; a 4xx is the directory's verdict and is not.
 import type * as plc from '@did-plc/lib'
 import type { RetryConfig } from '../config/config.js'
@@ -39,6 +39,21 @@ export class PlcClient {
   async lastOp(did: string): Promise<plc.CompatibleOpOrTombstone | undefined> {
     const res = await this.request(did, `/${encodeURIComponent(did)}/log/last`, { method: 'GET' }, [404])
     return res.status === 404 ? undefined : ((await res.json()) as plc.CompatibleOpOrTombstone)
+  }
+
+  /**
+   * The DID's operations, oldest first, as the directory holds them now: the
+   * ones a recovery nullified are not among them. Undefined if the directory
+   * does not know the DID.
+   */
+  async log(did: string): Promise<plc.CompatibleOpOrTombstone[] | undefined> {
+    const res = await this.request(did, `/${encodeURIComponent(did)}/log`, { method: 'GET' }, [404])
+    if (res.status === 404) return undefined
+    const ops = (await res.json().catch(() => undefined)) as unknown
+    if (!Array.isArray(ops) || ops.some((op) => !op || typeof op !== 'object')) {
+      throw new PlcUnreachableError(`PLC directory ${this.endpoint} sent a log of ${did} that is not a list of ops`)
+    }
+    return ops as plc.CompatibleOpOrTombstone[]
   }
 
   /**

@@ -1,8 +1,9 @@
 // com.atproto.repo.importRepo: an account moving here brings its repo as a
 // CAR. Read up to a configured size, every block checked against its CID,
-// the root a commit of the account's DID signed with the key its DID
-// document names now (the old PDS's, until the document names ours), the
-// whole MST walked; then stored in one transaction that replaces the repo:
+// the root a commit of the account's DID signed with a key that is or was
+// its atproto signing key (the old PDS's: the document names it until the
+// user names ours, and a retried import after that still brings its
+// commit), the whole MST walked; then stored in one transaction that replaces the repo:
 // blocks, record index, blob uses, commit indexers' rows and the root. The
 // imported commit and its rev stay the head; our next commit chains on it.
 import type { Readable } from 'node:stream'
@@ -14,6 +15,7 @@ import type { DidKeys } from '../identity/did-keys.js'
 import type { ByteBudget, Lease } from '../lib/byte-budget.js'
 import type { Logger } from '../lib/logger.js'
 import { readBody } from '../lib/read-body.js'
+import { accountMovingError } from '../lib/unavailable.js'
 import type { Storage } from '../storage/storage.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { BlobUse, PreparedRecordWrite, PreparedWrite } from './prepare.js'
@@ -21,7 +23,7 @@ import type { RepoLocation } from './repo-service.js'
 
 export type RepoImportDeps = {
   storage: Storage
-  didKeys: Pick<DidKeys, 'signingKey'>
+  didKeys: Pick<DidKeys, 'signingKey' | 'signingKeysEver'>
   indexers: CommitIndexer[]
   /** Largest CAR taken, in bytes (limits.importRepoBytes). */
   maxBytes: number
@@ -88,6 +90,8 @@ export class RepoImporter {
       const current = await tx.repo.lockForCommit(repo.did)
       if (!current) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
       if (current.status !== 'active') throw new InvalidRequestError(`Account is ${current.status}`, 'AccountTakedown')
+      // A move to another of our domains copies the account: an import landing here now would miss the copy.
+      if (current.moving_since !== null) throw accountMovingError()
       if (current.deactivated_at === null) {
         // Replacing a repo relays follow, with no event to tell them, would leave them out of step.
         throw new InvalidRequestError(
@@ -125,6 +129,26 @@ export class RepoImporter {
     return { ...root, records: records.length, changed }
   }
 
+  /**
+   * The repo checked against each key the DID has had until one holds; the
+   * signature checked first, so a wrong key costs no walk of the MST.
+   */
+  private async verifySigned(did: string, car: { root: Cid; blocks: BlockMap }) {
+    const tried = new Set<string>()
+    let refused: unknown
+    for await (const key of candidateKeys(this.deps.didKeys, did)) {
+      if (tried.has(key)) continue
+      tried.add(key)
+      try {
+        return await verifyRepo(car.blocks, car.root, did, key)
+      } catch (err) {
+        if (!isBadSignature(err)) throw err
+        refused = err
+      }
+    }
+    throw refused
+  }
+
   /** The CAR's repo, once every check holds: CIDs, the commit's DID and signature, the MST and every record. */
   private async verify(did: string, bytes: Uint8Array): Promise<VerifiedImport> {
     let car: { root: Cid; blocks: BlockMap }
@@ -133,15 +157,9 @@ export class RepoImporter {
     } catch (err) {
       throw new InvalidRequestError(`Could not read the repository CAR: ${message(err)}`)
     }
-    const check = async (fresh: boolean) =>
-      verifyRepo(car.blocks, car.root, did, await this.deps.didKeys.signingKey(did, fresh))
     let repo: Awaited<ReturnType<typeof verifyRepo>>
     try {
-      repo = await check(false).catch((err: unknown) => {
-        // The DID's key may have changed since it was cached: ask its authority again before refusing.
-        if (err instanceof RepoVerificationError && err.message.startsWith('Invalid signature')) return check(true)
-        throw err
-      })
+      repo = await this.verifySigned(did, car)
     } catch (err) {
       if (err instanceof XRPCError) throw err
       throw new InvalidRequestError(`Invalid repository CAR: ${message(err)}`)
@@ -175,6 +193,20 @@ export class RepoImporter {
     })
     return { root: { cid: repo.commit.cid.toString(), rev: repo.commit.rev }, blocks, records }
   }
+}
+
+/** The keys a repo's commit may be signed with, in the order they are tried: the likeliest first, a request each. */
+async function* candidateKeys(didKeys: RepoImportDeps['didKeys'], did: string): AsyncGenerator<string> {
+  yield await didKeys.signingKey(did)
+  // The DID's key may have changed since it was cached: ask its authority again.
+  yield await didKeys.signingKey(did, true)
+  // The CAR an old PDS exported is signed with its key, which the document stops naming once the user
+  // names ours: an import retried after that (it failed, or the repo is restored from a backup) brings it.
+  yield* await didKeys.signingKeysEver(did)
+}
+
+function isBadSignature(err: unknown): boolean {
+  return err instanceof RepoVerificationError && err.message.startsWith('Invalid signature')
 }
 
 /**

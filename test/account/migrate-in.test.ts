@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { Secp256k1Keypair } from '@atproto/crypto'
 import { verifyRepoCar } from '@atproto/repo'
-import { createServiceJwt } from '@atproto/xrpc-server'
+import { createServiceJwt, type XRPCError } from '@atproto/xrpc-server'
 import * as plcLib from '@did-plc/lib'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { BLOB_BYTES, type Foreign, foreignRepo, foreignDid as plcDid, submitPlcOp } from '../helpers/foreign-account.js'
@@ -230,4 +230,74 @@ test('a CAR that does not hold is refused whole: bad signature, another DID, tru
     assert.equal(typeof res.body.message, 'string', what)
     assert.deepEqual(await status(accessJwt), before, what)
   }
+})
+
+test('an import retried after the DID names us takes a commit signed with a key the DID had, and no other', async () => {
+  const f = await foreignDid()
+  const created = await createIn(f, await token(f), 'retry.mig.test')
+  assert.equal(created.status, 200, JSON.stringify(created.body))
+  const accessJwt = created.body.accessJwt as string
+  // The old PDS exported the repo signed with its key; the key was rotated there once more since.
+  const old = await foreignRepo(f.did, f.signing)
+  const interim = await Secp256k1Keypair.create()
+  const lastOp = async () => (await (await fetch(`${plc.url}/${f.did}/log/last`)).json()) as plcLib.CompatibleOp
+  await submitOp(
+    f.did,
+    await plcLib.createUpdateOp(await lastOp(), f.rotation as never, (normalized) => ({
+      ...normalized,
+      verificationMethods: { atproto: interim.did() },
+    })),
+  )
+  // The user names us at the directory (goat's step before importing, or an import that failed and is retried).
+  const creds = await xrpc(t.url, 'com.atproto.identity.getRecommendedDidCredentials', { auth: accessJwt })
+  const rec = creds.body as { rotationKeys: string[]; verificationMethods: Record<string, string> }
+  await submitOp(
+    f.did,
+    await plcLib.createUpdateOp(await lastOp(), f.rotation as never, (normalized) => ({
+      ...normalized,
+      rotationKeys: [f.rotation.did(), ...rec.rotationKeys],
+      verificationMethods: rec.verificationMethods,
+    })),
+  )
+  assert.equal((await plc.data(f.did))?.verificationMethods.atproto, rec.verificationMethods.atproto)
+  const before = await status(accessJwt)
+
+  // A key the DID never had is refused, as before.
+  const stranger = await importCar(accessJwt, (await foreignRepo(f.did, await Secp256k1Keypair.create())).car)
+  assert.equal(stranger.status, 400, JSON.stringify(stranger.body))
+  assert.match(String(stranger.body.message), /Invalid signature/)
+  assert.deepEqual(await status(accessJwt), before)
+
+  // The old PDS's key, two keys back, is one the DID had: the repo is taken.
+  const imported = await importCar(accessJwt, old.car)
+  assert.equal(imported.status, 200, JSON.stringify(imported.body))
+  const after = await status(accessJwt)
+  assert.deepEqual([after.repoCommit, after.repoRev, after.indexedRecords], [old.cid, old.rev, 2])
+  // So is the interim key's.
+  const later = await foreignRepo(f.did, interim, { text: 'signed by the interim key' })
+  assert.equal((await importCar(accessJwt, later.car)).status, 200)
+  assert.equal((await status(accessJwt)).repoCommit, later.cid)
+})
+
+test('an import that passed its auth before a move to another of our domains began is refused, not stored', async () => {
+  const f = await foreignDid()
+  const created = await createIn(f, await token(f), 'moving.mig.test')
+  assert.equal(created.status, 200, JSON.stringify(created.body))
+  const accessJwt = created.body.accessJwt as string
+  const before = await status(accessJwt)
+  const location = await t.ctx.accounts.mustLocate(f.did)
+  const car = (await foreignRepo(f.did, f.signing)).car
+  // A request's auth refuses a moving account; this is the window after it, where the move marks the account.
+  await t.ctx.storage.write(location.db_name, (w) => w.accounts.setMoving(f.did, new Date().toISOString()))
+  try {
+    await assert.rejects(t.ctx.repoImporter.import(location, car), (err: XRPCError) => {
+      assert.deepEqual([err.type, err.customErrorName], [503, 'AccountMoving'])
+      return true
+    })
+  } finally {
+    await t.ctx.storage.write(location.db_name, (w) => w.accounts.setMoving(f.did, null))
+  }
+  assert.deepEqual(await status(accessJwt), before)
+  assert.equal((await importCar(accessJwt, car)).status, 200)
+  assert.equal((await status(accessJwt)).indexedRecords, 2)
 })

@@ -23,7 +23,10 @@ test('imports share one memory budget: past it an import gets 503, and everythin
   const importer = new RepoImporter({
     // Neither import gets past reading its body, so nothing reaches storage or the DID's keys.
     storage: undefined as unknown as Storage,
-    didKeys: { signingKey: () => Promise.reject(new Error('not reached')) },
+    didKeys: {
+      signingKey: () => Promise.reject(new Error('not reached')),
+      signingKeysEver: () => Promise.reject(new Error('not reached')),
+    },
     indexers: [],
     maxBytes: 1200,
     memory,
