@@ -226,7 +226,8 @@ export class AccountMoves implements BackgroundJob {
   /** Step 3: every row into B in one transaction, replacing a partial copy an earlier attempt left. */
   private async copy(row: AccountMove): Promise<void> {
     const rows = await this.deps.storage.transact(row.from_db, (tx) => tx.accountCopy.rows(row.did))
-    for (const account of rows.tables.account) account.handle = row.new_handle
+    // A role is its domain's to give: an admin of A arrives in B as a user (an owner does not move).
+    for (const account of rows.tables.account) Object.assign(account, { handle: row.new_handle, role: 'user' })
     await this.deps.storage.transact(row.to_db, async (tx) => {
       await tx.accountCopy.delete(row.did)
       await tx.accountCopy.insert(rows)

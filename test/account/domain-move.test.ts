@@ -290,3 +290,34 @@ test('writes racing a move land before its copy or are refused with AccountMovin
     assert.equal(got.status, 200, `accepted blob ${r.cid} is served from b`)
   }
 })
+
+test('a domain admin that moves itself to another domain arrives there as a user, and manages nothing in it', async () => {
+  const made = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: t.adminKey,
+    body: { handle: 'frank.a.test', password: 'frank password', role: 'admin' },
+  })
+  assert.equal(made.status, 200, JSON.stringify(made.body))
+  const frank = new AtpAgent({ service: t.url })
+  await frank.login({ identifier: 'frank.a.test', password: 'frank password' })
+  const did = made.body.did as string
+  const gina = await createAccount(t, 'gina.b.test')
+  const asFrank = () => frank.session?.accessJwt
+  // An admin of a indeed: it manages a's accounts.
+  const inA = await xrpc(t.url, 'host.primal.pds.listAccounts', { auth: asFrank(), params: { domain: 'a.test' } })
+  assert.equal(inA.status, 200, JSON.stringify(inA.body))
+
+  await frank.com.atproto.identity.updateHandle({ handle: 'frank.b.test' })
+
+  assert.equal((await t.ctx.accounts.locate(did))?.domain, 'b.test')
+  const summary = await t.ctx.storage.read(await dbOf('b.test'), (r) => r.accounts.summary(did))
+  assert.equal(summary?.role, 'user', 'its role in b')
+  const list = await xrpc(t.url, 'host.primal.pds.listAccounts', { auth: asFrank(), params: { domain: 'b.test' } })
+  assert.equal(list.status, 403, JSON.stringify(list.body))
+  const takedown = await xrpc(t.url, 'host.primal.pds.updateAccountStatus', {
+    auth: asFrank(),
+    body: { did: gina.did, status: 'suspended' },
+  })
+  assert.equal(takedown.status, 403, JSON.stringify(takedown.body))
+  const ginaAfter = await t.ctx.storage.read(await dbOf('b.test'), (r) => r.accounts.summary(gina.did))
+  assert.equal(ginaAfter?.status, 'active')
+})
