@@ -6,8 +6,9 @@
 //      AccountMoving) from then on, and those under way finish first;
 //   2. A's outbox hands the account's events to the firehose (waited for), so
 //      every event of it from A is sequenced before any from B;
-//   3. every row is copied into B in one B transaction (a partial copy of an
-//      earlier attempt is deleted first); the copy is still marked moving;
+//   3. every row is copied into B, page by page (a partial copy of an earlier
+//      attempt is deleted first; memory holds one page); the copy is still
+//      marked moving, and no one reads it in B before the switch;
 //   4. the switch: the home (did_routing) names B and the new handle in the
 //      same management transaction that sets the journal to 'switched';
 //   5. A's rows are deleted, then the PLC op for the new handle, then in one B
@@ -31,6 +32,7 @@ import { accountMovingError } from '../lib/unavailable.js'
 import type { AccountMove } from '../storage/management/account-move-store.js'
 import { type Domain, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
+import { copyAccount } from '../storage/tenant/account-copy-store.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import type { PendingHomes } from './pending-homes.js'
@@ -223,15 +225,17 @@ export class AccountMoves implements BackgroundJob {
     }
   }
 
-  /** Step 3: every row into B in one transaction, replacing a partial copy an earlier attempt left. */
+  /**
+   * Step 3: every row into B, after deleting a partial copy an earlier
+   * attempt left; page by page (copyAccount), so a move holds one page, never
+   * the account. Until the switch, B's copy is read by no one (the home names
+   * A) and recovery deletes it if the move does not finish. The account
+   * arrives as a user: a role is its domain's to give (an admin of A is nobody in B).
+   */
   private async copy(row: AccountMove): Promise<void> {
-    const rows = await this.deps.storage.transact(row.from_db, (tx) => tx.accountCopy.rows(row.did))
-    // A role is its domain's to give: an admin of A arrives in B as a user (an owner does not move).
-    for (const account of rows.tables.account) Object.assign(account, { handle: row.new_handle, role: 'user' })
-    await this.deps.storage.transact(row.to_db, async (tx) => {
-      await tx.accountCopy.delete(row.did)
-      await tx.accountCopy.insert(rows)
-    })
+    const { storage } = this.deps
+    await storage.transact(row.to_db, (tx) => tx.accountCopy.delete(row.did))
+    await copyAccount(storage, row.from_db, row.to_db, row.did, { handle: row.new_handle, role: 'user' })
   }
 
   /** Step 4: the home names B in the transaction that records the switch; false when the home is gone. */

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import type { Cid } from '@atproto/lex-data'
 import { MemoryBlockstore, Repo, readCarWithRoot, verifyDiff, verifyRepoCar } from '@atproto/repo'
+import { copyAccount } from '../../src/storage/tenant/account-copy-store.js'
 import { refusal } from '../admin/helpers.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
@@ -321,3 +322,34 @@ test('a domain admin that moves itself to another domain arrives there as a user
   const ginaAfter = await t.ctx.storage.read(await dbOf('b.test'), (r) => r.accounts.summary(gina.did))
   assert.equal(ginaAfter?.status, 'active')
 })
+
+test('the copy goes in pages: with pages of one row and one byte, every row of the account arrives as it is', async () => {
+  const hal = await loggedInAccount(t, 'hal.a.test')
+  const api = hal.agent.com.atproto
+  for (let i = 0; i < 3; i++) {
+    await api.repo.uploadBlob(new Uint8Array(300).fill(i + 1), { encoding: 'image/png' })
+    await api.repo.createRecord({ repo: hal.did, collection: 'is.gather.feed.post', record: gatherPost(`g${i}`) })
+  }
+  await hal.agent.app.bsky.actor.putPreferences({
+    preferences: [
+      { $type: 'app.bsky.actor.defs#adultContentPref', enabled: true },
+      { $type: 'app.bsky.actor.defs#savedFeedsPrefV2', items: [] },
+    ],
+  })
+  const [aDb, bDb] = [await dbOf('a.test'), await dbOf('b.test')]
+  const inA = await t.ctx.storage.read(aDb, (r) => r.accountCopy.rows(hal.did))
+  for (const table of ['blob', 'repo_block', 'search_doc', 'account_pref'] as const) {
+    assert.ok(inA.tables[table].length > 1, `${table} has rows for more than one page`)
+  }
+  await copyAccount(t.ctx.storage, aDb, bDb, hal.did, {}, { rows: 1, bytes: 1 })
+  const inB = await t.ctx.storage.read(bDb, (r) => r.accountCopy.rows(hal.did))
+  assert.deepEqual(inB.tables, inA.tables, 'every row, as it is in a')
+  // A copy no move switched to is deleted as recovery deletes it; the account stays whole in a.
+  await t.ctx.storage.transact(bDb, (tx) => tx.accountCopy.delete(hal.did))
+  assert.equal(await t.ctx.storage.read(bDb, (r) => r.accountCopy.has(hal.did)), false)
+  assert.deepEqual((await t.ctx.storage.read(aDb, (r) => r.accountCopy.rows(hal.did))).tables, inA.tables)
+})
+
+function gatherPost(text: string) {
+  return { $type: 'is.gather.feed.post', text, createdAt: new Date().toISOString() }
+}
