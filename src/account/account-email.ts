@@ -60,6 +60,7 @@ export class AccountEmail {
       throw new InvalidRequestError('invalid email', 'InvalidEmail')
     }
     await this.deps.storage.transact(located.db_name, async (tx) => {
+      await refuseWhileMoving(tx, located.did)
       await this.takeToken(tx, located.did, 'confirm_email', token)
       await tx.accounts.setEmailConfirmed(located.did, new Date().toISOString())
     })
@@ -104,7 +105,10 @@ export class AccountEmail {
     if (changing) await this.deps.accounts.credentials.setEmail(located, email)
     if (input.emailAuthFactor !== undefined) {
       const on = input.emailAuthFactor
-      await storage.transact(located.db_name, (tx) => tx.accounts.setEmailAuthFactor(located.did, on))
+      await storage.transact(located.db_name, async (tx) => {
+        await refuseWhileMoving(tx, located.did)
+        await tx.accounts.setEmailAuthFactor(located.did, on)
+      })
     }
   }
 

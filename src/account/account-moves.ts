@@ -33,6 +33,7 @@ import type { AccountMove } from '../storage/management/account-move-store.js'
 import { type Domain, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 import { copyAccount } from '../storage/tenant/account-copy-store.js'
+import { accountState } from '../storage/tenant/account-store.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import type { PendingHomes } from './pending-homes.js'
@@ -71,12 +72,16 @@ export class AccountMoves implements BackgroundJob {
    * answers the handle. A move of it a crash left is finished or undone
    * first; the same move finished by that is not done again.
    */
-  async move(did: string, handle: string, to: Domain): Promise<string> {
+  async move(did: string, handle: string, to: Domain, from: string): Promise<string> {
     return this.exclusively(did, async () => {
       const prior = await this.deps.storage.managementTransactor.moves.get(did)
       if (prior) await this.settle(prior)
       const home = await this.deps.registry.findHome('did', did)
       if (!home) throw new InvalidRequestError(`Account not found: ${did}`, 'AccountNotFound')
+      // What was asked (and consented to) is a move out of `from`: not out of wherever it went since.
+      if (home.domain !== from && !(home.domain === to.name && home.handle === handle)) {
+        throw new InvalidRequestError(`The account is no longer in ${from}: it moved to ${home.domain} meanwhile`)
+      }
       if (home.domain === to.name && home.handle === handle) return handle
       if (home.domain === to.name) throw new InvalidRequestError(`The account is in ${to.name} already`)
       const role = await this.deps.storage.read(home.db_name, (t) => t.accounts.summary(did))
@@ -259,7 +264,16 @@ export class AccountMoves implements BackgroundJob {
     await this.deps.registry.deleteTokenHomes(row.did)
     const account = await storage.read(row.to_db, (t) => t.accounts.summary(row.did))
     if (account?.moving_since) {
-      const op = await plc.handleUpdateOp(row.to_db, row.did, row.new_handle)
+      let op: Awaited<ReturnType<PlcService['handleUpdateOp']>>
+      try {
+        op = await plc.handleUpdateOp(row.to_db, row.did, row.new_handle)
+      } catch (err) {
+        // The directory no longer lets this server change the DID: the user took it elsewhere with their
+        // own key meanwhile. The move ends there, the account as one that moved away (no retry can do more).
+        if (!(err instanceof InvalidRequestError)) throw err
+        await this.endAsDeparted(row)
+        return
+      }
       const publishedAt = await plc.publish(row.did, op)
       await storage.transact(row.to_db, async (tx) => {
         await tx.plc.append(row.did, op, publishedAt)
@@ -269,6 +283,24 @@ export class AccountMoves implements BackgroundJob {
       this.deps.outboxWritten(row.to_db)
     }
     await storage.managementTransactor.moves.end(row.did)
+  }
+
+  /** Ends a switched move whose DID left this server meanwhile: in B, unmarked and marked moved away (#account). */
+  private async endAsDeparted(row: AccountMove): Promise<void> {
+    const { storage } = this.deps
+    await storage.transact(row.to_db, async (tx) => {
+      await tx.repo.lockForCommit(row.did)
+      await tx.accounts.setMoving(row.did, null)
+      await tx.accounts.markMoved(row.did)
+      const now = await tx.accounts.summary(row.did)
+      if (now) await outbox.account(tx, row.did, accountState(now))
+    })
+    this.deps.outboxWritten(row.to_db)
+    await storage.managementTransactor.moves.end(row.did)
+    this.deps.logger.warn(
+      { did: row.did, to: row.to_domain },
+      'a moved account left for another PDS before its move finished',
+    )
   }
 
   /** Before the switch only: B's copy goes, A takes writes again. */

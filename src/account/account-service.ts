@@ -358,6 +358,8 @@ export class AccountService {
     if (account?.role === 'owner') {
       throw new InvalidRequestError('The owner of a domain cannot be deleted; remove the domain instead')
     }
+    // Not while it moves to another of our domains: the move would carry on with what the delete left.
+    if (await storage.managementTransactor.moves.get(located.did)) throw accountMovingError()
     // Tenant row first, home last: a crash in between leaves a home to
     // nothing, which this same call (retried) finishes removing.
     await removeAccount(storage, located.db_name, located.did)
@@ -548,7 +550,7 @@ export class AccountService {
           'UnsupportedDomain',
         )
       }
-      return this.moves.move(located.did, handle, target)
+      return this.moves.move(located.did, handle, target, located.domain)
     }
     // Not while a move of the account to another domain is under way: the move sets its handle.
     if (await storage.managementTransactor.moves.get(located.did)) throw accountMovingError()
@@ -582,7 +584,7 @@ export class AccountService {
     const target = await this.moveTarget(located, handle)
     if (!target)
       throw new InvalidRequestError(`The new handle must be under another of our domains than ${located.domain}`)
-    return this.moves.move(located.did, handle, target)
+    return this.moves.move(located.did, handle, target, located.domain)
   }
 
   /** The active domain of ours other than the account's that `handle` is under, if any. */
@@ -684,6 +686,9 @@ function checkRecoveryKey(key: string | undefined): string | undefined {
  */
 function removeAccount(storage: Storage, dbName: string, did: string): Promise<void> {
   return storage.transact(dbName, async (tx) => {
+    // The repo's lock, then the account's row, as a commit takes them; a move's mark set since is seen.
+    await tx.repo.lockForCommit(did)
+    if ((await tx.accounts.holdForWrite(did, { changesAccount: true }))?.moving) throw accountMovingError()
     await tx.accounts.delete(did)
     await outbox.account(tx, did, 'removed')
   })

@@ -63,3 +63,8 @@ export function accountMovingError(): XRPCError {
     'AccountMoving',
   )
 }
+
+/** Whether `err` is accountMovingError's. */
+export function isAccountMoving(err: unknown): boolean {
+  return err instanceof XRPCError && err.customErrorName === 'AccountMoving'
+}

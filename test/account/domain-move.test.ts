@@ -353,3 +353,35 @@ test('the copy goes in pages: with pages of one row and one byte, every row of t
 function gatherPost(text: string) {
   return { $type: 'is.gather.feed.post', text, createdAt: new Date().toISOString() }
 }
+
+test('while a move of an account is journalled, deleting it or changing its email second factor waits (503 AccountMoving)', async () => {
+  const ivy = await loggedInAccount(t, 'ivy.a.test')
+  const [aDb, bDb] = [await dbOf('a.test'), await dbOf('b.test')]
+  // A move stopped between its journal and its switch, as a crash leaves it (recovery undoes it later).
+  await t.ctx.storage.managementTransactor.moves.begin({
+    did: ivy.did,
+    from_domain: 'a.test',
+    from_db: aDb,
+    to_domain: 'b.test',
+    to_db: bDb,
+    old_handle: 'ivy.a.test',
+    new_handle: 'ivy.b.test',
+  })
+  await t.ctx.storage.write(aDb, (w) => w.accounts.setMoving(ivy.did, new Date().toISOString()))
+  try {
+    const deleted = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: t.adminKey, body: { did: ivy.did } })
+    assert.equal(deleted.status, 503, JSON.stringify(deleted.body))
+    assert.equal(deleted.body.error, 'AccountMoving')
+    const factor = await xrpc(t.url, 'com.atproto.server.updateEmail', {
+      auth: ivy.agent.session?.accessJwt,
+      body: { email: 'ivy@a.test', emailAuthFactor: true },
+    })
+    assert.notEqual(factor.status, 200, 'the second factor cannot change in A under a move')
+  } finally {
+    await t.ctx.accounts.moves.recover()
+  }
+  // Undone, the account is whole in a and can go.
+  assert.equal((await t.ctx.accounts.locate(ivy.did))?.domain, 'a.test')
+  const deleted = await xrpc(t.url, 'host.primal.pds.deleteAccount', { auth: t.adminKey, body: { did: ivy.did } })
+  assert.equal(deleted.status, 200, JSON.stringify(deleted.body))
+})

@@ -246,7 +246,11 @@ export class AgentService {
 
   /** Marks an agent trusted (the higher write budget) or not. */
   async setTrusted(located: LocatedAccount, trusted: boolean): Promise<void> {
-    const ok = await this.deps.storage.write(located.db_name, (w) => w.agentKeys.setTrusted(located.did, trusted))
+    // Held against a move of the account to another domain: it lands before the copy, or is refused.
+    const ok = await this.deps.storage.transact(located.db_name, async (tx) => {
+      await tx.accounts.holdUnlessMoving(located.did)
+      return tx.agentKeys.setTrusted(located.did, trusted)
+    })
     if (!ok) throw new InvalidRequestError(`Not an agent account: ${located.did}`, 'NotAnAgent')
     this.deps.rateLimits.forgetTier(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain, trusted }, 'agent trust changed')

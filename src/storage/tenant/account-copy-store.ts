@@ -127,6 +127,9 @@ export class AccountCopyReader {
     }
     let q = ofAccount(db.selectFrom(table).selectAll())
     let more: boolean | undefined
+    // Where the next page starts: the last key of this one as the sizes saw it, so rows a sweep
+    // deleted between the two reads (a dropped block, an unused blob) cannot end the table early.
+    let lastKey: unknown[] | undefined
     if (bytes) {
       // The sizes first (octet_length reads no content), then the rows that fit the budget.
       const sizes: Row[] = await ofAccount(db.selectFrom(table).select([...key, bytes.as('row_bytes')])).execute()
@@ -136,7 +139,8 @@ export class AccountCopyReader {
         if (fit > 0 && total > paging.bytes) break
       }
       if (fit === 0) return { rows: [] }
-      q = q.where(keyAtMost(key, keyOf(key, sizes[fit - 1] as Row)))
+      lastKey = keyOf(key, sizes[fit - 1] as Row)
+      q = q.where(keyAtMost(key, lastKey))
       more = fit < sizes.length || sizes.length === paging.rows
     }
     // The tsvector is carried as its text form and cast back.
@@ -144,7 +148,8 @@ export class AccountCopyReader {
     const rows: Row[] = await q.execute()
     more ??= rows.length === paging.rows
     const last = rows.at(-1)
-    const next = more && last ? keyOf(key, last) : undefined
+    lastKey ??= last && keyOf(key, last)
+    const next = more ? lastKey : undefined
     return { rows: OWN_IDS.has(table) ? rows.map(({ id: _id, ...rest }) => rest) : rows, next }
   }
 

@@ -96,6 +96,8 @@ export class SearchReader {
       .where('d.collection', '=', opts.collection)
       .where('a.status', '=', 'active')
       .where('a.deactivated_at', 'is', null)
+      // Not while it moves to another domain: its rows are in both tenants then (it drops out briefly).
+      .where('a.moving_since', 'is', null)
       .where(({ not, exists, selectFrom }) =>
         not(exists(takenDown(selectFrom, { did: 'd.did', collection: 'd.collection', rkey: 'd.rkey' }))),
       )
@@ -132,6 +134,8 @@ export class SearchReader {
       .where('r.subject_uri', 'in', subjectUris)
       .where('a.status', '=', 'active')
       .where('a.deactivated_at', 'is', null)
+      // Not while it moves to another domain: its rows are in both tenants then (it drops out briefly).
+      .where('a.moving_since', 'is', null)
       .where(({ not, exists, selectFrom }) =>
         not(exists(takenDown(selectFrom, { did: 'r.did', collection: sql.lit(REVIEW_COLLECTION), rkey: 'r.rkey' }))),
       )

@@ -32,10 +32,16 @@ export default function (server: MethodServer, ctx: AppContext): void {
           return json({ did: account.did, handle: account.handle, moved: false, awaiting: other })
         }
       }
-      const moved = await ctx.accounts.move(account, handle)
-      // Used up only once the move ran: one that failed (503, the directory down) is asked for again by one owner.
-      await ctx.accounts.moves.clearConsents(account.did)
-      return json({ did: account.did, handle: moved, moved: true })
+      try {
+        const moved = await ctx.accounts.move(account, handle)
+        return json({ did: account.did, handle: moved, moved: true })
+      } finally {
+        // Used up once the account has left its domain (a move that switched and then failed to finish
+        // included); one that failed before (503, the directory down) is asked for again by one owner.
+        if ((await ctx.accounts.locate(account.did))?.domain !== account.domain) {
+          await ctx.accounts.moves.clearConsents(account.did)
+        }
+      }
     },
   })
 }
