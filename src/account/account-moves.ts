@@ -26,7 +26,7 @@ import { createHash } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { PlcService } from '../identity/plc-service.js'
-import type { BackgroundJob } from '../lib/jobs.js'
+import { type BackgroundJob, Ticker } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
 import { accountMovingError } from '../lib/unavailable.js'
 import type { AccountMove } from '../storage/management/account-move-store.js'
@@ -62,8 +62,10 @@ const DRAIN_POLL_MS = 25
 export class AccountMoves implements BackgroundJob {
   readonly name = 'account-moves'
   private readonly underway = new Set<string>()
-  private timer?: NodeJS.Timeout
-  private sweeping?: Promise<unknown>
+  private readonly ticker = new Ticker(
+    () => this.recover(),
+    (err) => this.deps.logger.warn({ err }, 'looking for interrupted account moves failed; the next sweep retries'),
+  )
 
   constructor(private readonly deps: AccountMovesDeps) {}
 
@@ -162,18 +164,11 @@ export class AccountMoves implements BackgroundJob {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => {
-      this.sweeping ??= this.recover().finally(() => {
-        this.sweeping = undefined
-      })
-    }, this.deps.sweepIntervalMs)
-    this.timer.unref()
+    this.ticker.start(this.deps.sweepIntervalMs)
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer)
-    this.timer = undefined
-    await this.sweeping
+  stop(): Promise<void> {
+    return this.ticker.stop()
   }
 
   runOnce(): Promise<number> {

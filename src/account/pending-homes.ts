@@ -8,7 +8,7 @@
 // create can take is left alone there, and a create that outlives it finds
 // its reservation gone when it confirms, and undoes itself.
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import type { BackgroundJob } from '../lib/jobs.js'
+import { type BackgroundJob, Ticker } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
 import { type DidHome, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
@@ -29,8 +29,10 @@ const SWEEP_INTERVAL_MS = 60_000
 export class PendingHomes implements BackgroundJob {
   readonly name = 'pending-homes'
   private readonly underway = new Set<string>()
-  private timer?: NodeJS.Timeout
-  private sweeping?: Promise<unknown>
+  private readonly ticker = new Ticker(
+    () => this.recover(),
+    (err) => this.deps.logger.error({ err }, 'pending account sweep failed; the next one retries'),
+  )
 
   constructor(private readonly deps: PendingHomesDeps) {}
 
@@ -111,20 +113,11 @@ export class PendingHomes implements BackgroundJob {
 
   /** Sweeps every `intervalMs` until stop(). */
   start(intervalMs = SWEEP_INTERVAL_MS): void {
-    this.timer ??= setInterval(() => {
-      this.sweeping ??= this.recover()
-        .catch((err) => this.deps.logger.error({ err }, 'pending account sweep failed; the next one retries'))
-        .finally(() => {
-          this.sweeping = undefined
-        })
-    }, intervalMs)
-    this.timer.unref()
+    this.ticker.start(intervalMs)
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer)
-    this.timer = undefined
-    await this.sweeping
+  stop(): Promise<void> {
+    return this.ticker.stop()
   }
 
   runOnce(): Promise<number> {

@@ -23,3 +23,36 @@ export async function startJobs(jobs: readonly BackgroundJob[]): Promise<void> {
 export async function stopJobs(jobs: readonly BackgroundJob[]): Promise<void> {
   for (const job of [...jobs].reverse()) await job.stop()
 }
+
+/**
+ * A job's timer: every `intervalMs` (once started), one run of `run` at a
+ * time, a tick that finds one under way skipped; a run that fails is handed
+ * to `failed` (a log line), and the next tick tries again.
+ */
+export class Ticker {
+  private timer?: NodeJS.Timeout
+  private running?: Promise<unknown>
+
+  constructor(
+    private readonly run: () => Promise<unknown>,
+    private readonly failed: (err: unknown) => void,
+  ) {}
+
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => {
+      this.running ??= this.run()
+        .catch(this.failed)
+        .finally(() => {
+          this.running = undefined
+        })
+    }, intervalMs)
+    this.timer.unref()
+  }
+
+  /** Stops the timer and waits for the run under way. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer)
+    this.timer = undefined
+    await this.running
+  }
+}
