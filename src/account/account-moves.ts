@@ -234,7 +234,7 @@ export class AccountMoves implements BackgroundJob {
    */
   private async copy(row: AccountMove): Promise<void> {
     const { storage } = this.deps
-    await storage.transact(row.to_db, (tx) => tx.accountCopy.delete(row.did))
+    await storage.transact(row.to_db, (tx) => tx.accounts.delete(row.did))
     await copyAccount(storage, row.from_db, row.to_db, row.did, { handle: row.new_handle, role: 'user' })
   }
 
@@ -253,7 +253,7 @@ export class AccountMoves implements BackgroundJob {
   private async finish(row: AccountMove): Promise<void> {
     const { storage, plc } = this.deps
     if (await storage.tenantDbExists(row.from_db)) {
-      await storage.transact(row.from_db, (tx) => tx.accountCopy.delete(row.did))
+      await storage.transact(row.from_db, (tx) => tx.accounts.delete(row.did))
     }
     // Codes mailed in A's name were dropped with its rows.
     await this.deps.registry.deleteTokenHomes(row.did)
@@ -305,7 +305,7 @@ export class AccountMoves implements BackgroundJob {
     const now = await storage.managementTransactor.moves.get(row.did)
     if (now?.phase === 'switched') return this.finish(now)
     if (await storage.tenantDbExists(row.to_db)) {
-      await storage.transact(row.to_db, (tx) => tx.accountCopy.delete(row.did))
+      await storage.transact(row.to_db, (tx) => tx.accounts.delete(row.did))
     }
     if (await storage.tenantDbExists(row.from_db)) {
       await storage.write(row.from_db, (w) => w.accounts.setMoving(row.did, null))

@@ -345,7 +345,7 @@ test('the copy goes in pages: with pages of one row and one byte, every row of t
   const inB = await t.ctx.storage.read(bDb, (r) => r.accountCopy.rows(hal.did))
   assert.deepEqual(inB.tables, inA.tables, 'every row, as it is in a')
   // A copy no move switched to is deleted as recovery deletes it; the account stays whole in a.
-  await t.ctx.storage.transact(bDb, (tx) => tx.accountCopy.delete(hal.did))
+  await t.ctx.storage.transact(bDb, (tx) => tx.accounts.delete(hal.did))
   assert.equal(await t.ctx.storage.read(bDb, (r) => r.accountCopy.has(hal.did)), false)
   assert.deepEqual((await t.ctx.storage.read(aDb, (r) => r.accountCopy.rows(hal.did))).tables, inA.tables)
 })

@@ -1,7 +1,9 @@
 // Every row of one account in a tenant, as a move between two of our tenant
 // domains carries it (AccountMoves): read out of one tenant page by page,
 // written into another a page at a time (copyAccount), and deleted from
-// either. What is per account and what becomes of it when the account moves:
+// either as an account is (AccountTransactor.delete: the root first, the
+// account row last, its foreign keys taking the rest). What is per account
+// and what becomes of it when the account moves:
 //   moved: account, app_password, refresh_token (sessions stay logged in),
 //     account_pref, repo_root, repo_block, record, blob, record_blob,
 //     plc_operation (the op log, so the next op chains on it), agent_key,
@@ -37,26 +39,6 @@ type MovedTable = (typeof MOVED)[number]
 
 /** Tables whose id is the database's own (a sequence): the copy gets new ids, in the same order. */
 const OWN_IDS: ReadonlySet<MovedTable> = new Set(['account_pref', 'plc_operation'])
-
-/** Deleted from a tenant the account leaves (or from a partial copy): the root first (the repo's write lock), the account last. */
-const DELETED = [
-  'repo_root',
-  'repo_block',
-  'record',
-  'record_blob',
-  'blob',
-  'refresh_token',
-  'app_password',
-  'account_pref',
-  'email_token',
-  'plc_operation',
-  'agent_key',
-  'search_doc',
-  'skill_review',
-  'listing_version',
-  'invite_disabled_account',
-  'account',
-] as const satisfies readonly (keyof TenantSchema)[]
 
 /**
  * How a move pages through each table: its key within the account (the rest
@@ -182,13 +164,6 @@ export class AccountCopyTransactor extends AccountCopyReader {
     if (table === 'account') values = values.map((r) => ({ ...r, ...account }))
     if (table === 'search_doc') values = values.map((r) => ({ ...r, tsv: sql`${String(r.tsv)}::tsvector` }))
     await db.insertInto(table).values(values).execute()
-  }
-
-  /** Deletes every row of `did` this module knows of (see the header); run inside a transaction. */
-  async delete(did: string): Promise<void> {
-    if (!this.db.isTransaction) throw new Error('account copy delete outside a transaction')
-    const db = this.db as unknown as AnyDb
-    for (const table of DELETED) await db.deleteFrom(table).where('did', '=', did).execute()
   }
 }
 
