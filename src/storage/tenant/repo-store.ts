@@ -329,22 +329,7 @@ export class RepoTransactor extends RepoReader {
     const now = new Date().toISOString()
     await this.db.deleteFrom('record').where('did', '=', did).execute()
     await this.db.deleteFrom('repo_block').where('did', '=', did).execute()
-    for (const chunk of chunks(repo.blocks, ROWS_PER_INSERT)) {
-      await this.db
-        .insertInto('repo_block')
-        .values(
-          chunk.map((b) => ({
-            did,
-            cid: b.cid,
-            rev,
-            size: b.content.byteLength,
-            content: b.content,
-            removed_rev: null,
-            removed_at: null,
-          })),
-        )
-        .execute()
-    }
+    for (const chunk of chunks(repo.blocks, ROWS_PER_INSERT)) await this.putBlocks(did, rev, chunk)
     for (const chunk of chunks(repo.records, ROWS_PER_INSERT)) {
       await this.db
         .insertInto('record')
