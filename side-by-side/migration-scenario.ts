@@ -11,7 +11,7 @@ import { verifyRepoCar } from '@atproto/repo'
 import type { ParsedMail } from 'mailparser'
 import type { TestPlc } from '../test/helpers/plc.js'
 import { codeIn, type TestSmtp } from '../test/helpers/smtp.js'
-import type { FirehoseClient, Frame } from '../test/sync/helpers.js'
+import { FirehoseClient, type Frame } from '../test/sync/helpers.js'
 import { applyCommit, applySync, type RepoCopy } from '../test/sync/relay.js'
 import { type MigrationResult, migrateAccount } from './migrate.js'
 
@@ -159,6 +159,31 @@ export async function relaySeed(
  * The #sync on activation: which key signed its commit (the new PDS's, or the old one's when the
  * imported commit is served as it came), and whether its rev is its commit's (the spec's rule).
  */
+/** A PDS of the scenario, its firehose followed from now on (`hoses` keeps it, for the test to close). */
+export async function openSide(name: string, url: string, publicUrl: string, hoses: FirehoseClient[]): Promise<Side> {
+  const hose = new FirehoseClient(url)
+  hoses.push(hose)
+  await hose.opened()
+  return { name, url, publicUrl, hose }
+}
+
+/**
+ * The account the scenario moves, as it starts on `side` (an official PDS):
+ * created, seeded (seedAccount), and its events so far applied to `copies`
+ * as a relay would; its DID, blobs and starting signing key.
+ */
+export async function startAccount(opts: { plc: TestPlc; side: Side; login: Login; copies: Map<string, RepoCopy> }) {
+  const { plc, side, login, copies } = opts
+  const did = (await new AtpAgent({ service: side.url }).com.atproto.server.createAccount(login)).data.did
+  const agent = new AtpAgent({ service: side.url })
+  await agent.login({ identifier: login.handle, password: login.password })
+  const { blobs, lastRev } = await seedAccount(agent)
+  const key = (await plc.data(did))?.verificationMethods.atproto
+  assert.ok(key, 'the new account has a signing key in its DID document')
+  const seedEvents = await relaySeed(copies, side, 0, did, key, lastRev)
+  return { did, blobs, key, seedEvents }
+}
+
 export type SyncSeen = { signedBy: 'new' | 'old'; revIsCommitRev: boolean }
 
 /** What one move showed, for the test to compare across moves and to print. */

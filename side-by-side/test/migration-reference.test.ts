@@ -5,21 +5,12 @@
 // against primal-pds in migration.test.ts.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { AtpAgent } from '@atproto/api'
 import { startPlc, type TestPlc } from '../../test/helpers/plc.js'
 import { startSmtp, type TestSmtp } from '../../test/helpers/smtp.js'
-import { FirehoseClient } from '../../test/sync/helpers.js'
+import type { FirehoseClient } from '../../test/sync/helpers.js'
 import type { RepoCopy } from '../../test/sync/relay.js'
 import type { MigrationStepError } from '../migrate.js'
-import {
-  type Login,
-  moveAndCheck,
-  plcUrlForOfficial,
-  relaySeed,
-  type Side,
-  seedAccount,
-  summary,
-} from '../migration-scenario.js'
+import { type Login, moveAndCheck, openSide, plcUrlForOfficial, startAccount, summary } from '../migration-scenario.js'
 import { type OfficialPds, startOfficial } from '../official.js'
 
 let plc: TestPlc
@@ -43,12 +34,7 @@ after(async () => {
   await plc?.close()
 })
 
-async function side(pds: OfficialPds, name: string): Promise<Side> {
-  const hose = new FirehoseClient(pds.url)
-  hoses.push(hose)
-  await hose.opened()
-  return { name, url: pds.url, publicUrl: pds.publicUrl, hose }
-}
+const side = (pds: OfficialPds, name: string) => openSide(name, pds.url, pds.publicUrl, hoses)
 
 test('an account moves official -> official -> official with goat’s steps, and every check holds', async () => {
   const [a, b, c] = officials as [OfficialPds, OfficialPds, OfficialPds]
@@ -58,13 +44,7 @@ test('an account moves official -> official -> official with goat’s steps, and
   const copies = new Map<string, RepoCopy>()
 
   const loginA: Login = { handle: `mover${a.handleDomains[0]}`, email: 'mover@a.test', password: 'password on a' }
-  const created = await new AtpAgent({ service: a.url }).com.atproto.server.createAccount(loginA)
-  const did = created.data.did
-  const agent = new AtpAgent({ service: a.url })
-  await agent.login({ identifier: loginA.handle, password: loginA.password })
-  const { blobs, lastRev } = await seedAccount(agent)
-  const keyA = (await plc.data(did))?.verificationMethods.atproto as string
-  const seedEvents = await relaySeed(copies, sideA, 0, did, keyA, lastRev)
+  const { blobs, seedEvents } = await startAccount({ plc, side: sideA, login: loginA, copies })
   console.log('A before the move:', seedEvents.join(' '))
 
   const loginB: Login = { handle: `mover${b.handleDomains[0]}`, email: 'mover@b.test', password: 'password on b' }

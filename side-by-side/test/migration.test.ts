@@ -8,22 +8,13 @@
 // back a DID it still holds deactivated (migration-reference.test.ts shows it).
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { AtpAgent } from '@atproto/api'
 import { addDomain } from '../../test/e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../../test/helpers/plc.js'
 import { startTestServer, type TestServer } from '../../test/helpers/server.js'
 import { startSmtp, type TestSmtp } from '../../test/helpers/smtp.js'
-import { FirehoseClient } from '../../test/sync/helpers.js'
+import type { FirehoseClient } from '../../test/sync/helpers.js'
 import type { RepoCopy } from '../../test/sync/relay.js'
-import {
-  type Login,
-  moveAndCheck,
-  plcUrlForOfficial,
-  relaySeed,
-  type Side,
-  seedAccount,
-  summary,
-} from '../migration-scenario.js'
+import { type Login, moveAndCheck, openSide, plcUrlForOfficial, startAccount, summary } from '../migration-scenario.js'
 import { type OfficialPds, startOfficial } from '../official.js'
 
 let plc: TestPlc
@@ -52,27 +43,14 @@ after(async () => {
   await plc?.close()
 })
 
-async function side(name: string, url: string, publicUrl: string): Promise<Side> {
-  const hose = new FirehoseClient(url)
-  hoses.push(hose)
-  await hose.opened()
-  return { name, url, publicUrl, hose }
-}
-
 test('an account moves official -> primal-pds -> official with goat’s steps, and every check holds', async () => {
-  const sideA = await side('official A', first.url, first.publicUrl)
-  const sideP = await side('primal-pds', primal.url, primal.ctx.config.serviceURL)
-  const sideB = await side('official B', last.url, last.publicUrl)
+  const sideA = await openSide('official A', first.url, first.publicUrl, hoses)
+  const sideP = await openSide('primal-pds', primal.url, primal.ctx.config.serviceURL, hoses)
+  const sideB = await openSide('official B', last.url, last.publicUrl, hoses)
   const copies = new Map<string, RepoCopy>()
 
   const loginA: Login = { handle: `mover${first.handleDomains[0]}`, email: 'mover@a.test', password: 'password on a' }
-  const did = (await new AtpAgent({ service: first.url }).com.atproto.server.createAccount(loginA)).data.did
-  const agent = new AtpAgent({ service: first.url })
-  await agent.login({ identifier: loginA.handle, password: loginA.password })
-  const { blobs, lastRev } = await seedAccount(agent)
-  const keyA = (await plc.data(did))?.verificationMethods.atproto
-  assert.ok(keyA)
-  await relaySeed(copies, sideA, 0, did, keyA, lastRev)
+  const { blobs } = await startAccount({ plc, side: sideA, login: loginA, copies })
 
   const loginP: Login = { handle: 'mover.mig.test', email: 'mover@primal.test', password: 'password on primal' }
   const there = await moveAndCheck({
