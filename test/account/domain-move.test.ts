@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
-import type { Cid } from '@atproto/lex-data'
-import { MemoryBlockstore, Repo, readCarWithRoot, verifyDiff, verifyRepoCar } from '@atproto/repo'
+import { verifyRepoCar } from '@atproto/repo'
 import { copyAccount } from '../../src/storage/tenant/account-copy-store.js'
 import { refusal } from '../admin/helpers.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
@@ -16,6 +15,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
 import { carBytes, loggedInAccount, post } from '../repo/helpers.js'
 import { FirehoseClient, type Frame } from '../sync/helpers.js'
+import { applyCommit, type RepoCopy } from '../sync/relay.js'
 
 let plc: TestPlc
 let t: TestServer
@@ -55,29 +55,11 @@ async function repoRecords(did: string, key: string): Promise<string[]> {
   return served.creates.map((c) => `${c.collection}/${c.rkey} ${c.cid}`).sort()
 }
 
-type CommitBody = {
-  repo: string
-  commit: Cid
-  rev: string
-  since: string | null
-  prevData?: Cid
-  blocks: Uint8Array
-}
-
 /** Verifies every #commit of `did` in stream order, as a relay does, from the first; the copy's last rev. */
 async function verifyCommits(frames: Frame[], did: string, key: string): Promise<string> {
-  let copy: { repo: Repo; rev: string; store: MemoryBlockstore } | undefined
-  for (const f of frames) {
-    if (f.header.t !== '#commit' || f.body.repo !== did) continue
-    const body = f.body as unknown as CommitBody
-    assert.equal(body.since, copy?.rev ?? null, 'since is the previous rev')
-    if (copy) assert.equal(body.prevData?.toString(), copy.repo.commit.data.toString())
-    const car = await readCarWithRoot(body.blocks)
-    await verifyDiff(copy?.repo ?? null, car.blocks, car.root, did, key)
-    const store = copy?.store ?? new MemoryBlockstore()
-    await store.putMany(car.blocks)
-    copy = { store, repo: await Repo.load(store, car.root), rev: body.rev }
-  }
+  const copies = new Map<string, RepoCopy>()
+  for (const f of frames) if (f.header.t === '#commit' && f.body.repo === did) await applyCommit(copies, f, key)
+  const copy = copies.get(did)
   assert.ok(copy, 'commits of the account were streamed')
   return copy.rev
 }
