@@ -39,6 +39,10 @@ import { MailQueue } from './mail/mail-queue.js'
 import { SmtpSender } from './mail/smtp-sender.js'
 import { Metrics } from './metrics/metrics.js'
 import { ModerationService } from './moderation/moderation-service.js'
+import { OAuthAccounts } from './oauth/oauth-accounts.js'
+import { OAuthServer, oauthBranding } from './oauth/oauth-server.js'
+import { OAuthStores } from './oauth/oauth-stores.js'
+import { OAuthSweep } from './oauth/oauth-sweep.js'
 import { ReadAfterWrite } from './proxy/read-after-write.js'
 import { ServiceAuth } from './proxy/service-auth.js'
 import { ServiceDirectory } from './proxy/service-directory.js'
@@ -95,6 +99,8 @@ export type AppContext = {
   /** The mail job: sends the tenants' queued mail; absent when the config has no `email`. */
   mail?: MailQueue
   auth: AuthVerifier
+  /** The OAuth authorization server, and the check of its tokens. */
+  oauth: OAuthServer
   rateLimits: RateLimits
   /** The agent app's (gatherWing's) agents: built here, as every service is, for its handlers. */
   agents: AgentService
@@ -307,7 +313,6 @@ export async function createAppContext(
       serviceUrl: config.serviceURL,
       logger,
     })
-    const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth)
     const rateLimits = new RateLimits(config.rateLimits, storage)
     const accountEmail = new AccountEmail({
       storage,
@@ -319,6 +324,19 @@ export async function createAppContext(
       mailQueued: (dbName) => mail?.queued(dbName),
       logger,
     })
+    const oauthAccounts = new OAuthAccounts({ accounts, sessions, accountEmail, rateLimits, serviceDid })
+    const oauthStores = new OAuthStores(() => storage.managementTransactor, oauthAccounts.accountOf)
+    oauthAccounts.useDevices(oauthStores)
+    const oauth = await OAuthServer.create({
+      serviceUrl: config.serviceURL,
+      serviceDid,
+      jwtSecret: config.jwtSecret,
+      stores: oauthStores,
+      accountStore: oauthAccounts.store(),
+      branding: oauthBranding(config.oauth),
+      trustedClients: config.oauth.trustedClients,
+    })
+    const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth, oauth)
     const recordWriter = new RecordWriter({
       repos,
       lexicons,
@@ -381,7 +399,9 @@ export async function createAppContext(
       jetstream,
       metrics,
       wings,
+      oauth,
       jobs: backgroundJobs({
+        oauthSweep: new OAuthSweep(oauthStores, logger),
         pending: accounts.pending,
         moves: accounts.moves,
         sweeper,
@@ -471,6 +491,7 @@ async function recover(ctx: AppContext): Promise<void> {
  * Mail (when the config has `email`) goes last: it needs nothing the others do.
  */
 function backgroundJobs(jobs: {
+  oauthSweep: OAuthSweep
   pending: PendingHomes
   moves: AccountMoves
   sweeper: StorageSweeper
@@ -488,6 +509,7 @@ function backgroundJobs(jobs: {
     jobs.sequencer,
     jobs.relays,
     jobs.departures,
+    jobs.oauthSweep,
   ]
   return jobs.mail ? [...list, jobs.mail] : list
 }

@@ -60,6 +60,20 @@ export class SessionService {
     password: string,
     secondFactor?: (located: LocatedAccount, account: AccountSummary) => Promise<void>,
   ): Promise<SessionInfo> {
+    const { found, account, appPassword } = await this.authenticate(located, password, secondFactor)
+    return { tokens: await this.start(found, appPassword), account, scope: scopeOfAppPassword(appPassword) }
+  }
+
+  /**
+   * The checks of login without the session: the password (or an app
+   * password of the account), the account's status, the second factor. The
+   * OAuth sign-in page asks this before the provider opens its own session.
+   */
+  async authenticate(
+    located: LocatedAccount | undefined,
+    password: string,
+    secondFactor?: (located: LocatedAccount, account: AccountSummary) => Promise<void>,
+  ): Promise<{ found: LocatedAccount; account: AccountSummary; appPassword: AppPasswordGrant | null }> {
     const row = located ? await this.storage.read(located.db_name, (t) => t.accounts.get(located.did)) : undefined
     // Always one password check, so a wrong identifier is not faster than a wrong password.
     const check = await this.passwords.verify(password, row?.password_hash)
@@ -80,7 +94,7 @@ export class SessionService {
     const { password_hash: _h, signing_key: _k, plc_op: _o, ...account } = row
     const grant = appPassword ?? null
     if (!grant) await secondFactor?.(located, account)
-    return { tokens: await this.start(located, grant), account, scope: scopeOfAppPassword(grant) }
+    return { found: located, account, appPassword: grant }
   }
 
   /** Opens a new session for an account (after login or account creation), of an app password's scope if given. */
@@ -171,15 +185,21 @@ export class SessionService {
     })
   }
 
-  /** Checks an access token's account and session against the database. */
-  async checkAccess(claims: AccessClaims): Promise<AccessState> {
+  /**
+   * Checks an access token's account and session against the database; an
+   * OAuth token (no session id) only its account, the provider checking its grant.
+   */
+  async checkAccess(claims: Pick<AccessClaims, 'did'> & { sessionId?: string }): Promise<AccessState> {
     const state = await this.accounts.recentHomes.withHome(claims.did, (located) => this.accessStateAt(located, claims))
     if (!state) throw new InvalidRequestError('Token could not be verified', 'InvalidToken')
     return state
   }
 
   /** The access state in the tenant `located` names; undefined when the account is not there. */
-  private async accessStateAt(located: LocatedAccount, claims: AccessClaims): Promise<AccessState | undefined> {
+  private async accessStateAt(
+    located: LocatedAccount,
+    claims: Pick<AccessClaims, 'did'> & { sessionId?: string },
+  ): Promise<AccessState | undefined> {
     const state = await this.storage.read(located.db_name, (t) => t.sessions.accessState(claims.did, claims.sessionId))
     if (!state) return undefined
     if (!state.live) throw new InvalidRequestError('Token has been revoked', 'ExpiredToken')

@@ -6,15 +6,17 @@
 // An access token's scope is checked here too: an app password's session is
 // refused the methods src/auth/scopes.ts keeps for a password login.
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AuthRequiredError, ForbiddenError, InvalidRequestError, parseReqNsid } from '@atproto/xrpc-server'
 import type { SessionService } from '../account/session-service.js'
-import { type AccessScope, allowsMethod } from '../auth/scopes.js'
+import { type AccessScope, allowsMethod, type CallerScope, isAppPassword } from '../auth/scopes.js'
 import type { RefreshClaims, TokenIssuer } from '../auth/tokens.js'
 import { noteSubject } from '../lib/request-subject.js'
+import { type OAuthGrant, OAuthServer } from '../oauth/oauth-server.js'
 import type { ServiceAuth } from '../proxy/service-auth.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccountRole } from '../storage/schema.js'
+import { oauthMayCall } from './oauth-permissions.js'
 
 export type AdminCredentials = { type: 'admin' }
 /**
@@ -22,14 +24,16 @@ export type AdminCredentials = { type: 'admin' }
  * 'appPassPrivileged' from an app password (src/auth/scopes.ts). What checks
  * for 'full' (personal details in preferences) stays shut to app passwords.
  */
-export type { AccessScope }
+export type { AccessScope, CallerScope }
 export type AccessCredentials = {
   type: 'access'
   did: string
   handle: string
   role: AccountRole
   account: LocatedAccount
-  scope: AccessScope
+  /** 'oauth' for an OAuth grant: `oauth` then holds what it was granted. */
+  scope: CallerScope
+  oauth?: OAuthGrant
 }
 /** A service-auth token the account had us mint, presented back to us by a service acting for it (the video service). */
 export type ServiceCredentials = { type: 'service'; did: string; account: LocatedAccount }
@@ -38,7 +42,7 @@ export type DidCredentials = { type: 'did'; did: string }
 export type RefreshCredentials = { type: 'refresh' } & RefreshClaims
 export type NoCredentials = { type: 'none' }
 
-type Ctx = { req: IncomingMessage }
+type Ctx = { req: IncomingMessage; res?: ServerResponse }
 type Out<C> = { credentials: C }
 
 export class AuthVerifier {
@@ -49,6 +53,7 @@ export class AuthVerifier {
     private readonly tokens: TokenIssuer,
     private readonly sessions: SessionService,
     private readonly serviceAuth: ServiceAuth,
+    private readonly oauth?: OAuthServer,
   ) {
     this.adminKeyDigest = digest(adminKey)
   }
@@ -65,12 +70,13 @@ export class AuthVerifier {
    * call this method: an app password's is refused the full-access-only ones
    * before anything is looked up, with the official PDS's answer.
    */
-  access = async ({ req }: Ctx): Promise<Out<AccessCredentials>> => {
-    const claims = await this.tokens.verifyAccess(this.bearerOrThrow(req))
+  access = async ({ req, res }: Ctx): Promise<Out<AccessCredentials>> => {
     // Outside /xrpc/ (the MCP endpoint) no method is named, and none of those kept for full access is reached.
     // Express's originalUrl: a router mounted at /xrpc/ sees the rest of the path as its url. The methods
     // registered here check their own scope too (MethodServer), whatever the path looked like.
     const nsid = methodOfPath((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/')
+    if (this.oauth && OAuthServer.isDpop(req)) return this.oauthAccess(req, res, nsid)
+    const claims = await this.tokens.verifyAccess(this.bearerOrThrow(req))
     if (nsid !== undefined && !allowsMethod(claims.scope, nsid)) throw badScope()
     const state = await this.sessions.checkAccess(claims)
     noteSubject(req, { did: claims.did, tenant: state.located.domain })
@@ -82,6 +88,37 @@ export class AuthVerifier {
         role: state.role,
         account: state.located,
         scope: claims.scope,
+      },
+    }
+  }
+
+  /**
+   * An OAuth access token with its DPoP proof: the provider checks the token
+   * (stateful: a revoked grant is refused at once) and the proof; the account
+   * is checked as a session's is. A method closed to OAuth is refused before
+   * anything is looked up; what the grant reaches is checked per call
+   * (MethodServer, the proxy, the MCP tools).
+   */
+  private async oauthAccess(
+    req: IncomingMessage,
+    res: ServerResponse | undefined,
+    nsid: string | undefined,
+  ): Promise<Out<AccessCredentials>> {
+    if (nsid !== undefined && this.servesHere(nsid) && !oauthMayCall(nsid)) {
+      throw new ForbiddenError('OAuth credentials are not supported for this endpoint')
+    }
+    const grant = await (this.oauth as OAuthServer).verify(req, res)
+    const state = await this.sessions.checkAccess({ did: grant.did })
+    noteSubject(req, { did: grant.did, tenant: state.located.domain })
+    return {
+      credentials: {
+        type: 'access',
+        did: grant.did,
+        handle: state.handle,
+        role: state.role,
+        account: state.located,
+        scope: 'oauth',
+        oauth: grant,
       },
     }
   }
@@ -121,6 +158,9 @@ export class AuthVerifier {
     if (out.credentials.scope !== 'full') throw badScope()
     return out
   }
+
+  /** Methods served here (set once the XRPC server is built): the others are passed on, and the grant's rpc: decides. */
+  servesHere: (nsid: string) => boolean = () => true
 
   /** The admin key if given, else anonymous; any other credential is refused rather than ignored. */
   optionalAdmin = async ({ req }: Ctx): Promise<Out<AdminCredentials | NoCredentials>> => {
@@ -202,8 +242,9 @@ function methodOfPath(url: string): string | undefined {
 export function requireFullAccess<C, R>(verifier: (ctx: C) => R | Promise<R>): (ctx: C) => Promise<R> {
   return async (ctx: C) => {
     const out = await verifier(ctx)
-    const credentials = (out as { credentials?: { type?: string; scope?: AccessScope } }).credentials
-    if (credentials?.type === 'access' && credentials.scope !== 'full') throw badScope()
+    const credentials = (out as { credentials?: { type?: string; scope?: CallerScope } }).credentials
+    // An OAuth grant reaches them through the permissions src/api/oauth-permissions.ts asks for.
+    if (credentials?.type === 'access' && credentials.scope && isAppPassword(credentials.scope)) throw badScope()
     return out
   }
 }

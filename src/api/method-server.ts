@@ -20,7 +20,9 @@ import { clientIp } from '../http/client-ip.js'
 import type { MethodNsid, MethodTypes } from '../lexicon/method-types.js'
 import { type IpBucket, type LoginKind, loginKey } from '../ratelimit/rate-limits.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
+import type { AccessCredentials } from './auth-verifiers.js'
 import { requireFullAccess } from './auth-verifiers.js'
+import { authorizeOAuth } from './oauth-permissions.js'
 
 /** What a handler of `Nsid` is called with, authenticated as `A` says. */
 export type MethodContext<Nsid extends MethodNsid, A extends Auth> = HandlerContext<
@@ -99,7 +101,26 @@ export class MethodServer {
     // charge() hands the handler what its rateLimit's kind says it gets (Charged).
     const run = handler as ChargedHandler<MethodContext<Nsid, A>, MethodTypes<Nsid>['output']>
     const limited = rateLimit ? (ctx: MethodContext<Nsid, A>) => this.charge(rateLimit, ctx, run) : run
-    this.xrpc.method(nsid, { ...rest, handler: limited as MethodHandler<A> })
+    // An OAuth grant is checked against the call, its input parsed, before anything is charged or done.
+    const granted = (ctx: MethodContext<Nsid, A>) => {
+      const credentials = (ctx.auth as { credentials?: AccessCredentials } | undefined)?.credentials
+      if (credentials?.type === 'access' && credentials.oauth) {
+        authorizeOAuth(nsid, credentials.oauth.permissions, {
+          params: ctx.params as Record<string, unknown>,
+          input: ctx.input,
+          req: ctx.req,
+          audFor: (lxm) => this.audFor(lxm, ctx.req.headers['atproto-proxy']),
+        })
+      }
+      return limited(ctx)
+    }
+    this.xrpc.method(nsid, { ...rest, handler: granted as MethodHandler<A> })
+  }
+
+  /** `did#serviceId` of the service a call of `lxm` is for: the atproto-proxy header's, or the configured one. */
+  private audFor(lxm: string, header: string | string[] | undefined): string | undefined {
+    const service = this.ctx.proxy.serviceFor(lxm, typeof header === 'string' ? header : undefined)
+    return service && `${service.did}#${service.serviceId}`
   }
 
   private async charge<C extends HandlerContext<Auth>, O>(

@@ -13,6 +13,12 @@ export const APP_PASS_PRIVILEGED_SCOPE = 'com.atproto.appPassPrivileged'
 /** 'full': a password login; 'appPassPrivileged' and 'appPass': an app password, privileged or not. */
 export type AccessScope = 'full' | 'appPassPrivileged' | 'appPass'
 
+/**
+ * What a caller's access token is: a session's scope, or 'oauth', an OAuth
+ * grant, whose granted permissions decide each call instead (src/api/oauth-permissions.ts).
+ */
+export type CallerScope = AccessScope | 'oauth'
+
 const CLAIM_OF: Record<AccessScope, string> = {
   full: ACCESS_SCOPE,
   appPassPrivileged: APP_PASS_PRIVILEGED_SCOPE,
@@ -37,7 +43,8 @@ export function scopeOfAppPassword(appPassword: { privileged: boolean } | null):
   return appPassword.privileged ? 'appPassPrivileged' : 'appPass'
 }
 
-export function isPrivileged(scope: AccessScope): boolean {
+/** Whether a session may reach the privileged methods (an OAuth grant reaches them through its permissions instead). */
+export function isPrivileged(scope: CallerScope): boolean {
   return scope === 'full' || scope === 'appPassPrivileged'
 }
 
@@ -99,7 +106,12 @@ export function isFullAccessOnlyMethod(nsid: string): boolean {
   return FULL_ACCESS_ONLY_LOWER.has(nsid.toLowerCase())
 }
 
-/** Whether a token of `scope` may call `nsid` on this server. */
-export function allowsMethod(scope: AccessScope, nsid: string): boolean {
-  return scope === 'full' || !isFullAccessOnlyMethod(nsid)
+/** Whether a token of `scope` may call `nsid` on this server (an OAuth grant: its permissions decide). */
+export function allowsMethod(scope: CallerScope, nsid: string): boolean {
+  return scope === 'full' || scope === 'oauth' || !isFullAccessOnlyMethod(nsid)
+}
+
+/** Whether the scope is an app password's (refused what only a password login or a grant for it may do). */
+export function isAppPassword(scope: CallerScope): boolean {
+  return scope === 'appPass' || scope === 'appPassPrivileged'
 }

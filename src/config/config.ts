@@ -96,6 +96,18 @@ export type MovesConfig = {
   consentTtlSeconds: number
 }
 
+/** The OAuth authorization server's pages and which apps it trusts. */
+export type OAuthConfig = {
+  /** Shown on the sign-in, account and consent pages (default "primal-pds"). */
+  name: string
+  /** An https: or data: URL of a logo for those pages. */
+  logo?: string
+  /** The pages' primary color (CSS hex, e.g. "#1083fe"). */
+  primaryColor?: string
+  /** Client ids (their metadata URLs) shown without the provider's "unverified app" warning. */
+  trustedClients: string[]
+}
+
 export type GcConfig = {
   /** How often the sweeper runs. */
   intervalSeconds: number
@@ -323,6 +335,7 @@ export type Config = {
   /** Noticing departures at the PLC directory (needs plcEndpoint). */
   plcFollow: PlcFollowConfig
   moves: MovesConfig
+  oauth: OAuthConfig
   firehose: FirehoseConfig
   metrics: MetricsConfig
   /** Absent: no mail is sent, and the methods that need it answer 400 saying so. */
@@ -517,6 +530,7 @@ const KNOWN_FIELDS = new Set([
   'agents',
   'gc',
   'moves',
+  'oauth',
   'firehose',
   'metrics',
   'email',
@@ -632,6 +646,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     gc: readGc(r, raw),
     plcFollow: readPlcFollow(r, raw),
     moves: readMoves(r, raw),
+    oauth: readOAuth(r, raw),
     firehose: readFirehose(r, raw),
     metrics: readMetrics(r, raw),
     email: readEmail(r, raw),
@@ -1026,6 +1041,29 @@ function readMoves(r: FieldReader, raw: RawConfig): MovesConfig {
       r.int(m, 'sweepIntervalSeconds', 1, 86_400, 'moves.sweepIntervalSeconds') ?? DEFAULT_MOVES.sweepIntervalSeconds,
     consentTtlSeconds:
       r.int(m, 'consentTtlSeconds', 1, 30 * 86_400, 'moves.consentTtlSeconds') ?? DEFAULT_MOVES.consentTtlSeconds,
+  }
+}
+
+function readOAuth(r: FieldReader, raw: RawConfig): OAuthConfig {
+  const o = r.object(raw, 'oauth') ?? {}
+  for (const key of Object.keys(o)) {
+    if (!['name', 'logo', 'primaryColor', 'trustedClients'].includes(key)) {
+      r.problems.push(`${r.source}: unknown field "oauth.${key}"`)
+    }
+  }
+  const primaryColor = r.string(o, 'primaryColor', 'oauth.primaryColor')
+  if (primaryColor !== undefined && !/^#[0-9a-fA-F]{6}$/.test(primaryColor)) {
+    r.problems.push(`${r.source}: "oauth.primaryColor" must be a CSS hex color such as "#1083fe"`)
+  }
+  const trusted = o.trustedClients ?? []
+  if (!Array.isArray(trusted) || !trusted.every((id) => typeof id === 'string' && URL.canParse(id))) {
+    r.problems.push(`${r.source}: "oauth.trustedClients" must be a list of client ids (URLs)`)
+  }
+  return {
+    name: r.string(o, 'name', 'oauth.name') ?? 'primal-pds',
+    logo: r.url(o, 'logo', ['https:', 'data:'], 'oauth.logo'),
+    primaryColor,
+    trustedClients: Array.isArray(trusted) ? trusted.filter((id): id is string => typeof id === 'string') : [],
   }
 }
 

@@ -25,6 +25,7 @@ import { inBytes } from '../repo/string-lengths.js'
 import { clientIp } from './client-ip.js'
 import { answerClientError } from './http-parser-errors.js'
 import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics-route.js'
+import { oauthRoutes } from './oauth-routes.js'
 import { sendXrpcError, serviceLimit } from './rate-limit-middleware.js'
 import { fixedRoutes, observeRequests, servedMethods } from './request-log.js'
 import { answerHeaders } from './response-headers.js'
@@ -66,6 +67,8 @@ export function createApp(ctx: AppContext): express.Express {
   const methods = new MethodServer(xrpc, ctx)
   registerMethods(methods, ctx)
   const served = servedMethods(xrpc.routes, [SUBSCRIBE_REPOS_PATH])
+  // An OAuth grant is refused the methods served here that its table does not open; the others' rpc: decides.
+  ctx.auth.servesHere = (nsid) => served.has(nsid)
   // The inner app is an Express app of its own, which would put the header back on every XRPC answer.
   xrpc.router.disable('x-powered-by')
 
@@ -113,6 +116,8 @@ export function createApp(ctx: AppContext): express.Express {
     }
     res.json(didDoc)
   })
+  // The OAuth authorization server's routes and the protected-resource metadata.
+  app.use(oauthRoutes(ctx))
   // A wing's routes, and the budgets it puts before them and before its XRPC methods.
   for (const wing of ctx.wings) app.use(wing.routes(ctx))
   // The JSON firehose as Server-Sent Events; its WebSocket form is an upgrade (routeUpgrades).

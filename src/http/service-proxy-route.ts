@@ -10,6 +10,7 @@ import type { Lexicons } from '@atproto/lexicon'
 import { isValidNsid } from '@atproto/syntax'
 import { InvalidRequestError, MethodNotImplementedError, ResponseType, XRPCError } from '@atproto/xrpc-server'
 import type { Request, RequestHandler, Response } from 'express'
+import { asScopeError } from '../api/oauth-permissions.js'
 import { isPrivileged, isPrivilegedOnlyMethod } from '../auth/scopes.js'
 import type { AppContext } from '../context.js'
 import { isProtectedMethod } from '../proxy/protected-methods.js'
@@ -35,9 +36,16 @@ async function forward(ctx: AppContext, req: Request, res: Response, nsid: strin
   // Account management is done with the account's own PDS, never through it.
   if (isProtectedMethod(nsid)) throw new InvalidRequestError('Bad token method', 'InvalidToken')
   // Before anything is looked up for the call: only our accounts' calls are passed on, signed as theirs.
-  const { credentials } = await ctx.auth.access({ req })
-  // The direct messages are for a password login or a privileged app password only, as the official PDS has it.
-  if (!isPrivileged(credentials.scope) && isPrivilegedOnlyMethod(nsid)) {
+  const { credentials } = await ctx.auth.access({ req, res })
+  if (credentials.oauth) {
+    // An OAuth grant names the services and methods it may reach (rpc:, or transition:generic / chat.bsky).
+    try {
+      credentials.oauth.permissions.assertRpc({ aud: `${service.did}#${service.serviceId}`, lxm: nsid })
+    } catch (err) {
+      throw asScopeError(err)
+    }
+  } else if (!isPrivileged(credentials.scope) && isPrivilegedOnlyMethod(nsid)) {
+    // The direct messages are for a password login or a privileged app password only, as the official PDS has it.
     throw new InvalidRequestError('Bad token method', 'InvalidToken')
   }
   const body = method === 'POST' ? req : undefined

@@ -248,25 +248,30 @@ export class AccountTransactor extends AccountReader {
 export class SessionReader {
   constructor(readonly db: TenantDb) {}
 
-  /** Account status and whether the session is still alive, in one query. */
+  /**
+   * Account status and whether the session is still alive, in one query. No
+   * session id: an OAuth token's, whose grant the OAuth provider has checked.
+   */
   async accessState(
     did: string,
-    sessionId: string,
+    sessionId: string | undefined,
   ): Promise<{ status: AccountStatus; role: AccountRole; handle: string; live: boolean; moving: boolean } | undefined> {
     const row = await this.db
       .selectFrom('account')
       .select(['status', 'role', 'handle', 'moving_since'])
       .select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('refresh_token')
-              .select('id')
-              .where('session_id', '=', sessionId)
-              .where('refresh_token.did', '=', did)
-              .where('expires_at', '>', new Date().toISOString()),
-          )
-          .as('live'),
+        sessionId === undefined
+          ? eb.lit(true).as('live')
+          : eb
+              .exists(
+                eb
+                  .selectFrom('refresh_token')
+                  .select('id')
+                  .where('session_id', '=', sessionId)
+                  .where('refresh_token.did', '=', did)
+                  .where('expires_at', '>', new Date().toISOString()),
+              )
+              .as('live'),
       )
       .where('account.did', '=', did)
       .executeTakeFirst()

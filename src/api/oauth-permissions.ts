@@ -1,0 +1,143 @@
+// What an OAuth grant must hold to call each of our XRPC methods, in one
+// table, as the official PDS's handlers declare it one by one (their
+// `authorize`): repo writes need `repo:<collection>?action=…`, uploads
+// `blob:<mime>`, account and identity changes `account:`/`identity:`, and
+// calls answered for another service (preferences, service-auth tokens)
+// `rpc:<lxm>?aud=…`. `transition:generic` grants what the old app-password
+// sessions could (the scope library reads it so). A method not in the table
+// refuses OAuth tokens: a method added later is closed to them until it is
+// named here (test/oauth/oauth-permissions.test.ts holds every registered
+// method to that).
+import type { IncomingMessage } from 'node:http'
+import type { ScopePermissionsTransition } from '@atproto/oauth-scopes'
+import { ScopeMissingError } from '@atproto/oauth-scopes'
+import { ForbiddenError, XRPCError } from '@atproto/xrpc-server'
+
+/** What a method's check sees of the call. */
+export type OAuthCall = {
+  params: Record<string, unknown>
+  input: unknown
+  req: IncomingMessage
+  /** `did#serviceId` of the service a call of `lxm` would be answered for (atproto-proxy, or the configured one). */
+  audFor: (lxm: string) => string | undefined
+}
+
+type Check = (permissions: ScopePermissionsTransition, call: OAuthCall) => void
+
+const always: Check = () => {}
+
+/** Methods that manage the account's credentials themselves: only with the password, never an OAuth grant. */
+const never: Check = () => {
+  throw new ForbiddenError('OAuth credentials are not supported for this endpoint')
+}
+
+const repoWrite =
+  (action: 'create' | 'update' | 'delete'): Check =>
+  (permissions, { input }) => {
+    const collection = (bodyOf(input) as { collection?: unknown }).collection
+    permissions.assertRepo({ action, collection: String(collection) })
+  }
+
+/** A call answered here for the service it concerns (the AppView's preferences): the grant must reach that service. */
+const rpcFor =
+  (lxm: string): Check =>
+  (permissions, { audFor }) => {
+    permissions.assertRpc({ aud: audFor(lxm) ?? '*', lxm })
+  }
+
+const TABLE: Record<string, Check> = {
+  'app.bsky.actor.getPreferences': rpcFor('app.bsky.actor.getPreferences'),
+  'app.bsky.actor.putPreferences': rpcFor('app.bsky.actor.putPreferences'),
+
+  'com.atproto.identity.getRecommendedDidCredentials': always,
+  'com.atproto.identity.refreshIdentity': always,
+  'com.atproto.identity.requestPlcOperationSignature': (p) => p.assertIdentity({ attr: '*' }),
+  'com.atproto.identity.signPlcOperation': (p) => p.assertIdentity({ attr: '*' }),
+  'com.atproto.identity.submitPlcOperation': (p) => p.assertIdentity({ attr: '*' }),
+  'com.atproto.identity.updateHandle': (p) => p.assertIdentity({ attr: 'handle' }),
+
+  'com.atproto.repo.applyWrites': (permissions, { input }) => {
+    const writes = (bodyOf(input) as { writes?: unknown }).writes
+    for (const write of Array.isArray(writes) ? writes : []) {
+      const { $type, collection } = (write ?? {}) as { $type?: unknown; collection?: unknown }
+      const action = String($type).endsWith('#create')
+        ? 'create'
+        : String($type).endsWith('#update')
+          ? 'update'
+          : 'delete'
+      permissions.assertRepo({ action, collection: String(collection) })
+    }
+  },
+  'com.atproto.repo.createRecord': repoWrite('create'),
+  'com.atproto.repo.putRecord': repoWrite('update'),
+  'com.atproto.repo.deleteRecord': repoWrite('delete'),
+  'com.atproto.repo.uploadBlob': (permissions, { req }) => {
+    const mime =
+      String(req.headers['content-type'] ?? '*/*')
+        .split(';')[0]
+        .trim() || '*/*'
+    permissions.assertBlob({ mime })
+  },
+  'com.atproto.repo.importRepo': (p) => p.assertAccount({ attr: 'repo', action: 'manage' }),
+  'com.atproto.repo.listMissingBlobs': always,
+
+  'com.atproto.server.getSession': always,
+  'com.atproto.server.checkAccountStatus': always,
+  'com.atproto.server.getServiceAuth': (permissions, { params }) => {
+    permissions.assertRpc({ aud: String(params.aud), lxm: typeof params.lxm === 'string' ? params.lxm : '*' })
+  },
+  'com.atproto.server.deactivateAccount': (p) => p.assertAccount({ attr: 'status', action: 'manage' }),
+  // The provider refuses to authorize a deactivated account, so no grant could be fresh enough to wake one.
+  'com.atproto.server.activateAccount': never,
+  'com.atproto.server.requestEmailConfirmation': (p) => p.assertAccount({ attr: 'email', action: 'manage' }),
+  'com.atproto.server.confirmEmail': (p) => p.assertAccount({ attr: 'email', action: 'manage' }),
+  'com.atproto.server.requestEmailUpdate': never,
+  'com.atproto.server.updateEmail': never,
+  'com.atproto.server.createAppPassword': never,
+  'com.atproto.server.listAppPasswords': never,
+  'com.atproto.server.revokeAppPassword': never,
+  'com.atproto.server.getAccountInviteCodes': never,
+  'com.atproto.server.requestAccountDelete': never,
+
+  // Reads anyone may make; a grant adds only that its account reads its own deactivated repo.
+  'com.atproto.sync.getBlob': always,
+  'com.atproto.sync.getBlocks': always,
+  'com.atproto.sync.getLatestCommit': always,
+  'com.atproto.sync.getRecord': always,
+  'com.atproto.sync.getRepo': always,
+  'com.atproto.sync.listBlobs': always,
+}
+
+const LOWER = new Map(Object.entries(TABLE).map(([nsid, check]) => [nsid.toLowerCase(), check]))
+
+/** Whether OAuth tokens may call `nsid` at all (its grant is then checked by authorizeOAuth). */
+export function oauthMayCall(nsid: string): boolean {
+  return LOWER.has(nsid.toLowerCase())
+}
+
+/**
+ * Throws unless the grant reaches this call: 403 Forbidden for a method
+ * closed to OAuth, 403 ScopeMissingError naming the permission it lacks (the
+ * official PDS's answer) otherwise.
+ */
+export function authorizeOAuth(nsid: string, permissions: ScopePermissionsTransition, call: OAuthCall): void {
+  const check = LOWER.get(nsid.toLowerCase()) ?? never
+  try {
+    check(permissions, call)
+  } catch (err) {
+    throw asScopeError(err)
+  }
+}
+
+/** The scope library's refusal as the XRPC error the official PDS answers with. */
+export function asScopeError(err: unknown): unknown {
+  return err instanceof ScopeMissingError ? new XRPCError(403, err.message, 'ScopeMissingError', { cause: err }) : err
+}
+
+/** The methods the table names (for the test that every method accepting tokens is in it). */
+export const OAUTH_METHODS: readonly string[] = Object.keys(TABLE)
+
+function bodyOf(input: unknown): unknown {
+  const body = (input as { body?: unknown } | undefined)?.body
+  return typeof body === 'object' && body !== null ? body : {}
+}

@@ -1,0 +1,52 @@
+// The OAuth routes: the protected-resource metadata (RFC 9728) that tells
+// apps and MCP clients where to sign in, and everything of the authorization
+// server (its metadata, PAR, the authorize pages, token, revoke, the account
+// page) served by the provider's own middleware.
+
+import {
+  HandleUnavailableError,
+  InvalidRequestError,
+  SecondAuthenticationFactorRequiredError,
+  UseDpopNonceError,
+} from '@atproto/oauth-provider/errors'
+import { oauthMiddleware } from '@atproto/oauth-provider/middleware'
+import { buildProtectedResourceMetadata } from '@atproto/oauth-provider/utils'
+import express from 'express'
+import type { AppContext } from '../context.js'
+
+export const PROTECTED_RESOURCE_PATH = '/.well-known/oauth-protected-resource'
+
+export function oauthRoutes(ctx: AppContext): express.Router {
+  const router = express.Router()
+  const origin = new URL(ctx.config.serviceURL).origin
+  const metadata = buildProtectedResourceMetadata({
+    resource: origin,
+    authorization_servers: [origin],
+    bearer_methods_supported: ['header'],
+    scopes_supported: [],
+    resource_documentation: 'https://atproto.com',
+  })
+  // RFC 9728: the document for a resource with a path sits under the well-known path plus that path (/mcp).
+  router.get([PROTECTED_RESOURCE_PATH, `${PROTECTED_RESOURCE_PATH}/mcp`], (_req, res) => {
+    res.set('Access-Control-Allow-Origin', '*')
+    res.json(metadata)
+  })
+  router.use(
+    oauthMiddleware(ctx.oauth.provider, {
+      onError: (_req, _res, err, message) => {
+        if (!expected(err)) ctx.logger.error({ err }, message)
+      },
+    }),
+  )
+  return router
+}
+
+/** Refusals the provider answers as part of its protocol (a wrong password, a DPoP nonce to retry with): no log. */
+function expected(err: unknown): boolean {
+  return (
+    err instanceof InvalidRequestError ||
+    err instanceof UseDpopNonceError ||
+    err instanceof HandleUnavailableError ||
+    err instanceof SecondAuthenticationFactorRequiredError
+  )
+}

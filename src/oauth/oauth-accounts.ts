@@ -1,0 +1,280 @@
+// The OAuth provider's account store over our accounts: a user of any tenant
+// signs in at our one issuer by handle, email or DID, with the checks
+// createSession makes (the login budget, the password, takedowns, the email
+// second factor), and the account pages reach the same services the XRPC
+// methods do. What the provider remembers of devices and clients is in the
+// management database (OAuthStores).
+
+import {
+  HandleUnavailableError,
+  InvalidCredentialsError,
+  InvalidRequestError,
+  SecondAuthenticationFactorRequiredError,
+} from '@atproto/oauth-provider/errors'
+import type {
+  Account,
+  AccountStore,
+  AuthenticateAccountData,
+  AuthorizedClientData,
+  AuthorizedClients,
+  CreateAccountData,
+  DeactivateAccountData,
+  DeleteAccountConfirmInput,
+  DeleteAccountRequestInput,
+  DeviceAccount,
+  DeviceId,
+  ReactivateAccountData,
+  ResetPasswordConfirmInput,
+  ResetPasswordRequestInput,
+  UpdateEmailConfirmInput,
+  UpdateEmailRequestInput,
+  UpdateEmailRequestOutput,
+  UpdateHandleData,
+  VerifyEmailConfirmInput,
+  VerifyEmailRequestInput,
+} from '@atproto/oauth-provider/store'
+import { XRPCError } from '@atproto/xrpc-server'
+import type { AccountEmail } from '../account/account-email.js'
+import type { AccountService } from '../account/account-service.js'
+import type { SessionService } from '../account/session-service.js'
+import type { RateLimits } from '../ratelimit/rate-limits.js'
+import { loginKey } from '../ratelimit/rate-limits.js'
+import type { LocatedAccount } from '../storage/management/tenant-registry.js'
+import { type AccountSummary, accountState } from '../storage/tenant/account-store.js'
+
+/** What the provider keeps of devices and the clients an account authorized (OAuthStores). */
+export type DeviceAccounts = {
+  setAuthorizedClient(did: string, clientId: string, data: AuthorizedClientData): Promise<void>
+  authorizedClients(did: string): Promise<AuthorizedClients>
+  upsertDeviceAccount(deviceId: DeviceId, did: string): Promise<void>
+  getDeviceAccount(deviceId: DeviceId, did: string): Promise<DeviceAccount | null>
+  removeDeviceAccount(deviceId: DeviceId, did: string): Promise<void>
+  listDeviceAccounts(filter: { did: string } | { deviceId: DeviceId }): Promise<DeviceAccount[]>
+}
+
+export type OAuthAccountsDeps = {
+  accounts: AccountService
+  sessions: SessionService
+  accountEmail: AccountEmail
+  rateLimits: RateLimits
+  /** The service DID: the `pds` every account names. */
+  serviceDid: string
+}
+
+type AccountOf = (did: string) => Promise<Account | null>
+
+export class OAuthAccounts {
+  private devices?: DeviceAccounts
+
+  constructor(private readonly deps: OAuthAccountsDeps) {}
+
+  /** The store of devices and clients; set once, before the provider serves (it needs accountOf in turn). */
+  useDevices(devices: DeviceAccounts): void {
+    this.devices = devices
+  }
+
+  /** The provider's view of an account; null when no tenant has it (deleted, or moved away). */
+  accountOf: AccountOf = async (did) => {
+    const located = await this.deps.accounts.locate(did)
+    if (!located) return null
+    const summary = await this.deps.accounts.findSummary(located)
+    return summary ? this.toAccount(summary) : null
+  }
+
+  /** The AccountStore the provider takes. */
+  store(): AccountStore {
+    const devices = () => {
+      if (!this.devices) throw new Error('OAuth device store is not set')
+      return this.devices
+    }
+    return {
+      createAccount: (data) => this.createAccount(data),
+      authenticateAccount: (data) => this.authenticate(data),
+      setAuthorizedClient: (did, clientId, data) => devices().setAuthorizedClient(did, clientId, data),
+      getAccount: async (did) => {
+        const account = await this.accountOf(did)
+        if (!account) throw new InvalidRequestError('Account not found')
+        return { account, authorizedClients: await devices().authorizedClients(did) }
+      },
+      upsertDeviceAccount: (deviceId, did) => devices().upsertDeviceAccount(deviceId, did),
+      getDeviceAccount: (deviceId, did) => devices().getDeviceAccount(deviceId, did),
+      removeDeviceAccount: (deviceId, did) => devices().removeDeviceAccount(deviceId, did),
+      listDeviceAccounts: (filter) => devices().listDeviceAccounts(filter),
+      resetPasswordRequest: (data) => this.resetPasswordRequest(data),
+      resetPasswordConfirm: (data) => this.resetPasswordConfirm(data),
+      updateEmailRequest: (data) => this.updateEmailRequest(data),
+      updateEmailConfirm: (data) => this.updateEmailConfirm(data),
+      verifyEmailRequest: (data) => this.verifyEmailRequest(data),
+      verifyEmailConfirm: (data) => this.verifyEmailConfirm(data),
+      verifyHandleAvailability: (handle) => this.verifyHandleAvailability(handle),
+      updateHandle: (data) => this.updateHandle(data),
+      deactivateAccount: (data) => this.deactivate(data),
+      reactivateAccount: (data) => this.reactivate(data),
+      deleteAccountRequest: (data) => this.deleteAccountRequest(data),
+      deleteAccountConfirm: (data) => this.deleteAccountConfirm(data),
+    }
+  }
+
+  /**
+   * Sign-in: the identifier's login budget is spent first, then the checks
+   * createSession makes. An app password is refused (OAuth grants are the
+   * account owner's), and so is a deactivated account, as the official PDS
+   * refuses it: a client must not get fresh credentials for it.
+   */
+  private async authenticate({ username, password, emailOtp }: AuthenticateAccountData): Promise<Account> {
+    const { accounts, sessions, accountEmail, rateLimits } = this.deps
+    const located = await accounts.locate(username.trim().toLowerCase())
+    await rateLimits.consumeLogin('password', loginKey(username, located)).catch(rethrowAsOAuth)
+    const { found, account, appPassword } = await sessions
+      .authenticate(located, password, (at, summary) =>
+        accountEmail.checkSignInCode(at, summary, emailOtp || undefined),
+      )
+      .catch((err: unknown) => {
+        if (err instanceof XRPCError && err.customErrorName === 'AuthFactorTokenRequired') {
+          throw new SecondAuthenticationFactorRequiredError('emailOtp', maskEmail(located?.email ?? ''), err)
+        }
+        if (err instanceof XRPCError && err.customErrorName === 'AccountTakedown') {
+          throw new InvalidCredentialsError(
+            'Account has been taken down',
+            located?.did as `did:${string}:${string}`,
+            err,
+          )
+        }
+        if (err instanceof XRPCError && err.type === 401) {
+          throw new InvalidCredentialsError('Invalid identifier or password', undefined, err)
+        }
+        return rethrowAsOAuth(err)
+      })
+    if (appPassword) throw new InvalidRequestError('App passwords are not allowed')
+    if (accountState(account) === 'deactivated') throw new InvalidRequestError('Account is deactivated')
+    void found
+    return this.toAccount(account)
+  }
+
+  /** Sign-up goes through com.atproto.server.createAccount, where each domain's invite and handle rules apply. */
+  private async createAccount(_data: CreateAccountData): Promise<Account> {
+    throw new InvalidRequestError(
+      'Accounts are created with com.atproto.server.createAccount on their domain; sign in here with an existing account',
+    )
+  }
+
+  private async resetPasswordRequest({ email }: ResetPasswordRequestInput): Promise<Account | null> {
+    const located = await this.deps.accounts.locate(email.trim().toLowerCase())
+    await this.deps.accountEmail.requestPasswordReset(email).catch(rethrowAsOAuth)
+    return located ? this.accountOf(located.did) : null
+  }
+
+  private async resetPasswordConfirm({ token, password }: ResetPasswordConfirmInput): Promise<Account | null> {
+    try {
+      await this.deps.accountEmail.resetPassword(token, password)
+    } catch (err) {
+      if (err instanceof XRPCError && err.type === 400) return null
+      throw err
+    }
+    // The reset says which account only through its token, which is used up now: the provider asks no more.
+    return null
+  }
+
+  private async updateEmailRequest({ did }: UpdateEmailRequestInput): Promise<UpdateEmailRequestOutput> {
+    const located = await this.mustLocate(did)
+    return this.deps.accountEmail.requestUpdate(located).catch(rethrowAsOAuth)
+  }
+
+  private async updateEmailConfirm({ did, email, token }: UpdateEmailConfirmInput): Promise<Account | null> {
+    const located = await this.mustLocate(did)
+    await this.deps.accountEmail.update(located, { email, token }).catch(rethrowAsOAuth)
+    return this.accountOf(did)
+  }
+
+  private async verifyEmailRequest({ did }: VerifyEmailRequestInput): Promise<void> {
+    await this.deps.accountEmail.requestConfirmation(await this.mustLocate(did)).catch(rethrowAsOAuth)
+  }
+
+  private async verifyEmailConfirm({ did, email, token }: VerifyEmailConfirmInput): Promise<Account | null> {
+    const located = await this.mustLocate(did)
+    try {
+      await this.deps.accountEmail.confirm(located, email, token)
+    } catch (err) {
+      if (err instanceof XRPCError && err.type === 400) return null
+      throw err
+    }
+    return this.accountOf(did)
+  }
+
+  private async verifyHandleAvailability(handle: string): Promise<void> {
+    const { accounts } = this.deps
+    try {
+      accounts.assertHandleAllowed(handle)
+    } catch (err) {
+      throw new HandleUnavailableError('syntax', err instanceof XRPCError ? err.errorMessage : undefined, err)
+    }
+    if (!(await accounts.handleAvailable(handle))) throw new HandleUnavailableError('taken')
+  }
+
+  private async updateHandle({ did, handle }: UpdateHandleData): Promise<Account> {
+    const located = await this.mustLocate(did)
+    await this.deps.accounts.updateHandle(located, handle).catch((err: unknown) => {
+      if (err instanceof XRPCError && err.type === 400) {
+        throw new HandleUnavailableError('taken', err.errorMessage, err)
+      }
+      throw err
+    })
+    return this.mustAccount(did)
+  }
+
+  private async deactivate({ did, deleteAfter }: DeactivateAccountData): Promise<Account> {
+    await this.deps.accounts.deactivate(await this.mustLocate(did), deleteAfter)
+    return this.mustAccount(did)
+  }
+
+  private async reactivate({ did }: ReactivateAccountData): Promise<Account> {
+    await this.deps.accounts.activate(await this.mustLocate(did)).catch(rethrowAsOAuth)
+    return this.mustAccount(did)
+  }
+
+  private async deleteAccountRequest({ did }: DeleteAccountRequestInput): Promise<void> {
+    await this.deps.accountEmail.requestAccountDelete(await this.mustLocate(did)).catch(rethrowAsOAuth)
+  }
+
+  private async deleteAccountConfirm({ did, token, password }: DeleteAccountConfirmInput): Promise<void> {
+    await this.deps.accountEmail.deleteAccount(did, password, token).catch(rethrowAsOAuth)
+  }
+
+  private async mustLocate(did: string): Promise<LocatedAccount> {
+    const located = await this.deps.accounts.locate(did)
+    if (!located) throw new InvalidRequestError('Account not found')
+    return located
+  }
+
+  private async mustAccount(did: string): Promise<Account> {
+    const account = await this.accountOf(did)
+    if (!account) throw new InvalidRequestError('Account not found')
+    return account
+  }
+
+  private toAccount(summary: AccountSummary): Account {
+    return {
+      did: summary.did as Account['did'],
+      pds: this.deps.serviceDid as Account['pds'],
+      handle: summary.handle as Account['handle'],
+      email: summary.email ?? undefined,
+      emailVerified: summary.email ? summary.email_confirmed_at !== null : undefined,
+      deactivated: summary.deactivated_at !== null,
+    }
+  }
+}
+
+/** Our protocol errors as the provider's, so its pages show their message instead of a server error. */
+function rethrowAsOAuth(err: unknown): never {
+  if (err instanceof XRPCError && err.type < 500) {
+    throw new InvalidRequestError(err.errorMessage ?? err.customErrorName ?? 'Request refused', err)
+  }
+  throw err
+}
+
+/** j***@example.com: enough for the user to know where the code went. */
+function maskEmail(email: string): string {
+  const at = email.indexOf('@')
+  if (at <= 0) return 'your email address'
+  return `${email[0]}***${email.slice(at)}`
+}

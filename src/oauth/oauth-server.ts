@@ -1,0 +1,144 @@
+// The OAuth authorization server (and our resource server's token check), on
+// @atproto/oauth-provider, the official PDS's own provider: PAR, PKCE,
+// DPoP-bound tokens with nonces, client metadata fetched from the client_id
+// URL, refresh and revocation. Its stores are in the management database,
+// so every process of the service serves OAuth; its tokens are stateful
+// (checked against the token store on each request), so a revoked grant is
+// refused at once. Keys are derived from the service's JWT secret, so every
+// process signs and checks with the same ones without another secret to keep.
+import { createSecretKey, hkdfSync } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { OAuthError, WWWAuthenticateError } from '@atproto/oauth-provider/errors'
+import {
+  AccessTokenMode,
+  type BrandingConfig,
+  JoseKey,
+  OAuthProvider,
+  type OAuthStore,
+} from '@atproto/oauth-provider/provider'
+import { ScopePermissionsTransition } from '@atproto/oauth-scopes'
+import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
+import type { OAuthConfig } from '../config/config.js'
+
+/** Who an OAuth access token speaks for, and what it was granted. */
+export type OAuthGrant = {
+  did: string
+  clientId: string
+  /** The granted scope, read as the official PDS reads it (`transition:*` included). */
+  permissions: ScopePermissionsTransition
+}
+
+export type OAuthServerOptions = {
+  /** The service URL: the issuer, and the base of every `htu` a DPoP proof names. */
+  serviceUrl: string
+  serviceDid: string
+  jwtSecret: string
+  /** Every store but the account store (OAuthStores, on the management database). */
+  stores: Omit<OAuthStore, keyof import('@atproto/oauth-provider/store').AccountStore | 'findClient'>
+  accountStore: import('@atproto/oauth-provider/store').AccountStore
+  branding?: BrandingConfig
+  /** Client ids trusted without the "unknown app" warning. */
+  trustedClients: string[]
+  /** Fetches client metadata documents (SSRF-guarded by the caller). */
+  safeFetch?: typeof globalThis.fetch
+}
+
+export class OAuthServer {
+  readonly provider: OAuthProvider
+  private readonly base: string
+
+  private constructor(
+    provider: OAuthProvider,
+    private readonly serviceDid: string,
+    serviceUrl: string,
+  ) {
+    this.provider = provider
+    this.base = new URL(serviceUrl).origin
+  }
+
+  static async create(opts: OAuthServerOptions): Promise<OAuthServer> {
+    const issuer = new URL(opts.serviceUrl).origin
+    const tokenKey = await JoseKey.fromKeyLike(
+      createSecretKey(derive(opts.jwtSecret, 'oauth access tokens')),
+      undefined,
+      'HS256',
+    )
+    const trusted = new Set(opts.trustedClients)
+    const provider = new OAuthProvider({
+      issuer,
+      keyset: [tokenKey],
+      // One object serves every store but the accounts': named store by store (a spread would copy no methods).
+      deviceStore: opts.stores,
+      requestStore: opts.stores,
+      tokenStore: opts.stores,
+      replayStore: opts.stores,
+      lexiconStore: opts.stores,
+      accountStore: opts.accountStore,
+      dpopSecret: derive(opts.jwtSecret, 'oauth dpop nonces'),
+      // Sign-up is createAccount's, on each domain: the provider's sign-up form is not offered.
+      inviteCodeRequired: true,
+      branding: opts.branding,
+      safeFetch: opts.safeFetch,
+      metadata: { protected_resources: [issuer] },
+      // We are both the authorization and the resource server: each request checks its token in the
+      // store, so a revoked grant stops at once and tokens need not carry their scope.
+      accessTokenMode: AccessTokenMode.stateful,
+      getClientInfo: (clientId) => ({ isTrusted: trusted.has(clientId) }),
+    })
+    return new OAuthServer(provider, opts.serviceDid, opts.serviceUrl)
+  }
+
+  /** Whether the request carries an OAuth (DPoP) access token rather than a session JWT. */
+  static isDpop(req: IncomingMessage): boolean {
+    return /^dpop\s/i.test(req.headers.authorization ?? '')
+  }
+
+  /**
+   * Checks a DPoP-bound access token and its proof (method, URL, nonce,
+   * replay, key binding) against the request; the answer carries the next
+   * DPoP nonce. A refusal is the OAuth error as an XRPC error, with the
+   * WWW-Authenticate header a client acts on (use_dpop_nonce).
+   */
+  async verify(req: IncomingMessage, res: ServerResponse | undefined): Promise<OAuthGrant> {
+    const nonce = this.provider.nextDpopNonce()
+    if (nonce && res && !res.headersSent) {
+      res.setHeader('DPoP-Nonce', nonce)
+      res.appendHeader('Access-Control-Expose-Headers', 'DPoP-Nonce')
+    }
+    // Express's originalUrl: a router mounted under a prefix sees only the rest as its url.
+    const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'
+    const url = new URL(path, this.base)
+    const payload = await this.provider
+      .authenticateRequest(req.method ?? 'GET', url, req.headers, { audience: [this.serviceDid], scope: ['atproto'] })
+      .catch((err: unknown) => {
+        if (err instanceof WWWAuthenticateError && res && !res.headersSent) {
+          res.setHeader('WWW-Authenticate', err.wwwAuthenticateHeader)
+          res.appendHeader('Access-Control-Expose-Headers', 'WWW-Authenticate')
+        }
+        if (err instanceof OAuthError) throw new XRPCError(err.status, err.error_description, err.error)
+        throw err
+      })
+    if (typeof payload.sub !== 'string' || !payload.sub.startsWith('did:')) {
+      throw new InvalidRequestError('Malformed token', 'InvalidToken')
+    }
+    const permissions = new ScopePermissionsTransition(payload.scope?.split(' '))
+    if (!permissions.scopes.has('atproto')) {
+      throw new InvalidRequestError('OAuth token does not have "atproto" scope', 'InvalidToken')
+    }
+    return { did: payload.sub, clientId: String(payload.client_id ?? ''), permissions }
+  }
+}
+
+/** The pages' branding from the config's `oauth` (the service's name, its logo and color). */
+export function oauthBranding(config: OAuthConfig): BrandingConfig {
+  return {
+    name: config.name,
+    logo: config.logo,
+    colors: config.primaryColor ? { primary: config.primaryColor } : undefined,
+  }
+}
+
+/** A 32-byte key of its own for each use, from the service's JWT secret. */
+function derive(secret: string, use: string): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', secret, 'primal-pds', use, 32))
+}
