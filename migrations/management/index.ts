@@ -10,6 +10,7 @@ import * as m007 from './007_invites.js'
 import * as m008 from './008_account_moves.js'
 import * as m009 from './009_plc_follow.js'
 import * as m010 from './010_move_consents.js'
+import * as m011 from './011_oauth.js'
 
 export const managementMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -22,4 +23,5 @@ export const managementMigrations: Record<string, Migration> = {
   '008_account_moves': m008,
   '009_plc_follow': m009,
   '010_move_consents': m010,
+  '011_oauth': m011,
 }

@@ -123,6 +123,87 @@ export interface AccountMoveTable {
   updated_at: string
 }
 
+/** A browser the OAuth server has seen (its cookie's device id). */
+export interface OAuthDeviceTable {
+  id: string
+  session_id: string
+  user_agent: string | null
+  ip_address: string
+  last_seen_at: string
+}
+
+/** An account signed in on a device. */
+export interface OAuthDeviceAccountTable {
+  device_id: string
+  did: string
+  created_at: string
+  updated_at: string
+}
+
+/** An OAuth authorization request, from the pushed request to the code's exchange. */
+export interface OAuthRequestTable {
+  id: string
+  client_id: string
+  device_id: string | null
+  did: string | null
+  code: string | null
+  expires_at: string
+  /** JSON: what the provider keeps beside the columns (client authentication, parameters). */
+  data: string
+}
+
+/** An OAuth session: its current token id and refresh token, both replaced on each refresh. */
+export interface OAuthTokenTable {
+  /** bigint, stable across rotations: the used refresh tokens point at it. Never leaves the floor. */
+  id: Generated<string>
+  token_id: string
+  did: string
+  client_id: string
+  device_id: string | null
+  code: string | null
+  current_refresh_token: string | null
+  /** When the current access token expires (the session may still be refreshed after). */
+  expires_at: string
+  created_at: string
+  updated_at: string
+  /** JSON: client authentication, parameters, scope. */
+  data: string
+}
+
+/** A refresh token a session had before its current one. */
+export interface OAuthUsedRefreshTokenTable {
+  refresh_token: string
+  /** oauth_token.id */
+  token: string
+}
+
+/** A client an account has authorized, with what it granted. */
+export interface OAuthAuthorizedClientTable {
+  did: string
+  client_id: string
+  /** JSON: the provider's AuthorizedClientData. */
+  data: string
+  created_at: string
+  updated_at: string
+}
+
+/** A nonce seen, refused again until `expires_at`. */
+export interface OAuthReplayNonceTable {
+  namespace: string
+  nonce: string
+  expires_at: string
+}
+
+/** A lexicon (permission set) the OAuth server resolved, or failed to. */
+export interface OAuthLexiconTable {
+  nsid: string
+  /** Whether the document was found; failures are dropped once old. */
+  resolved: boolean
+  updated_at: string
+  /** JSON: the provider's LexiconData. */
+  data: string
+}
+
 export interface ManagementSchema {
   plc_follow: PlcFollowTable
   account_move: AccountMoveTable
@@ -134,6 +215,14 @@ export interface ManagementSchema {
   did_routing: DidRoutingTable
   firehose_event: FirehoseEventTable
   outbox: ManagementOutboxTable
+  oauth_device: OAuthDeviceTable
+  oauth_device_account: OAuthDeviceAccountTable
+  oauth_request: OAuthRequestTable
+  oauth_token: OAuthTokenTable
+  oauth_used_refresh_token: OAuthUsedRefreshTokenTable
+  oauth_authorized_client: OAuthAuthorizedClientTable
+  oauth_replay_nonce: OAuthReplayNonceTable
+  oauth_lexicon: OAuthLexiconTable
 }
 
 export type AccountRole = 'owner' | 'admin' | 'user'

@@ -7,6 +7,7 @@ import { StoreBundle } from '../store-bundle.js'
 import { AccountMoveStore } from './account-move-store.js'
 import { ChallengeReader, ChallengeTransactor } from './challenge-store.js'
 import { FirehoseReader, FirehoseTransactor } from './firehose-store.js'
+import { OAuthStore } from './oauth-store.js'
 import { PlcFollowTransactor } from './plc-follow-store.js'
 import { RateLimitTransactor } from './rate-limit-store.js'
 import { TenantRegistry } from './tenant-registry.js'
@@ -41,6 +42,10 @@ export class ManagementTransactor extends ManagementReader {
   /** Where this server is in the PLC directory's export, and which process reads it. */
   get plcFollow(): PlcFollowTransactor {
     return this.bound('plcFollow', () => new PlcFollowTransactor(this.db))
+  }
+  /** The OAuth authorization server's devices, requests, tokens, nonces and lexicons. */
+  get oauth(): OAuthStore {
+    return this.bound('oauth', () => new OAuthStore(this.db))
   }
 
   /** Runs fn in one transaction on the management database (inside one already: in that one). */
