@@ -358,6 +358,29 @@ for (const [engineName, engine] of [
       await assert.rejects(stores.rotateToken(unique('tok') as TokenId, id3, unique('ref') as RefreshToken, next))
     })
 
+    test('of two rotations of one token at once, exactly one happens', async () => {
+      const a = account()
+      const [id1, id2, id3] = [unique('tok'), unique('tok'), unique('tok')] as TokenId[]
+      const [r1, r2, r3] = [unique('ref'), unique('ref'), unique('ref')] as RefreshToken[]
+      const data = token(a.did)
+      const next = {
+        updatedAt: new Date(),
+        expiresAt: new Date(Date.now() + MINUTE),
+        clientAuth: data.clientAuth,
+        scope: 'atproto',
+      }
+      await stores.createToken(id1, data, r1)
+      const outcomes = await Promise.allSettled([
+        stores.rotateToken(id1, id2, r2, next),
+        other.rotateToken(id1, id3, r3, next),
+      ])
+      assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1)
+      const winner = outcomes[0].status === 'fulfilled' ? { id: id2, refresh: r2 } : { id: id3, refresh: r3 }
+      assert.equal((await stores.findTokenByRefreshToken(r1))?.currentRefreshToken, winner.refresh)
+      assert.equal((await stores.listAccountTokens(a.did)).length, 1)
+      assert.equal((await stores.readToken(winner.id))?.currentRefreshToken, winner.refresh)
+    })
+
     test('deleting a token deletes its used refresh tokens', async () => {
       const a = account()
       const [id1, id2] = [unique('tok'), unique('tok')] as TokenId[]
