@@ -39,6 +39,7 @@ const SERVICES = [
   'mail',
   'metrics',
   'moderation',
+  'oauth',
   'proxy',
   'ratelimit',
   'repo',

@@ -18,6 +18,7 @@ import { isFullAccessOnlyMethod } from '../auth/scopes.js'
 import type { AppContext } from '../context.js'
 import { clientIp } from '../http/client-ip.js'
 import type { MethodNsid, MethodTypes } from '../lexicon/method-types.js'
+import type { OAuthGrant } from '../oauth/oauth-server.js'
 import { type IpBucket, type LoginKind, loginKey } from '../ratelimit/rate-limits.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import type { AccessCredentials } from './auth-verifiers.js'
@@ -103,10 +104,10 @@ export class MethodServer {
     const limited = rateLimit ? (ctx: MethodContext<Nsid, A>) => this.charge(rateLimit, ctx, run) : run
     // An OAuth grant is checked against the call, its input parsed, before anything is charged or done.
     const granted = (ctx: MethodContext<Nsid, A>) => {
-      const credentials = (ctx.auth as { credentials?: AccessCredentials } | undefined)?.credentials
-      if (credentials?.type === 'access' && credentials.oauth) {
-        authorizeOAuth(nsid, credentials.oauth.permissions, {
-          params: ctx.params as Record<string, unknown>,
+      const grant = oauthGrantOf(ctx.auth)
+      if (grant) {
+        authorizeOAuth(nsid, grant.permissions, {
+          params: ctx.params,
           input: ctx.input,
           req: ctx.req,
           audFor: (lxm) => this.audFor(lxm, ctx.req.headers['atproto-proxy']),
@@ -141,6 +142,14 @@ export class MethodServer {
     }
     return rateLimits.chargeIp(rateLimit.ip, clientIp(ctx.req), ctx.res, () => handler(ctx))
   }
+}
+
+/** The OAuth grant an auth verifier's result carries, if the caller came with one. */
+function oauthGrantOf(result: unknown): OAuthGrant | undefined {
+  const credentials: unknown =
+    typeof result === 'object' && result !== null ? Reflect.get(result, 'credentials') : undefined
+  const access = credentials as Partial<AccessCredentials> | undefined
+  return access?.type === 'access' ? access.oauth : undefined
 }
 
 type ChargedHandler<C, O> = (ctx: C & { charged?: LocatedAccount }) => Promise<O>

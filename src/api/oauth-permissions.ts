@@ -15,7 +15,7 @@ import { ForbiddenError, XRPCError } from '@atproto/xrpc-server'
 
 /** What a method's check sees of the call. */
 export type OAuthCall = {
-  params: Record<string, unknown>
+  params: unknown
   input: unknown
   req: IncomingMessage
   /** `did#serviceId` of the service a call of `lxm` would be answered for (atproto-proxy, or the configured one). */
@@ -34,9 +34,25 @@ const never: Check = () => {
 const repoWrite =
   (action: 'create' | 'update' | 'delete'): Check =>
   (permissions, { input }) => {
-    const collection = (bodyOf(input) as { collection?: unknown }).collection
-    permissions.assertRepo({ action, collection: String(collection) })
+    assertRepoWrite(permissions, action, String(field(bodyOf(input), 'collection')))
   }
+
+/**
+ * A grant's check for one record write. An update (putRecord) may create the
+ * record as well, so it needs both, as the official PDS asks.
+ */
+export function assertRepoWrite(
+  permissions: ScopePermissionsTransition,
+  action: 'create' | 'update' | 'delete',
+  collection: string,
+): void {
+  try {
+    if (action === 'update') permissions.assertRepo({ action: 'create', collection })
+    permissions.assertRepo({ action, collection })
+  } catch (err) {
+    throw asScopeError(err)
+  }
+}
 
 /** A call answered here for the service it concerns (the AppView's preferences): the grant must reach that service. */
 const rpcFor =
@@ -84,7 +100,8 @@ const TABLE: Record<string, Check> = {
   'com.atproto.server.getSession': always,
   'com.atproto.server.checkAccountStatus': always,
   'com.atproto.server.getServiceAuth': (permissions, { params }) => {
-    permissions.assertRpc({ aud: String(params.aud), lxm: typeof params.lxm === 'string' ? params.lxm : '*' })
+    const lxm = field(params, 'lxm')
+    permissions.assertRpc({ aud: String(field(params, 'aud')), lxm: typeof lxm === 'string' ? lxm : '*' })
   },
   'com.atproto.server.deactivateAccount': (p) => p.assertAccount({ attr: 'status', action: 'manage' }),
   // The provider refuses to authorize a deactivated account, so no grant could be fresh enough to wake one.
@@ -137,7 +154,12 @@ export function asScopeError(err: unknown): unknown {
 /** The methods the table names (for the test that every method accepting tokens is in it). */
 export const OAUTH_METHODS: readonly string[] = Object.keys(TABLE)
 
+/** The JSON body of a call's input (xrpc-server's `{ encoding, body }`). */
 function bodyOf(input: unknown): unknown {
-  const body = (input as { body?: unknown } | undefined)?.body
-  return typeof body === 'object' && body !== null ? body : {}
+  return field(input, 'body')
+}
+
+/** A member of a value that may be anything (the checks run on what the lexicon let through, and read it defensively). */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined
 }

@@ -23,7 +23,7 @@ import type {
   RequestId,
   TokenId,
 } from '@atproto/oauth-provider/store'
-import { OAuthStores } from '../../src/auth/oauth/oauth-stores.js'
+import { OAuthStores } from '../../src/oauth/oauth-stores.js'
 import { createLogger } from '../../src/lib/logger.js'
 import { EmbeddedStorage } from '../../src/storage/embedded.js'
 import { PostgresStorage } from '../../src/storage/postgres.js'

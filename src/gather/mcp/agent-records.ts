@@ -7,6 +7,7 @@ import { lexToJson } from '@atproto/lexicon'
 import { cborToLexRecord } from '@atproto/repo'
 import { AtUri } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
+import { assertRepoWrite } from '../../api/oauth-permissions.js'
 import { checkCollection, checkRkey, type WriteRequest } from '../../repo/prepare.js'
 import { recordWriteOutput } from '../../repo/record-writer.js'
 import { assertServable } from '../../repo/repo-reads.js'
@@ -59,6 +60,8 @@ export function recordJson(content: Uint8Array): Record<string, unknown> {
 /** Writes one record to the caller's repo, validated against our lexicons as createRecord and putRecord do. */
 export async function writeOwnRecord(session: ToolSession, write: WriteRequest): Promise<StrongRef> {
   const { ctx, caller } = session
+  // An OAuth grant names the collections it may write (repo:is.gather.feed.post can post, not publish a skill).
+  if (caller.oauth) assertRepoWrite(caller.oauth.permissions, write.action, write.collection)
   const commit = await ctx.recordWriter.writeOne(caller.account, { ...write, validate: true })
   const { uri, cid } = recordWriteOutput(caller.did, commit)
   return { uri, cid }

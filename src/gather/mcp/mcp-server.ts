@@ -7,6 +7,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import express from 'express'
 import type { AccessCredentials } from '../../api/auth-verifiers.js'
 import type { AppContext } from '../../context.js'
+import { PROTECTED_RESOURCE_PATH } from '../../http/oauth-routes.js'
 import { ipLimit } from '../../http/rate-limit-middleware.js'
 import { serviceVersion } from '../../lib/package-root.js'
 import { databaseUnreachableError, isDatabaseUnreachable } from '../../lib/unavailable.js'
@@ -53,10 +54,16 @@ export function mcpRoutes(ctx: AppContext): express.Router {
   return router
 }
 
-/** The agent's own session, as the XRPC writes take it; any refusal is a 401 an MCP client understands. */
+/**
+ * The agent's own session, or an OAuth grant (DPoP-bound), as the XRPC writes
+ * take them; any refusal is a 401 an MCP client understands, naming the
+ * protected-resource metadata (RFC 9728) where it finds our authorization
+ * server, as the MCP authorization specification asks.
+ */
 function authenticate(ctx: AppContext): express.RequestHandler {
+  const metadata = `${new URL(ctx.config.serviceURL).origin}${PROTECTED_RESOURCE_PATH}${MCP_PATH}`
   return (req, res, next) => {
-    ctx.auth.access({ req }).then(
+    ctx.auth.access({ req, res }).then(
       ({ credentials }) => {
         res.locals.caller = credentials
         next()
@@ -66,9 +73,15 @@ function authenticate(ctx: AppContext): express.RequestHandler {
           next(err)
           return
         }
-        // No credentials get a bare challenge; refused ones say why (RFC 6750 §3).
-        const challenge = req.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer'
-        res.status(401).set('WWW-Authenticate', challenge).json(err.payload)
+        // No credentials get a bare challenge; refused ones say why (RFC 6750 §3). A DPoP refusal's own
+        // challenge (use_dpop_nonce, with the nonce to retry with) stays beside ours.
+        const refused = req.headers.authorization ? ', error="invalid_token"' : ''
+        const dpop = res.getHeader('WWW-Authenticate')
+        const challenge = `Bearer resource_metadata="${metadata}"${refused}`
+        res
+          .status(401)
+          .set('WWW-Authenticate', dpop ? [challenge, String(dpop)] : challenge)
+          .json(err.payload)
       },
     )
   }
