@@ -1,6 +1,7 @@
 // Starts the real server in-process on a random port, on real Postgres (a
 // fresh management database) or on the embedded PGlite in a temp dir, and
 // tears everything down afterwards.
+import { type AddressInfo, createServer as createNetServer } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,9 +58,17 @@ export async function startTestServer(
     postgresUrl?: string
     /** The apps on the core (createAppContext's default: the agent app). */
     wings?: Wing[]
+    /**
+     * Serve at http://localhost:<port> and name that URL as serviceURL: the
+     * one plain-http issuer OAuth clients accept, and the URL their DPoP
+     * proofs and the DID documents name (else serviceURL is the config's, and
+     * the server listens on any free port).
+     */
+    localhostUrl?: boolean
   } = {},
 ): Promise<TestServer> {
   const backend = opts.backend ?? (await defaultBackend())
+  const port = opts.localhostUrl ? await freePort() : 0
   const dataDir = mkdtempSync(join(tmpdir(), 'primal-pds-test-'))
   const managementName = backend === 'postgres' ? uniqueDbName() : 'primal_pds'
   const raw: RawConfig = {
@@ -71,6 +80,7 @@ export async function startTestServer(
     // Sign-up without invite codes, as the tests were written before them; the invite tests ask for them.
     invites: { required: false },
     ...OFFLINE,
+    ...(port ? { serviceURL: `http://localhost:${port}` } : {}),
     ...opts.config,
   }
   if (backend === 'postgres') {
@@ -83,8 +93,8 @@ export async function startTestServer(
     logger: opts.logger ?? createLogger(config.logLevel),
     wings: opts.wings,
   })
-  const server = await startServer(ctx, 0, '127.0.0.1')
-  const url = `http://127.0.0.1:${server.port}`
+  const server = await startServer(ctx, port, '127.0.0.1')
+  const url = port ? config.serviceURL : `http://127.0.0.1:${server.port}`
   return {
     ctx,
     server,
@@ -99,4 +109,16 @@ export async function startTestServer(
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** A port free on loopback now (the server binds it right after: another process taking it first fails the start loudly). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
 }
