@@ -92,7 +92,12 @@ export function createDpopFetch(key: DpopKey, base: FetchLike = fetch): DpopFetc
     if (!token && !isForm) return base(url, init)
     const origin = new URL(url).origin
     const attempt = async () => {
-      const proof = await dpopProof(key, { htm: method, htu: htuOf(url), nonce: nonces.get(origin), accessToken: token })
+      const proof = await dpopProof(key, {
+        htm: method,
+        htu: htuOf(url),
+        nonce: nonces.get(origin),
+        accessToken: token,
+      })
       headers.set('dpop', proof)
       if (token) headers.set('authorization', `DPoP ${token}`)
       const res = await base(url, { ...init, headers })
@@ -117,4 +122,21 @@ async function wantsNonce(res: Response): Promise<boolean> {
     .json()
     .catch(() => undefined)) as { error?: string } | undefined
   return body?.error === 'use_dpop_nonce'
+}
+
+/**
+ * One XRPC-style request with a proof the caller built (`dpopProof`), sent as
+ * is: no nonce retry, so a test sees exactly what the server says to that proof.
+ */
+export function dpopRequest(
+  url: string | URL,
+  opts: { accessToken: string; proof: string; method?: string; body?: unknown },
+): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `DPoP ${opts.accessToken}`, dpop: opts.proof }
+  if (opts.body !== undefined) headers['content-type'] = 'application/json'
+  return fetch(url, {
+    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  })
 }

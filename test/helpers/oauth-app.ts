@@ -89,7 +89,11 @@ export async function authorizeInBrowser(opts: AuthorizeInBrowserOpts): Promise<
   const back = (u: URL) => u.href.startsWith(opts.redirectUri)
   try {
     await page.goto(String(opts.url))
-    await passPages(page, opts, back, shot)
+    await passPages(page, opts, back, shot).catch(async (err) => {
+      // The page it stopped at is what a reviewer needs to see.
+      await shot('stuck').catch(() => {})
+      throw err
+    })
     await page.waitForURL(back)
     await page.waitForLoadState('load')
     await shot('callback')
@@ -108,14 +112,35 @@ async function passPages(
 ): Promise<void> {
   const password = page.locator('input[name="password"]')
   const accept = page.getByRole('button', { name: /^(accept|authorize|allow)$/i })
+  // Without a login_hint the UI first offers "Create a new account" or "Sign in".
+  const welcome = page.getByRole('button', { name: /^create a new account$/i })
+  // Accounts this browser signed in to before, offered by handle.
+  const remembered = page.getByRole('button', { name: new RegExp(escapeRegExp(opts.identifier), 'i') })
   const returned = page.waitForURL(back, { waitUntil: 'commit' }).then(() => 'back' as const)
   for (let step = 0; step < 10; step++) {
     const seen = await Promise.race([
       returned,
       password.waitFor({ state: 'visible' }).then(() => 'sign-in' as const),
       accept.waitFor({ state: 'visible' }).then(() => 'consent' as const),
+      welcome.waitFor({ state: 'visible' }).then(() => 'welcome' as const),
+      remembered
+        .first()
+        .waitFor({ state: 'visible' })
+        .then(() => 'select-account' as const),
     ])
     if (seen === 'back') return
+    if (seen === 'welcome') {
+      await shot('welcome')
+      await page.getByRole('button', { name: /^sign in$/i }).click()
+      await welcome.waitFor({ state: 'hidden' })
+      continue
+    }
+    if (seen === 'select-account') {
+      await shot('select-account')
+      await remembered.first().click()
+      await remembered.first().waitFor({ state: 'hidden' })
+      continue
+    }
     if (seen === 'sign-in') {
       await shot('sign-in')
       // With a login_hint the UI fills the username in and makes it read-only.
@@ -224,6 +249,10 @@ export async function startOAuthApp(opts: OAuthAppOpts): Promise<OAuthApp> {
     },
     close: () => callback.close(),
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** The SimpleStore the client's state and session stores take, on a Map. */
