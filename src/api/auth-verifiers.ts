@@ -130,6 +130,7 @@ export class AuthVerifier {
    * service-auth token; any other is an access token.
    */
   accessOrServiceAuth = async (ctx: Ctx): Promise<Out<AccessCredentials | ServiceCredentials>> => {
+    if (this.oauth && OAuthServer.isDpop(ctx.req)) return this.access(ctx)
     const jwt = this.bearerOrThrow(ctx.req)
     if (!hasLxmClaim(jwt)) return this.access(ctx)
     const account = await this.serviceAuth.verify(jwt, parseReqNsid(ctx.req))

@@ -134,11 +134,7 @@ export class OAuthAccounts {
           throw new SecondAuthenticationFactorRequiredError('emailOtp', maskEmail(located?.email ?? ''), err)
         }
         if (err instanceof XRPCError && err.customErrorName === 'AccountTakedown') {
-          throw new InvalidCredentialsError(
-            'Account has been taken down',
-            located?.did as `did:${string}:${string}`,
-            err,
-          )
+          throw new InvalidRequestError('Account has been taken down', err)
         }
         if (err instanceof XRPCError && err.type === 401) {
           throw new InvalidCredentialsError('Invalid identifier or password', undefined, err)

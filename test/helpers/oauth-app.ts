@@ -149,7 +149,16 @@ async function passPages(
       await password.fill(opts.password)
       await shot('sign-in-filled')
       await page.getByRole('button', { name: /^(sign in|next|continue|log in)$/i }).click()
-      await password.waitFor({ state: 'hidden' })
+      // Past the form, or refused on it (the UI shows the refusal under the form and stays).
+      const refusal = page.getByText(/invalid|incorrect|wrong|taken down|deactivated|not allowed/i).first()
+      const outcome = await Promise.race([
+        password.waitFor({ state: 'hidden' }).then(() => 'past' as const),
+        refusal.waitFor({ state: 'visible' }).then(() => 'refused' as const),
+      ])
+      if (outcome === 'refused') {
+        await shot('sign-in-refused')
+        throw new Error(`sign-in refused: ${await refusal.innerText()}`)
+      }
     } else {
       await shot('consent')
       await accept.click()

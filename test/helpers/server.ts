@@ -1,8 +1,9 @@
 // Starts the real server in-process on a random port, on real Postgres (a
 // fresh management database) or on the embedded PGlite in a temp dir, and
 // tears everything down afterwards.
-import { type AddressInfo, createServer as createNetServer } from 'node:net'
+
 import { mkdtempSync, rmSync } from 'node:fs'
+import { type AddressInfo, createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type RawConfig, validateConfig } from '../../src/config/config.js'

@@ -23,8 +23,8 @@ import type {
   RequestId,
   TokenId,
 } from '@atproto/oauth-provider/store'
-import { OAuthStores } from '../../src/oauth/oauth-stores.js'
 import { createLogger } from '../../src/lib/logger.js'
+import { OAuthStores } from '../../src/oauth/oauth-stores.js'
 import { EmbeddedStorage } from '../../src/storage/embedded.js'
 import { PostgresStorage } from '../../src/storage/postgres.js'
 import type { Storage } from '../../src/storage/storage.js'

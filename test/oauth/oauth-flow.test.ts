@@ -1,0 +1,304 @@
+// OAuth end to end on primal-pds, as an app and a user meet it: an atproto
+// app (@atproto/oauth-client-node, loopback client) signs a user in through
+// our pages in headless Chromium and writes with its DPoP-bound token; users
+// of two tenants sign in at the one issuer; suspended and deactivated
+// accounts cannot; hand-built DPoP proofs are refused as the spec says; a
+// revoked grant stops at once; granular scopes decide each XRPC call,
+// proxied call and MCP tool; and an MCP client (@modelcontextprotocol/sdk)
+// discovers us from /mcp's 401 and calls a tool. Each page passed is saved
+// as a PNG, its path in the test's diagnostics.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { addDomain, createAccount } from '../e2e/tenant-flow.js'
+import { startBrowser, type TestBrowser } from '../helpers/browser.js'
+import { dpopProof, dpopRequest, htuOf } from '../helpers/dpop.js'
+import { connectMcp, createMcpOAuth } from '../helpers/mcp-oauth.js'
+import { type LoopbackCallback, type OAuthApp, startLoopbackCallback, startOAuthApp } from '../helpers/oauth-app.js'
+import { startPlc, type TestPlc } from '../helpers/plc.js'
+import { startTestServer, type TestServer } from '../helpers/server.js'
+import { type StandIn, startStandIn } from '../helpers/standin-services.js'
+import { xrpc } from '../helpers/xrpc.js'
+
+let plc: TestPlc
+let t: TestServer
+let appView: StandIn
+let browser: TestBrowser
+let app: OAuthApp
+let mcpCallback: LoopbackCallback
+let diagnostic: (line: string) => void = () => {}
+
+/** The stand-in AppView as a grant's rpc: names it. */
+const appViewAud = () => encodeURIComponent(`${appView.did}#bsky_appview`)
+
+before(async () => {
+  plc = await startPlc()
+  appView = await startStandIn(plc.url)
+  t = await startTestServer({
+    localhostUrl: true,
+    config: {
+      plcEndpoint: plc.url,
+      appView: { url: appView.urls.bsky_appview, did: appView.did },
+      proxy: { allowPrivateNetwork: true },
+    },
+  })
+  await addDomain(t, 'alpha-oauth.test')
+  await addDomain(t, 'beta-oauth.test')
+  browser = await startBrowser({ log: (line) => diagnostic(line) })
+  app = await startOAuthApp({ handleResolver: t.url, plcDirectoryUrl: plc.url, scope: fullScope() })
+  mcpCallback = await startLoopbackCallback()
+})
+
+after(async () => {
+  await mcpCallback?.close()
+  await app?.close()
+  await browser?.close()
+  await t?.close()
+  await appView?.close()
+  await plc?.close()
+})
+
+/** Everything the tests below ask of the loopback client at one time or another. */
+const fullScope = () =>
+  [
+    'atproto',
+    'transition:generic',
+    'repo:is.gather.feed.post',
+    'repo:app.bsky.feed.post?action=create',
+    'blob:image/*',
+    'account:email?action=manage',
+    'identity:handle',
+    `rpc:app.bsky.feed.getTimeline?aud=${appViewAud()}`,
+  ].join(' ')
+
+test('an app signs a user in through our pages and writes a record with its DPoP-bound token', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const made = await xrpc(t.url, 'host.primal.pds.createAccount', {
+    auth: t.adminKey,
+    body: { handle: 'alice.alpha-oauth.test', password: 'correct horse battery', email: 'alice@alpha-oauth.test' },
+  })
+  assert.equal(made.status, 200, JSON.stringify(made.body))
+  const alice = { did: String(made.body.did), handle: 'alice.alpha-oauth.test', password: 'correct horse battery' }
+  const { agent, session, tokenSet } = await app.signIn({
+    browser,
+    identifier: alice.handle,
+    password: alice.password,
+    scope: 'atproto transition:generic',
+    screenshots: true,
+  })
+  assert.equal(session.did, alice.did)
+  assert.equal(tokenSet.token_type, 'DPoP')
+  assert.equal(tokenSet.iss, t.url)
+  const created = await agent.com.atproto.repo.createRecord({
+    repo: alice.did,
+    collection: 'app.bsky.feed.post',
+    record: { $type: 'app.bsky.feed.post', text: 'signed in with OAuth', createdAt: new Date().toISOString() },
+  })
+  assert.ok(created.data.uri.startsWith(`at://${alice.did}/app.bsky.feed.post/`))
+  const { data: me } = await agent.com.atproto.server.getSession()
+  assert.equal(me.handle, alice.handle)
+  // Without account:email (or transition:email) the grant does not show the email; a session token does.
+  assert.equal(me.email, undefined)
+  // The legacy session tokens keep working beside OAuth.
+  const legacy = await xrpc(t.url, 'com.atproto.server.createSession', {
+    body: { identifier: alice.handle, password: alice.password },
+  })
+  assert.equal(legacy.status, 200)
+  assert.equal(legacy.body.email, 'alice@alpha-oauth.test')
+})
+
+test('users of two tenants sign in at the one issuer; suspended and deactivated accounts cannot', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const bob = await createAccount(t, 'bob.beta-oauth.test')
+  const signed = await app.signIn({ browser, identifier: bob.handle, password: bob.password, scope: 'atproto' })
+  assert.equal(signed.session.did, bob.did)
+  assert.equal(signed.tokenSet.iss, t.url)
+
+  const suspended = await createAccount(t, 'sus.alpha-oauth.test')
+  const status = await xrpc(t.url, 'host.primal.pds.updateAccountStatus', {
+    auth: t.adminKey,
+    body: { did: suspended.did, status: 'suspended' },
+  })
+  assert.equal(status.status, 200, JSON.stringify(status.body))
+  await assert.rejects(
+    app.signIn({ browser, identifier: suspended.handle, password: suspended.password, scope: 'atproto' }),
+    /sign-in refused/,
+  )
+
+  const sleeper = await createAccount(t, 'sleeper.beta-oauth.test')
+  const login = await xrpc(t.url, 'com.atproto.server.createSession', {
+    body: { identifier: sleeper.handle, password: sleeper.password },
+  })
+  const off = await xrpc(t.url, 'com.atproto.server.deactivateAccount', {
+    auth: String(login.body.accessJwt),
+    body: {},
+  })
+  assert.equal(off.status, 200, JSON.stringify(off.body))
+  await assert.rejects(
+    app.signIn({ browser, identifier: sleeper.handle, password: sleeper.password, scope: 'atproto' }),
+    /sign-in refused/,
+  )
+})
+
+test('DPoP proofs: a replay, a wrong htu or htm and a made-up nonce are refused; a revoked grant stops at once', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const carol = await createAccount(t, 'carol.alpha-oauth.test')
+  const { session } = await app.signIn({
+    browser,
+    identifier: carol.handle,
+    password: carol.password,
+    scope: 'atproto',
+  })
+  const { tokenSet, dpopKey } = await app.rawSession(carol.did)
+  const accessToken = tokenSet.access_token
+  const url = `${t.url}/xrpc/com.atproto.server.getSession`
+  const proof = (claims: { htm?: string; htu?: string; nonce?: string; jti?: string }) =>
+    dpopProof(dpopKey, { htm: 'GET', htu: htuOf(url), accessToken, ...claims })
+
+  // Every answer to a DPoP request carries the nonce to use next.
+  const first = await dpopRequest(url, { accessToken, proof: await proof({}) })
+  const nonce = first.headers.get('dpop-nonce') ?? undefined
+  assert.ok(nonce, 'a DPoP-Nonce is sent')
+  const jti = crypto.randomUUID()
+  const good = await dpopRequest(url, { accessToken, proof: await proof({ nonce, jti }) })
+  assert.equal(good.status, 200, await good.clone().text())
+  assert.equal(((await good.json()) as { did: string }).did, carol.did)
+
+  const refusals: Record<string, Response> = {
+    replayed: await dpopRequest(url, { accessToken, proof: await proof({ nonce, jti }) }),
+    'wrong htu': await dpopRequest(url, {
+      accessToken,
+      proof: await proof({ nonce, htu: `${t.url}/xrpc/com.atproto.server.describeServer` }),
+    }),
+    'wrong htm': await dpopRequest(url, { accessToken, proof: await proof({ nonce, htm: 'POST' }) }),
+    'made-up nonce': await dpopRequest(url, { accessToken, proof: await proof({ nonce: 'not-a-nonce-we-sent' }) }),
+    'as a Bearer token': await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } }),
+  }
+  for (const [what, res] of Object.entries(refusals)) {
+    const body = await res.text()
+    tc.diagnostic(`${what}: HTTP ${res.status} ${res.headers.get('www-authenticate') ?? ''} ${body}`)
+    assert.ok(res.status === 401 || res.status === 400, `${what}: ${res.status} ${body}`)
+    assert.match(body, /"error":"(invalid_dpop_proof|use_dpop_nonce|InvalidToken|invalid_token)"/, what)
+  }
+
+  // The app signs out: the grant is revoked, and its token is refused from the next request on.
+  await session.signOut()
+  const after = await dpopRequest(url, { accessToken, proof: await proof({ nonce }) })
+  assert.equal(after.status, 401, await after.clone().text())
+})
+
+test('granular scopes decide each XRPC call, proxied call and MCP tool', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const dave = await createAccount(t, 'dave.beta-oauth.test')
+  const scope = [
+    'atproto',
+    'repo:is.gather.feed.post',
+    'repo:app.bsky.feed.post?action=create',
+    'blob:image/*',
+    'account:email?action=manage',
+    `rpc:app.bsky.feed.getTimeline?aud=${appViewAud()}`,
+  ].join(' ')
+  const { agent } = await app.signIn({ browser, identifier: dave.handle, password: dave.password, scope })
+  const post = { $type: 'app.bsky.feed.post', text: 'scoped', createdAt: new Date().toISOString() }
+
+  // repo: create in the named collection, not delete; nothing in another collection.
+  const made = await agent.com.atproto.repo.createRecord({
+    repo: dave.did,
+    collection: 'app.bsky.feed.post',
+    record: post,
+  })
+  await assert.rejects(
+    agent.com.atproto.repo.deleteRecord({
+      repo: dave.did,
+      collection: 'app.bsky.feed.post',
+      rkey: made.data.uri.split('/').pop() as string,
+    }),
+    /Missing required scope "repo:app.bsky.feed.post\?action=delete"/,
+  )
+  await assert.rejects(
+    agent.com.atproto.repo.createRecord({
+      repo: dave.did,
+      collection: 'app.bsky.feed.like',
+      record: {
+        $type: 'app.bsky.feed.like',
+        subject: { uri: made.data.uri, cid: made.data.cid },
+        createdAt: post.createdAt,
+      },
+    }),
+    /Missing required scope/,
+  )
+  // blob: images, not video.
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  const blob = await agent.com.atproto.repo.uploadBlob(png, { encoding: 'image/png' })
+  assert.equal(blob.data.blob.mimeType, 'image/png')
+  await assert.rejects(
+    agent.com.atproto.repo.uploadBlob(png, { encoding: 'video/mp4' }),
+    /Missing required scope "blob/,
+  )
+  // account: the email's confirmation (mail is not configured here: past the grant, the method's own 400).
+  await assert.rejects(
+    agent.com.atproto.server.requestEmailConfirmation(),
+    (err: { status?: number; error?: string }) => {
+      assert.notEqual(err.error, 'ScopeMissingError')
+      return true
+    },
+  )
+  await assert.rejects(agent.com.atproto.server.deactivateAccount({}), /Missing required scope "account:status/)
+  // identity: not granted, so no handle change; methods for the password only are closed to any grant.
+  await assert.rejects(
+    agent.com.atproto.identity.updateHandle({ handle: 'dave2.beta-oauth.test' }),
+    /Missing required scope "identity:handle"/,
+  )
+  await assert.rejects(
+    agent.com.atproto.server.createAppPassword({ name: 'nope' }),
+    /OAuth credentials are not supported/,
+  )
+  // rpc: the timeline at the AppView, not the preferences nor another method.
+  const timeline = await agent.app.bsky.feed.getTimeline({})
+  assert.equal(timeline.success, true)
+  await assert.rejects(agent.app.bsky.feed.getAuthorFeed({ actor: dave.did }), /Missing required scope "rpc:/)
+  await assert.rejects(
+    agent.app.bsky.actor.getPreferences(),
+    /Missing required scope "rpc:app.bsky.actor.getPreferences/,
+  )
+  assert.ok(appView.calls.some((call) => call.nsid === 'app.bsky.feed.getTimeline'))
+  assert.ok(!appView.calls.some((call) => call.nsid === 'app.bsky.feed.getAuthorFeed'))
+})
+
+test('an MCP client discovers us from /mcp, signs in through our pages, and its grant decides which tools it may use', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const erin = await createAccount(t, 'erin.alpha-oauth.test')
+  const none = await fetch(`${t.url}/mcp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
+  assert.equal(none.status, 401)
+  assert.equal(
+    none.headers.get('www-authenticate'),
+    `Bearer resource_metadata="${t.url}/.well-known/oauth-protected-resource/mcp"`,
+  )
+  const oauth = await createMcpOAuth(
+    { browser, identifier: erin.handle, password: erin.password, screenshots: true },
+    mcpCallback,
+    'atproto repo:is.gather.feed.post',
+  )
+  let client: Client | undefined
+  try {
+    client = await connectMcp(`${t.url}/mcp`, oauth)
+    assert.equal(oauth.provider.discoveryState()?.authorizationServerUrl, t.url)
+    const posted = await client.callTool({ name: 'create_post', arguments: { text: 'hello from an MCP client' } })
+    assert.notEqual(posted.isError, true, JSON.stringify(posted.content))
+    const uri = String((posted.structuredContent as { uri?: string }).uri)
+    assert.ok(uri.startsWith(`at://${erin.did}/is.gather.feed.post/`))
+    const skill = await client.callTool({
+      name: 'publish_skill',
+      arguments: { slug: 'nope', name: 'Nope', description: 'not granted', version: '1.0.0' },
+    })
+    assert.equal(skill.isError, true)
+    const [refusal] = skill.content as { text: string }[]
+    assert.match(refusal?.text ?? '', /Missing required scope "repo:is.gather.skill.listing/)
+  } finally {
+    await client?.close()
+  }
+})
