@@ -335,6 +335,7 @@ export async function createAppContext(
       accountStore: oauthAccounts.store(),
       branding: oauthBranding(config.oauth),
       trustedClients: config.oauth.trustedClients,
+      homeDomain: async (hint) => (await accounts.locate(hint.trim().toLowerCase()))?.domain,
     })
     const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth, oauth)
     const recordWriter = new RecordWriter({

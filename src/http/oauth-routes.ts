@@ -31,13 +31,32 @@ export function oauthRoutes(ctx: AppContext): express.Router {
     res.set('Access-Control-Allow-Origin', '*')
     res.json(metadata)
   })
-  router.use(
-    oauthMiddleware(ctx.oauth.provider, {
-      onError: (_req, _res, err, message) => {
-        if (!expected(err)) ctx.logger.error({ err }, message)
+  const options = {
+    onError: (_req: unknown, _res: unknown, err: unknown, message: string) => {
+      if (!expected(err)) ctx.logger.error({ err }, message)
+    },
+  }
+  // The authorize page of a user of one of our domains carries that domain's name beside the service's.
+  const brandedPages = new Map<string, express.RequestHandler>()
+  router.get('/oauth/authorize', (req, res, next) => {
+    ctx.oauth.domainOfRequest(req.query.request_uri).then(
+      (domain) => {
+        if (!domain) return next()
+        let pages = brandedPages.get(domain)
+        if (!pages) {
+          pages = oauthMiddleware(ctx.oauth.brandedFor(domain), options)
+          brandedPages.set(domain, pages)
+        }
+        pages(req, res, next)
       },
-    }),
-  )
+      (err: unknown) => {
+        // Not knowing the domain costs only its name on the page: the service's pages serve the request.
+        ctx.logger.warn({ err }, 'finding the domain of an authorization request failed')
+        next()
+      },
+    )
+  })
+  router.use(oauthMiddleware(ctx.oauth.provider, options))
   return router
 }
 

@@ -20,6 +20,9 @@ import { ScopePermissionsTransition } from '@atproto/oauth-scopes'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
 import type { OAuthConfig } from '../config/config.js'
 
+/** RFC 9126's request_uri prefix, which the provider's pushed requests use before their id. */
+const REQUEST_URI_PREFIX = 'urn:ietf:params:oauth:request_uri:'
+
 /** Who an OAuth access token speaks for, and what it was granted. */
 export type OAuthGrant = {
   did: string
@@ -41,19 +44,58 @@ export type OAuthServerOptions = {
   trustedClients: string[]
   /** Fetches client metadata documents (SSRF-guarded by the caller). */
   safeFetch?: typeof globalThis.fetch
+  /** The domain whose account a sign-in hint (handle or DID) names, for the pages' branding. */
+  homeDomain?: (hint: string) => Promise<string | undefined>
 }
 
 export class OAuthServer {
   readonly provider: OAuthProvider
   private readonly base: string
+  /** A provider per domain whose users signed in, branded with the domain's name (same issuer, keys and stores). */
+  private readonly branded = new Map<string, OAuthProvider>()
 
   private constructor(
-    provider: OAuthProvider,
-    private readonly serviceDid: string,
-    serviceUrl: string,
+    private readonly build: (branding: BrandingConfig | undefined) => OAuthProvider,
+    private readonly opts: OAuthServerOptions,
   ) {
-    this.provider = provider
-    this.base = new URL(serviceUrl).origin
+    this.provider = build(opts.branding)
+    this.base = new URL(opts.serviceUrl).origin
+  }
+
+  /**
+   * The provider whose pages carry `domain`'s name beside the service's. It
+   * shares everything else with the main one (issuer, keys, the stores in
+   * the management database), so either serves any step of any flow.
+   */
+  brandedFor(domain: string): OAuthProvider {
+    let provider = this.branded.get(domain)
+    if (!provider) {
+      const name = this.opts.branding?.name
+      provider = this.build({ ...this.opts.branding, name: name ? `${domain} · ${name}` : domain })
+      this.branded.set(domain, provider)
+    }
+    return provider
+  }
+
+  /**
+   * The domain of the account an authorization request names (its
+   * login_hint, as apps send the handle or DID the user typed), read from the
+   * pushed request the authorize page's URL points to; undefined when it
+   * names none of ours, or no request.
+   */
+  async domainOfRequest(requestUri: unknown): Promise<string | undefined> {
+    if (typeof requestUri !== 'string' || !requestUri.startsWith(REQUEST_URI_PREFIX) || !this.opts.homeDomain) {
+      return undefined
+    }
+    let requestId: string
+    try {
+      requestId = decodeURIComponent(requestUri.slice(REQUEST_URI_PREFIX.length))
+    } catch {
+      return undefined
+    }
+    const request = await this.opts.stores.readRequest(requestId as Parameters<OAuthStore['readRequest']>[0])
+    const hint = request?.parameters.login_hint
+    return hint ? this.opts.homeDomain(hint) : undefined
   }
 
   static async create(opts: OAuthServerOptions): Promise<OAuthServer> {
@@ -64,28 +106,29 @@ export class OAuthServer {
       'HS256',
     )
     const trusted = new Set(opts.trustedClients)
-    const provider = new OAuthProvider({
-      issuer,
-      keyset: [tokenKey],
-      // One object serves every store but the accounts': named store by store (a spread would copy no methods).
-      deviceStore: opts.stores,
-      requestStore: opts.stores,
-      tokenStore: opts.stores,
-      replayStore: opts.stores,
-      lexiconStore: opts.stores,
-      accountStore: opts.accountStore,
-      dpopSecret: derive(opts.jwtSecret, 'oauth dpop nonces'),
-      // Sign-up is createAccount's, on each domain: the provider's sign-up form is not offered.
-      inviteCodeRequired: true,
-      branding: opts.branding,
-      safeFetch: opts.safeFetch,
-      metadata: { protected_resources: [issuer] },
-      // We are both the authorization and the resource server: each request checks its token in the
-      // store, so a revoked grant stops at once and tokens need not carry their scope.
-      accessTokenMode: AccessTokenMode.stateful,
-      getClientInfo: (clientId) => ({ isTrusted: trusted.has(clientId) }),
-    })
-    return new OAuthServer(provider, opts.serviceDid, opts.serviceUrl)
+    const build = (branding: BrandingConfig | undefined) =>
+      new OAuthProvider({
+        issuer,
+        keyset: [tokenKey],
+        // One object serves every store but the accounts': named store by store (a spread would copy no methods).
+        deviceStore: opts.stores,
+        requestStore: opts.stores,
+        tokenStore: opts.stores,
+        replayStore: opts.stores,
+        lexiconStore: opts.stores,
+        accountStore: opts.accountStore,
+        dpopSecret: derive(opts.jwtSecret, 'oauth dpop nonces'),
+        // Sign-up is createAccount's, on each domain: the provider's sign-up form is not offered.
+        inviteCodeRequired: true,
+        branding,
+        safeFetch: opts.safeFetch,
+        metadata: { protected_resources: [issuer] },
+        // We are both the authorization and the resource server: each request checks its token in the
+        // store, so a revoked grant stops at once and tokens need not carry their scope.
+        accessTokenMode: AccessTokenMode.stateful,
+        getClientInfo: (clientId) => ({ isTrusted: trusted.has(clientId) }),
+      })
+    return new OAuthServer(build, opts)
   }
 
   /** Whether the request carries an OAuth (DPoP) access token rather than a session JWT. */
@@ -109,7 +152,10 @@ export class OAuthServer {
     const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'
     const url = new URL(path, this.base)
     const payload = await this.provider
-      .authenticateRequest(req.method ?? 'GET', url, req.headers, { audience: [this.serviceDid], scope: ['atproto'] })
+      .authenticateRequest(req.method ?? 'GET', url, req.headers, {
+        audience: [this.opts.serviceDid],
+        scope: ['atproto'],
+      })
       .catch((err: unknown) => {
         if (err instanceof WWWAuthenticateError && res && !res.headersSent) {
           res.setHeader('WWW-Authenticate', err.wwwAuthenticateHeader)

@@ -107,6 +107,24 @@ test('an app signs a user in through our pages and writes a record with its DPoP
   assert.equal(legacy.body.email, 'alice@alpha-oauth.test')
 })
 
+test("the pages carry the user's domain beside the service's name when the app names the account", async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const gina = await createAccount(t, 'gina.beta-oauth.test')
+  const page = await browser.newPage()
+  try {
+    // The app passes the handle the user typed as login_hint: the page is that domain's.
+    await page.goto(String(await app.client.authorize(gina.handle, { scope: 'atproto' })))
+    await page.getByText('beta-oauth.test · primal-pds').first().waitFor({ state: 'visible' })
+    await browser.screenshot(page, 'branded-sign-in')
+    // Without a hint (the user types the server's address instead), the service's own name.
+    await page.goto(String(await app.client.authorize(t.url, { scope: 'atproto' })))
+    await page.getByText('primal-pds', { exact: true }).first().waitFor({ state: 'visible' })
+    assert.equal(await page.getByText('beta-oauth.test · primal-pds').count(), 0)
+  } finally {
+    await page.close()
+  }
+})
+
 test('users of two tenants sign in at the one issuer; suspended and deactivated accounts cannot', async (tc) => {
   diagnostic = (line) => tc.diagnostic(line)
   const bob = await createAccount(t, 'bob.beta-oauth.test')
@@ -301,4 +319,51 @@ test('an MCP client discovers us from /mcp, signs in through our pages, and its 
   } finally {
     await client?.close()
   }
+})
+
+test('a user sees the apps they authorized on the account page and revokes one, whose token stops at once', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const frank = await createAccount(t, 'frank.beta-oauth.test')
+  await app.signIn({ browser, identifier: frank.handle, password: frank.password, scope: 'atproto' })
+  const { tokenSet, dpopKey } = await app.rawSession(frank.did)
+  const url = `${t.url}/xrpc/com.atproto.server.getSession`
+  const call = async (nonce?: string) =>
+    dpopRequest(url, {
+      accessToken: tokenSet.access_token,
+      proof: await dpopProof(dpopKey, { htm: 'GET', htu: htuOf(url), accessToken: tokenSet.access_token, nonce }),
+    })
+  const nonce = (await call()).headers.get('dpop-nonce') ?? undefined
+  assert.equal((await call(nonce)).status, 200)
+
+  const page = await browser.newPage()
+  try {
+    await page.goto(`${t.url}/account`)
+    // This browser signed in for the app already: the page may offer that account, or ask for the password.
+    const password = page.locator('input[name="password"]')
+    const home = page.getByRole('link', { name: /^Apps/ }).first()
+    const seen = await Promise.race([
+      password.waitFor({ state: 'visible' }).then(() => 'sign-in' as const),
+      home.waitFor({ state: 'visible' }).then(() => 'home' as const),
+    ])
+    if (seen === 'sign-in') {
+      await browser.screenshot(page, 'account-sign-in')
+      const username = page.locator('input[name="username"]')
+      if ((await username.isVisible()) && (await username.isEditable())) await username.fill(frank.handle)
+      await password.fill(frank.password)
+      await page.getByRole('button', { name: /^(sign in|next)$/i }).click()
+    }
+    await home.click()
+    const listed = page.getByRole('row', { name: /A local app/ })
+    await listed.waitFor({ state: 'visible' })
+    await browser.screenshot(page, 'account-apps')
+    await listed.getByRole('button', { name: 'Details' }).click()
+    await page.getByRole('button', { name: 'Revoke access' }).click()
+    await page.getByText('Successfully revoked access').waitFor({ state: 'visible' })
+    await browser.screenshot(page, 'account-apps-revoked')
+    assert.equal(await page.getByRole('row', { name: /A local app/ }).count(), 0)
+  } finally {
+    await page.close()
+  }
+  const refused = await call(nonce)
+  assert.equal(refused.status, 401, await refused.clone().text())
 })
