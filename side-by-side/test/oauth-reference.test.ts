@@ -5,12 +5,20 @@
 // hand-built DPoP proofs are accepted or refused as the spec says; an MCP
 // client's auth() (@modelcontextprotocol/sdk) discovers the server, passes the
 // same pages, and gets DPoP-bound tokens that work for an XRPC call. Each page
-// passed is saved as a PNG; the test's diagnostics print where.
+// passed is saved as a PNG; the test's diagnostics print where. The official
+// PDS has no /mcp: a stand-in MCP server here, whose resource metadata names
+// the official PDS as its authorization server, takes the MCP transport's
+// path (401, discovery, pages, finishAuth, DPoP-bound calls) until ours can.
 import assert from 'node:assert/strict'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { after, before, test } from 'node:test'
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
+import { calculateJwkThumbprint, decodeJwt, EmbeddedJWK, jwtVerify } from 'jose'
 import { startBrowser, type TestBrowser } from '../../test/helpers/browser.js'
-import { dpopProof, dpopRequest, htuOf } from '../../test/helpers/dpop.js'
-import { authorizeMcp, createMcpOAuth } from '../../test/helpers/mcp-oauth.js'
+import { accessTokenHash, dpopProof, dpopRequest, htuOf } from '../../test/helpers/dpop.js'
+import { authorizeMcp, connectMcp, createMcpOAuth } from '../../test/helpers/mcp-oauth.js'
 import {
   type LoopbackCallback,
   type OAuthApp,
@@ -134,3 +142,112 @@ test("an MCP client's auth() discovers the official PDS, passes its pages and ge
   assert.equal(body.did, carol.did)
   assert.equal(body.handle, carol.handle)
 })
+
+test('an MCP client connects through the SDK transport to a server whose resource metadata names the official PDS', async (t) => {
+  diagnostic = (line) => t.diagnostic(line)
+  const dave = await official.createAccount('dave', 0)
+  const standIn = await startStandInMcp(official.publicUrl)
+  t.after(() => standIn.close())
+  const oauth = await createMcpOAuth({ browser, identifier: dave.handle, password: dave.password }, mcpCallback)
+
+  const client = await connectMcp(standIn.url, oauth)
+  t.after(() => client.close())
+  const result = await client.callTool({ name: 'whoami', arguments: {} })
+  assert.deepEqual(result.content, [{ type: 'text', text: dave.did }])
+  assert.equal(oauth.provider.discoveryState()?.authorizationServerUrl, official.publicUrl)
+  assert.ok(standIn.refused >= 1, 'the first call, without a token, was refused with 401')
+})
+
+type StandInMcp = { url: string; refused: number; close(): Promise<void> }
+
+/**
+ * An MCP server (stateless, one tool `whoami` answering the token's subject)
+ * guarding /mcp as a resource server of `issuer` would: no valid DPoP-bound
+ * token, 401 with a Bearer challenge naming its resource metadata (the SDK
+ * reads resource_metadata only from a Bearer challenge). It checks the proof
+ * (signature, htm, htu, ath, key thumbprint = the token's cnf.jkt) but cannot
+ * check the token's own signature, which only its issuer can (HS256).
+ */
+async function startStandInMcp(issuer: string): Promise<StandInMcp> {
+  let refused = 0
+  let base = ''
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/.well-known/oauth-protected-resource/mcp') {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify({
+          resource: `${base}/mcp`,
+          authorization_servers: [issuer],
+          bearer_methods_supported: ['header'],
+        }),
+      )
+      return
+    }
+    if (req.url !== '/mcp') {
+      res.writeHead(404).end()
+      return
+    }
+    const sub = await dpopSubject(req, `${base}/mcp`).catch(() => undefined)
+    if (!sub) {
+      refused += 1
+      res.writeHead(401, {
+        'www-authenticate': `Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp", DPoP algs="ES256"`,
+      })
+      res.end()
+      return
+    }
+    if (req.method !== 'POST') {
+      // Stateless: no stream for server-initiated messages, as the SDK's stateless example answers.
+      res.writeHead(405, { allow: 'POST' }).end()
+      return
+    }
+    const server = new McpServer({ name: 'stand-in', version: '0.0.0' })
+    server.registerTool('whoami', { description: 'the DID the token speaks for' }, () => ({
+      content: [{ type: 'text', text: sub }],
+    }))
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
+    res.on('close', () => {
+      void transport.close()
+      void server.close()
+    })
+    await server.connect(transport)
+    await transport.handleRequest(req, res)
+  }
+  const http: Server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) res.writeHead(500).end(String(err))
+    })
+  })
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  return {
+    url: `${base}/mcp`,
+    get refused() {
+      return refused
+    },
+    close: () =>
+      new Promise((resolve) => {
+        http.close(() => resolve())
+        http.closeAllConnections()
+      }),
+  }
+}
+
+/** The token's subject when the request proves possession of the key the token is bound to; else throws. */
+async function dpopSubject(req: IncomingMessage, htu: string): Promise<string> {
+  const token = req.headers.authorization?.match(/^DPoP (.+)$/)?.[1]
+  const proof = req.headers.dpop
+  if (!token || typeof proof !== 'string') throw new Error('no DPoP token and proof')
+  const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt', maxTokenAge: 60 })
+  if (payload.htm !== req.method || payload.htu !== htu) throw new Error('proof for another request')
+  if (payload.ath !== accessTokenHash(token)) throw new Error('proof for another token')
+  const claims = decodeJwt(token) as { sub?: string; cnf?: { jkt?: string } }
+  if (
+    claims.cnf?.jkt !==
+    (await calculateJwkThumbprint(protectedHeader.jwk as Parameters<typeof calculateJwkThumbprint>[0]))
+  ) {
+    throw new Error('token bound to another key')
+  }
+  if (!claims.sub) throw new Error('token without sub')
+  return claims.sub
+}
