@@ -139,8 +139,8 @@ export class AccountEmail {
     await this.mailCode(located, await this.withEmail(located), 'reset_password')
   }
 
-  /** Sets a new password with a mailed reset code; every session of the account ends. */
-  async resetPassword(token: string, password: string): Promise<void> {
+  /** Sets a new password with a mailed reset code; every session of the account ends. Returns the account's DID. */
+  async resetPassword(token: string, password: string): Promise<string> {
     const { registry, storage, passwords, accounts } = this.deps
     checkPasswordPolicy(password)
     const did = await registry.findTokenHome('reset_password', token.trim())
@@ -157,6 +157,7 @@ export class AccountEmail {
     })
     await registry.deleteTokenHomes(located.did, 'reset_password')
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'password reset with a mailed code')
+    return located.did
   }
 
   /** Mails the code that deleteAccount asks for (com.atproto.server.requestAccountDelete). */

@@ -366,6 +366,7 @@ export class AccountService {
     this.deps.outboxWritten(located.db_name)
     await registry.deleteHome(located.did)
     this.recentHomes.forget(located.did)
+    await storage.managementTransactor.oauth.revokeAccount(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account deleted')
   }
 
@@ -391,6 +392,8 @@ export class AccountService {
       await outbox.account(tx, located.did, await stateIn(tx, located.did))
     })
     this.deps.outboxWritten(located.db_name)
+    // A takedown ends the account's OAuth grants for good, as the official PDS's does: lifting it revives none.
+    if (status !== 'active') await this.deps.storage.managementTransactor.oauth.revokeAccount(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain, status }, 'account status changed')
   }
 
@@ -475,6 +478,7 @@ export class AccountService {
     })
     if (!changed) return false
     this.deps.outboxWritten(located.db_name)
+    await this.deps.storage.managementTransactor.oauth.revokeAccount(located.did)
     this.deps.logger.info({ did: located.did, tenant: located.domain }, 'account moved away: deactivated')
     return true
   }

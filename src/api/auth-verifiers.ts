@@ -78,18 +78,7 @@ export class AuthVerifier {
     if (this.oauth && OAuthServer.isDpop(req)) return this.oauthAccess(req, res, nsid)
     const claims = await this.tokens.verifyAccess(this.bearerOrThrow(req))
     if (nsid !== undefined && !allowsMethod(claims.scope, nsid)) throw badScope()
-    const state = await this.sessions.checkAccess(claims)
-    noteSubject(req, { did: claims.did, tenant: state.located.domain })
-    return {
-      credentials: {
-        type: 'access',
-        did: claims.did,
-        handle: state.handle,
-        role: state.role,
-        account: state.located,
-        scope: claims.scope,
-      },
-    }
+    return this.checkedAccount(req, claims.did, claims.sessionId, claims.scope)
   }
 
   /**
@@ -108,19 +97,29 @@ export class AuthVerifier {
       throw new ForbiddenError('OAuth credentials are not supported for this endpoint')
     }
     const grant = await (this.oauth as OAuthServer).verify(req, res)
-    const state = await this.sessions.checkAccess({ did: grant.did })
-    noteSubject(req, { did: grant.did, tenant: state.located.domain })
-    return {
-      credentials: {
-        type: 'access',
-        did: grant.did,
-        handle: state.handle,
-        role: state.role,
-        account: state.located,
-        scope: 'oauth',
-        oauth: grant,
-      },
+    return this.checkedAccount(req, grant.did, undefined, 'oauth', grant)
+  }
+
+  /** The caller's account checked (its session too, when it has one) and made the call's credentials. */
+  private async checkedAccount(
+    req: IncomingMessage,
+    did: string,
+    sessionId: string | undefined,
+    scope: CallerScope,
+    oauth?: OAuthGrant,
+  ): Promise<Out<AccessCredentials>> {
+    const state = await this.sessions.checkAccess({ did, sessionId })
+    noteSubject(req, { did, tenant: state.located.domain })
+    const credentials: AccessCredentials = {
+      type: 'access',
+      did,
+      handle: state.handle,
+      role: state.role,
+      account: state.located,
+      scope,
     }
+    if (oauth) credentials.oauth = oauth
+    return { credentials }
   }
 
   /**

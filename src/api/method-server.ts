@@ -110,7 +110,7 @@ export class MethodServer {
           params: ctx.params,
           input: ctx.input,
           req: ctx.req,
-          audFor: (lxm) => this.audFor(lxm, ctx.req.headers['atproto-proxy']),
+          audFor: (lxm) => this.audFor(lxm),
         })
       }
       return limited(ctx)
@@ -118,9 +118,13 @@ export class MethodServer {
     this.xrpc.method(nsid, { ...rest, handler: granted as MethodHandler<A> })
   }
 
-  /** `did#serviceId` of the service a call of `lxm` is for: the atproto-proxy header's, or the configured one. */
-  private audFor(lxm: string, header: string | string[] | undefined): string | undefined {
-    const service = this.ctx.proxy.serviceFor(lxm, typeof header === 'string' ? header : undefined)
+  /**
+   * `did#serviceId` of the configured service a method answered here is for
+   * (the AppView's preferences). Never the atproto-proxy header's: the call is
+   * answered here whatever it names, so a grant for another service must not reach it.
+   */
+  private audFor(lxm: string): string | undefined {
+    const service = this.ctx.proxy.serviceFor(lxm, undefined)
     return service && `${service.did}#${service.serviceId}`
   }
 

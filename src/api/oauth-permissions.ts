@@ -18,7 +18,7 @@ export type OAuthCall = {
   params: unknown
   input: unknown
   req: IncomingMessage
-  /** `did#serviceId` of the service a call of `lxm` would be answered for (atproto-proxy, or the configured one). */
+  /** `did#serviceId` of the configured service a call of `lxm` answered here is for. */
   audFor: (lxm: string) => string | undefined
 }
 
@@ -73,15 +73,12 @@ const TABLE: Record<string, Check> = {
   'com.atproto.identity.updateHandle': (p) => p.assertIdentity({ attr: 'handle' }),
 
   'com.atproto.repo.applyWrites': (permissions, { input }) => {
-    const writes = (bodyOf(input) as { writes?: unknown }).writes
+    const writes = field(bodyOf(input), 'writes')
     for (const write of Array.isArray(writes) ? writes : []) {
-      const { $type, collection } = (write ?? {}) as { $type?: unknown; collection?: unknown }
-      const action = String($type).endsWith('#create')
-        ? 'create'
-        : String($type).endsWith('#update')
-          ? 'update'
-          : 'delete'
-      permissions.assertRepo({ action, collection: String(collection) })
+      const type = String(field(write, '$type'))
+      const action = type.endsWith('#create') ? 'create' : type.endsWith('#update') ? 'update' : 'delete'
+      // Our update creates a record that is not there (putRecord's way): it needs create too.
+      assertRepoWrite(permissions, action, String(field(write, 'collection')))
     }
   },
   'com.atproto.repo.createRecord': repoWrite('create'),

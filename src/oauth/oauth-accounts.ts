@@ -73,12 +73,16 @@ export class OAuthAccounts {
     this.devices = devices
   }
 
-  /** The provider's view of an account; null when no tenant has it (deleted, or moved away). */
+  /**
+   * The provider's view of an account; null when no tenant has it (deleted,
+   * or moved away) or moderation holds it (suspended, disabled): its tokens
+   * and device sign-ins then count for nothing, and it authorizes no client.
+   */
   accountOf: AccountOf = async (did) => {
     const located = await this.deps.accounts.locate(did)
     if (!located) return null
     const summary = await this.deps.accounts.findSummary(located)
-    return summary ? this.toAccount(summary) : null
+    return summary && summary.status === 'active' ? this.toAccount(summary) : null
   }
 
   /** The AccountStore the provider takes. */
@@ -161,14 +165,15 @@ export class OAuthAccounts {
   }
 
   private async resetPasswordConfirm({ token, password }: ResetPasswordConfirmInput): Promise<Account | null> {
+    let did: string
     try {
-      await this.deps.accountEmail.resetPassword(token, password)
+      did = await this.deps.accountEmail.resetPassword(token, password)
     } catch (err) {
+      // A wrong or used code: the provider answers "Invalid token".
       if (err instanceof XRPCError && err.type === 400) return null
       throw err
     }
-    // The reset says which account only through its token, which is used up now: the provider asks no more.
-    return null
+    return this.accountOf(did)
   }
 
   private async updateEmailRequest({ did }: UpdateEmailRequestInput): Promise<UpdateEmailRequestOutput> {

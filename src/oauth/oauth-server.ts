@@ -19,6 +19,7 @@ import {
 import { ScopePermissionsTransition } from '@atproto/oauth-scopes'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
 import type { OAuthConfig } from '../config/config.js'
+import { databaseUnreachableError, isDatabaseUnreachable } from '../lib/unavailable.js'
 
 /** RFC 9126's request_uri prefix, which the provider's pushed requests use before their id. */
 const REQUEST_URI_PREFIX = 'urn:ietf:params:oauth:request_uri:'
@@ -161,6 +162,9 @@ export class OAuthServer {
           res.setHeader('WWW-Authenticate', err.wwwAuthenticateHeader)
           res.appendHeader('Access-Control-Expose-Headers', 'WWW-Authenticate')
         }
+        // The token store out of reach is our outage, not a bad token: 503, so clients keep their sessions.
+        const cause = (err as { cause?: unknown }).cause
+        if (isDatabaseUnreachable(err) || isDatabaseUnreachable(cause)) throw databaseUnreachableError(cause ?? err)
         if (err instanceof OAuthError) throw new XRPCError(err.status, err.error_description, err.error)
         throw err
       })

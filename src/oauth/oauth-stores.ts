@@ -51,7 +51,10 @@ export type OAuthDeviceAccounts = {
   listDeviceAccounts(filter: { did: Did } | { deviceId: DeviceId }): Promise<DeviceAccount[]>
 }
 
-export type SweepReport = { requests: number; nonces: number; tokens: number }
+export type SweepReport = { requests: number; nonces: number; tokens: number; devices: number }
+
+/** A device no account signed in on (a visit to the pages that went no further) is kept this long after its last visit. */
+const IDLE_DEVICE_MS = 24 * 60 * 60 * 1000
 
 type RequestJson = Pick<RequestData, 'clientAuth' | 'parameters'>
 type TokenJson = Pick<TokenData, 'clientAuth' | 'parameters' | 'details' | 'scope'>
@@ -304,6 +307,7 @@ export class OAuthStores
         createdBefore: iso(t - SESSION_LIFETIME_EXTENDED),
         updatedBefore: iso(t - REFRESH_LIFETIME_EXTENDED),
       }),
+      devices: await store.deleteIdleDevices(iso(t - IDLE_DEVICE_MS)),
     }
   }
 

@@ -32,6 +32,7 @@ export class OAuthSweep implements BackgroundJob {
 
   async runOnce(): Promise<void> {
     const swept = await this.stores.sweepExpired()
-    if (swept.requests + swept.nonces + swept.tokens > 0) this.logger.debug({ swept }, 'expired OAuth state swept')
+    if (swept.requests + swept.nonces + swept.tokens + swept.devices > 0)
+      this.logger.debug({ swept }, 'expired OAuth state swept')
   }
 }

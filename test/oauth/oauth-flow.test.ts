@@ -58,6 +58,10 @@ after(async () => {
   await plc?.close()
 })
 
+/** A service other than our AppView, and a chat service, as grants name them. */
+const OTHER_SERVICE = 'did:web:other.example#svc'
+const CHAT_SERVICE = 'did:web:chat.example#bsky_chat'
+
 /** Everything the tests below ask of the loopback client at one time or another. */
 const fullScope = () =>
   [
@@ -69,6 +73,9 @@ const fullScope = () =>
     'account:email?action=manage',
     'identity:handle',
     `rpc:app.bsky.feed.getTimeline?aud=${appViewAud()}`,
+    `rpc:app.bsky.actor.getPreferences?aud=${encodeURIComponent(OTHER_SERVICE)}`,
+    `rpc:chat.bsky.convo.getLog?aud=${encodeURIComponent(CHAT_SERVICE)}`,
+    'repo:app.bsky.feed.like?action=update',
   ].join(' ')
 
 test('an app signs a user in through our pages and writes a record with its DPoP-bound token', async (tc) => {
@@ -215,6 +222,9 @@ test('granular scopes decide each XRPC call, proxied call and MCP tool', async (
     'blob:image/*',
     'account:email?action=manage',
     `rpc:app.bsky.feed.getTimeline?aud=${appViewAud()}`,
+    `rpc:app.bsky.actor.getPreferences?aud=${encodeURIComponent(OTHER_SERVICE)}`,
+    `rpc:chat.bsky.convo.getLog?aud=${encodeURIComponent(CHAT_SERVICE)}`,
+    'repo:app.bsky.feed.like?action=update',
   ].join(' ')
   const { agent } = await app.signIn({ browser, identifier: dave.handle, password: dave.password, scope })
   const post = { $type: 'app.bsky.feed.post', text: 'scoped', createdAt: new Date().toISOString() }
@@ -278,6 +288,37 @@ test('granular scopes decide each XRPC call, proxied call and MCP tool', async (
   await assert.rejects(
     agent.app.bsky.actor.getPreferences(),
     /Missing required scope "rpc:app.bsky.actor.getPreferences/,
+  )
+  // The preferences are answered here for our AppView: a grant for another service does not reach them by naming it.
+  await assert.rejects(
+    agent.app.bsky.actor.getPreferences({}, { headers: { 'atproto-proxy': OTHER_SERVICE } }),
+    /Missing required scope "rpc:app.bsky.actor.getPreferences/,
+  )
+  // Our update creates a record that is not there: an update-only grant cannot create through applyWrites.
+  await assert.rejects(
+    agent.com.atproto.repo.applyWrites({
+      repo: dave.did,
+      writes: [
+        {
+          $type: 'com.atproto.repo.applyWrites#update',
+          collection: 'app.bsky.feed.like',
+          rkey: '3kaaaaaaaaaa2',
+          value: {
+            $type: 'app.bsky.feed.like',
+            subject: { uri: made.data.uri, cid: made.data.cid },
+            createdAt: post.createdAt,
+          },
+        },
+      ],
+    }),
+    /Missing required scope "repo:app.bsky.feed.like\?action=create"/,
+  )
+  // A service-auth token for a chat method the grant's rpc: names (a privileged method for app passwords).
+  const minted = await agent.com.atproto.server.getServiceAuth({ aud: CHAT_SERVICE, lxm: 'chat.bsky.convo.getLog' })
+  assert.ok(minted.data.token)
+  await assert.rejects(
+    agent.com.atproto.server.getServiceAuth({ aud: CHAT_SERVICE, lxm: 'chat.bsky.convo.sendMessage' }),
+    /Missing required scope "rpc:chat.bsky.convo.sendMessage/,
   )
   assert.ok(appView.calls.some((call) => call.nsid === 'app.bsky.feed.getTimeline'))
   assert.ok(!appView.calls.some((call) => call.nsid === 'app.bsky.feed.getAuthorFeed'))
@@ -366,4 +407,21 @@ test('a user sees the apps they authorized on the account page and revokes one, 
   }
   const refused = await call(nonce)
   assert.equal(refused.status, 401, await refused.clone().text())
+})
+
+test('a takedown ends the grants: lifting it revives neither the access nor the refresh token', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const hank = await createAccount(t, 'hank.alpha-oauth.test')
+  const { agent } = await app.signIn({ browser, identifier: hank.handle, password: hank.password, scope: 'atproto' })
+  assert.equal((await agent.com.atproto.server.getSession()).data.did, hank.did)
+  for (const status of ['suspended', 'active']) {
+    const res = await xrpc(t.url, 'host.primal.pds.updateAccountStatus', {
+      auth: t.adminKey,
+      body: { did: hank.did, status },
+    })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+  }
+  // The access token is refused; the client's refresh then fails too, and the session is over.
+  await assert.rejects(agent.com.atproto.server.getSession())
+  await assert.rejects(app.client.restore(hank.did, true))
 })

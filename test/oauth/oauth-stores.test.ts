@@ -486,8 +486,18 @@ for (const [engineName, engine] of [
         await stores.createToken(ids[k], data, k === 'noRefresh' ? undefined : (unique('ref') as RefreshToken))
       }
 
+      // A device no one signed in on, idle for two days, goes; one as idle with an account signed in stays.
+      const [idleDevice, usedDevice, freshDevice] = [unique('dev'), unique('dev'), unique('dev')] as DeviceId[]
+      await stores.createDevice(idleDevice, device(before(2 * DAY)))
+      await stores.createDevice(usedDevice, device(before(2 * DAY)))
+      await stores.upsertDeviceAccount(usedDevice, a.did as Did)
+      await stores.createDevice(freshDevice, device(before(MINUTE)))
+
       const report = await stores.sweepExpired(now)
-      assert.ok(report.requests >= 1 && report.nonces >= 1 && report.tokens >= 3)
+      assert.ok(report.requests >= 1 && report.nonces >= 1 && report.tokens >= 3 && report.devices >= 1)
+      assert.equal(await stores.readDevice(idleDevice), null)
+      assert.ok(await stores.readDevice(usedDevice), 'a device an account is signed in on stays')
+      assert.ok(await stores.readDevice(freshDevice), 'a device seen lately stays')
       assert.equal(await stores.readRequest(oldRequest), null)
       assert.ok(
         await stores.readRequest(graceRequest),

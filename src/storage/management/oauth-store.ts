@@ -228,7 +228,40 @@ export class OAuthStore {
     await this.db.updateTable('oauth_token').set(next).where('token_id', '=', tokenId).execute()
   }
 
+  /**
+   * Drops devices no account is signed in on that were last seen before
+   * `before`: every cookie-less visit to the pages makes one. How many.
+   */
+  async deleteIdleDevices(before: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('oauth_device')
+      .where('last_seen_at', '<', before)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('oauth_device_account')
+              .select('did')
+              .whereRef('oauth_device_account.device_id', '=', 'oauth_device.id'),
+          ),
+        ),
+      )
+      .executeTakeFirst()
+    return Number(result.numDeletedRows)
+  }
+
   /** Deletes the token; its used refresh tokens go with it (foreign key). */
+  /**
+   * Ends every grant of an account: its tokens (their used refresh tokens
+   * with them), the clients it authorized and its sign-ins on devices. A
+   * takedown, a deletion or a departure, as the official PDS drops them.
+   */
+  async revokeAccount(did: string): Promise<void> {
+    await this.db.deleteFrom('oauth_token').where('did', '=', did).execute()
+    await this.db.deleteFrom('oauth_authorized_client').where('did', '=', did).execute()
+    await this.db.deleteFrom('oauth_device_account').where('did', '=', did).execute()
+  }
+
   async deleteToken(tokenId: string): Promise<void> {
     await this.db.deleteFrom('oauth_token').where('token_id', '=', tokenId).execute()
   }

@@ -19,8 +19,10 @@ export default function (server: MethodServer, ctx: AppContext): void {
     handler: async ({ params, auth }) => {
       const { aud, exp, lxm } = params
       if (!isAudience(aud)) throw new InvalidRequestError('aud must be a valid atproto DID or did#serviceId reference')
-      // A plain app password may not act for the account where a privileged session is asked for (the DMs, a new account).
-      if (lxm && isPrivilegedOnlyMethod(lxm) && !isPrivileged(auth.credentials.scope)) {
+      // A plain app password may not act for the account where a privileged session is asked for (the DMs, a new
+      // account). An OAuth grant was checked for this very aud and lxm (its rpc: scope) before the handler.
+      const { scope, oauth } = auth.credentials
+      if (lxm && isPrivilegedOnlyMethod(lxm) && !oauth && !isPrivileged(scope)) {
         throw new InvalidRequestError(
           `insufficient access to request a service auth token for the following method: ${lxm}`,
         )
