@@ -46,6 +46,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
       'sequencer',
       'relay-announcer',
       'plc-departures',
+      'oauth-sweep',
     ],
   )
   for (const job of [ctx.sequencer, ctx.tail, ctx.sweeper, ctx.accounts.pending, ctx.relays, ctx.departures]) {
@@ -66,6 +67,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   }
   await t.close()
   assert.deepEqual(log, [
+    'oauth-sweep',
     'plc-departures',
     'relay-announcer',
     'sequencer',
@@ -92,6 +94,7 @@ test('with email configured, the mail job is listed last: started after the othe
         'sequencer',
         'relay-announcer',
         'plc-departures',
+        'oauth-sweep',
         'mail',
       ],
     )
