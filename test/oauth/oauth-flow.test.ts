@@ -9,10 +9,11 @@
 // as a PNG, its path in the test's diagnostics.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import { Agent } from '@atproto/api'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startBrowser, type TestBrowser } from '../helpers/browser.js'
-import { dpopProof, dpopRequest, htuOf } from '../helpers/dpop.js'
+import { dpopProof, dpopRequest, generateDpopKey, htuOf } from '../helpers/dpop.js'
 import { connectMcp, createMcpOAuth } from '../helpers/mcp-oauth.js'
 import { type LoopbackCallback, type OAuthApp, startLoopbackCallback, startOAuthApp } from '../helpers/oauth-app.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
@@ -106,6 +107,10 @@ test('an app signs a user in through our pages and writes a record with its DPoP
   assert.equal(me.handle, alice.handle)
   // Without account:email (or transition:email) the grant does not show the email; a session token does.
   assert.equal(me.email, undefined)
+  // A refresh (forced here) rotates the tokens, and the new access token works.
+  const refreshed = await app.client.restore(alice.did, true)
+  assert.notEqual((await app.rawSession(alice.did)).tokenSet.access_token, tokenSet.access_token)
+  assert.equal((await new Agent(refreshed).com.atproto.server.getSession()).data.did, alice.did)
   // The legacy session tokens keep working beside OAuth.
   const legacy = await xrpc(t.url, 'com.atproto.server.createSession', {
     body: { identifier: alice.handle, password: alice.password },
@@ -197,6 +202,11 @@ test('DPoP proofs: a replay, a wrong htu or htm and a made-up nonce are refused;
     }),
     'wrong htm': await dpopRequest(url, { accessToken, proof: await proof({ nonce, htm: 'POST' }) }),
     'made-up nonce': await dpopRequest(url, { accessToken, proof: await proof({ nonce: 'not-a-nonce-we-sent' }) }),
+    // The token taken by another client, which proves with a key of its own: the token is bound to the app's.
+    "another client's key": await dpopRequest(url, {
+      accessToken,
+      proof: await dpopProof(await generateDpopKey(), { htm: 'GET', htu: htuOf(url), accessToken, nonce }),
+    }),
     'as a Bearer token': await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } }),
   }
   for (const [what, res] of Object.entries(refusals)) {
@@ -210,6 +220,8 @@ test('DPoP proofs: a replay, a wrong htu or htm and a made-up nonce are refused;
   await session.signOut()
   const after = await dpopRequest(url, { accessToken, proof: await proof({ nonce }) })
   assert.equal(after.status, 401, await after.clone().text())
+  // Its refresh token is refused too: the client cannot get the session back.
+  await assert.rejects(app.client.restore(carol.did, true))
 })
 
 test('granular scopes decide each XRPC call, proxied call and MCP tool', async (tc) => {
