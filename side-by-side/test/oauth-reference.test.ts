@@ -1,4 +1,4 @@
-// The OAuth flows the end-to-end tests will run against primal-pds, run here
+// The OAuth flows test/oauth/oauth-flow.test.ts runs against primal-pds, run here
 // against the official PDS (@atproto/pds, dev mode, issuer http://localhost:<port>)
 // as the known-good reference: an atproto app (oauth-client-node, loopback
 // client) signs in through the server's pages in Chromium and writes a record;
@@ -8,7 +8,7 @@
 // passed is saved as a PNG; the test's diagnostics print where. The official
 // PDS has no /mcp: a stand-in MCP server here, whose resource metadata names
 // the official PDS as its authorization server, takes the MCP transport's
-// path (401, discovery, pages, finishAuth, DPoP-bound calls) until ours can.
+// path (401, discovery, pages, finishAuth, DPoP-bound calls) as ours does.
 import assert from 'node:assert/strict'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'

@@ -15,14 +15,10 @@ import type {
   Account,
   AccountStore,
   AuthenticateAccountData,
-  AuthorizedClientData,
-  AuthorizedClients,
   CreateAccountData,
   DeactivateAccountData,
   DeleteAccountConfirmInput,
   DeleteAccountRequestInput,
-  DeviceAccount,
-  DeviceId,
   ReactivateAccountData,
   ResetPasswordConfirmInput,
   ResetPasswordRequestInput,
@@ -41,16 +37,10 @@ import type { RateLimits } from '../ratelimit/rate-limits.js'
 import { loginKey } from '../ratelimit/rate-limits.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
 import { type AccountSummary, accountState } from '../storage/tenant/account-store.js'
+import type { OAuthDeviceAccounts, OAuthStores } from './oauth-stores.js'
 
 /** What the provider keeps of devices and the clients an account authorized (OAuthStores). */
-export type DeviceAccounts = {
-  setAuthorizedClient(did: string, clientId: string, data: AuthorizedClientData): Promise<void>
-  authorizedClients(did: string): Promise<AuthorizedClients>
-  upsertDeviceAccount(deviceId: DeviceId, did: string): Promise<void>
-  getDeviceAccount(deviceId: DeviceId, did: string): Promise<DeviceAccount | null>
-  removeDeviceAccount(deviceId: DeviceId, did: string): Promise<void>
-  listDeviceAccounts(filter: { did: string } | { deviceId: DeviceId }): Promise<DeviceAccount[]>
-}
+type DeviceAccounts = OAuthDeviceAccounts & Pick<OAuthStores, 'authorizedClients'>
 
 export type OAuthAccountsDeps = {
   accounts: AccountService
@@ -129,7 +119,7 @@ export class OAuthAccounts {
     const { accounts, sessions, accountEmail, rateLimits } = this.deps
     const located = await accounts.locate(username.trim().toLowerCase())
     await rateLimits.consumeLogin('password', loginKey(username, located)).catch(rethrowAsOAuth)
-    const { found, account, appPassword } = await sessions
+    const { account, appPassword } = await sessions
       .authenticate(located, password, (at, summary) =>
         accountEmail.checkSignInCode(at, summary, emailOtp || undefined),
       )
@@ -147,7 +137,6 @@ export class OAuthAccounts {
       })
     if (appPassword) throw new InvalidRequestError('App passwords are not allowed')
     if (accountState(account) === 'deactivated') throw new InvalidRequestError('Account is deactivated')
-    void found
     return this.toAccount(account)
   }
 
