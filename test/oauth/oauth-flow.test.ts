@@ -11,6 +11,9 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { Agent } from '@atproto/api'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { closeAppContext, createAppContext } from '../../src/context.js'
+import { startServer } from '../../src/http/server.js'
+import { createLogger } from '../../src/lib/logger.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startBrowser, type TestBrowser } from '../helpers/browser.js'
 import { dpopProof, dpopRequest, generateDpopKey, htuOf } from '../helpers/dpop.js'
@@ -436,4 +439,44 @@ test('a takedown ends the grants: lifting it revives neither the access nor the 
   // The access token is refused; the client's refresh then fails too, and the session is over.
   await assert.rejects(agent.com.atproto.server.getSession())
   await assert.rejects(app.client.restore(hank.did, true))
+})
+
+test('a second process on the same databases serves the grant: nonces and replays are shared, revocation reaches it', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const ivan = await createAccount(t, 'ivan.beta-oauth.test')
+  const { session } = await app.signIn({ browser, identifier: ivan.handle, password: ivan.password, scope: 'atproto' })
+  const { tokenSet, dpopKey } = await app.rawSession(ivan.did)
+  const accessToken = tokenSet.access_token
+  // The second process answers at its own port for the same service URL (as behind one load balancer).
+  const second = await createAppContext(t.ctx.config, { logger: createLogger(t.ctx.config.logLevel) })
+  const server = await startServer(second, 0, '127.0.0.1')
+  try {
+    const path = '/xrpc/com.atproto.server.getSession'
+    const proof = (nonce: string | undefined, jti = crypto.randomUUID()) =>
+      dpopProof(dpopKey, { htm: 'GET', htu: `${t.url}${path}`, accessToken, nonce, jti })
+    const nonce = (await dpopRequest(`${t.url}${path}`, { accessToken, proof: await proof(undefined) })).headers.get(
+      'dpop-nonce',
+    )
+    assert.ok(nonce)
+    // A nonce the first process sent is good at the second.
+    const jti = crypto.randomUUID()
+    const there = await dpopRequest(`http://127.0.0.1:${server.port}${path}`, {
+      accessToken,
+      proof: await proof(nonce, jti),
+    })
+    assert.equal(there.status, 200, await there.clone().text())
+    // The proof used at the second process is a replay at the first.
+    const replayed = await dpopRequest(`${t.url}${path}`, { accessToken, proof: await proof(nonce, jti) })
+    assert.equal(replayed.status, 401, await replayed.clone().text())
+    // Signed out at the first, refused at the second.
+    await session.signOut()
+    const after = await dpopRequest(`http://127.0.0.1:${server.port}${path}`, {
+      accessToken,
+      proof: await proof(nonce),
+    })
+    assert.equal(after.status, 401, await after.clone().text())
+  } finally {
+    await server.close()
+    await closeAppContext(second)
+  }
 })
