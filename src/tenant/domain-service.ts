@@ -142,6 +142,8 @@ export class DomainService {
   private async teardown(domain: Domain): Promise<void> {
     if (domain.status !== 'creating') await this.handOverEvents(domain)
     await this.deps.storage.dropTenantDb(domain.db_name)
+    // Before the homes go: they name whose OAuth grants end with the domain.
+    await this.deps.storage.managementTransactor.oauth.revokeDomain(domain.name)
     await this.deps.registry.deleteDomain(domain.name)
     this.deps.accounts.recentHomes.forgetAll()
   }

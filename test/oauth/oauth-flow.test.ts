@@ -480,3 +480,19 @@ test('a second process on the same databases serves the grant: nonces and replay
     await closeAppContext(second)
   }
 })
+
+test("removing a domain ends its accounts' grants: no token of theirs is left", async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  await addDomain(t, 'gamma-oauth.test')
+  const jane = await createAccount(t, 'jane.gamma-oauth.test')
+  await app.signIn({ browser, identifier: jane.handle, password: jane.password, scope: 'atproto' })
+  const rows = async (table: 'oauth_token') =>
+    (await t.ctx.storage.management.selectFrom(table).select('did').where('did', '=', jane.did).execute()).length
+  assert.equal(await rows('oauth_token'), 1, "the app's token")
+  const removed = await xrpc(t.url, 'host.primal.pds.removeDomain', {
+    auth: t.adminKey,
+    body: { domain: 'gamma-oauth.test' },
+  })
+  assert.equal(removed.status, 200, JSON.stringify(removed.body))
+  assert.equal(await rows('oauth_token'), 0)
+})

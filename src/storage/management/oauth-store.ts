@@ -262,6 +262,14 @@ export class OAuthStore {
     await this.db.deleteFrom('oauth_device_account').where('did', '=', did).execute()
   }
 
+  /** Ends every grant of every account a domain holds (its homes still there): the domain is being removed. */
+  async revokeDomain(domain: string): Promise<void> {
+    const homes = this.db.selectFrom('did_routing').select('did').where('domain', '=', domain)
+    await this.db.deleteFrom('oauth_token').where('did', 'in', homes).execute()
+    await this.db.deleteFrom('oauth_authorized_client').where('did', 'in', homes).execute()
+    await this.db.deleteFrom('oauth_device_account').where('did', 'in', homes).execute()
+  }
+
   async deleteToken(tokenId: string): Promise<void> {
     await this.db.deleteFrom('oauth_token').where('token_id', '=', tokenId).execute()
   }
