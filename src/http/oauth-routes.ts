@@ -39,7 +39,7 @@ export function oauthRoutes(ctx: AppContext): express.Router {
   // The authorize page of a user of one of our domains carries that domain's name beside the service's.
   const brandedPages = new Map<string, express.RequestHandler>()
   router.get('/oauth/authorize', (req, res, next) => {
-    ctx.oauth.domainOfRequest(req.query.request_uri).then(
+    ctx.oauth.domainOfRequest(req.query).then(
       (domain) => {
         if (!domain) return next()
         let pages = brandedPages.get(domain)

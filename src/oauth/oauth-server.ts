@@ -43,8 +43,6 @@ export type OAuthServerOptions = {
   branding?: BrandingConfig
   /** Client ids trusted without the "unknown app" warning. */
   trustedClients: string[]
-  /** Fetches client metadata documents (SSRF-guarded by the caller). */
-  safeFetch?: typeof globalThis.fetch
   /** The domain whose account a sign-in hint (handle or DID) names, for the pages' branding. */
   homeDomain?: (hint: string) => Promise<string | undefined>
 }
@@ -80,14 +78,16 @@ export class OAuthServer {
 
   /**
    * The domain of the account an authorization request names (its
-   * login_hint, as apps send the handle or DID the user typed), read from the
-   * pushed request the authorize page's URL points to; undefined when it
-   * names none of ours, or no request.
+   * login_hint, as apps send the handle or DID the user typed): in the
+   * pushed request the authorize page's URL points to, or in the URL itself
+   * for a request made without PAR. Undefined when it names none of ours.
    */
-  async domainOfRequest(requestUri: unknown): Promise<string | undefined> {
-    if (typeof requestUri !== 'string' || !requestUri.startsWith(REQUEST_URI_PREFIX) || !this.opts.homeDomain) {
-      return undefined
-    }
+  async domainOfRequest(query: Record<string, unknown>): Promise<string | undefined> {
+    const { homeDomain } = this.opts
+    if (!homeDomain) return undefined
+    if (typeof query.login_hint === 'string') return homeDomain(query.login_hint)
+    const requestUri = query.request_uri
+    if (typeof requestUri !== 'string' || !requestUri.startsWith(REQUEST_URI_PREFIX)) return undefined
     let requestId: string
     try {
       requestId = decodeURIComponent(requestUri.slice(REQUEST_URI_PREFIX.length))
@@ -96,7 +96,7 @@ export class OAuthServer {
     }
     const request = await this.opts.stores.readRequest(requestId as Parameters<OAuthStore['readRequest']>[0])
     const hint = request?.parameters.login_hint
-    return hint ? this.opts.homeDomain(hint) : undefined
+    return hint ? homeDomain(hint) : undefined
   }
 
   static async create(opts: OAuthServerOptions): Promise<OAuthServer> {
@@ -122,7 +122,8 @@ export class OAuthServer {
         // Sign-up is createAccount's, on each domain: the provider's sign-up form is not offered.
         inviteCodeRequired: true,
         branding,
-        safeFetch: opts.safeFetch,
+        // Client metadata documents are fetched by the provider's own fetch: https only, no private
+        // addresses, bounded size and time (its SSRF guard).
         metadata: { protected_resources: [issuer] },
         // We are both the authorization and the resource server: each request checks its token in the
         // store, so a revoked grant stops at once and tokens need not carry their scope.

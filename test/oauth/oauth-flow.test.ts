@@ -131,6 +131,22 @@ test("the pages carry the user's domain beside the service's name when the app n
     await page.goto(String(await app.client.authorize(gina.handle, { scope: 'atproto' })))
     await page.getByText('beta-oauth.test · primal-pds').first().waitFor({ state: 'visible' })
     await browser.screenshot(page, 'branded-sign-in')
+    // A request made without PAR (as the MCP SDK makes them) names its hint in the URL.
+    const direct = new URL('/oauth/authorize', t.url)
+    for (const [name, value] of Object.entries({
+      client_id: app.clientId,
+      redirect_uri: app.redirectUri,
+      response_type: 'code',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+      scope: 'atproto',
+      state: 'branding',
+      login_hint: gina.handle,
+    })) {
+      direct.searchParams.set(name, value)
+    }
+    await page.goto(direct.toString())
+    await page.getByText('beta-oauth.test · primal-pds').first().waitFor({ state: 'visible' })
     // Without a hint (the user types the server's address instead), the service's own name.
     await page.goto(String(await app.client.authorize(t.url, { scope: 'atproto' })))
     await page.getByText('primal-pds', { exact: true }).first().waitFor({ state: 'visible' })
