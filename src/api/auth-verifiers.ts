@@ -4,7 +4,10 @@
 // constant time; JWTs are checked against the session store, and a
 // service-auth token (where a method takes one) against the account's key.
 // An access token's scope is checked here too: an app password's session is
-// refused the methods src/auth/scopes.ts keeps for a password login.
+// refused the methods src/auth/scopes.ts keeps for a password login. An OAuth
+// access token (`Authorization: DPoP`, with its proof) is taken wherever a
+// session's is; what its grant reaches is checked per call
+// (src/api/oauth-permissions.ts).
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AuthRequiredError, ForbiddenError, InvalidRequestError, parseReqNsid } from '@atproto/xrpc-server'
