@@ -355,6 +355,23 @@ test('granular scopes decide each XRPC call, proxied call and MCP tool', async (
   assert.ok(!appView.calls.some((call) => call.nsid === 'app.bsky.feed.getAuthorFeed'))
 })
 
+test('identity: a grant for the handle changes it, and no more of the identity', async (tc) => {
+  diagnostic = (line) => tc.diagnostic(line)
+  const dora = await createAccount(t, 'dora.alpha-oauth.test')
+  const { agent } = await app.signIn({
+    browser,
+    identifier: dora.handle,
+    password: dora.password,
+    scope: 'atproto identity:handle',
+  })
+  await agent.com.atproto.identity.updateHandle({ handle: 'dora2.alpha-oauth.test' })
+  assert.equal((await agent.com.atproto.server.getSession()).data.handle, 'dora2.alpha-oauth.test')
+  await assert.rejects(
+    agent.com.atproto.identity.signPlcOperation({ token: 'AAAAA-AAAAA' }),
+    /Missing required scope "identity:\*"/,
+  )
+})
+
 test('an MCP client discovers us from /mcp, signs in through our pages, and its grant decides which tools it may use', async (tc) => {
   diagnostic = (line) => tc.diagnostic(line)
   const erin = await createAccount(t, 'erin.alpha-oauth.test')
