@@ -336,17 +336,22 @@ for (const [engineName, engine] of [
       await assert.rejects(stores.createToken(unique('tok') as TokenId, token(a.did), r1), /already in use/)
     })
 
-    test('a rotation to a refresh token already used is refused, and the old one stays marked used', async () => {
-      const a = account()
-      const [id1, id2, id3] = [unique('tok'), unique('tok'), unique('tok')] as TokenId[]
-      const [r1, r2] = [unique('ref'), unique('ref')] as RefreshToken[]
-      const data = token(a.did)
-      const next = {
+    /** What a rotation of `data` writes: a fresh access token's times, the same client and the atproto scope. */
+    function rotated(data: ReturnType<typeof token>) {
+      return {
         updatedAt: new Date(),
         expiresAt: new Date(Date.now() + MINUTE),
         clientAuth: data.clientAuth,
         scope: 'atproto',
       }
+    }
+
+    test('a rotation to a refresh token already used is refused, and the old one stays marked used', async () => {
+      const a = account()
+      const [id1, id2, id3] = [unique('tok'), unique('tok'), unique('tok')] as TokenId[]
+      const [r1, r2] = [unique('ref'), unique('ref')] as RefreshToken[]
+      const data = token(a.did)
+      const next = rotated(data)
       await stores.createToken(id1, data, r1)
       await stores.rotateToken(id1, id2, r2, next)
       // r1 is used now: a rotation handing it out again is refused.
@@ -363,12 +368,7 @@ for (const [engineName, engine] of [
       const [id1, id2, id3] = [unique('tok'), unique('tok'), unique('tok')] as TokenId[]
       const [r1, r2, r3] = [unique('ref'), unique('ref'), unique('ref')] as RefreshToken[]
       const data = token(a.did)
-      const next = {
-        updatedAt: new Date(),
-        expiresAt: new Date(Date.now() + MINUTE),
-        clientAuth: data.clientAuth,
-        scope: 'atproto',
-      }
+      const next = rotated(data)
       await stores.createToken(id1, data, r1)
       const outcomes = await Promise.allSettled([
         stores.rotateToken(id1, id2, r2, next),
