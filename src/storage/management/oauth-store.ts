@@ -1,7 +1,7 @@
 // SQL on the management database's `oauth_*` tables: the OAuth authorization
 // server's devices, requests, tokens, nonces and lexicons, shared by every
 // server process. Rows in, rows out: what the rows mean to the provider (and
-// the JSON in their `data`) is auth/oauth/oauth-stores.ts's business.
+// the JSON in their `data`) is src/oauth/oauth-stores.ts's business.
 import type { Selectable } from 'kysely'
 import type {
   OAuthAuthorizedClientTable,
