@@ -332,10 +332,10 @@ export async function createAppContext(
       serviceDid,
       jwtSecret: config.jwtSecret,
       stores: oauthStores,
-      accountStore: oauthAccounts.store(),
+      accountStore: oauthAccounts,
       branding: oauthBranding(config.oauth),
       trustedClients: config.oauth.trustedClients,
-      homeDomain: async (hint) => (await accounts.locate(hint.trim().toLowerCase()))?.domain,
+      homeDomain: async (hint) => (await accounts.locate(hint))?.domain,
     })
     const auth = new AuthVerifier(config.adminKey, tokens, sessions, serviceAuth, oauth)
     const recordWriter = new RecordWriter({

@@ -15,10 +15,16 @@ import type {
   Account,
   AccountStore,
   AuthenticateAccountData,
+  AuthorizedClientData,
+  AuthorizedClients,
+  ClientId,
   CreateAccountData,
   DeactivateAccountData,
   DeleteAccountConfirmInput,
   DeleteAccountRequestInput,
+  DeviceAccount,
+  DeviceId,
+  Did,
   ReactivateAccountData,
   ResetPasswordConfirmInput,
   ResetPasswordRequestInput,
@@ -53,7 +59,8 @@ export type OAuthAccountsDeps = {
 
 type AccountOf = (did: string) => Promise<Account | null>
 
-export class OAuthAccounts {
+/** The provider's AccountStore over our accounts (handed to it as is). */
+export class OAuthAccounts implements AccountStore {
   private devices?: DeviceAccounts
 
   constructor(private readonly deps: OAuthAccountsDeps) {}
@@ -69,44 +76,41 @@ export class OAuthAccounts {
    * and device sign-ins then count for nothing, and it authorizes no client.
    */
   accountOf: AccountOf = async (did) => {
-    const located = await this.deps.accounts.locate(did)
-    if (!located) return null
-    const summary = await this.deps.accounts.findSummary(located)
+    // Every OAuth request reads its token and so its account: through the memory of recent homes, as access checks.
+    const { accounts } = this.deps
+    const summary = await accounts.recentHomes.withHome(did, (located) => accounts.findSummary(located))
     return summary && summary.status === 'active' ? this.toAccount(summary) : null
   }
 
-  /** The AccountStore the provider takes. */
-  store(): AccountStore {
-    const devices = () => {
-      if (!this.devices) throw new Error('OAuth device store is not set')
-      return this.devices
-    }
-    return {
-      createAccount: (data) => this.createAccount(data),
-      authenticateAccount: (data) => this.authenticate(data),
-      setAuthorizedClient: (did, clientId, data) => devices().setAuthorizedClient(did, clientId, data),
-      getAccount: async (did) => {
-        const account = await this.accountOf(did)
-        if (!account) throw new InvalidRequestError('Account not found')
-        return { account, authorizedClients: await devices().authorizedClients(did) }
-      },
-      upsertDeviceAccount: (deviceId, did) => devices().upsertDeviceAccount(deviceId, did),
-      getDeviceAccount: (deviceId, did) => devices().getDeviceAccount(deviceId, did),
-      removeDeviceAccount: (deviceId, did) => devices().removeDeviceAccount(deviceId, did),
-      listDeviceAccounts: (filter) => devices().listDeviceAccounts(filter),
-      resetPasswordRequest: (data) => this.resetPasswordRequest(data),
-      resetPasswordConfirm: (data) => this.resetPasswordConfirm(data),
-      updateEmailRequest: (data) => this.updateEmailRequest(data),
-      updateEmailConfirm: (data) => this.updateEmailConfirm(data),
-      verifyEmailRequest: (data) => this.verifyEmailRequest(data),
-      verifyEmailConfirm: (data) => this.verifyEmailConfirm(data),
-      verifyHandleAvailability: (handle) => this.verifyHandleAvailability(handle),
-      updateHandle: (data) => this.updateHandle(data),
-      deactivateAccount: (data) => this.deactivate(data),
-      reactivateAccount: (data) => this.reactivate(data),
-      deleteAccountRequest: (data) => this.deleteAccountRequest(data),
-      deleteAccountConfirm: (data) => this.deleteAccountConfirm(data),
-    }
+  private get deviceStore(): DeviceAccounts {
+    if (!this.devices) throw new Error('OAuth device store is not set')
+    return this.devices
+  }
+
+  setAuthorizedClient(did: Did, clientId: ClientId, data: AuthorizedClientData): Promise<void> {
+    return this.deviceStore.setAuthorizedClient(did, clientId, data)
+  }
+
+  async getAccount(did: Did): Promise<{ account: Account; authorizedClients: AuthorizedClients }> {
+    const account = await this.accountOf(did)
+    if (!account) throw new InvalidRequestError('Account not found')
+    return { account, authorizedClients: await this.deviceStore.authorizedClients(did) }
+  }
+
+  upsertDeviceAccount(deviceId: DeviceId, did: Did): Promise<void> {
+    return this.deviceStore.upsertDeviceAccount(deviceId, did)
+  }
+
+  getDeviceAccount(deviceId: DeviceId, did: Did): Promise<DeviceAccount | null> {
+    return this.deviceStore.getDeviceAccount(deviceId, did)
+  }
+
+  removeDeviceAccount(deviceId: DeviceId, did: Did): Promise<void> {
+    return this.deviceStore.removeDeviceAccount(deviceId, did)
+  }
+
+  listDeviceAccounts(filter: { did: Did } | { deviceId: DeviceId }): Promise<DeviceAccount[]> {
+    return this.deviceStore.listDeviceAccounts(filter)
   }
 
   /**
@@ -115,9 +119,9 @@ export class OAuthAccounts {
    * account owner's), and so is a deactivated account, as the official PDS
    * refuses it: a client must not get fresh credentials for it.
    */
-  private async authenticate({ username, password, emailOtp }: AuthenticateAccountData): Promise<Account> {
+  async authenticateAccount({ username, password, emailOtp }: AuthenticateAccountData): Promise<Account> {
     const { accounts, sessions, accountEmail, rateLimits } = this.deps
-    const located = await accounts.locate(username.trim().toLowerCase())
+    const located = await accounts.locate(username)
     await rateLimits.consumeLogin('password', loginKey(username, located)).catch(rethrowAsOAuth)
     const { account, appPassword } = await sessions
       .authenticate(located, password, (at, summary) =>
@@ -141,19 +145,19 @@ export class OAuthAccounts {
   }
 
   /** Sign-up goes through com.atproto.server.createAccount, where each domain's invite and handle rules apply. */
-  private async createAccount(_data: CreateAccountData): Promise<Account> {
+  async createAccount(_data: CreateAccountData): Promise<Account> {
     throw new InvalidRequestError(
       'Accounts are created with com.atproto.server.createAccount on their domain; sign in here with an existing account',
     )
   }
 
-  private async resetPasswordRequest({ email }: ResetPasswordRequestInput): Promise<Account | null> {
-    const located = await this.deps.accounts.locate(email.trim().toLowerCase())
+  async resetPasswordRequest({ email }: ResetPasswordRequestInput): Promise<Account | null> {
+    const located = await this.deps.accounts.locate(email)
     await this.deps.accountEmail.requestPasswordReset(email).catch(rethrowAsOAuth)
     return located ? this.accountOf(located.did) : null
   }
 
-  private async resetPasswordConfirm({ token, password }: ResetPasswordConfirmInput): Promise<Account | null> {
+  async resetPasswordConfirm({ token, password }: ResetPasswordConfirmInput): Promise<Account | null> {
     let did: string
     try {
       did = await this.deps.accountEmail.resetPassword(token, password)
@@ -165,22 +169,22 @@ export class OAuthAccounts {
     return this.accountOf(did)
   }
 
-  private async updateEmailRequest({ did }: UpdateEmailRequestInput): Promise<UpdateEmailRequestOutput> {
+  async updateEmailRequest({ did }: UpdateEmailRequestInput): Promise<UpdateEmailRequestOutput> {
     const located = await this.mustLocate(did)
     return this.deps.accountEmail.requestUpdate(located).catch(rethrowAsOAuth)
   }
 
-  private async updateEmailConfirm({ did, email, token }: UpdateEmailConfirmInput): Promise<Account | null> {
+  async updateEmailConfirm({ did, email, token }: UpdateEmailConfirmInput): Promise<Account | null> {
     const located = await this.mustLocate(did)
     await this.deps.accountEmail.update(located, { email, token }).catch(rethrowAsOAuth)
     return this.accountOf(did)
   }
 
-  private async verifyEmailRequest({ did }: VerifyEmailRequestInput): Promise<void> {
+  async verifyEmailRequest({ did }: VerifyEmailRequestInput): Promise<void> {
     await this.deps.accountEmail.requestConfirmation(await this.mustLocate(did)).catch(rethrowAsOAuth)
   }
 
-  private async verifyEmailConfirm({ did, email, token }: VerifyEmailConfirmInput): Promise<Account | null> {
+  async verifyEmailConfirm({ did, email, token }: VerifyEmailConfirmInput): Promise<Account | null> {
     const located = await this.mustLocate(did)
     try {
       await this.deps.accountEmail.confirm(located, email, token)
@@ -191,7 +195,7 @@ export class OAuthAccounts {
     return this.accountOf(did)
   }
 
-  private async verifyHandleAvailability(handle: string): Promise<void> {
+  async verifyHandleAvailability(handle: string): Promise<void> {
     const { accounts } = this.deps
     try {
       accounts.assertHandleAllowed(handle)
@@ -201,7 +205,7 @@ export class OAuthAccounts {
     if (!(await accounts.handleAvailable(handle))) throw new HandleUnavailableError('taken')
   }
 
-  private async updateHandle({ did, handle }: UpdateHandleData): Promise<Account> {
+  async updateHandle({ did, handle }: UpdateHandleData): Promise<Account> {
     const located = await this.mustLocate(did)
     await this.deps.accounts.updateHandle(located, handle).catch((err: unknown) => {
       if (err instanceof XRPCError && err.type === 400) {
@@ -212,21 +216,21 @@ export class OAuthAccounts {
     return this.mustAccount(did)
   }
 
-  private async deactivate({ did, deleteAfter }: DeactivateAccountData): Promise<Account> {
+  async deactivateAccount({ did, deleteAfter }: DeactivateAccountData): Promise<Account> {
     await this.deps.accounts.deactivate(await this.mustLocate(did), deleteAfter)
     return this.mustAccount(did)
   }
 
-  private async reactivate({ did }: ReactivateAccountData): Promise<Account> {
+  async reactivateAccount({ did }: ReactivateAccountData): Promise<Account> {
     await this.deps.accounts.activate(await this.mustLocate(did)).catch(rethrowAsOAuth)
     return this.mustAccount(did)
   }
 
-  private async deleteAccountRequest({ did }: DeleteAccountRequestInput): Promise<void> {
+  async deleteAccountRequest({ did }: DeleteAccountRequestInput): Promise<void> {
     await this.deps.accountEmail.requestAccountDelete(await this.mustLocate(did)).catch(rethrowAsOAuth)
   }
 
-  private async deleteAccountConfirm({ did, token, password }: DeleteAccountConfirmInput): Promise<void> {
+  async deleteAccountConfirm({ did, token, password }: DeleteAccountConfirmInput): Promise<void> {
     await this.deps.accountEmail.deleteAccount(did, password, token).catch(rethrowAsOAuth)
   }
 

@@ -35,7 +35,7 @@ function accountStore() {
     accountEmail: ctx.accountEmail,
     rateLimits: ctx.rateLimits,
     serviceDid: ctx.serviceDid,
-  }).store()
+  })
 }
 
 test('sign-in asks for the mailed code of an account with the email second factor, and takes it once; app passwords are refused', async () => {

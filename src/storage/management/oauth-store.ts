@@ -2,8 +2,9 @@
 // server's devices, requests, tokens, nonces and lexicons, shared by every
 // server process. Rows in, rows out: what the rows mean to the provider (and
 // the JSON in their `data`) is src/oauth/oauth-stores.ts's business.
-import type { Selectable } from 'kysely'
+import type { Selectable, SelectQueryBuilder } from 'kysely'
 import type {
+  ManagementSchema,
   OAuthAuthorizedClientTable,
   OAuthDeviceAccountTable,
   OAuthDeviceTable,
@@ -257,17 +258,19 @@ export class OAuthStore {
    * takedown, a deletion or a departure, as the official PDS drops them.
    */
   async revokeAccount(did: string): Promise<void> {
-    await this.db.deleteFrom('oauth_token').where('did', '=', did).execute()
-    await this.db.deleteFrom('oauth_authorized_client').where('did', '=', did).execute()
-    await this.db.deleteFrom('oauth_device_account').where('did', '=', did).execute()
+    await this.deleteGrants([did])
   }
 
   /** Ends every grant of every account a domain holds (its homes still there): the domain is being removed. */
   async revokeDomain(domain: string): Promise<void> {
-    const homes = this.db.selectFrom('did_routing').select('did').where('domain', '=', domain)
-    await this.db.deleteFrom('oauth_token').where('did', 'in', homes).execute()
-    await this.db.deleteFrom('oauth_authorized_client').where('did', 'in', homes).execute()
-    await this.db.deleteFrom('oauth_device_account').where('did', 'in', homes).execute()
+    await this.deleteGrants(this.db.selectFrom('did_routing').select('did').where('domain', '=', domain))
+  }
+
+  /** The rows of each table that holds an account's grants, for the DIDs given (a list, or a query of them). */
+  private async deleteGrants(dids: string[] | SelectQueryBuilder<ManagementSchema, 'did_routing', { did: string }>) {
+    for (const table of ['oauth_token', 'oauth_authorized_client', 'oauth_device_account'] as const) {
+      await this.db.deleteFrom(table).where('did', 'in', dids).execute()
+    }
   }
 
   async deleteToken(tokenId: string): Promise<void> {
