@@ -66,6 +66,7 @@ import { EventTail, type SequencedFrame } from './sync/event-tail.js'
 import { JetstreamDecoder } from './sync/jetstream-decoder.js'
 import { Sequencer } from './sync/sequencer.js'
 import { DomainService } from './tenant/domain-service.js'
+import { PdsHosts } from './tenant/pds-hosts.js'
 import type { Wing } from './wing.js'
 
 export type AppContext = {
@@ -73,6 +74,8 @@ export type AppContext = {
   logger: Logger
   storage: Storage
   registry: TenantRegistry
+  /** The PDS hosts we are on the network: the service host and each domain's own. */
+  pdsHosts: PdsHosts
   serviceDid: string
   plcRotationKey: Secp256k1Keypair
   plc: PlcService
@@ -150,6 +153,9 @@ const TAIL_POLL_MS = 1000
 /** Repo blocks kept in memory for writes: a hot repo's commit and upper MST nodes are a few KiB. */
 const BLOCK_CACHE_BYTES = 16 * 1024 * 1024
 
+/** How long a read of the domains' PDS hosts is used by a process before it reads them again. */
+const PDS_HOSTS_CACHE_MS = 2000
+
 /** Interrupted domain changes older than this are swept at start. */
 const RECOVERY_AGE_MS = 10 * 60 * 1000
 
@@ -181,6 +187,12 @@ export async function createAppContext(
     await storage.migrateManagement()
     const registry = storage.managementTransactor.registry
     const serviceDid = serviceDidFor(config.serviceURL)
+    const pdsHosts = new PdsHosts({
+      registry,
+      serviceURL: config.serviceURL,
+      defaultEventsPerSecond: config.firehose.hostEventsPerSecond,
+      cacheMs: PDS_HOSTS_CACHE_MS,
+    })
     const plcRotationKey = await Secp256k1Keypair.import(config.plcRotationKey)
     const tokens = new TokenIssuer(config.jwtSecret, serviceDid)
     const vault = new SigningKeyVault(config.keyEncryptionKey)
@@ -362,6 +374,7 @@ export async function createAppContext(
       logger,
       storage,
       registry,
+      pdsHosts,
       serviceDid,
       plcRotationKey,
       plc,

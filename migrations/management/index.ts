@@ -11,6 +11,7 @@ import * as m008 from './008_account_moves.js'
 import * as m009 from './009_plc_follow.js'
 import * as m010 from './010_move_consents.js'
 import * as m011 from './011_oauth.js'
+import * as m012 from './012_pds_hosts.js'
 
 export const managementMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -24,4 +25,5 @@ export const managementMigrations: Record<string, Migration> = {
   '009_plc_follow': m009,
   '010_move_consents': m010,
   '011_oauth': m011,
+  '012_pds_hosts': m012,
 }

@@ -210,7 +210,7 @@ export class AccountService {
   ): Promise<void> {
     const { registry, storage } = this.deps
     const { did, handle } = row
-    await this.pending.reserve({ did, handle, email: row.email, domain: domain.name })
+    await this.pending.reserve({ did, handle, email: row.email, domain: domain.name, pds_host: domain.pds_hostname })
     const { genesisOp } = keys
     // The handle is ours now, so the directory hears of the DID before any
     // local row exists: if it refuses, the home is all there is to undo.

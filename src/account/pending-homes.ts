@@ -10,7 +10,12 @@
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import { type BackgroundJob, Ticker } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
-import { type DidHome, isUniqueViolation, type TenantRegistry } from '../storage/management/tenant-registry.js'
+import {
+  type DidHome,
+  isUniqueViolation,
+  type NewHome,
+  type TenantRegistry,
+} from '../storage/management/tenant-registry.js'
 import type { Storage } from '../storage/storage.js'
 
 export type PendingHomesDeps = {
@@ -51,7 +56,7 @@ export class PendingHomes implements BackgroundJob {
    * way that no create still needs (a crash left it) is finished or cleared
    * first, so a retry of an interrupted create does not wait for a sweep.
    */
-  async reserve(home: Omit<DidHome, 'pending' | 'created_at'>): Promise<void> {
+  async reserve(home: NewHome): Promise<void> {
     const { registry } = this.deps
     for (let attempt = 1; ; attempt++) {
       try {

@@ -75,6 +75,20 @@ export type FirehoseConfig = {
   ringBytes: number
   /** Bytes of JSON kept for the most recently converted events of the JSON stream. */
   jsonCacheBytes: number
+  /**
+   * The most events per second a PDS host's subscribeRepos sends each
+   * subscriber (0: no ceiling); a domain's own setting overrides it for its
+   * host. Writes are never refused for it: that host's stream paces instead.
+   */
+  hostEventsPerSecond: number
+}
+
+/** Asking relays how they see our hosts (host.primal.pds.getRelayStatus). */
+export type RelayCheckConfig = {
+  /** How often every relay is asked about every host in the background (0: only on demand). */
+  intervalSeconds: number
+  /** How long one question to a relay may take. */
+  timeoutMs: number
 }
 
 /** Following the PLC directory's export to notice accounts that moved away. */
@@ -315,6 +329,7 @@ export type Config = {
   relays: string[]
   /** How requestCrawl to a relay is retried (never fatal). */
   relayRetry: RetryConfig
+  relayCheck: RelayCheckConfig
   traefik?: TraefikConfig
   /** Where app.bsky.* calls without an atproto-proxy header go (null: nowhere, 501). */
   appView: AppViewConfig | null
@@ -450,12 +465,14 @@ export const DEFAULT_FIREHOSE: FirehoseConfig = {
   ringSize: 10_000,
   ringBytes: 64 * 1024 * 1024,
   jsonCacheBytes: 32 * 1024 * 1024,
+  hostEventsPerSecond: 0,
 }
 
 /** Within the 10 s a container runtime usually grants between SIGTERM and SIGKILL, with room to close the pools. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 8000
 
 export const DEFAULT_PLC_FOLLOW: PlcFollowConfig = { intervalSeconds: 60, pageSize: 1000, maxPagesPerRun: 100 }
+export const DEFAULT_RELAY_CHECK: RelayCheckConfig = { intervalSeconds: 300, timeoutMs: 10_000 }
 export const DEFAULT_MOVES: MovesConfig = { drainTimeoutMs: 10_000, sweepIntervalSeconds: 60, consentTtlSeconds: 3600 }
 
 export const DEFAULT_GC: GcConfig = {
@@ -518,6 +535,7 @@ const KNOWN_FIELDS = new Set([
   'plcFollow',
   'relays',
   'relayRetry',
+  'relayCheck',
   'traefik',
   'appView',
   'chat',
@@ -633,6 +651,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     plcRetry: readRetry(r, raw, 'plcRetry', DEFAULT_PLC_RETRY, 1),
     relays: r.stringArray(raw, 'relays') ?? [],
     relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
+    relayCheck: readRelayCheck(r, raw),
     traefik: readTraefik(r, raw, cwd, port),
     appView: readAppView(r, raw),
     chat: readServiceEndpoint(r, raw, 'chat', DEFAULT_CHAT),
@@ -974,6 +993,7 @@ function readFirehose(r: FieldReader, raw: RawConfig): FirehoseConfig {
     ringSize: int('ringSize', 1, 10_000_000),
     ringBytes: int('ringBytes', 0, 64 * 1024 * 1024 * 1024),
     jsonCacheBytes: int('jsonCacheBytes', 0, 64 * 1024 * 1024 * 1024),
+    hostEventsPerSecond: int('hostEventsPerSecond', 0, 100_000),
   }
 }
 
@@ -1030,6 +1050,18 @@ function readPlcFollow(r: FieldReader, raw: RawConfig): PlcFollowConfig {
     intervalSeconds: r.int(o, 'intervalSeconds', 0, 86_400, 'plcFollow.intervalSeconds') ?? d.intervalSeconds,
     pageSize: r.int(o, 'pageSize', 1, 1000, 'plcFollow.pageSize') ?? d.pageSize,
     maxPagesPerRun: r.int(o, 'maxPagesPerRun', 1, 100_000, 'plcFollow.maxPagesPerRun') ?? d.maxPagesPerRun,
+  }
+}
+
+function readRelayCheck(r: FieldReader, raw: RawConfig): RelayCheckConfig {
+  const o = r.object(raw, 'relayCheck') ?? {}
+  const d = DEFAULT_RELAY_CHECK
+  for (const key of Object.keys(o)) {
+    if (!(key in d)) r.problems.push(`${r.source}: unknown field "relayCheck.${key}"`)
+  }
+  return {
+    intervalSeconds: r.int(o, 'intervalSeconds', 0, 86_400, 'relayCheck.intervalSeconds') ?? d.intervalSeconds,
+    timeoutMs: r.int(o, 'timeoutMs', 100, 600_000, 'relayCheck.timeoutMs') ?? d.timeoutMs,
   }
 }
 

@@ -20,6 +20,10 @@ export interface DomainTable {
   mail_pending_since: string | null
   /** Whether sign-up here needs an invite code; null: the config's invites.required. */
   invite_required: boolean | null
+  /** The domain's own PDS host on the network (a hostname, lower case); null: the service host. */
+  pds_hostname: string | null
+  /** The most events per second its host's firehose sends a subscriber; null: the config's default. */
+  firehose_events_per_second: number | null
 }
 
 export interface DidRoutingTable {
@@ -30,6 +34,10 @@ export interface DidRoutingTable {
   /** True from the moment a handle is reserved until the tenant row exists. */
   pending: boolean
   created_at: string
+  /** The PDS host the account is on (its DID document's endpoint, its events' stream); null: the service host. */
+  pds_host: string | null
+  /** Set when the account changed host and the relays have not been told yet (#identity and #sync on the new host). */
+  pds_host_announce: boolean
 }
 
 export interface FirehoseEventTable {
@@ -48,6 +56,8 @@ export interface FirehoseEventTable {
   /** Tenant database name the event was drained from, or '' for the management outbox. */
   source: string
   outbox_id: string
+  /** The PDS host whose stream carries the event (its account's when sequenced); null: the service host. */
+  host: string | null
 }
 
 export interface ManagementOutboxTable extends OutboxTable {

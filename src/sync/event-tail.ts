@@ -11,7 +11,8 @@ import type { Logger } from '../lib/logger.js'
 import type { Storage } from '../storage/storage.js'
 import { FIREHOSE_CHANNEL } from './sequencer.js'
 
-export type SequencedFrame = { seq: number; timeUs: number; frame: Uint8Array }
+/** `host`: the PDS host whose stream carries the event (null: the service host's). */
+export type SequencedFrame = { seq: number; timeUs: number; frame: Uint8Array; host: string | null }
 
 /** Frames read from the database for one subscriber, and the lease on the replay budget that holds their bytes. */
 export type ReplayPage = { frames: SequencedFrame[]; lease: Lease }
@@ -156,7 +157,7 @@ export class EventTail extends EventEmitter implements BackgroundJob {
 
   private async readThrough(seq: number, last: string): Promise<SequencedFrame[]> {
     const rows = await this.storage.managementReader.firehose.framesThrough(seq, last)
-    return rows.map((r) => ({ seq: Number(r.seq), timeUs: Number(r.time_us), frame: r.frame }))
+    return rows.map((r) => ({ seq: Number(r.seq), timeUs: Number(r.time_us), frame: r.frame, host: r.host }))
   }
 
   /**

@@ -268,7 +268,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
       }
     })
     // One statement: every seq of the batch becomes visible at once, in order.
-    await this.opts.storage.managementTransactor.firehose.insert(events)
+    const hosts = await this.opts.storage.managementTransactor.firehose.insert(events)
     this.head = seq
     this.headTimeUs = timeUs
     for (const r of rows) this.opts.onSequenced?.((nowMs - Date.parse(r.created_at)) / 1000)
@@ -276,7 +276,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     this.emit(
       'sequenced',
       seq,
-      events.map((e) => ({ seq: Number(e.seq), timeUs: Number(e.time_us), frame: e.frame })),
+      events.map((e, i) => ({ seq: Number(e.seq), timeUs: Number(e.time_us), frame: e.frame, host: hosts[i] ?? null })),
     )
     this.opts.storage.coordination
       .notify(FIREHOSE_CHANNEL, String(seq))

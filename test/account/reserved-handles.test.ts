@@ -146,7 +146,15 @@ test('addDomain refuses an owner handle that is a service hostname, and leaves n
 test('/.well-known/atproto-did and resolveHandle name no account on a service hostname, even one an older version let take it', async () => {
   // What an older version let the owner do: take the service's own hostname as a handle.
   const did = 'did:plc:olderversiontookhostxx'
-  const route = { did, handle: 'pds.alpha.test', email: null, domain: 'alpha.test', pending: false }
+  const route = {
+    did,
+    handle: 'pds.alpha.test',
+    email: null,
+    domain: 'alpha.test',
+    pending: false,
+    pds_host: null,
+    pds_host_announce: false,
+  }
   await t.ctx.storage.management
     .insertInto('did_routing')
     .values({ ...route, created_at: new Date().toISOString() })

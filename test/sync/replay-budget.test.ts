@@ -104,7 +104,7 @@ test('the ring holds at most ringBytes of events, the newest whatever its size; 
     replayPageBytes: 1024,
     replayMemoryBytes: 1024,
   })
-  const frame = (seq: number, bytes: number) => ({ seq, timeUs: seq, frame: new Uint8Array(bytes) })
+  const frame = (seq: number, bytes: number) => ({ seq, timeUs: seq, frame: new Uint8Array(bytes), host: null })
   tail.take([1, 2, 3, 4, 5].map((seq) => frame(seq, 100_000)))
   assert.equal(tail.framesAfter(2, 100), undefined, 'event 3 is no longer in memory')
   assert.deepEqual(

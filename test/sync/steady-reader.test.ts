@@ -25,7 +25,7 @@ class CountingTail extends EventEmitter {
     this.pagesRead++
     const frames: SequencedFrame[] = []
     for (let s = seq + 1; s <= Math.min(this.head, seq + PAGE_FRAMES); s++) {
-      frames.push({ seq: s, timeUs: s, frame: new Uint8Array(FRAME_BYTES) })
+      frames.push({ seq: s, timeUs: s, frame: new Uint8Array(FRAME_BYTES), host: null })
     }
     const lease = await this.replayBudget.acquire(frames.length * FRAME_BYTES, signal)
     return { frames, lease }

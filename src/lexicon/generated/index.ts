@@ -218,6 +218,7 @@ import * as HostPrimalPdsAddDomain from './types/host/primal/pds/addDomain.js'
 import * as HostPrimalPdsCheckIdentity from './types/host/primal/pds/checkIdentity.js'
 import * as HostPrimalPdsCreateAccount from './types/host/primal/pds/createAccount.js'
 import * as HostPrimalPdsDeleteAccount from './types/host/primal/pds/deleteAccount.js'
+import * as HostPrimalPdsGetRelayStatus from './types/host/primal/pds/getRelayStatus.js'
 import * as HostPrimalPdsListAccounts from './types/host/primal/pds/listAccounts.js'
 import * as HostPrimalPdsListDomains from './types/host/primal/pds/listDomains.js'
 import * as HostPrimalPdsMoveAccount from './types/host/primal/pds/moveAccount.js'
@@ -3066,6 +3067,18 @@ export class HostPrimalPdsNS {
     >,
   ) {
     const nsid = 'host.primal.pds.deleteAccount' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  getRelayStatus<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      HostPrimalPdsGetRelayStatus.QueryParams,
+      HostPrimalPdsGetRelayStatus.HandlerInput,
+      HostPrimalPdsGetRelayStatus.HandlerOutput
+    >,
+  ) {
+    const nsid = 'host.primal.pds.getRelayStatus' // @ts-ignore
     return this._server.xrpc.method(nsid, cfg)
   }
 

@@ -16027,6 +16027,21 @@ export const schemaDict = {
             description:
               'Whether sign-up here (com.atproto.server.createAccount) needs an invite code.',
           },
+          pdsHostname: {
+            type: 'string',
+            description:
+              "The domain's own PDS host on the network (its accounts' atproto_pds endpoint is https://<pdsHostname>); absent: the service host.",
+          },
+          hostAccountsPending: {
+            type: 'integer',
+            description:
+              "Accounts of this domain whose DID document or firehose does not name the domain's PDS host yet (a change of pdsHostname is under way).",
+          },
+          firehoseEventsPerSecond: {
+            type: 'integer',
+            description:
+              "The most events per second the firehose of this domain's PDS host sends each subscriber (0 or absent: no ceiling of its own; the server's default applies).",
+          },
         },
       },
       accountView: {
@@ -16121,6 +16136,207 @@ export const schemaDict = {
             name: 'AccountNotFound',
           },
         ],
+      },
+    },
+  },
+  HostPrimalPdsGetRelayStatus: {
+    lexicon: 1,
+    id: 'host.primal.pds.getRelayStatus',
+    defs: {
+      main: {
+        type: 'query',
+        description:
+          'What every configured relay says of every PDS host this server runs (com.atproto.sync.getHostStatus), against what the host serves; with `did`, also what each relay says of that account (com.atproto.sync.getRepoStatus), asked now, against ours. Admin key only.',
+        parameters: {
+          type: 'params',
+          properties: {
+            did: {
+              type: 'string',
+              format: 'did',
+              description: 'An account of ours to ask every relay about, now.',
+            },
+            refresh: {
+              type: 'boolean',
+              description:
+                'Ask every relay now instead of answering with the last background check.',
+            },
+          },
+        },
+        output: {
+          encoding: 'application/json',
+          schema: {
+            type: 'object',
+            required: ['hosts'],
+            properties: {
+              hosts: {
+                type: 'array',
+                items: {
+                  type: 'ref',
+                  ref: 'lex:host.primal.pds.getRelayStatus#hostStatus',
+                },
+              },
+              account: {
+                type: 'ref',
+                ref: 'lex:host.primal.pds.getRelayStatus#accountStatus',
+              },
+            },
+          },
+        },
+      },
+      hostStatus: {
+        type: 'object',
+        required: ['hostname', 'domains', 'accounts', 'seq', 'relays'],
+        properties: {
+          hostname: {
+            type: 'string',
+            description: 'The host as relays know it (host[:port]).',
+          },
+          domains: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'The domains this host serves.',
+          },
+          accounts: {
+            type: 'integer',
+            description: "Active accounts whose firehose is this host's.",
+          },
+          seq: {
+            type: 'integer',
+            description: "The last seq this host's firehose carried.",
+          },
+          eventsPerSecond: {
+            type: 'integer',
+            description: "The pace of this host's firehose, when it has one.",
+          },
+          relays: {
+            type: 'array',
+            items: {
+              type: 'ref',
+              ref: 'lex:host.primal.pds.getRelayStatus#relayView',
+            },
+          },
+        },
+      },
+      relayView: {
+        type: 'object',
+        required: ['relay', 'reachable'],
+        properties: {
+          relay: {
+            type: 'string',
+            description: "The relay's URL.",
+          },
+          reachable: {
+            type: 'boolean',
+            description: 'Whether the relay answered getHostStatus.',
+          },
+          status: {
+            type: 'string',
+            knownValues: [
+              'active',
+              'idle',
+              'offline',
+              'throttled',
+              'banned',
+              'unknown',
+            ],
+            description:
+              "The relay's status of this host; unknown: the relay does not know the host.",
+          },
+          accountCount: {
+            type: 'integer',
+            description: 'Accounts the relay counts on this host.',
+          },
+          seq: {
+            type: 'integer',
+            description: 'The last seq of this host the relay has seen.',
+          },
+          behind: {
+            type: 'integer',
+            description: "How far the relay's seq is behind this host's.",
+          },
+          crawl: {
+            type: 'string',
+            knownValues: ['idle', 'asking', 'accepted', 'failing', 'gave up'],
+            description:
+              'Where our requestCrawl to this relay for this host stands.',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why the relay could not be asked, or what it answered.',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'datetime',
+          },
+        },
+      },
+      accountStatus: {
+        type: 'object',
+        required: ['did', 'hostname', 'active', 'relays'],
+        properties: {
+          did: {
+            type: 'string',
+            format: 'did',
+          },
+          hostname: {
+            type: 'string',
+            description: 'The host whose firehose carries this account.',
+          },
+          active: {
+            type: 'boolean',
+          },
+          status: {
+            type: 'string',
+          },
+          rev: {
+            type: 'string',
+            description: "Our repo's current rev.",
+          },
+          relays: {
+            type: 'array',
+            items: {
+              type: 'ref',
+              ref: 'lex:host.primal.pds.getRelayStatus#accountRelayView',
+            },
+          },
+        },
+      },
+      accountRelayView: {
+        type: 'object',
+        required: ['relay', 'reachable', 'known'],
+        properties: {
+          relay: {
+            type: 'string',
+          },
+          reachable: {
+            type: 'boolean',
+          },
+          known: {
+            type: 'boolean',
+            description:
+              'Whether the relay knows the account (RepoNotFound: it does not).',
+          },
+          active: {
+            type: 'boolean',
+          },
+          status: {
+            type: 'string',
+          },
+          rev: {
+            type: 'string',
+            description: 'The rev the relay holds.',
+          },
+          inSync: {
+            type: 'boolean',
+            description: "Whether the relay's rev is ours.",
+          },
+          error: {
+            type: 'string',
+          },
+        },
       },
     },
   },
@@ -16475,7 +16691,7 @@ export const schemaDict = {
       main: {
         type: 'procedure',
         description:
-          "Change a domain's agent and invite settings and the sender of its mail. Admin key, or the domain's owner or admin. A field left out keeps its value; resetToDefaults returns every one to the server's default.",
+          "Change a domain's agent and invite settings, the sender of its mail, and (admin key only) its own PDS hostname and firehose pace. Admin key, or the domain's owner or admin. A field left out keeps its value; resetToDefaults returns every setting but the PDS hostname to the server's default.",
         input: {
           encoding: 'application/json',
           schema: {
@@ -16509,6 +16725,19 @@ export const schemaDict = {
                 description:
                   'Whether sign-up here (com.atproto.server.createAccount) needs an invite code.',
               },
+              pdsHostname: {
+                type: 'string',
+                maxLength: 253,
+                description:
+                  "Admin key only. The domain's own PDS host on the network, e.g. pds.example.com: its accounts' DID documents name https://<pdsHostname> as their PDS, and that host has a firehose of its own. An empty string returns the domain to the service host. Its DNS must point at this server first.",
+              },
+              firehoseEventsPerSecond: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 100000,
+                description:
+                  "Admin key only. The most events per second the firehose of this domain's PDS host sends each subscriber, to stay under a relay's quota; 0 returns it to the server's default.",
+              },
               resetToDefaults: {
                 type: 'boolean',
                 description:
@@ -16533,6 +16762,11 @@ export const schemaDict = {
         errors: [
           {
             name: 'DomainNotFound',
+          },
+          {
+            name: 'HostnameInUse',
+            description:
+              'Another domain, or the service itself, uses this hostname.',
           },
         ],
       },
@@ -18014,6 +18248,7 @@ export const ids = {
   HostPrimalPdsCreateAccount: 'host.primal.pds.createAccount',
   HostPrimalPdsDefs: 'host.primal.pds.defs',
   HostPrimalPdsDeleteAccount: 'host.primal.pds.deleteAccount',
+  HostPrimalPdsGetRelayStatus: 'host.primal.pds.getRelayStatus',
   HostPrimalPdsListAccounts: 'host.primal.pds.listAccounts',
   HostPrimalPdsListDomains: 'host.primal.pds.listDomains',
   HostPrimalPdsMoveAccount: 'host.primal.pds.moveAccount',

@@ -6,8 +6,8 @@ import { sql } from 'kysely'
 import type { FirehoseEventTable, OutboxKind } from '../schema.js'
 import type { ManagementDb } from '../storage.js'
 
-export type FirehoseEventRow = Omit<FirehoseEventTable, 'time_us'> & { time_us: string }
-export type StoredFrame = { seq: string; time_us: string; frame: Uint8Array }
+export type FirehoseEventRow = Omit<FirehoseEventTable, 'time_us' | 'host'> & { time_us: string }
+export type StoredFrame = { seq: string; time_us: string; frame: Uint8Array; host: string | null }
 export type ManagementOutboxRow = {
   id: string
   did: string
@@ -54,7 +54,7 @@ export class FirehoseReader {
   framesThrough(seq: number, last: string): Promise<StoredFrame[]> {
     return this.db
       .selectFrom('firehose_event')
-      .select(['seq', 'time_us', 'frame'])
+      .select(['seq', 'time_us', 'frame', 'host'])
       .where('seq', '>', String(seq))
       .where('seq', '<=', last)
       .orderBy('seq')
@@ -126,9 +126,26 @@ export class FirehoseReader {
 }
 
 export class FirehoseTransactor extends FirehoseReader {
-  /** Appends sequenced events; one statement, so every seq of the batch becomes visible at once. */
-  async insert(events: FirehoseEventRow[]): Promise<void> {
-    await this.db.insertInto('firehose_event').values(events).execute()
+  /**
+   * Appends sequenced events; one statement, so every seq of the batch
+   * becomes visible at once. Each is stamped with its account's PDS host as
+   * the home says now (null: the service host, or no home), in the same
+   * statement, so an account's events change host exactly where its home did.
+   * Returns the hosts in the order of `events`.
+   */
+  async insert(events: FirehoseEventRow[]): Promise<(string | null)[]> {
+    const rows = await this.db
+      .insertInto('firehose_event')
+      .values(
+        events.map((e) => ({
+          ...e,
+          host: (eb) => eb.selectFrom('did_routing').select('pds_host').where('did_routing.did', '=', e.did),
+        })),
+      )
+      .returning(['seq', 'host'])
+      .execute()
+    const hosts = new Map(rows.map((r) => [String(r.seq), r.host]))
+    return events.map((e) => hosts.get(e.seq) ?? null)
   }
 
   async pruneBefore(time: string): Promise<void> {

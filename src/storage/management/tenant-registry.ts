@@ -12,6 +12,11 @@ export type DidHome = DidRoutingTable
 /** An account's home with the name of its tenant's database: where its rows are. */
 export type LocatedAccount = DidHome & { db_name: string }
 
+/** A home being reserved: on the service host unless `pds_host` says otherwise. */
+export type NewHome = Omit<DidHome, 'pending' | 'created_at' | 'pds_host_announce' | 'pds_host'> & {
+  pds_host?: string | null
+}
+
 export const PG_UNIQUE_VIOLATION = '23505'
 
 export function isUniqueViolation(err: unknown): boolean {
@@ -182,10 +187,10 @@ export class TenantRegistry {
   }
 
   /** Reserves a DID, handle and email for an account being created (pending until confirmed). */
-  async reserveHome(home: Omit<DidHome, 'pending' | 'created_at'>): Promise<void> {
+  async reserveHome(home: NewHome): Promise<void> {
     await this.db
       .insertInto('did_routing')
-      .values({ ...home, pending: true, created_at: now() })
+      .values({ ...home, pds_host: home.pds_host ?? null, pds_host_announce: false, pending: true, created_at: now() })
       .execute()
   }
 
@@ -302,8 +307,12 @@ export class TenantRegistry {
       .execute()
   }
 
-  /** Confirmed accounts of active domains in DID order, after `afterDid`: the pages of sync.listRepos. */
-  homesPage(limit: number, afterDid?: string): Promise<(DidHome & { db_name: string })[]> {
+  /**
+   * Confirmed accounts of active domains in DID order, after `afterDid`: the
+   * pages of sync.listRepos; with `host` (null: the service host), only the
+   * accounts on that PDS host.
+   */
+  homesPage(limit: number, afterDid?: string, host?: string | null): Promise<(DidHome & { db_name: string })[]> {
     let q = this.db
       .selectFrom('did_routing')
       .innerJoin('domain', 'domain.name', 'did_routing.domain')
@@ -314,11 +323,123 @@ export class TenantRegistry {
       .orderBy('did_routing.did')
       .limit(limit)
     if (afterDid !== undefined) q = q.where('did_routing.did', '>', afterDid)
+    if (host !== undefined) q = q.where('did_routing.pds_host', host === null ? 'is' : '=', host)
     return q.execute()
   }
 
   async handleTaken(handle: string): Promise<boolean> {
     const row = await this.db.selectFrom('did_routing').select('did').where('handle', '=', handle).executeTakeFirst()
     return !!row
+  }
+
+  /** Gives a domain its own PDS host (null: the service host); a unique violation when another domain has it. */
+  async setPdsHostname(name: string, host: string | null): Promise<void> {
+    await this.db
+      .updateTable('domain')
+      .set({ pds_hostname: host, updated_at: now() })
+      .where('name', '=', name)
+      .execute()
+  }
+
+  /** The most events per second a domain's host's firehose sends a subscriber (null: the config's default). */
+  async setFirehosePace(name: string, eventsPerSecond: number | null): Promise<void> {
+    await this.db
+      .updateTable('domain')
+      .set({ firehose_events_per_second: eventsPerSecond, updated_at: now() })
+      .where('name', '=', name)
+      .execute()
+  }
+
+  /**
+   * Confirmed accounts of `domain` not yet on `host` (null: the service
+   * host), or on it with the relays not told yet: what a change of the
+   * domain's host still has to move. did:plc only: a did:web's document is
+   * its owner's to change.
+   */
+  homesOffHost(domain: string, host: string | null, limit: number): Promise<DidHome[]> {
+    return this.db
+      .selectFrom('did_routing')
+      .selectAll()
+      .where('domain', '=', domain)
+      .where('pending', '=', false)
+      .where('did', 'like', 'did:plc:%')
+      .where((eb) =>
+        eb.or([
+          host === null ? eb('pds_host', 'is not', null) : eb('pds_host', 'is distinct from', host),
+          eb('pds_host_announce', '=', true),
+        ]),
+      )
+      .orderBy('did')
+      .limit(limit)
+      .execute()
+  }
+
+  /** How many confirmed accounts of `domain` are not yet on `host` or not yet announced there. */
+  async countOffHost(domain: string, host: string | null): Promise<number> {
+    const row = await this.db
+      .selectFrom('did_routing')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('domain', '=', domain)
+      .where('pending', '=', false)
+      .where('did', 'like', 'did:plc:%')
+      .where((eb) =>
+        eb.or([
+          host === null ? eb('pds_host', 'is not', null) : eb('pds_host', 'is distinct from', host),
+          eb('pds_host_announce', '=', true),
+        ]),
+      )
+      .executeTakeFirst()
+    return Number(row?.n ?? 0)
+  }
+
+  /**
+   * Puts the account on `host` (its events go to that host's stream from the
+   * next one sequenced) and marks it to be announced there, while it is still
+   * in `domain`; false when it is not.
+   */
+  async setHomeHost(did: string, domain: string, host: string | null): Promise<boolean> {
+    const res = await this.db
+      .updateTable('did_routing')
+      .set({ pds_host: host, pds_host_announce: true })
+      .where('did', '=', did)
+      .where('domain', '=', domain)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) > 0
+  }
+
+  /** The account's change of host has been announced (while it is still on `host`). */
+  async hostAnnounced(did: string, host: string | null): Promise<void> {
+    await this.db
+      .updateTable('did_routing')
+      .set({ pds_host_announce: false })
+      .where('did', '=', did)
+      .where('pds_host', host === null ? 'is' : '=', host)
+      .execute()
+  }
+
+  /** Every PDS host a domain names or an account is on (the service host not included). */
+  async hostsInUse(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('domain')
+      .select('pds_hostname as host')
+      .where('pds_hostname', 'is not', null)
+      .union((eb) =>
+        eb.selectFrom('did_routing').select('pds_host as host').where('pds_host', 'is not', null).distinct(),
+      )
+      .execute()
+    return rows.map((r) => r.host as string)
+  }
+
+  /** Confirmed accounts of active domains per PDS host (null: the service host). */
+  async countHomesByHost(): Promise<{ host: string | null; accounts: number }[]> {
+    const rows = await this.db
+      .selectFrom('did_routing')
+      .innerJoin('domain', 'domain.name', 'did_routing.domain')
+      .select(['did_routing.pds_host as host', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('did_routing.pending', '=', false)
+      .where('domain.status', '=', 'active')
+      .groupBy('did_routing.pds_host')
+      .execute()
+    return rows.map((r) => ({ host: r.host, accounts: Number(r.n) }))
   }
 }

@@ -28,6 +28,12 @@ export interface DomainView {
   emailFrom?: string
   /** Whether sign-up here (com.atproto.server.createAccount) needs an invite code. */
   inviteRequired?: boolean
+  /** The domain's own PDS host on the network (its accounts' atproto_pds endpoint is https://<pdsHostname>); absent: the service host. */
+  pdsHostname?: string
+  /** Accounts of this domain whose DID document or firehose does not name the domain's PDS host yet (a change of pdsHostname is under way). */
+  hostAccountsPending?: number
+  /** The most events per second the firehose of this domain's PDS host sends each subscriber (0 or absent: no ceiling of its own; the server's default applies). */
+  firehoseEventsPerSecond?: number
 }
 
 const hashDomainView = 'domainView'

@@ -27,6 +27,10 @@ export interface InputSchema {
   emailFrom?: string
   /** Whether sign-up here (com.atproto.server.createAccount) needs an invite code. */
   inviteRequired?: boolean
+  /** Admin key only. The domain's own PDS host on the network, e.g. pds.example.com: its accounts' DID documents name https://<pdsHostname> as their PDS, and that host has a firehose of its own. An empty string returns the domain to the service host. Its DNS must point at this server first. */
+  pdsHostname?: string
+  /** Admin key only. The most events per second the firehose of this domain's PDS host sends each subscriber, to stay under a relay's quota; 0 returns it to the server's default. */
+  firehoseEventsPerSecond?: number
   /** Forget this domain's own settings and follow the server's defaults. */
   resetToDefaults?: boolean
 }
@@ -49,7 +53,7 @@ export interface HandlerSuccess {
 export interface HandlerError {
   status: number
   message?: string
-  error?: 'DomainNotFound'
+  error?: 'DomainNotFound' | 'HostnameInUse'
 }
 
 export type HandlerOutput = HandlerError | HandlerSuccess
