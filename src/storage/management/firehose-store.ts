@@ -129,8 +129,11 @@ export class FirehoseTransactor extends FirehoseReader {
   /**
    * Appends sequenced events; one statement, so every seq of the batch
    * becomes visible at once. Each is stamped with its account's PDS host as
-   * the home says now (null: the service host, or no home), in the same
-   * statement, so an account's events change host exactly where its home did.
+   * the home says now (null: the service host), in the same statement, so an
+   * account's events change host exactly where its home did. An account
+   * with no home any more (deleted: its last #account event may be sequenced
+   * after the home went) takes its tenant's host, which is where relays know
+   * it; events of no tenant (the management outbox) the service host's.
    * Returns the hosts in the order of `events`.
    */
   async insert(events: FirehoseEventRow[]): Promise<(string | null)[]> {
@@ -139,7 +142,13 @@ export class FirehoseTransactor extends FirehoseReader {
       .values(
         events.map((e) => ({
           ...e,
-          host: (eb) => eb.selectFrom('did_routing').select('pds_host').where('did_routing.did', '=', e.did),
+          host: (eb) =>
+            eb
+              .case()
+              .when(eb.exists(eb.selectFrom('did_routing').select('did').where('did_routing.did', '=', e.did)))
+              .then(eb.selectFrom('did_routing').select('pds_host').where('did_routing.did', '=', e.did))
+              .else(eb.selectFrom('domain').select('pds_hostname').where('domain.db_name', '=', e.source))
+              .end(),
         })),
       )
       .returning(['seq', 'host'])
