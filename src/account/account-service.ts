@@ -149,8 +149,8 @@ export class AccountService {
       throw new InvalidRequestError(`handle must be <name>.<hosted domain>: ${parsed.handle}`, 'UnsupportedDomain')
     }
     this.deps.handles.assertAllowed(parsed, { allowReserved: input.allowReserved })
-    if (await registry.getDomain(parsed.handle)) {
-      throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
+    if (await registry.hostnameOfOurs(parsed.handle)) {
+      throw new InvalidRequestError(`handle is a hosted domain or PDS host: ${parsed.handle}`, 'HandleNotAvailable')
     }
     const generatedPassword = input.password === undefined ? generatePassword() : undefined
     const password = input.password ?? (generatedPassword as string)
@@ -621,8 +621,8 @@ export class AccountService {
     // Reserved names of another domain are its owner's (or the admin key's) to give out, not this account's.
     const allowReserved = parsed.domain === located.domain || check.move === 'operator' ? check.allowReserved : false
     this.deps.handles.assertAllowed(parsed, { allowReserved })
-    if (await this.deps.registry.getDomain(parsed.handle)) {
-      throw new InvalidRequestError(`handle is a hosted domain: ${parsed.handle}`, 'HandleNotAvailable')
+    if (await this.deps.registry.hostnameOfOurs(parsed.handle)) {
+      throw new InvalidRequestError(`handle is a hosted domain or PDS host: ${parsed.handle}`, 'HandleNotAvailable')
     }
     return parsed.handle
   }

@@ -51,6 +51,17 @@ export class TenantRegistry {
       .executeTakeFirst()
   }
 
+  /** Whether `hostname` is a domain's name or a domain's own PDS host, whatever the domain's status. */
+  async hostnameOfOurs(hostname: string): Promise<boolean> {
+    if (unstorableText(hostname)) return false
+    const row = await this.db
+      .selectFrom('domain')
+      .select('name')
+      .where((eb) => eb.or([eb('name', '=', hostname), eb('pds_hostname', '=', hostname)]))
+      .executeTakeFirst()
+    return !!row
+  }
+
   async activeDomain(name: string): Promise<Domain | undefined> {
     const d = await this.getDomain(name)
     return d?.status === 'active' ? d : undefined
