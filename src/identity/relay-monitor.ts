@@ -8,7 +8,6 @@
 import type { BackgroundJob } from '../lib/jobs.js'
 import { Ticker } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
-import type { PdsHost } from '../tenant/pds-hosts.js'
 
 export type RelayHostView = {
   relay: string
@@ -51,13 +50,23 @@ export type RelayAccountView = {
   error?: string
 }
 
+/** One of our PDS hosts, as tenant/pds-hosts.ts names it (the shape only: identity/ does not import tenant/). */
+export type MonitoredHost = {
+  /** null: the service host. */
+  host: string | null
+  /** host[:port]: how relays know it. */
+  hostname: string
+  domains: string[]
+  eventsPerSecond: number
+}
+
 /** One crawl state of the relay announcer (`hostname`: the host asked for, when the announcer names it). */
 export type CrawlState = { relay: string; status: string; hostname?: string }
 
 export type RelayMonitorOptions = {
   relays: string[]
   /** Our PDS hosts now (the service host first). */
-  hosts: () => Promise<PdsHost[]>
+  hosts: () => Promise<MonitoredHost[]>
   /** Accounts per host, as our registry counts them (null: the service host). */
   accountsByHost: () => Promise<{ host: string | null; accounts: number }[]>
   /** The last seq of each host's events we keep. */
@@ -128,14 +137,14 @@ export class RelayMonitor implements BackgroundJob {
   }
 
   /** Asks every relay about every host; a check under way is joined rather than doubled. */
-  private check(hosts?: PdsHost[]): Promise<void> {
+  private check(hosts?: MonitoredHost[]): Promise<void> {
     this.checking ??= this.askAll(hosts).finally(() => {
       this.checking = undefined
     })
     return this.checking
   }
 
-  private async askAll(given?: PdsHost[]): Promise<void> {
+  private async askAll(given?: MonitoredHost[]): Promise<void> {
     const hosts = given ?? (await this.opts.hosts())
     await Promise.all(
       this.opts.relays.flatMap((relay) =>
@@ -148,7 +157,7 @@ export class RelayMonitor implements BackgroundJob {
     this.latestViews = await this.compose(hosts)
   }
 
-  private async compose(hosts: PdsHost[]): Promise<HostStatusView[]> {
+  private async compose(hosts: MonitoredHost[]): Promise<HostStatusView[]> {
     const [counts, heads] = await Promise.all([
       this.opts.accountsByHost(),
       this.opts.headsByHost(hosts.map((h) => h.host)),
