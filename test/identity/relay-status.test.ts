@@ -52,8 +52,11 @@ before(async () => {
   assert.equal(await t.ctx.registry.setHomeHost(two.did, 'two.test', 'pds-two.test'), true)
   t.ctx.pdsHosts.forget()
   otherHostname = `pds-two.test:${new URL(t.url).port}`
-  // The relay has read the service host's firehose through our head.
+  // Every event written so far is in the firehose (the sweep drains every outbox), and the relay has read it.
+  await until(() => t.ctx.sequencer.leading, 'this process to sequence')
+  await t.ctx.sequencer.sweep()
   const head = (await t.ctx.storage.managementReader.firehose.head()).seq
+  assert.ok(head > 0)
   await until(() => (relay.host(serviceHostname)?.seq ?? 0) >= head, 'the relay to read the firehose')
 })
 
