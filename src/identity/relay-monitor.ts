@@ -83,6 +83,10 @@ export type RelayMonitorOptions = {
 /** A relay's answer about one host. */
 type HostAnswer = Pick<RelayHostView, 'reachable' | 'status' | 'accountCount' | 'seq' | 'error'> & { checkedAt: string }
 
+/** listHosts' largest page (its lexicon's maximum), and how many pages one check reads at most. */
+const LIST_PAGE_SIZE = 1000
+const LIST_PAGES = 20
+
 export class RelayMonitor implements BackgroundJob {
   readonly name = 'relay-monitor'
   private readonly ticker: Ticker
@@ -147,9 +151,17 @@ export class RelayMonitor implements BackgroundJob {
   private async askAll(given?: MonitoredHost[]): Promise<void> {
     const hosts = given ?? (await this.opts.hosts())
     await Promise.all(
-      this.opts.relays.flatMap((relay) =>
-        hosts.map(async (h) => this.answers.set(key(relay, h.hostname), await this.askHost(relay, h.hostname))),
-      ),
+      this.opts.relays.map(async (relay) => {
+        const answers = await Promise.all(hosts.map((h) => this.askHost(relay, h.hostname)))
+        // indigo's getHostStatus leaves accountCount out (its listHosts has it): read it there.
+        const uncounted = hosts.filter((_, i) => knownHost(answers[i]) && answers[i]?.accountCount === undefined)
+        const listed = uncounted.length > 0 ? await this.listedCounts(relay, uncounted) : new Map<string, number>()
+        hosts.forEach((h, i) => {
+          const answer = answers[i] as HostAnswer
+          answer.accountCount ??= listed.get(h.hostname)
+          this.answers.set(key(relay, h.hostname), answer)
+        })
+      }),
     )
     // A host that is no longer ours is no longer asked about, nor reported.
     const current = new Set(this.opts.relays.flatMap((r) => hosts.map((h) => key(r, h.hostname))))
@@ -203,6 +215,30 @@ export class RelayMonitor implements BackgroundJob {
     }
   }
 
+  /**
+   * The account counts a relay's listHosts gives for these hosts: its pages
+   * read until every one is found, the list ends, or LIST_PAGES were read (a
+   * large relay lists thousands of hosts); a failure leaves the rest uncounted.
+   */
+  private async listedCounts(relay: string, hosts: MonitoredHost[]): Promise<Map<string, number>> {
+    const wanted = new Set(hosts.map((h) => h.hostname))
+    const counts = new Map<string, number>()
+    let cursor: string | undefined
+    for (let page = 0; page < LIST_PAGES && counts.size < wanted.size; page++) {
+      const params: Record<string, string> = { limit: String(LIST_PAGE_SIZE), ...(cursor ? { cursor } : {}) }
+      const res = await this.get(relay, 'com.atproto.sync.listHosts', params)
+      if ('problem' in res || !res.ok || !Array.isArray(res.body.hosts)) break
+      for (const h of res.body.hosts as { hostname?: unknown; accountCount?: unknown }[]) {
+        const hostname = typeof h.hostname === 'string' ? h.hostname.toLowerCase() : undefined
+        const count = integer(h.accountCount)
+        if (hostname && wanted.has(hostname) && count !== undefined) counts.set(hostname, count)
+      }
+      cursor = typeof res.body.cursor === 'string' ? res.body.cursor : undefined
+      if (!cursor) break
+    }
+    return counts
+  }
+
   private async askRepo(relay: string, ours: OurAccount): Promise<RelayAccountView> {
     const res = await this.get(relay, 'com.atproto.sync.getRepoStatus', { did: ours.did })
     if ('problem' in res) return { relay, reachable: false, known: false, error: res.problem }
@@ -249,6 +285,11 @@ export class RelayMonitor implements BackgroundJob {
       return { problem: cause ? String(cause) : String(err) }
     }
   }
+}
+
+/** Whether a relay's answer says it knows the host. */
+function knownHost(answer: HostAnswer | undefined): boolean {
+  return answer?.status !== undefined && answer.status !== 'unknown'
 }
 
 function key(relay: string, hostname: string): string {

@@ -7,10 +7,13 @@
 // the host throttled; getHostStatus, getRepoStatus and listHosts answer from
 // those books.
 //
-// Two departures from indigo, for deterministic tests: requestCrawl answers
-// only once the subscription is open (indigo answers first and subscribes in
-// the background), and an account over the limit is refused outright (indigo
-// keeps it with status host-throttled, so getRepoStatus would name it).
+// Its answers are indigo's: a host or repo it does not know is 404 HostNotFound
+// or RepoNotFound; a host that fails describeServer is 400 HostNotFound. Two
+// departures from indigo, for deterministic tests: requestCrawl answers only
+// once the subscription is open (indigo answers first and subscribes in the
+// background), and an account over the limit is refused outright (indigo
+// keeps it as host-throttled, so its getRepoStatus would name it). indigo's
+// getHostStatus leaves accountCount out today; `omitAccountCount` does too.
 // Hosts are reached at 127.0.0.1:<port> with a Host header (`connect`), as a
 // test's hosts all live on one loopback server.
 import http from 'node:http'
@@ -41,6 +44,8 @@ export type StandinRelayOptions = {
   connect: (hostname: string) => { port: number; hostHeader: string }
   /** Accounts taken per host (default: no limit). */
   accountLimit?: number
+  /** getHostStatus leaves accountCount out, as indigo's does today (listHosts still has it). */
+  omitAccountCount?: boolean
 }
 
 export type StandinRelay = {
@@ -175,7 +180,7 @@ export async function startStandinRelay(opts: StandinRelayOptions): Promise<Stan
 
   async function requestCrawl(hostname: unknown): Promise<{ status: number; body: unknown }> {
     if (typeof hostname !== 'string' || !/^[a-z0-9.-]+(:\d+)?$/i.test(hostname)) {
-      return { status: 400, body: { error: 'InvalidRequest', message: 'hostname must be a bare host[:port]' } }
+      return { status: 400, body: { error: 'BadRequest', message: 'hostname field empty or invalid' } }
     }
     const name = hostname.toLowerCase()
     if (hosts.has(name)) return { status: 200, body: {} }
@@ -183,7 +188,7 @@ export async function startStandinRelay(opts: StandinRelayOptions): Promise<Stan
     if (described !== true) {
       return {
         status: 400,
-        body: { error: 'InvalidRequest', message: `host ${name} failed describeServer: ${described}` },
+        body: { error: 'HostNotFound', message: `host server unreachable: ${described}` },
       }
     }
     const host: Host = {
@@ -192,7 +197,7 @@ export async function startStandinRelay(opts: StandinRelayOptions): Promise<Stan
       accountCount: 0,
       status: 'active',
       queue: Promise.resolve(),
-      retryMs: 50,
+      retryMs: RETRY_FIRST_MS,
     }
     hosts.set(name, host)
     await subscribe(host)
@@ -220,19 +225,25 @@ export async function startStandinRelay(opts: StandinRelayOptions): Promise<Stan
     }
     if (nsid === 'com.atproto.sync.getHostStatus') {
       const host = hosts.get(String(url.searchParams.get('hostname')).toLowerCase())
-      if (!host) return { status: 400, body: { error: 'HostNotFound', message: 'host not found' } }
-      return { status: 200, body: hostView(host) }
+      if (!host) return { status: 404, body: { error: 'HostNotFound', message: 'host not found' } }
+      const view = hostView(host)
+      return { status: 200, body: opts.omitAccountCount ? { ...view, accountCount: undefined } : view }
     }
     if (nsid === 'com.atproto.sync.getRepoStatus') {
       const a = accounts.get(String(url.searchParams.get('did')))
-      if (!a) return { status: 400, body: { error: 'RepoNotFound', message: 'repo not found' } }
+      if (!a) return { status: 404, body: { error: 'RepoNotFound', message: 'account not found' } }
       return {
         status: 200,
         body: { did: a.did, active: a.active, status: a.status, rev: a.active ? a.rev : undefined },
       }
     }
     if (nsid === 'com.atproto.sync.listHosts') {
-      return { status: 200, body: { hosts: [...hosts.values()].map(hostView) } }
+      // Pages in the order hosts were first seen; the cursor is an offset.
+      const from = Number(url.searchParams.get('cursor') ?? 0) || 0
+      const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 200) || 200, 1), 1000)
+      const page = [...hosts.values()].slice(from, from + limit).map(hostView)
+      const cursor = from + limit < hosts.size ? String(from + limit) : undefined
+      return { status: 200, body: { hosts: page, cursor } }
     }
     return { status: 501, body: { error: 'MethodNotImplemented', message: `${nsid} is not served here` } }
   }

@@ -1,8 +1,9 @@
 // How the relays see our PDS hosts (host.primal.pds.getRelayStatus), against
 // a stand-in relay that keeps indigo's books: a host over the relay's account
 // limit shows throttled and its account past the limit unknown to the relay;
-// a relay that is down shows unreachable with its error, never a 500; and the
-// stand-in takes an account only from the host its DID document names.
+// a relay that is down shows unreachable with its error, never a 500; the
+// last check answers until refresh asks again; and the stand-in takes an
+// account only from the host its DID document names.
 import assert from 'node:assert/strict'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -166,6 +167,25 @@ test('with a did, each relay is asked of the account now, against our rev', asyn
   assert.equal(taken.relays[0]?.inSync, true)
 })
 
+test('without refresh the last check answers for the relays, while our side is read now; refresh asks again', async () => {
+  const checked = (await relayStatus({ refresh: 'true' })).hosts[0] as HostBody
+  const relaySeq = checked.relays[0]?.seq as number
+  // New events on the service host (an account past the limit: the relay drops them, but reads their seqs).
+  await createAccount(t, 'carol.one.test')
+  await t.ctx.sequencer.sweep()
+  const cached = (await relayStatus()).hosts[0] as HostBody
+  assert.ok(cached.seq > relaySeq)
+  await until(() => (relay.host(serviceHostname)?.seq ?? 0) >= cached.seq, 'the relay to read the new events')
+  assert.equal(cached.accounts, 4)
+  assert.equal(cached.relays[0]?.seq, relaySeq)
+  assert.equal(cached.relays[0]?.behind, cached.seq - relaySeq)
+
+  const fresh = (await relayStatus({ refresh: 'true' })).hosts[0] as HostBody
+  assert.equal(fresh.relays[0]?.seq, fresh.seq)
+  assert.equal(fresh.relays[0]?.behind, 0)
+  assert.equal(fresh.relays[0]?.accountCount, 2)
+})
+
 test('getRelayStatus is for the admin key only, and names an account it has', async () => {
   const anonymous = await xrpc(t.url, 'host.primal.pds.getRelayStatus')
   assert.equal(anonymous.status, 401)
@@ -200,10 +220,14 @@ test('the stand-in relay drops an event whose DID document names another host, a
     ])
     for (const ws of streams.clients) ws.send(frame)
   }
+  const upgrades: string[] = []
+  streams.on('connection', (_ws, req) => upgrades.push(String(req.url)))
   const hostname = `pds-a.test:${fakeHost.port}`
+  const nothingListens = Number(new URL(await unusedLocalUrl()).port)
   const standin = await startStandinRelay({
     plcUrl: fakePlc.url,
-    connect: () => ({ port: fakeHost.port, hostHeader: hostname }),
+    connect: (name) =>
+      name === 'down.test' ? { port: nothingListens, hostHeader: name } : { port: fakeHost.port, hostHeader: hostname },
   })
   try {
     docs.set('did:plc:ours', `http://${hostname}`)
@@ -221,7 +245,7 @@ test('the stand-in relay drops an event whose DID document names another host, a
     const elsewhere = await xrpc(standin.url, 'com.atproto.sync.getRepoStatus', {
       params: { did: 'did:plc:elsewhere' },
     })
-    assert.equal(elsewhere.status, 400)
+    assert.equal(elsewhere.status, 404)
     assert.equal(elsewhere.body.error, 'RepoNotFound')
 
     // Its document names this host now: its next event is taken.
@@ -231,8 +255,24 @@ test('the stand-in relay drops an event whose DID document names another host, a
     const status = await xrpc(standin.url, 'com.atproto.sync.getHostStatus', { params: { hostname } })
     assert.deepEqual(status.body, { hostname, seq: 4, accountCount: 2, status: 'active' })
     const unknownHost = await xrpc(standin.url, 'com.atproto.sync.getHostStatus', { params: { hostname: 'x.test' } })
-    assert.equal(unknownHost.status, 400)
+    assert.equal(unknownHost.status, 404)
     assert.equal(unknownHost.body.error, 'HostNotFound')
+
+    // The host drops the stream: the relay subscribes again from the last seq it saw, and reads on.
+    for (const ws of streams.clients) ws.terminate()
+    await until(() => upgrades.length === 2 && standin.host(hostname)?.status === 'active', 'a new subscription')
+    assert.deepEqual(upgrades, [
+      '/xrpc/com.atproto.sync.subscribeRepos',
+      '/xrpc/com.atproto.sync.subscribeRepos?cursor=4',
+    ])
+    send(5, 'did:plc:ours')
+    await until(() => standin.host(hostname)?.seq === 5, 'the event after the new subscription')
+
+    // A host that does not answer describeServer is not crawled.
+    const down = await xrpc(standin.url, 'com.atproto.sync.requestCrawl', { body: { hostname: 'down.test' } })
+    assert.equal(down.status, 400)
+    assert.equal(down.body.error, 'HostNotFound')
+    assert.deepEqual(standin.hostsSeen(), [hostname])
   } finally {
     await standin.close()
     streams.close()
