@@ -158,7 +158,8 @@ export class RelayMonitor implements BackgroundJob {
         const listed = uncounted.length > 0 ? await this.listedCounts(relay, uncounted) : new Map<string, number>()
         hosts.forEach((h, i) => {
           const answer = answers[i] as HostAnswer
-          answer.accountCount ??= listed.get(h.hostname)
+          const count = listed.get(h.hostname)
+          if (answer.accountCount === undefined && count !== undefined) answer.accountCount = count
           this.answers.set(key(relay, h.hostname), answer)
         })
       }),
