@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // primal-pds command line: the server, migrations, and domain and account
-// administration. Each command calls the same services as the admin API.
+// administration. Each command calls the same services as the admin API;
+// `relays` asks the running server, which holds what the relays answered.
 import { parseArgs } from 'node:util'
 import { type Config, ConfigError } from './config/config.js'
 import { loadConfig } from './config/load.js'
@@ -196,9 +197,7 @@ async function relaysCommand(config: Config, values: Values): Promise<void> {
     headers: { authorization: `Bearer ${config.adminKey}` },
     signal: AbortSignal.timeout(config.relayCheck.timeoutMs + RELAYS_CALL_SLACK_MS),
   }).catch((err: Error) => {
-    throw new UsageError(
-      `the server at ${base} did not answer (${String(err.cause ?? err)}); is it running? --url names it`,
-    )
+    throw new Error(`the server at ${base} did not answer (${String(err.cause ?? err)}); is it running? --url names it`)
   })
   const body = (await res.json().catch(() => ({}))) as GetRelayStatus & { error?: string; message?: string }
   if (!res.ok) throw new Error(`the server answered ${res.status}: ${body.error ?? ''} ${body.message ?? ''}`.trim())
