@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // primal-pds command line: the server, migrations, and domain and account
-// administration. Each command calls the same services as the admin API.
+// administration. Each command calls the same services as the admin API;
+// `relays` asks the running server, which holds what the relays answered.
 import { parseArgs } from 'node:util'
-import { ConfigError } from './config/config.js'
+import { type Config, ConfigError } from './config/config.js'
 import { loadConfig } from './config/load.js'
 import { type AppContext, closeAppContext, createAppContext } from './context.js'
 import { startServer } from './http/server.js'
+import type { OutputSchema as GetRelayStatus } from './lexicon/generated/types/host/primal/pds/getRelayStatus.js'
 import { createLogger } from './lib/logger.js'
 import { normalizeDomain } from './tenant/domain-name.js'
 
@@ -25,6 +27,8 @@ commands:
   plc publish                             send kept PLC operations to plcEndpoint (oldest first)
   identity check [did|handle]             notice a move away: one account's DID document, or the PLC export read on
   traefik print                           print the Traefik dynamic config for the current domains
+  relays [--did D] [--refresh] [--url U]  how each relay sees each of our hosts (and account D), asked of the
+                                          running server (at U, else this config's port) with the admin key
 `
 
 const OPTIONS = {
@@ -37,6 +41,9 @@ const OPTIONS = {
   role: { type: 'string' },
   limit: { type: 'string' },
   cursor: { type: 'string' },
+  did: { type: 'string' },
+  refresh: { type: 'boolean' },
+  url: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -58,6 +65,8 @@ async function main(argv: string[]): Promise<void> {
     )
   }
   if (command === 'serve') return serve(await createAppContext(config))
+  // The relays' answers and our requestCrawl states live in the serving process: ask it.
+  if (command === 'relays') return relaysCommand(config, values)
   if (command === 'migrate') {
     // Opening a context runs every migration: management first, then each tenant.
     const ctx = await createAppContext(config)
@@ -172,6 +181,77 @@ async function accountCommand(ctx: AppContext, [sub, arg, arg2]: string[], value
     }
   }
   throw new UsageError(`unknown account command: ${sub}`)
+}
+
+/** Extra time the CLI gives the server past one relay question's timeout (its own reads, the answer). */
+const RELAYS_CALL_SLACK_MS = 10_000
+
+async function relaysCommand(config: Config, values: Values): Promise<void> {
+  // A server listening on every address is reached on loopback.
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host
+  const base = values.url ?? `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`
+  const url = new URL('/xrpc/host.primal.pds.getRelayStatus', base)
+  if (values.did) url.searchParams.set('did', values.did)
+  if (values.refresh) url.searchParams.set('refresh', 'true')
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${config.adminKey}` },
+    signal: AbortSignal.timeout(config.relayCheck.timeoutMs + RELAYS_CALL_SLACK_MS),
+  }).catch((err: Error) => {
+    throw new Error(`the server at ${base} did not answer (${String(err.cause ?? err)}); is it running? --url names it`)
+  })
+  const body = (await res.json().catch(() => ({}))) as GetRelayStatus & { error?: string; message?: string }
+  if (!res.ok) throw new Error(`the server answered ${res.status}: ${body.error ?? ''} ${body.message ?? ''}`.trim())
+  process.stdout.write(relaysReport(body))
+}
+
+/** The relay status as tables: per host, one row per relay; then the account's, one row per relay. */
+function relaysReport(status: GetRelayStatus): string {
+  const out: string[] = []
+  const dash = (v: unknown) => (v === undefined ? '-' : String(v))
+  for (const h of status.hosts) {
+    const domains = h.domains.length > 0 ? h.domains.join(', ') : 'no domains'
+    out.push(`host ${h.hostname} (${domains}): ${h.accounts} accounts, seq ${h.seq}`)
+    out.push(
+      ...table(
+        ['relay', 'status', 'accounts relay/ours', 'seq behind', 'crawl', 'error'],
+        h.relays.map((r) => [
+          r.relay,
+          r.reachable ? dash(r.status) : 'unreachable',
+          `${dash(r.accountCount)}/${h.accounts}`,
+          dash(r.behind),
+          dash(r.crawl),
+          r.error ?? '',
+        ]),
+      ),
+      '',
+    )
+  }
+  const a = status.account
+  if (a) {
+    const state = a.active ? 'active' : `inactive (${a.status ?? 'no reason'})`
+    out.push(`account ${a.did} on ${a.hostname}: ${state}, rev ${dash(a.rev)}`)
+    out.push(
+      ...table(
+        ['relay', 'known', 'active', 'rev', 'in sync', 'error'],
+        a.relays.map((r) => [
+          r.relay,
+          r.reachable ? (r.known ? 'yes' : 'no') : 'unreachable',
+          r.active === undefined ? '-' : r.active ? 'yes' : `no (${r.status ?? 'no reason'})`,
+          dash(r.rev),
+          r.inSync === undefined ? '-' : r.inSync ? 'yes' : 'no',
+          r.error ?? '',
+        ]),
+      ),
+      '',
+    )
+  }
+  return `${out.join('\n')}\n`
+}
+
+/** Rows under a header, each column as wide as its widest cell. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)))
+  return [header, ...rows].map((cells) => `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd())
 }
 
 /** Past the shutdown timeout, closing the pools gets this long before the process exits anyway. */

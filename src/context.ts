@@ -30,6 +30,7 @@ import { IdentityService } from './identity/identity-service.js'
 import { TIMEOUT_MS as PLC_REQUEST_TIMEOUT_MS, PlcClient } from './identity/plc-client.js'
 import { PlcService } from './identity/plc-service.js'
 import { RelayAnnouncer } from './identity/relay-announcer.js'
+import { RelayMonitor } from './identity/relay-monitor.js'
 import { serviceDidFor } from './identity/service-did.js'
 import { allLexicons } from './lexicon/lexicons.js'
 import { ByteBudget } from './lib/byte-budget.js'
@@ -82,6 +83,8 @@ export type AppContext = {
   /** Handles and DIDs of anyone: ours from our tables, the rest as the network publishes them. */
   identity: IdentityService
   relays: RelayAnnouncer
+  /** What the relays say of our hosts: asked in the background, kept in memory (getRelayStatus). */
+  relayMonitor: RelayMonitor
   /** Absent when db.json has no `traefik` section. */
   traefik?: TraefikWriter
   tokens: TokenIssuer
@@ -280,6 +283,17 @@ export async function createAppContext(
       retry: config.relayRetry,
       logger,
     })
+    const relayMonitor = new RelayMonitor({
+      relays: config.relays,
+      hosts: () => pdsHosts.list(),
+      accountsByHost: () => registry.countHomesByHost(),
+      headsByHost: (hosts) => storage.managementReader.firehose.hostHeads(hosts),
+      crawlStates: () => relays.state(),
+      intervalMs: config.relayCheck.intervalSeconds * 1000,
+      timeoutMs: config.relayCheck.timeoutMs,
+      logger,
+    })
+    metrics.watchRelays(relayMonitor)
     const traefik = config.traefik ? traefikWriter(config, config.traefik, registry, logger) : undefined
     const domains = new DomainService({
       storage,
@@ -380,6 +394,7 @@ export async function createAppContext(
       plc,
       identity,
       relays,
+      relayMonitor,
       traefik,
       tokens,
       accounts,
@@ -422,6 +437,7 @@ export async function createAppContext(
         tail,
         sequencer,
         relays,
+        relayMonitor,
         departures,
         mail,
       }),
@@ -500,7 +516,8 @@ async function recover(ctx: AppContext): Promise<void> {
  * Every background job, in start order; they stop in reverse. The tail
  * starts before the sequencer (it reads the head the sequencer's first
  * frames follow) and stops after it (so it takes the last drain's frames);
- * the relays hear of this process once it sequences, and stop asking first.
+ * the relays hear of this process once it sequences, and stop asking first;
+ * then they are asked how they see our hosts.
  * Following the PLC export for departures needs only storage and the directory.
  * Mail (when the config has `email`) goes last: it needs nothing the others do.
  */
@@ -512,6 +529,7 @@ function backgroundJobs(jobs: {
   tail: EventTail
   sequencer: Sequencer
   relays: RelayAnnouncer
+  relayMonitor: RelayMonitor
   departures: Departures
   mail?: MailQueue
 }): BackgroundJob[] {
@@ -522,6 +540,7 @@ function backgroundJobs(jobs: {
     jobs.tail,
     jobs.sequencer,
     jobs.relays,
+    jobs.relayMonitor,
     jobs.departures,
     jobs.oauthSweep,
   ]

@@ -45,11 +45,20 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
       'event-tail',
       'sequencer',
       'relay-announcer',
+      'relay-monitor',
       'plc-departures',
       'oauth-sweep',
     ],
   )
-  for (const job of [ctx.sequencer, ctx.tail, ctx.sweeper, ctx.accounts.pending, ctx.relays, ctx.departures]) {
+  for (const job of [
+    ctx.sequencer,
+    ctx.tail,
+    ctx.sweeper,
+    ctx.accounts.pending,
+    ctx.relays,
+    ctx.relayMonitor,
+    ctx.departures,
+  ]) {
     assert.ok(ctx.jobs.includes(job), `${job.name} is in the list`)
   }
   const log: string[] = []
@@ -69,6 +78,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   assert.deepEqual(log, [
     'oauth-sweep',
     'plc-departures',
+    'relay-monitor',
     'relay-announcer',
     'sequencer',
     'event-tail',
@@ -93,6 +103,7 @@ test('with email configured, the mail job is listed last: started after the othe
         'event-tail',
         'sequencer',
         'relay-announcer',
+        'relay-monitor',
         'plc-departures',
         'oauth-sweep',
         'mail',

@@ -75,6 +75,7 @@ import addDomain from './host/primal/pds/addDomain.js'
 import checkIdentity from './host/primal/pds/checkIdentity.js'
 import adminCreateAccount from './host/primal/pds/createAccount.js'
 import deleteAccount from './host/primal/pds/deleteAccount.js'
+import getRelayStatus from './host/primal/pds/getRelayStatus.js'
 import listAccounts from './host/primal/pds/listAccounts.js'
 import listDomains from './host/primal/pds/listDomains.js'
 import moveAccount from './host/primal/pds/moveAccount.js'
@@ -169,6 +170,7 @@ const methods = [
   sendEmailConfirmation,
   checkIdentity,
   sendPasswordReset,
+  getRelayStatus,
 ]
 
 export function registerMethods(server: MethodServer, ctx: AppContext): void {

@@ -23,6 +23,18 @@ export type WatchedState = {
   storage: { poolStats(): PoolStats | undefined }
 }
 
+/** What the relay gauges read when scraped: each host's relay views as of the last relay check. */
+export type RelayViews = {
+  latest(): {
+    hostname: string
+    accounts: number
+    relays: { relay: string; reachable: boolean; status?: string; accountCount?: number; behind?: number }[]
+  }[]
+}
+
+/** Every value the relay status gauge has a series for: a relay's host statuses, and ours for no answer. */
+const RELAY_STATUSES = ['active', 'idle', 'offline', 'throttled', 'banned', 'unknown', 'unreachable', 'other'] as const
+
 export type PoolName = 'management' | 'tenant'
 
 export class Metrics {
@@ -147,8 +159,74 @@ export class Metrics {
     })
   }
 
+  /**
+   * Registers the relay gauges: per relay and host, its status (one series
+   * per status value, 1 for the current one and 0 for the rest, so a change
+   * of status is a change of value, not a series appearing), the accounts it
+   * counts against ours, and how far its seq is behind. They say what the
+   * last relay check found; a host or relay gone is dropped from them.
+   */
+  watchRelays(relays: RelayViews): void {
+    const registers = [this.registry]
+    new Gauge({
+      name: `${PREFIX}relay_host_status`,
+      help: 'What each relay says of each of our PDS hosts (getHostStatus): 1 on the current status',
+      labelNames: ['relay', 'hostname', 'status'],
+      registers,
+      collect() {
+        this.reset()
+        for (const host of relays.latest()) {
+          for (const r of host.relays) {
+            const current = relayStatus(r)
+            for (const status of RELAY_STATUSES) {
+              this.set({ relay: r.relay, hostname: host.hostname, status }, status === current ? 1 : 0)
+            }
+          }
+        }
+      },
+    })
+    new Gauge({
+      name: `${PREFIX}relay_host_accounts`,
+      help: 'Accounts on each of our PDS hosts, as each relay counts them (counted_by=relay) and as we do (counted_by=us)',
+      labelNames: ['relay', 'hostname', 'counted_by'],
+      registers,
+      collect() {
+        this.reset()
+        for (const host of relays.latest()) {
+          for (const r of host.relays) {
+            this.set({ relay: r.relay, hostname: host.hostname, counted_by: 'us' }, host.accounts)
+            if (r.accountCount !== undefined) {
+              this.set({ relay: r.relay, hostname: host.hostname, counted_by: 'relay' }, r.accountCount)
+            }
+          }
+        }
+      },
+    })
+    new Gauge({
+      name: `${PREFIX}relay_host_seq_lag`,
+      help: "How far each relay's seq of each of our PDS hosts is behind the host's own (in seqs, not events)",
+      labelNames: ['relay', 'hostname'],
+      registers,
+      collect() {
+        this.reset()
+        for (const host of relays.latest()) {
+          for (const r of host.relays) {
+            if (r.behind !== undefined) this.set({ relay: r.relay, hostname: host.hostname }, r.behind)
+          }
+        }
+      },
+    })
+  }
+
   /** The Prometheus text exposition of every series. */
   render(): Promise<string> {
     return this.registry.metrics()
   }
+}
+
+/** The status series a relay view sets to 1. */
+function relayStatus(r: { reachable: boolean; status?: string }): (typeof RELAY_STATUSES)[number] {
+  if (!r.reachable) return 'unreachable'
+  const known = RELAY_STATUSES.find((s) => s === r.status)
+  return known ?? 'other'
 }

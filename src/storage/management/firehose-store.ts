@@ -31,6 +31,24 @@ export class FirehoseReader {
     return { seq: Number(row?.max ?? 0), timeUs: Number(row?.maxTimeUs ?? 0) }
   }
 
+  /**
+   * The highest seq of each host's events still kept (null: the service host),
+   * each one read through the (host, seq) index; a host with none kept is left out.
+   */
+  async hostHeads(hosts: (string | null)[]): Promise<{ host: string | null; seq: number }[]> {
+    const heads = await Promise.all(
+      hosts.map(async (host) => {
+        const row = await this.db
+          .selectFrom('firehose_event')
+          .select((eb) => eb.fn.max('seq').as('max'))
+          .where((eb) => (host === null ? eb('host', 'is', null) : eb('host', '=', host)))
+          .executeTakeFirst()
+        return { host, seq: Number(row?.max ?? 0) }
+      }),
+    )
+    return heads.filter((h) => h.seq > 0)
+  }
+
   async oldestSeq(): Promise<number | undefined> {
     const row = await this.db
       .selectFrom('firehose_event')
