@@ -470,7 +470,7 @@ function serviceProxy(config: Config, serviceAuth: ServiceAuth, dids: AtprotoDid
   })
 }
 
-/** Keeps Traefik's routes to the active domains in its file-provider directory. */
+/** Keeps Traefik's routes to the active domains and their own PDS hosts in its file-provider directory. */
 function traefikWriter(
   config: Config,
   traefik: TraefikConfig,
@@ -480,7 +480,10 @@ function traefikWriter(
   return new TraefikWriter({
     traefik,
     serviceHost: new URL(config.serviceURL).hostname,
-    listDomains: async () => (await registry.listDomains()).filter((d) => d.status === 'active').map((d) => d.name),
+    listDomains: async () =>
+      (await registry.listDomains())
+        .filter((d) => d.status === 'active')
+        .map((d) => ({ name: d.name, pdsHostname: d.pds_hostname })),
     logger,
   })
 }
