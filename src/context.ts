@@ -305,7 +305,14 @@ export async function createAppContext(
       : undefined
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
-    const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid, didKeys })
+    const serviceAuth = new ServiceAuth({
+      storage,
+      accounts,
+      signingKeys,
+      serviceDid,
+      hostDids: async () => (await pdsHosts.list()).map((h) => h.did),
+      didKeys,
+    })
     const repoImporter = new RepoImporter({
       storage,
       didKeys,
@@ -342,6 +349,7 @@ export async function createAppContext(
     const oauth = await OAuthServer.create({
       serviceUrl: config.serviceURL,
       serviceDid,
+      hosts: pdsHosts,
       jwtSecret: config.jwtSecret,
       stores: oauthStores,
       accountStore: oauthAccounts,
