@@ -319,7 +319,14 @@ export async function createAppContext(
       : undefined
     const preferences = new PreferenceService(storage)
     const moderation = new ModerationService({ storage, accounts, outboxWritten, logger })
-    const serviceAuth = new ServiceAuth({ storage, accounts, signingKeys, serviceDid, didKeys })
+    const serviceAuth = new ServiceAuth({
+      storage,
+      accounts,
+      signingKeys,
+      serviceDid,
+      hostDids: async () => (await pdsHosts.list()).map((h) => h.did),
+      didKeys,
+    })
     const repoImporter = new RepoImporter({
       storage,
       didKeys,
@@ -356,6 +363,7 @@ export async function createAppContext(
     const oauth = await OAuthServer.create({
       serviceUrl: config.serviceURL,
       serviceDid,
+      hosts: pdsHosts,
       jwtSecret: config.jwtSecret,
       stores: oauthStores,
       accountStore: oauthAccounts,
@@ -486,7 +494,7 @@ function serviceProxy(config: Config, serviceAuth: ServiceAuth, dids: AtprotoDid
   })
 }
 
-/** Keeps Traefik's routes to the active domains in its file-provider directory. */
+/** Keeps Traefik's routes to the active domains and their own PDS hosts in its file-provider directory. */
 function traefikWriter(
   config: Config,
   traefik: TraefikConfig,
@@ -496,7 +504,10 @@ function traefikWriter(
   return new TraefikWriter({
     traefik,
     serviceHost: new URL(config.serviceURL).hostname,
-    listDomains: async () => (await registry.listDomains()).filter((d) => d.status === 'active').map((d) => d.name),
+    listDomains: async () =>
+      (await registry.listDomains())
+        .filter((d) => d.status === 'active')
+        .map((d) => ({ name: d.name, pdsHostname: d.pds_hostname })),
     logger,
   })
 }

@@ -17,11 +17,12 @@ import { registerMethods } from '../api/index.js'
 import { MethodServer } from '../api/method-server.js'
 import type { LimitsConfig } from '../config/config.js'
 import { type AppContext, startBackground } from '../context.js'
-import { serviceDidDoc } from '../identity/service-did.js'
+import { hostDidDoc, serviceDidDoc } from '../identity/service-did.js'
 import { allLexicons } from '../lexicon/lexicons.js'
 import { serviceVersion } from '../lib/package-root.js'
 import { databaseUnreachableError, isDatabaseUnreachable } from '../lib/unavailable.js'
 import { inBytes } from '../repo/string-lengths.js'
+import type { PdsHost } from '../tenant/pds-hosts.js'
 import { clientIp } from './client-ip.js'
 import { answerClientError } from './http-parser-errors.js'
 import { HEALTH_PATH, healthRoute, METRICS_PATH, metricsRoute } from './metrics-route.js'
@@ -108,13 +109,23 @@ export function createApp(ctx: AppContext): express.Express {
   })
   const serviceHost = new URL(ctx.config.serviceURL).hostname.toLowerCase()
   const didDoc = serviceDidDoc(ctx.config.serviceURL, ctx.plcRotationKey)
-  app.get('/.well-known/did.json', (req, res) => {
-    // The service is did:web of its own host only; a tenant domain is not a did:web of ours.
-    if (req.hostname.toLowerCase() !== serviceHost) {
+  app.get('/.well-known/did.json', async (req, res, next) => {
+    const name = (req.hostname ?? '').toLowerCase()
+    if (name === serviceHost) return res.json(didDoc)
+    // A domain's own PDS host is a did:web of ours too; a tenant domain itself is not.
+    let host: PdsHost
+    try {
+      host = await ctx.pdsHosts.forRequest(name)
+    } catch (err) {
+      // Express 4 does not catch a rejected handler: what is not an outage goes to its error handler.
+      if (isDatabaseUnreachable(err)) return sendXrpcError(res, databaseUnreachableError(err))
+      return next(err)
+    }
+    if (host.host === null) {
       res.status(404).type('text/plain').send('no DID document for this host')
       return
     }
-    res.json(didDoc)
+    res.json(hostDidDoc(host.did, host.endpoint, ctx.plcRotationKey))
   })
   // The OAuth authorization server's routes and the protected-resource metadata.
   app.use(oauthRoutes(ctx))

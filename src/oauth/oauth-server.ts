@@ -20,6 +20,7 @@ import { ScopePermissionsTransition } from '@atproto/oauth-scopes'
 import { InvalidRequestError, XRPCError } from '@atproto/xrpc-server'
 import type { OAuthConfig } from '../config/config.js'
 import { databaseUnreachableError, isDatabaseUnreachable } from '../lib/unavailable.js'
+import type { PdsHosts } from '../tenant/pds-hosts.js'
 
 /** RFC 9126's request_uri prefix, which the provider's pushed requests use before their id. */
 const REQUEST_URI_PREFIX = 'urn:ietf:params:oauth:request_uri:'
@@ -33,9 +34,14 @@ export type OAuthGrant = {
 }
 
 export type OAuthServerOptions = {
-  /** The service URL: the issuer, and the base of every `htu` a DPoP proof names. */
+  /** The service URL: the issuer, and the base of every `htu` a DPoP proof sent to the service host names. */
   serviceUrl: string
   serviceDid: string
+  /**
+   * Our PDS hosts: a request sent to a domain's own host is checked against
+   * that host's URL (its `htu`), and a token for any of their DIDs is ours.
+   */
+  hosts: Pick<PdsHosts, 'forRequest' | 'list'>
   jwtSecret: string
   /** Every store but the account store (OAuthStores, on the management database). */
   stores: Omit<OAuthStore, keyof import('@atproto/oauth-provider/store').AccountStore | 'findClient'>
@@ -152,10 +158,13 @@ export class OAuthServer {
     }
     // Express's originalUrl: a router mounted under a prefix sees only the rest as its url.
     const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'
-    const url = new URL(path, this.base)
+    // The request's own host when it is one of ours (a domain's PDS host), else the service's: a Host
+    // header naming anything else never becomes the URL a proof is checked against.
+    const [host, hosts] = await Promise.all([this.opts.hosts.forRequest(hostnameOf(req)), this.opts.hosts.list()])
+    const url = new URL(path, host.host === null ? this.base : new URL(host.endpoint).origin)
     const payload = await this.provider
       .authenticateRequest(req.method ?? 'GET', url, req.headers, {
-        audience: [this.opts.serviceDid],
+        audience: [this.opts.serviceDid, ...hosts.map((h) => h.did)],
         scope: ['atproto'],
       })
       .catch((err: unknown) => {
@@ -178,6 +187,13 @@ export class OAuthServer {
     }
     return { did: payload.sub, clientId: String(payload.client_id ?? ''), permissions }
   }
+}
+
+/** The name (no port) the request was sent to: Express's, which honours trusted proxies, else its Host header's. */
+function hostnameOf(req: IncomingMessage): string {
+  const express = (req as { hostname?: string }).hostname
+  if (express !== undefined) return express
+  return URL.parse(`http://${req.headers.host ?? ''}`)?.hostname ?? ''
 }
 
 /** The pages' branding from the config's `oauth` (the service's name, its logo and color). */

@@ -17,8 +17,10 @@ export type ServiceAuthDeps = {
   storage: Storage
   accounts: AccountService
   signingKeys: SigningKeyCache
-  /** This service's DID: the audience a token sent to us must name. */
+  /** This service's DID: the audience a token sent to us names (or one of `hostDids`). */
   serviceDid: string
+  /** The did:web of each of our PDS hosts (the service's and each domain's own): a token to any is to us. */
+  hostDids: () => Promise<string[]>
   /** Signing keys of DIDs we do not host yet (an account moving in), from their DID documents. */
   didKeys: Pick<DidKeys, 'signingKey'>
 }
@@ -42,7 +44,7 @@ export class ServiceAuth {
    */
   async verify(jwt: string, lxm: string): Promise<LocatedAccount> {
     const found: { key?: AccountKey } = {}
-    const payload = await verifyJwt(jwt, this.deps.serviceDid, lxm, async (iss) => {
+    const payload = await verifyJwt(jwt, await this.audienceOf(jwt), lxm, async (iss) => {
       if (iss.includes('#')) throw new AuthRequiredError('jwt issuer is not an account', 'UntrustedIss')
       found.key = await this.deps.accounts.recentHomes.withHome(iss, (located) => this.keyOf(located))
       if (!found.key) throw new AuthRequiredError('jwt issuer is not an account of this server', 'UntrustedIss')
@@ -66,7 +68,7 @@ export class ServiceAuth {
    * fails against the cached document is checked again against a fresh one.
    */
   async verifyAnyDid(jwt: string, lxm: string): Promise<string> {
-    const payload = await verifyJwt(jwt, this.deps.serviceDid, lxm, async (iss, fresh) => {
+    const payload = await verifyJwt(jwt, await this.audienceOf(jwt), lxm, async (iss, fresh) => {
       if (iss.includes('#')) throw new AuthRequiredError('jwt issuer is not an account', 'UntrustedIss')
       return this.deps.didKeys.signingKey(iss, fresh)
     }).catch((err: unknown) => {
@@ -76,10 +78,34 @@ export class ServiceAuth {
     return payload.iss
   }
 
+  /**
+   * The audience `jwt` is checked against: the `aud` it names when that is
+   * one of our hosts' DIDs, else the service's, which then refuses it as
+   * verifyJwt refuses any other (BadJwtAudience). A token that does not
+   * decode is left for verifyJwt to refuse in its own words.
+   */
+  private async audienceOf(jwt: string): Promise<string> {
+    const aud = claimedAudience(jwt)
+    if (aud === undefined || aud === this.deps.serviceDid) return this.deps.serviceDid
+    return (await this.deps.hostDids()).includes(aud) ? aud : this.deps.serviceDid
+  }
+
   /** The account's signing key as its tenant holds it now (the cache is keyed by the sealed key, so never stale). */
   private async keyOf(located: LocatedAccount): Promise<AccountKey | undefined> {
     const row = await this.deps.storage.read(located.db_name, (t) => t.accounts.get(located.did))
     if (!row) return undefined
     return { located, status: row.status, keypair: await this.deps.signingKeys.open(located.did, row.signing_key) }
+  }
+}
+
+/** The `aud` claim of an unverified JWT, when it has one that is a string. */
+function claimedAudience(jwt: string): string | undefined {
+  const payload = jwt.split('.')[1]
+  if (payload === undefined) return undefined
+  try {
+    const aud = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { aud?: unknown }).aud
+    return typeof aud === 'string' ? aud : undefined
+  } catch {
+    return undefined
   }
 }

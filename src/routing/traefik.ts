@@ -1,6 +1,7 @@
-// Traefik v3 file-provider config for every hosted domain: Traefik watches the
-// dynamic directory and reloads on change, so the file is replaced atomically
-// and Traefik never sees a half-written routing table.
+// Traefik v3 file-provider config for every hosted domain and every domain's
+// own PDS host: Traefik watches the dynamic directory and reloads on change,
+// so the file is replaced atomically and Traefik never sees a half-written
+// routing table.
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -13,6 +14,12 @@ const SERVICE = 'primal-pds'
 // Above any rule-length default priority, so the service host keeps its own
 // router and certificate even when it is a subdomain of a tenant.
 const SERVICE_HOST_PRIORITY = 10000
+// A domain's PDS host likewise: under its own domain the tenant's wildcard would
+// match it too, but its own router and certificate say it is a host of ours.
+const PDS_HOST_PRIORITY = SERVICE_HOST_PRIORITY
+
+/** An active domain, and its own PDS host's name (null: it is served on the service host). */
+export type RoutedDomain = { name: string; pdsHostname: string | null }
 
 type Router = {
   rule: string
@@ -33,12 +40,13 @@ function tenantRouter(domain: string, traefik: TraefikConfig): Router {
   }
 }
 
-function serviceHostRouter(host: string, traefik: TraefikConfig): Router {
+/** One name's own router and certificate (the service host, a domain's PDS host). */
+function hostRouter(host: string, priority: number, traefik: TraefikConfig): Router {
   return {
     rule: `Host(\`${host}\`)`,
     entryPoints: [...traefik.entryPoints],
     service: SERVICE,
-    priority: SERVICE_HOST_PRIORITY,
+    priority,
     tls: { certResolver: traefik.certResolver, domains: [{ main: host }] },
   }
 }
@@ -49,13 +57,18 @@ function stripPort(host: string): string {
 }
 
 export function traefikDynamicConfig(input: {
-  domains: string[]
+  domains: RoutedDomain[]
   serviceHost: string
   traefik: TraefikConfig
 }): object {
   const { traefik } = input
-  const routers: [string, Router][] = input.domains.map((d) => [`tenant-${d}`, tenantRouter(d, traefik)])
-  routers.push(['service-host', serviceHostRouter(stripPort(input.serviceHost), traefik)])
+  const serviceHost = stripPort(input.serviceHost)
+  const routers: [string, Router][] = input.domains.map((d) => [`tenant-${d.name}`, tenantRouter(d.name, traefik)])
+  routers.push(['service-host', hostRouter(serviceHost, SERVICE_HOST_PRIORITY, traefik)])
+  const hosts = new Set(input.domains.flatMap((d) => (d.pdsHostname ? [d.pdsHostname] : [])))
+  // The service host's own router already serves that name.
+  hosts.delete(serviceHost)
+  for (const host of hosts) routers.push([`host-${host}`, hostRouter(host, PDS_HOST_PRIORITY, traefik)])
   routers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return {
     http: {
@@ -145,7 +158,7 @@ export class TraefikWriter {
     private readonly opts: {
       traefik: TraefikConfig
       serviceHost: string
-      listDomains: () => Promise<string[]>
+      listDomains: () => Promise<RoutedDomain[]>
       logger: Logger
     },
   ) {}
@@ -160,7 +173,7 @@ export class TraefikWriter {
     await this.enqueue(() => this.write())
   }
 
-  /** The YAML the current domain list gives, without writing it. */
+  /** The YAML the current domain list (and the domains' hosts) gives, without writing it. */
   async render(): Promise<string> {
     const { traefik, serviceHost, listDomains } = this.opts
     return renderTraefikYaml(traefikDynamicConfig({ domains: await listDomains(), serviceHost, traefik }))

@@ -59,6 +59,36 @@ export function getWithHost(
   })
 }
 
+export type HostResponse = { status: number; headers: http.IncomingHttpHeaders; body: string }
+
+/**
+ * A request with a Host header of our choosing and any method, headers and
+ * body: as a client that resolved one of our PDS hosts' names reaches us.
+ */
+export function requestWithHost(
+  base: string,
+  path: string,
+  host: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<HostResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(path, base),
+      { method: opts.method ?? 'GET', headers: { ...opts.headers, host } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (d) => {
+          body += d
+        })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('error', reject)
+    req.end(opts.body)
+  })
+}
+
 /** A URL where nothing listens: a port that was free a moment ago, closed again. */
 export async function unusedLocalUrl(): Promise<string> {
   const server = http.createServer()

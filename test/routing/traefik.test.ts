@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
 import type { TraefikConfig } from '../../src/config/config.js'
 import {
+  type RoutedDomain,
   removeStaleTempFiles,
   renderTraefikYaml,
   TRAEFIK_FILE,
@@ -46,8 +47,12 @@ function traefikConfig(dynamicDir = freshDir()): TraefikConfig {
 
 const domainList = (n: number) => Array.from({ length: n }, (_, i) => `tenant${i}.example.com`)
 
-function render(domains: string[], serviceHost = 'pds.example.net'): string {
-  return renderTraefikYaml(traefikDynamicConfig({ domains, serviceHost, traefik: traefikConfig() }))
+/** Domains served on the service host (no PDS host of their own). */
+const routed = (names: string[]): RoutedDomain[] => names.map((name) => ({ name, pdsHostname: null }))
+
+function render(domains: string[] | RoutedDomain[], serviceHost = 'pds.example.net'): string {
+  const list = domains.map((d) => (typeof d === 'string' ? { name: d, pdsHostname: null } : d))
+  return renderTraefikYaml(traefikDynamicConfig({ domains: list, serviceHost, traefik: traefikConfig() }))
 }
 
 const assertValid = assertValidTraefik
@@ -116,6 +121,38 @@ test('100 domains give 101 routers, sorted by name', () => {
   assert.deepEqual(names, [...names].sort())
 })
 
+test('a domain with its own PDS host gets a router and certificate for that name, valid per the schema', () => {
+  const doc = assertValid(
+    render([
+      { name: 'example.com', pdsHostname: 'pds.example.com' },
+      { name: 'other.org', pdsHostname: 'pds-other.example.net' },
+      { name: 'plain.test', pdsHostname: null },
+    ]),
+  )
+  assert.deepEqual(Object.keys(doc.http.routers), [
+    'host-pds-other.example.net',
+    'host-pds.example.com',
+    'service-host',
+    'tenant-example.com',
+    'tenant-other.org',
+    'tenant-plain.test',
+  ])
+  const host = doc.http.routers['host-pds.example.com']
+  assert.equal(host.rule, 'Host(`pds.example.com`)')
+  assert.equal(host.service, 'primal-pds')
+  assert.deepEqual(host.entryPoints, ['websecure'])
+  assert.deepEqual(host.tls, { certResolver: 'letsencrypt', domains: [{ main: 'pds.example.com' }] })
+  // Under its own domain the tenant's wildcard matches it too: its own router must win.
+  assert.ok((host.priority ?? 0) > doc.http.routers['tenant-example.com'].rule.length)
+  // A host outside every tenant's domain is routed only by its own router.
+  assert.equal(doc.http.routers['host-pds-other.example.net'].rule, 'Host(`pds-other.example.net`)')
+})
+
+test('a domain host named as the service host is left to the service-host router', () => {
+  const doc = assertValid(render([{ name: 'example.com', pdsHostname: 'pds.example.net' }], 'pds.example.net:443'))
+  assert.deepEqual(Object.keys(doc.http.routers), ['service-host', 'tenant-example.com'])
+})
+
 test('the YAML starts with a generated-file header and has no anchors', () => {
   const yaml = render(domainList(3))
   const [first, second] = yaml.split('\n')
@@ -124,7 +161,7 @@ test('the YAML starts with a generated-file header and has no anchors', () => {
   assert.doesNotMatch(yaml, /[&*]a\d/)
   assert.deepEqual(
     parse(yaml),
-    traefikDynamicConfig({ domains: domainList(3), serviceHost: 'pds.example.net', traefik: traefikConfig() }),
+    traefikDynamicConfig({ domains: routed(domainList(3)), serviceHost: 'pds.example.net', traefik: traefikConfig() }),
   )
 })
 
@@ -134,7 +171,7 @@ test('TraefikWriter writes on start and follows domains being added and removed'
   const writer = new TraefikWriter({
     traefik,
     serviceHost: 'pds.test',
-    listDomains: async () => [...domains],
+    listDomains: async () => routed(domains),
     logger: silentLogger(),
   })
   const file = join(traefik.dynamicDir, TRAEFIK_FILE)
@@ -148,6 +185,27 @@ test('TraefikWriter writes on start and follows domains being added and removed'
   domains.splice(domains.indexOf('one.test'), 1)
   await writer.sync()
   assert.deepEqual(await routers(), ['service-host', 'tenant-two.test'])
+})
+
+test('TraefikWriter follows a domain moving to its own host and back', async () => {
+  const traefik = traefikConfig()
+  const domains: RoutedDomain[] = [{ name: 'one.test', pdsHostname: null }]
+  const writer = new TraefikWriter({
+    traefik,
+    serviceHost: 'pds.test',
+    listDomains: async () => [...domains],
+    logger: silentLogger(),
+  })
+  const routers = async () =>
+    Object.keys(assertValid(await readFile(join(traefik.dynamicDir, TRAEFIK_FILE), 'utf8')).http.routers)
+  await writer.start()
+  assert.deepEqual(await routers(), ['service-host', 'tenant-one.test'])
+  domains[0] = { name: 'one.test', pdsHostname: 'pds.one.test' }
+  await writer.sync()
+  assert.deepEqual(await routers(), ['host-pds.one.test', 'service-host', 'tenant-one.test'])
+  domains[0] = { name: 'one.test', pdsHostname: null }
+  await writer.sync()
+  assert.deepEqual(await routers(), ['service-host', 'tenant-one.test'])
 })
 
 test('TraefikWriter.start clears temp files a crashed writer left', async () => {
@@ -174,7 +232,7 @@ test('concurrent syncs never overlap and the file ends with the final domain lis
     const snapshot = [...domains]
     await new Promise((resolve) => setImmediate(resolve))
     inFlight--
-    return snapshot
+    return routed(snapshot)
   }
   const writer = new TraefikWriter({ traefik, serviceHost: 'pds.test', listDomains, logger: silentLogger() })
   const syncs: Promise<void>[] = []
@@ -195,7 +253,12 @@ test('a failed sync is logged, rejects only its caller, and later syncs still wr
   const traefik = traefikConfig()
   const logger = silentLogger()
   const file = join(traefik.dynamicDir, TRAEFIK_FILE)
-  const writer = new TraefikWriter({ traefik, serviceHost: 'pds.test', listDomains: async () => ['a.test'], logger })
+  const writer = new TraefikWriter({
+    traefik,
+    serviceHost: 'pds.test',
+    listDomains: async () => routed(['a.test']),
+    logger,
+  })
   await mkdir(join(file, 'blocker'), { recursive: true })
 
   await assert.rejects(writer.sync())
