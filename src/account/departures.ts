@@ -113,10 +113,10 @@ export class Departures implements BackgroundJob {
     let namesUs: boolean | null = null
     if (located.did.startsWith('did:web:')) {
       const doc = await external.didDoc(located.did, true)
-      namesUs = plc.docNamesUs(getPdsEndpoint(doc), getSigningDidKey(doc), signingKey)
+      namesUs = await plc.docNamesUs(getPdsEndpoint(doc), getSigningDidKey(doc), signingKey)
     } else {
       const last = await plc.directoryLastOp(located.db_name, located.did)
-      if (last) namesUs = plc.namesUs(last, signingKey)
+      if (last) namesUs = await plc.namesUs(last, signingKey)
     }
     const newlyMoved = namesUs === false && (await accounts.markMoved(located))
     const { moved_at } = await accounts.summary(located)
@@ -180,7 +180,7 @@ export class Departures implements BackgroundJob {
       const op = latest.get(home.did)
       if (!op) continue
       const signingKey = await this.deps.accounts.signingKeyOf(home)
-      if (this.deps.plc.namesUs(op.operation, signingKey)) continue
+      if (await this.deps.plc.namesUs(op.operation, signingKey)) continue
       report.checked++
       try {
         const checked = await this.check(home)
