@@ -117,7 +117,12 @@ export class DomainService {
     const { registry, logger } = this.deps
     const domain = await registry.activeDomain(name)
     if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
-    const host = input.trim() === '' ? null : normalizeDomain(input)
+    const wanted = input.trim().toLowerCase().replace(/\.$/, '')
+    // Before the syntax check: a service host such as localhost is no valid domain, and the clash is what to say.
+    if (wanted === this.deps.serviceHostname) {
+      throw new InvalidRequestError(`${wanted} is the service's own host`, 'HostnameInUse')
+    }
+    const host = wanted === '' ? null : normalizeDomain(wanted)
     if (host === domain.pds_hostname) return false
     if (host !== null) await this.assertHostAvailable(name, host)
     try {
@@ -142,10 +147,7 @@ export class DomainService {
   }
 
   private async assertHostAvailable(name: string, host: string): Promise<void> {
-    const { registry, serviceHostname } = this.deps
-    if (host === serviceHostname) {
-      throw new InvalidRequestError(`${host} is the service's own host`, 'HostnameInUse')
-    }
+    const { registry } = this.deps
     const container = await registry.domainContaining(host)
     if (container && container.name !== name) {
       throw new InvalidRequestError(
