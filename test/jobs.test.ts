@@ -46,6 +46,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
       'sequencer',
       'relay-announcer',
       'plc-departures',
+      'host-switches',
       'oauth-sweep',
     ],
   )
@@ -68,6 +69,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   await t.close()
   assert.deepEqual(log, [
     'oauth-sweep',
+    'host-switches',
     'plc-departures',
     'relay-announcer',
     'sequencer',
@@ -94,6 +96,7 @@ test('with email configured, the mail job is listed last: started after the othe
         'sequencer',
         'relay-announcer',
         'plc-departures',
+        'host-switches',
         'oauth-sweep',
         'mail',
       ],
