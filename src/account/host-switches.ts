@@ -127,6 +127,13 @@ export class HostSwitches implements BackgroundJob {
   private async round(patient: boolean): Promise<SwitchReport> {
     const { storage, registry, logger } = this.deps
     const report: SwitchReport = { switched: [], failed: [], skipped: [], busy: false }
+    // Most runs find nothing to do: they ask for no lock (a connection of its own) then.
+    const pending: Domain[] = []
+    for (const domain of await registry.listDomains()) {
+      if (domain.status !== 'active') continue
+      if ((await registry.homesOffHost(domain.name, domain.pds_hostname, 1)).length > 0) pending.push(domain)
+    }
+    if (pending.length === 0) return report
     const leadership = await storage.coordination.tryLead(HOST_SWITCH_LOCK)
     if (!leadership) {
       report.busy = true
@@ -137,9 +144,11 @@ export class HostSwitches implements BackgroundJob {
       lost = true
     })
     try {
-      for (const domain of await registry.listDomains()) {
+      for (const domain of pending) {
         if (this.stopped || lost) break
-        if (domain.status === 'active') await this.switchDomain(domain, patient, report, () => this.stopped || lost)
+        // Read again under the lock: its host may have changed since.
+        const now = await registry.activeDomain(domain.name)
+        if (now) await this.switchDomain(now, patient, report, () => this.stopped || lost)
       }
     } finally {
       await leadership.release().catch(() => {})

@@ -10,7 +10,10 @@ import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, test } from 'node:test'
+import { Secp256k1Keypair } from '@atproto/crypto'
+import * as plcLib from '@did-plc/lib'
 import type { HostSwitches, SwitchReport } from '../../src/account/host-switches.js'
+import { PlcClient } from '../../src/identity/plc-client.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -333,4 +336,38 @@ test('a directory that refuses the op or cannot be reached leaves the account on
     assert.equal((await t.ctx.registry.findHome('did', did))?.pds_host, 'pds-g.test')
   }
   assert.equal(await t.ctx.registry.countOffHost('gamma.test', 'pds-g.test'), 0)
+})
+
+test('an account whose DID our rotation key can no longer change is left where it is; the others switch', async () => {
+  const delta = await addDomain(t, 'delta.test')
+  const frank = await createAccount(t, 'frank.delta.test')
+  // Frank's DID takes another rotation key in place of ours (as a user's own recovery key could).
+  const directory = new PlcClient(plc.url, FAST_RETRY)
+  const last = await directory.lastOp(frank.did)
+  assert.ok(last && last.type !== 'plc_tombstone')
+  const other = await Secp256k1Keypair.create()
+  const signer = t.ctx.plcRotationKey as unknown as Parameters<typeof plcLib.createUpdateOp>[1]
+  await directory.submit(
+    frank.did,
+    await plcLib.createUpdateOp(last, signer, (old) => ({ ...old, rotationKeys: [other.did()] })),
+  )
+
+  assert.equal((await updateDomain({ domain: 'delta.test', pdsHostname: 'pds-d.test' })).status, 200)
+  for (let run = 0; run < 2; run++) {
+    const report = await runSwitches()
+    assert.deepEqual(report.skipped, [frank.did], `run ${run}`)
+    assert.deepEqual(report.failed, [])
+  }
+  assert.equal((await plc.data(delta.owner.did))?.services.atproto_pds?.endpoint, endpointOf('pds-d.test'))
+  assert.equal((await plc.data(frank.did))?.services.atproto_pds?.endpoint, t.ctx.config.serviceURL)
+  assert.equal((await t.ctx.registry.findHome('did', frank.did))?.pds_host, null)
+  assert.equal(await t.ctx.registry.countOffHost('delta.test', 'pds-d.test'), 1)
+
+  // Back on the service host, frank is where he belongs again.
+  assert.equal((await updateDomain({ domain: 'delta.test', pdsHostname: '' })).status, 200)
+  // (The change wakes the job: this run may find it done already.)
+  await runSwitches()
+  assert.equal((await plc.data(delta.owner.did))?.services.atproto_pds?.endpoint, t.ctx.config.serviceURL)
+  assert.equal((await t.ctx.registry.findHome('did', delta.owner.did))?.pds_host, null)
+  assert.equal(await t.ctx.registry.countOffHost('delta.test', null), 0)
 })
