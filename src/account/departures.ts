@@ -2,7 +2,9 @@
 // pointed at another PDS (by the new PDS through submitPlcOperation, or with
 // the user's own rotation key), it no longer names this server, and this
 // server must stop signing commits for it. The account is then marked moved
-// and deactivated (AccountService.markMoved), and #account tells relays.
+// and deactivated (AccountService.markMoved), and #account tells relays. Any
+// of our PDS hosts' endpoints is "this server": an account switched to its
+// domain's own host (HostSwitches) has not left.
 //
 // Seen three ways: when the account's identity is refreshed
 // (com.atproto.identity.refreshIdentity), on demand (host.primal.pds.checkIdentity,
