@@ -8,6 +8,7 @@ import { AccountService } from './account/account-service.js'
 import { AppPasswords } from './account/app-passwords.js'
 import { Departures } from './account/departures.js'
 import { HandlePolicy } from './account/handle-policy.js'
+import { HostSwitches } from './account/host-switches.js'
 import { inviteRequired } from './account/invite-codes.js'
 import { InviteService } from './account/invite-service.js'
 import { Passwords } from './account/password.js'
@@ -159,6 +160,11 @@ const BLOCK_CACHE_BYTES = 16 * 1024 * 1024
 /** How long a read of the domains' PDS hosts is used by a process before it reads them again. */
 const PDS_HOSTS_CACHE_MS = 2000
 
+/** How often a process moves accounts whose domain's PDS host changed (it is also woken by a change). */
+const HOST_SWITCH_INTERVAL_MS = 30_000
+/** The longest the first account moved to a PDS host waits for the relays to be asked to crawl it. */
+const HOST_ANNOUNCE_WAIT_MS = 60_000
+
 /** Interrupted domain changes older than this are swept at start. */
 const RECOVERY_AGE_MS = 10 * 60 * 1000
 
@@ -243,7 +249,7 @@ export async function createAppContext(
       registry,
       client: plcClient,
       rotationKey: plcRotationKey,
-      pdsEndpoint: config.serviceURL,
+      hosts: pdsHosts,
       didKeys,
       logger,
     })
@@ -295,13 +301,31 @@ export async function createAppContext(
     })
     metrics.watchRelays(relayMonitor)
     const traefik = config.traefik ? traefikWriter(config, config.traefik, registry, logger) : undefined
+    const hostSwitches = new HostSwitches({
+      storage,
+      registry,
+      accounts,
+      hosts: pdsHosts,
+      outboxWritten,
+      announceHost: (hostname) => relays.announceHost(hostname, 'domain host set'),
+      announceWaitMs: HOST_ANNOUNCE_WAIT_MS,
+      intervalMs: HOST_SWITCH_INTERVAL_MS,
+      logger,
+    })
     const domains = new DomainService({
       storage,
       registry,
       accounts,
       outboxWritten,
       logger,
+      serviceHostname: new URL(config.serviceURL).hostname,
       onChange: async (change) => {
+        if (change === 'host') {
+          pdsHosts.forget()
+          // The domain's accounts follow it to its new host (the relays are asked to crawl it first).
+          hostSwitches.wake()
+          relays.announce('domain host changed')
+        }
         // A new domain's first account (its owner) is news to relays.
         if (change === 'added') relays.announce('domain added')
         // A write that fails is logged by the writer; the next change or restart writes it again.
@@ -447,6 +471,7 @@ export async function createAppContext(
         relays,
         relayMonitor,
         departures,
+        hostSwitches,
         mail,
       }),
     }
@@ -530,6 +555,8 @@ async function recover(ctx: AppContext): Promise<void> {
  * the relays hear of this process once it sequences, and stop asking first;
  * then they are asked how they see our hosts.
  * Following the PLC export for departures needs only storage and the directory.
+ * Switching accounts to their domain's PDS host needs the sequencer (its
+ * events) and the relay announcer (asked to crawl the host first).
  * Mail (when the config has `email`) goes last: it needs nothing the others do.
  */
 function backgroundJobs(jobs: {
@@ -542,6 +569,7 @@ function backgroundJobs(jobs: {
   relays: RelayAnnouncer
   relayMonitor: RelayMonitor
   departures: Departures
+  hostSwitches: HostSwitches
   mail?: MailQueue
 }): BackgroundJob[] {
   const list: BackgroundJob[] = [
@@ -553,6 +581,7 @@ function backgroundJobs(jobs: {
     jobs.relays,
     jobs.relayMonitor,
     jobs.departures,
+    jobs.hostSwitches,
     jobs.oauthSweep,
   ]
   return jobs.mail ? [...list, jobs.mail] : list

@@ -47,6 +47,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
       'relay-announcer',
       'relay-monitor',
       'plc-departures',
+      'host-switches',
       'oauth-sweep',
     ],
   )
@@ -77,6 +78,7 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   await t.close()
   assert.deepEqual(log, [
     'oauth-sweep',
+    'host-switches',
     'plc-departures',
     'relay-monitor',
     'relay-announcer',
@@ -105,6 +107,7 @@ test('with email configured, the mail job is listed last: started after the othe
         'relay-announcer',
         'relay-monitor',
         'plc-departures',
+        'host-switches',
         'oauth-sweep',
         'mail',
       ],

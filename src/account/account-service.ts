@@ -165,7 +165,12 @@ export class AccountService {
     const [{ keypair, sealed }, passwordHash] = await Promise.all([vault.generate(), passwords.hash(password)])
     const genesis = incoming
       ? undefined
-      : await this.deps.plc.genesis({ signingKey: keypair.did(), handle: parsed.handle, recoveryKey })
+      : await this.deps.plc.genesis({
+          signingKey: keypair.did(),
+          handle: parsed.handle,
+          recoveryKey,
+          pdsHost: domain.pds_hostname,
+        })
     const did = incoming?.did ?? (genesis as Genesis).did
     const t = new Date().toISOString()
     const row: AccountRow = {
@@ -496,11 +501,11 @@ export class AccountService {
     const checked = this.deps.plc.assertSubmittable(op, {
       signingKey: await this.signingKeyOf(located),
       handle: account.handle,
+      endpoint: await this.domainEndpoint(located),
     })
     const publishedAt = await this.deps.plc.publish(located.did, checked)
     await this.deps.storage.transact(located.db_name, async (tx) => {
-      await refuseWhileMoving(tx, located.did)
-      await tx.plc.append(located.did, checked, publishedAt)
+      await logPlcOp(tx, located.did, checked, publishedAt)
       await outbox.identity(tx, located.did, account.handle)
     })
     this.deps.outboxWritten(located.db_name)
@@ -513,7 +518,34 @@ export class AccountService {
    * document fields) that was checked.
    */
   async assertHostedHere(located: LocatedAccount): Promise<unknown> {
-    return this.deps.plc.assertHostedHere(located.db_name, located.did, await this.signingKeyOf(located))
+    // While its domain's host changes, the host the account is on is as good as the one it goes to.
+    const endpoints = [await this.domainEndpoint(located), this.deps.plc.endpointOf(located.pds_host)]
+    return this.deps.plc.assertHostedHere(located.db_name, located.did, await this.signingKeyOf(located), endpoints)
+  }
+
+  /** The endpoint the account's DID document should name: its domain's PDS host's. */
+  private async domainEndpoint(located: Pick<LocatedAccount, 'domain' | 'pds_host'>): Promise<string> {
+    const domain = await this.deps.registry.getDomain(located.domain)
+    return this.deps.plc.endpointOf(domain ? domain.pds_hostname : located.pds_host)
+  }
+
+  /**
+   * Makes the account's DID document name `endpoint` as its PDS (its domain's
+   * PDS host changed): an op signed with our rotation key that changes only
+   * that, published and logged as a handle change's is. False when the DID's
+   * latest op names it already. The relays hear of it from the caller, once
+   * the account's events go to the new host.
+   */
+  async setPdsEndpoint(located: LocatedAccount, endpoint: string): Promise<boolean> {
+    const { storage, plc } = this.deps
+    if (await storage.managementTransactor.moves.get(located.did)) throw accountMovingError()
+    const op = await plc.endpointUpdateOp(located.db_name, located.did, endpoint)
+    if (!op) return false
+    const publishedAt = await plc.publish(located.did, op)
+    await storage.transact(located.db_name, (tx) => logPlcOp(tx, located.did, op, publishedAt))
+    await this.deps.external.forget(located.did, [])
+    this.deps.logger.info({ did: located.did, tenant: located.domain, endpoint }, 'PDS endpoint changed')
+    return true
   }
 
   /** What the account's DID document should hold for this server to host it (getRecommendedDidCredentials). */
@@ -521,7 +553,7 @@ export class AccountService {
     const row = await this.deps.storage.read(located.db_name, (t) => t.accounts.get(located.did))
     if (!row) throw accountNotFound()
     const keypair = await this.deps.vault.open(row.signing_key)
-    return this.deps.plc.recommendedCredentials(located.handle, keypair.did())
+    return this.deps.plc.recommendedCredentials(located.handle, keypair.did(), await this.domainEndpoint(located))
   }
 
   /** Whether the account's DID document still names this server as its host (checkAccountStatus's `validDid`). */
@@ -563,9 +595,8 @@ export class AccountService {
       const op = await this.deps.plc.handleUpdateOp(located.db_name, located.did, handle)
       const publishedAt = await this.deps.plc.publish(located.did, op)
       await storage.transact(located.db_name, async (tx) => {
-        await refuseWhileMoving(tx, located.did)
+        await logPlcOp(tx, located.did, op, publishedAt)
         await tx.accounts.setHandle(located.did, handle)
-        await tx.plc.append(located.did, op, publishedAt)
         await outbox.identity(tx, located.did, handle)
       })
     } catch (err) {
@@ -696,4 +727,15 @@ function removeAccount(storage: Storage, dbName: string, did: string): Promise<v
     await tx.accounts.delete(did)
     await outbox.account(tx, did, 'removed')
   })
+}
+
+/**
+ * Logs an op of ours the directory took (or that waits for it: publishedAt
+ * null) as the account's latest, in its tenant's `plc_operation` log and its
+ * row; refused while a move to another of our domains is under way (its copy
+ * would miss the op).
+ */
+async function logPlcOp(tx: TenantTransactor, did: string, op: unknown, publishedAt: string | null): Promise<void> {
+  await refuseWhileMoving(tx, did)
+  await tx.plc.append(did, op, publishedAt)
 }

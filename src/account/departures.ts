@@ -2,7 +2,9 @@
 // pointed at another PDS (by the new PDS through submitPlcOperation, or with
 // the user's own rotation key), it no longer names this server, and this
 // server must stop signing commits for it. The account is then marked moved
-// and deactivated (AccountService.markMoved), and #account tells relays.
+// and deactivated (AccountService.markMoved), and #account tells relays. Any
+// of our PDS hosts' endpoints is "this server": an account switched to its
+// domain's own host (HostSwitches) has not left.
 //
 // Seen three ways: when the account's identity is refreshed
 // (com.atproto.identity.refreshIdentity), on demand (host.primal.pds.checkIdentity,
@@ -113,10 +115,10 @@ export class Departures implements BackgroundJob {
     let namesUs: boolean | null = null
     if (located.did.startsWith('did:web:')) {
       const doc = await external.didDoc(located.did, true)
-      namesUs = plc.docNamesUs(getPdsEndpoint(doc), getSigningDidKey(doc), signingKey)
+      namesUs = await plc.docNamesUs(getPdsEndpoint(doc), getSigningDidKey(doc), signingKey)
     } else {
       const last = await plc.directoryLastOp(located.db_name, located.did)
-      if (last) namesUs = plc.namesUs(last, signingKey)
+      if (last) namesUs = await plc.namesUs(last, signingKey)
     }
     const newlyMoved = namesUs === false && (await accounts.markMoved(located))
     const { moved_at } = await accounts.summary(located)
@@ -180,7 +182,7 @@ export class Departures implements BackgroundJob {
       const op = latest.get(home.did)
       if (!op) continue
       const signingKey = await this.deps.accounts.signingKeyOf(home)
-      if (this.deps.plc.namesUs(op.operation, signingKey)) continue
+      if (await this.deps.plc.namesUs(op.operation, signingKey)) continue
       report.checked++
       try {
         const checked = await this.check(home)

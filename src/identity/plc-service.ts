@@ -1,6 +1,8 @@
 // Account DIDs at the PLC directory: the genesis op that makes a DID, the
-// update op a handle change needs, and publishing ops that were kept because
-// no directory was configured (or it was down) when they were made.
+// update ops a handle change or a change of the account's PDS host needs, and
+// publishing ops that were kept because no directory was configured (or it
+// was down) when they were made. An account's endpoint is its domain's PDS
+// host's; any of this server's hosts is "us".
 import type { Keypair } from '@atproto/crypto'
 import { type DidDocument, parseToAtprotoDocument } from '@atproto/identity'
 import { InvalidRequestError, UpstreamFailureError } from '@atproto/xrpc-server'
@@ -19,7 +21,8 @@ export type PlcServiceDeps = {
   /** Absent: no directory configured; ops are kept for `primal-pds plc publish`. */
   client?: PlcClient
   rotationKey: Keypair
-  pdsEndpoint: string
+  /** This server's PDS hosts (PdsHosts): each one's endpoint, and whether an endpoint is one of them. */
+  hosts: PdsEndpoints
   /** DID documents of did:web accounts, which no directory holds (absent: no did:web moves in). */
   didKeys?: Pick<DidKeys, 'doc'>
   logger: Logger
@@ -33,6 +36,20 @@ export type PlcFieldChanges = {
   services?: Record<string, { type: string; endpoint: string }>
 }
 
+/** What PlcService needs of PdsHosts (src/tenant/pds-hosts.ts, a layer it may not import). */
+export type PdsEndpoints = {
+  /** The endpoint of a host (null: the service host). */
+  endpointOf(host: string | null): string
+  /** Whether `endpoint` is one of this server's hosts. */
+  isOurs(endpoint: string | undefined): Promise<boolean>
+}
+
+/**
+ * The DID cannot be changed with this server's rotation key (it is no longer
+ * among the DID's rotation keys, or the DID is deactivated): only the user can.
+ */
+export class PlcUnchangeableError extends InvalidRequestError {}
+
 type PlcSigner = Parameters<typeof plc.updateHandleOp>[1]
 
 export type PublishReport = { published: number; failed: { did: string; error: string }[] }
@@ -44,8 +61,24 @@ export class PlcService {
     return !!this.deps.client
   }
 
-  genesis(input: { signingKey: string; handle: string; recoveryKey?: string }): Promise<Genesis> {
-    return createGenesis({ ...input, pdsEndpoint: this.deps.pdsEndpoint, rotationKeypair: this.deps.rotationKey })
+  /** The genesis op of a new account of a domain on `pdsHost` (its `pds_hostname`; null: the service host). */
+  genesis(input: {
+    signingKey: string
+    handle: string
+    recoveryKey?: string
+    pdsHost: string | null
+  }): Promise<Genesis> {
+    const { pdsHost, ...keys } = input
+    return createGenesis({
+      ...keys,
+      pdsEndpoint: this.deps.hosts.endpointOf(pdsHost),
+      rotationKeypair: this.deps.rotationKey,
+    })
+  }
+
+  /** The endpoint of a host (null: the service host): what an account on it names as its PDS. */
+  endpointOf(host: string | null): string {
+    return this.deps.hosts.endpointOf(host)
   }
 
   /**
@@ -94,9 +127,10 @@ export class PlcService {
   /**
    * Checks an op a user brings to com.atproto.identity.submitPlcOperation the
    * way the official PDS does, with its messages: a well-formed op that keeps
-   * our rotation key, our PDS endpoint, the account's signing key and handle.
+   * our rotation key, the account's endpoint (its domain's host's), its
+   * signing key and handle.
    */
-  assertSubmittable(op: unknown, account: { signingKey: string; handle: string }): plc.Operation {
+  assertSubmittable(op: unknown, account: { signingKey: string; handle: string; endpoint: string }): plc.Operation {
     const parsed = plc.def.operation.safeParse(op)
     if (!parsed.success) throw new InvalidRequestError('Invalid operation')
     const checked = parsed.data as plc.Operation
@@ -106,8 +140,7 @@ export class PlcService {
     const pds = checked.services.atproto_pds
     if (pds?.type !== 'AtprotoPersonalDataServer')
       throw new InvalidRequestError('Incorrect type on atproto_pds service')
-    if (pds.endpoint !== this.deps.pdsEndpoint)
-      throw new InvalidRequestError('Incorrect endpoint on atproto_pds service')
+    if (pds.endpoint !== account.endpoint) throw new InvalidRequestError('Incorrect endpoint on atproto_pds service')
     if (checked.verificationMethods.atproto !== account.signingKey)
       throw new InvalidRequestError('Incorrect signing key')
     if (checked.alsoKnownAs[0] !== `at://${account.handle}`)
@@ -118,21 +151,22 @@ export class PlcService {
 
   /**
    * Whether a DID's op (or the document it makes) still names this server as
-   * the account's host: our endpoint as its PDS and `signingKey` as its
-   * atproto key. A tombstone names no one.
+   * the account's host: one of our hosts' endpoints as its PDS (an account
+   * switched between our hosts has not left) and `signingKey` as its atproto
+   * key. A tombstone names no one.
    */
-  namesUs(op: plc.CompatibleOpOrTombstone, signingKey: string): boolean {
+  async namesUs(op: plc.CompatibleOpOrTombstone, signingKey: string): Promise<boolean> {
     if (op.type === 'plc_tombstone') return false
     const normalized = plc.normalizeOp(op)
     return (
-      normalized.services.atproto_pds?.endpoint === this.deps.pdsEndpoint &&
-      normalized.verificationMethods.atproto === signingKey
+      normalized.verificationMethods.atproto === signingKey &&
+      (await this.deps.hosts.isOurs(normalized.services.atproto_pds?.endpoint))
     )
   }
 
-  /** Whether a resolved DID document (a did:web's) names this server's endpoint and `signingKey`. */
-  docNamesUs(pdsEndpoint: string | undefined, docSigningKey: string | undefined, signingKey: string): boolean {
-    return pdsEndpoint === this.deps.pdsEndpoint && docSigningKey === signingKey
+  /** Whether a resolved DID document (a did:web's) names one of our endpoints and `signingKey`. */
+  async docNamesUs(pdsEndpoint: string | undefined, docSigningKey: string | undefined, signingKey: string) {
+    return docSigningKey === signingKey && (await this.deps.hosts.isOurs(pdsEndpoint))
   }
 
   /** The directory's latest op of `did` (kept ops sent first); undefined without a directory or when it does not know the DID. */
@@ -158,15 +192,43 @@ export class PlcService {
     return plc.updateAtprotoKeyOp(last, this.deps.rotationKey as unknown as PlcSigner, signingKey)
   }
 
+  /**
+   * The signed op that makes `endpoint` the atproto_pds endpoint of `did`,
+   * changing nothing else, chained as handleUpdateOp's; null when its latest
+   * op names that endpoint already (a switch of host cut short after the
+   * directory took the op).
+   */
+  async endpointUpdateOp(dbName: string, did: string, endpoint: string): Promise<plc.Operation | null> {
+    const latest = await this.lastOp(dbName, did)
+    if (
+      latest &&
+      latest.type !== 'plc_tombstone' &&
+      plc.normalizeOp(latest).services.atproto_pds?.endpoint === endpoint
+    ) {
+      return null
+    }
+    const last = this.changeable(latest, did, 'change the PDS endpoint')
+    return plc.createUpdateOp(last, this.deps.rotationKey as unknown as PlcSigner, (old) => ({
+      ...old,
+      services: {
+        ...old.services,
+        atproto_pds: { type: 'AtprotoPersonalDataServer', endpoint },
+      },
+    }))
+  }
+
   /** The latest op of `did`, once it is known that this server's rotation key may chain another on it. */
   private async changeableLastOp(dbName: string, did: string, what: string): Promise<plc.CompatibleOp> {
-    const last = await this.lastOp(dbName, did)
+    return this.changeable(await this.lastOp(dbName, did), did, what)
+  }
+
+  private changeable(last: plc.CompatibleOpOrTombstone | undefined, did: string, what: string): plc.CompatibleOp {
     if (!last || last.type === 'plc_tombstone') {
-      throw new InvalidRequestError(`The DID ${did} is deactivated at the PLC directory`)
+      throw new PlcUnchangeableError(`The DID ${did} is deactivated at the PLC directory`)
     }
     const rotationKeys = 'rotationKeys' in last ? last.rotationKeys : [last.recoveryKey, last.signingKey]
     if (!rotationKeys.includes(this.deps.rotationKey.did())) {
-      throw new InvalidRequestError(
+      throw new PlcUnchangeableError(
         `This server's rotation key can no longer change ${did}; ${what} with your own rotation key`,
       )
     }
@@ -177,14 +239,14 @@ export class PlcService {
    * What the DID document should hold for this server to host the account
    * (com.atproto.identity.getRecommendedDidCredentials): our rotation key,
    * the signing key we hold for the account (a new one for an account moving
-   * in), its handle and our PDS endpoint.
+   * in), its handle and its domain's PDS endpoint.
    */
-  recommendedCredentials(handle: string, signingKey: string) {
+  recommendedCredentials(handle: string, signingKey: string, endpoint: string) {
     return {
       rotationKeys: [this.deps.rotationKey.did()],
       alsoKnownAs: [`at://${handle}`],
       verificationMethods: { atproto: signingKey },
-      services: { atproto_pds: { type: 'AtprotoPersonalDataServer', endpoint: this.deps.pdsEndpoint } },
+      services: { atproto_pds: { type: 'AtprotoPersonalDataServer', endpoint } },
     }
   }
 
@@ -212,12 +274,13 @@ export class PlcService {
   /**
    * Throws unless the DID's latest op (the directory's, when one is
    * configured) still makes this server its host: our rotation key among its
-   * rotation keys, our endpoint as its PDS, `signingKey` (a did:key) as its
-   * atproto key. What the official PDS checks before activating an account,
-   * with its messages.
+   * rotation keys, one of `endpoints` (the account's: its domain's host's, or
+   * the host it is on while a switch of host is under way) as its PDS,
+   * `signingKey` (a did:key) as its atproto key. What the official PDS checks
+   * before activating an account, with its messages.
    */
-  async assertHostedHere(dbName: string, did: string, signingKey: string): Promise<unknown> {
-    if (did.startsWith('did:web:')) return this.assertWebHostedHere(did, signingKey)
+  async assertHostedHere(dbName: string, did: string, signingKey: string, endpoints: string[]): Promise<unknown> {
+    if (did.startsWith('did:web:')) return this.assertWebHostedHere(did, signingKey, endpoints)
     const last = await this.lastOp(dbName, did)
     if (!last || last.type === 'plc_tombstone')
       throw new InvalidRequestError(`The DID ${did} is deactivated at the PLC directory`)
@@ -225,7 +288,7 @@ export class PlcService {
     if (!op.rotationKeys.includes(this.deps.rotationKey.did())) {
       throw new InvalidRequestError('Server rotation key not included in PLC DID data')
     }
-    if (op.services.atproto_pds?.endpoint !== this.deps.pdsEndpoint) {
+    if (!endpoints.includes(op.services.atproto_pds?.endpoint as string)) {
       throw new InvalidRequestError('DID document atproto_pds service endpoint does not match PDS public url')
     }
     if (op.verificationMethods.atproto !== signingKey) {
@@ -235,10 +298,10 @@ export class PlcService {
   }
 
   /** As assertHostedHere, for a did:web: its document (fetched fresh) names our endpoint and `signingKey`. */
-  private async assertWebHostedHere(did: string, signingKey: string): Promise<unknown> {
+  private async assertWebHostedHere(did: string, signingKey: string, endpoints: string[]): Promise<unknown> {
     const doc = await this.webDoc(did)
     const fields = opFieldsOfDoc(doc)
-    if (pdsEndpointOf(doc) !== this.deps.pdsEndpoint) {
+    if (!endpoints.includes(pdsEndpointOf(doc) as string)) {
       throw new InvalidRequestError('DID document atproto_pds service endpoint does not match PDS public url')
     }
     if (fields.verificationMethods.atproto !== signingKey) {
@@ -254,10 +317,10 @@ export class PlcService {
   }
 
   /** The account's DID document as its latest op makes it (for describeRepo); an account without one gets a bare document. */
-  async didDoc(account: { db_name: string; did: string; handle: string }) {
+  async didDoc(account: { db_name: string; did: string; handle: string; pds_host: string | null }) {
     const row = await this.deps.storage.read(account.db_name, (t) => t.accounts.get(account.did))
     const op = (row?.plc_op ?? {}) as PlcOperationFields
-    return didDocFromPlcOp(account.did, op, account.handle, this.deps.pdsEndpoint)
+    return didDocFromPlcOp(account.did, op, account.handle, this.deps.hosts.endpointOf(account.pds_host))
   }
 
   /** The DID document of an account we host, as its latest op makes it; undefined for any other DID. */

@@ -53,6 +53,17 @@ export class RelayAnnouncer implements BackgroundJob {
     }
   }
 
+  /**
+   * Asks every relay to crawl `hostname` (a domain's own PDS host) and
+   * resolves when each accepted or gave up. For now every relay is asked
+   * about this server's one hostname and `hostname` only names the reason in
+   * the log; per-host requests replace this.
+   */
+  async announceHost(hostname: string, reason: string): Promise<void> {
+    this.announce(`${reason}: ${hostname}`)
+    await this.settled()
+  }
+
   /** Resolves when every request under way has ended (accepted, given up or stopped). */
   async settled(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running.values())

@@ -2,7 +2,8 @@
 // owner; removing one drops it all. The domain row is written first (state
 // `creating`) and deleted last, so a database of ours never exists without
 // a row saying so, and an interrupted add or remove is finished by a retry
-// or by the start-up sweep: never a half tenant.
+// or by the start-up sweep: never a half tenant. A domain may also be a PDS
+// host of its own (setPdsHostname): its accounts follow it there (HostSwitches).
 
 import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AccountService, CreatedAccount } from '../account/account-service.js'
@@ -29,9 +30,13 @@ export type DomainServiceDeps = {
   /** Tells the sequencer that an outbox ('' for the management one) has new rows. */
   outboxWritten: (source: string) => void
   logger: Logger
-  /** Called after a domain was added or removed (routing and relays follow). */
-  onChange?: (change: 'added' | 'removed', domain: string) => Promise<void>
+  /** The service host's name (the serviceURL's, no port): no domain's own host may take it. */
+  serviceHostname: string
+  /** Called after a domain was added or removed, or its PDS host changed (routing, relays and its accounts follow). */
+  onChange?: (change: DomainChange, domain: string) => Promise<void>
 }
+
+export type DomainChange = 'added' | 'removed' | 'host'
 
 export class DomainService {
   constructor(private readonly deps: DomainServiceDeps) {}
@@ -99,6 +104,60 @@ export class DomainService {
     await this.teardown(domain)
     this.deps.logger.info({ tenant: name }, 'domain removed')
     await this.deps.onChange?.('removed', name)
+  }
+
+  /**
+   * Makes `input` (a hostname; '' for the service host) the domain's own PDS
+   * host. Refused (HostnameInUse) when it is the service host's name, a
+   * domain of another tenant or under one, an account's handle, or another
+   * domain's host. The accounts follow it through onChange('host'). False
+   * when it was the domain's host already.
+   */
+  async setPdsHostname(name: string, input: string): Promise<boolean> {
+    const { registry, logger } = this.deps
+    const domain = await registry.activeDomain(name)
+    if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
+    const wanted = input.trim().toLowerCase().replace(/\.$/, '')
+    // Before the syntax check: a service host such as localhost is no valid domain, and the clash is what to say.
+    if (wanted === this.deps.serviceHostname) {
+      throw new InvalidRequestError(`${wanted} is the service's own host`, 'HostnameInUse')
+    }
+    const host = wanted === '' ? null : normalizeDomain(wanted)
+    if (host === domain.pds_hostname) return false
+    if (host !== null) await this.assertHostAvailable(name, host)
+    try {
+      await registry.setPdsHostname(name, host)
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err
+      throw new InvalidRequestError(`Another domain's PDS host is ${host}`, 'HostnameInUse')
+    }
+    logger.info({ tenant: name, pdsHostname: host, was: domain.pds_hostname }, 'domain PDS host changed')
+    await this.deps.onChange?.('host', name)
+    return true
+  }
+
+  /** The most events per second the domain's host's firehose sends a subscriber (0: the server's default). */
+  async setFirehosePace(name: string, eventsPerSecond: number): Promise<void> {
+    const pace = eventsPerSecond > 0 ? eventsPerSecond : null
+    const domain = await this.deps.registry.activeDomain(name)
+    if (!domain) throw new InvalidRequestError(`Domain not found: ${name}`, 'DomainNotFound')
+    if (domain.firehose_events_per_second === pace) return
+    await this.deps.registry.setFirehosePace(name, pace)
+    this.deps.logger.info({ tenant: name, firehoseEventsPerSecond: pace }, 'domain firehose pace changed')
+  }
+
+  private async assertHostAvailable(name: string, host: string): Promise<void> {
+    const { registry } = this.deps
+    const container = await registry.domainContaining(host)
+    if (container && container.name !== name) {
+      throw new InvalidRequestError(
+        host === container.name ? `${host} is another domain` : `${host} is under another domain, ${container.name}`,
+        'HostnameInUse',
+      )
+    }
+    if (await registry.handleTaken(host)) {
+      throw new InvalidRequestError(`An account already uses ${host} as its handle`, 'HostnameInUse')
+    }
   }
 
   /**

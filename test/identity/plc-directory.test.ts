@@ -223,7 +223,7 @@ test('without a directory ops are kept, and publishing later sends them in order
       registry: s.ctx.registry,
       client: new PlcClient(plc.url, FAST_RETRY),
       rotationKey: s.ctx.plcRotationKey,
-      pdsEndpoint: s.ctx.config.serviceURL,
+      hosts: s.ctx.pdsHosts,
       logger: s.ctx.logger,
     })
     assert.deepEqual(await publisher.publishPending(), { published: 3, failed: [] })

@@ -8,7 +8,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
     auth: ctx.auth.admin,
     handler: async ({ input }) => {
       const { domain, owner } = await ctx.domains.add(input.body)
-      return json({ domain: domainView(domain, ctx.config), owner: createdAccountView(owner) })
+      return json({ domain: domainView(domain, ctx.config, 0), owner: createdAccountView(owner) })
     },
   })
 }

@@ -6,8 +6,12 @@ import type { Domain } from '../../../../storage/management/tenant-registry.js'
 import type { AccountSummary } from '../../../../storage/tenant/account-store.js'
 import { agentSettings } from '../../../../tenant/agent-settings.js'
 
-/** A domain with its agent and invite settings, the config's defaults where it has none of its own. */
-export function domainView(d: Domain, config: Pick<Config, 'agents' | 'invites'>) {
+/**
+ * A domain with its agent and invite settings, the config's defaults where it
+ * has none of its own, its PDS host and how many of its accounts are not on
+ * it yet (`hostAccountsPending`: TenantRegistry.countOffHost).
+ */
+export function domainView(d: Domain, config: Pick<Config, 'agents' | 'invites'>, hostAccountsPending: number) {
   return {
     name: d.name,
     status: d.status,
@@ -15,6 +19,9 @@ export function domainView(d: Domain, config: Pick<Config, 'agents' | 'invites'>
     ...agentSettings(d, config.agents),
     inviteRequired: inviteRequired(d, config.invites),
     emailFrom: d.email_from ?? undefined,
+    pdsHostname: d.pds_hostname ?? undefined,
+    hostAccountsPending,
+    firehoseEventsPerSecond: d.firehose_events_per_second ?? undefined,
   }
 }
 
