@@ -230,6 +230,10 @@ export class HostSwitches implements BackgroundJob {
       }
       if (!departed) {
         await storage.transact(home.db_name, async (tx) => {
+          // The repo's write lock first, as a commit takes it: the #sync below names the head, and a commit
+          // racing it is stored (and its event numbered) after this transaction, never before with the
+          // #sync naming the head it replaced.
+          await tx.repo.lockForCommit(did)
           await refuseWhileMoving(tx, did)
           const now = (await tx.accounts.summary(did)) ?? row
           await outbox.identity(tx, did, now.handle)
