@@ -210,7 +210,10 @@ export async function createAppContext(
     const outboxWritten = (source: string) => sequencer.outboxWritten(source)
     const tail = new EventTail(storage, logger, TAIL_POLL_MS, config.firehose)
     sequencer.on('sequenced', (_seq: number, frames: SequencedFrame[]) => tail.take(frames))
-    const firehose = new FirehoseServer(tail, config.firehose, logger)
+    const firehose = new FirehoseServer(tail, config.firehose, logger, {
+      forRequest: (hostname) => pdsHosts.forRequest(hostname),
+      paced: (hostname, seconds) => metrics.firehosePaced(hostname, seconds),
+    })
     const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger, config.firehose.jsonCacheBytes)
     const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
     metrics.watch({ firehose, jetstream, tail, sequencer, storage })
