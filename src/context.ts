@@ -280,6 +280,7 @@ export async function createAppContext(
     const relays = new RelayAnnouncer({
       relays: config.relays,
       hostname: serviceHost,
+      hostnames: async () => (await pdsHosts.list()).map((h) => h.hostname),
       retry: config.relayRetry,
       logger,
     })
