@@ -151,60 +151,80 @@ describe('per-host streams', () => {
   })
 })
 
-describe('a paced host', () => {
-  const PACE = 2
-  const EVENTS = 10
-  let t: TestServer
-  let port: string
-  let ann: TestAccount
-  let bob: TestAccount
+// From the ring (the default) and from the database (a ring of three events: the subscriber soon falls behind it).
+for (const ringSize of [undefined, 3]) {
+  describe(`a paced host, ${ringSize ? 'replayed from the database' : 'served from memory'}`, () => {
+    const PACE = 2
+    const EVENTS = 10
+    let t: TestServer
+    let port: string
+    let ann: TestAccount
+    let bob: TestAccount
 
-  before(async () => {
-    // One event of lag would drop an unpaced subscriber that fell behind.
-    t = await startTestServer({ config: { firehose: { maxLagEvents: 1 } } })
-    port = new URL(t.url).port
-    const alpha = await addDomain(t, 'alpha.test')
-    await addDomain(t, 'beta.test')
-    ann = await loggedInAccount(t, 'ann.alpha.test')
-    bob = await loggedInAccount(t, 'bob.beta.test')
-    await moveToHost(t, 'alpha.test', HOST_A, [alpha.owner.did, ann.did])
-    await t.ctx.registry.setFirehosePace('alpha.test', PACE)
-    t.ctx.pdsHosts.forget()
-  })
-  after(() => t?.close())
+    before(async () => {
+      // One event of lag would drop an unpaced subscriber that fell behind.
+      t = await startTestServer({ config: { firehose: { maxLagEvents: 1, ...(ringSize ? { ringSize } : {}) } } })
+      port = new URL(t.url).port
+      const alpha = await addDomain(t, 'alpha.test')
+      await addDomain(t, 'beta.test')
+      ann = await loggedInAccount(t, 'ann.alpha.test')
+      bob = await loggedInAccount(t, 'bob.beta.test')
+      await moveToHost(t, 'alpha.test', HOST_A, [alpha.owner.did, ann.did])
+      await t.ctx.registry.setFirehosePace('alpha.test', PACE)
+      t.ctx.pdsHosts.forget()
+    })
+    after(() => t?.close())
 
-  test('its subscriber gets every event, no faster than the pace, and is not dropped for the lag', async () => {
-    const a = new FirehoseClient(t.url, undefined, { host: `${HOST_A}:${port}` })
-    await a.opened()
-    const connected = performance.now()
-    // Writes are not slowed: they all land while the subscriber is still far behind, the
-    // service host's in between (what it passes over counts in its lag, as its cursor is global).
-    await Promise.all(
-      Array.from({ length: EVENTS }, async (_, i) => {
-        await write(ann, 1, `a ${i}`)
-        await write(bob, 1, `b ${i}`)
-      }),
-    )
-    const wrote = performance.now() - connected
-    const head = await t.ctx.tail.catchUp()
-    const received = a.messages().length
-    assert.ok(received < EVENTS, `${received} of ${EVENTS} events had arrived when the writes ended after ${wrote} ms`)
-    await a.until(() => a.messages().length >= EVENTS, 'every event of the host')
-    const elapsed = performance.now() - connected
-    // A bucket of one second's worth, full at the start: the rest at the pace.
-    const floor = ((EVENTS - PACE) / PACE) * 1000
-    assert.ok(elapsed >= floor, `${EVENTS} events in ${elapsed} ms, faster than ${PACE}/s allows (${floor} ms)`)
-    assert.equal(a.closed, false, 'not dropped')
-    assert.ok(
-      a.frames.every((f) => f.header.op === 1),
-      'no ConsumerTooSlow',
-    )
-    assert.equal(a.messages().length, EVENTS)
-    assert.ok(a.messages().every((f) => didOf(f) === ann.did))
-    assert.ok((a.messages().at(-1)?.body.seq as number) <= head)
-    const metrics = await t.ctx.metrics.registry.metrics()
-    const paced = metrics.match(/^primal_pds_firehose_paced_seconds_total\{host="pds-a\.test:\d+"\} (\S+)$/m)
-    assert.ok(paced && Number(paced[1]) > 0, 'time spent paced is counted for the host')
-    a.close()
+    test('its subscriber gets every event, no faster than the pace, and is not dropped for the lag', async () => {
+      const a = new FirehoseClient(t.url, undefined, { host: `${HOST_A}:${port}` })
+      await a.opened()
+      const connected = performance.now()
+      // Writes are not slowed: they all land while the subscriber is still far behind, the
+      // service host's in between (what it passes over counts in its lag, as its cursor is global).
+      await Promise.all(
+        Array.from({ length: EVENTS }, async (_, i) => {
+          await write(ann, 1, `a ${i}`)
+          await write(bob, 1, `b ${i}`)
+        }),
+      )
+      const wrote = performance.now() - connected
+      const head = await t.ctx.tail.catchUp()
+      const received = a.messages().length
+      assert.ok(
+        received < EVENTS,
+        `${received} of ${EVENTS} events had arrived when the writes ended after ${wrote} ms`,
+      )
+      await a.until(() => a.messages().length >= EVENTS, 'every event of the host')
+      const elapsed = performance.now() - connected
+      // A bucket of one second's worth, full at the start: the rest at the pace.
+      const floor = ((EVENTS - PACE) / PACE) * 1000
+      assert.ok(elapsed >= floor, `${EVENTS} events in ${elapsed} ms, faster than ${PACE}/s allows (${floor} ms)`)
+      assert.equal(a.closed, false, 'not dropped')
+      assert.ok(
+        a.frames.every((f) => f.header.op === 1),
+        'no ConsumerTooSlow',
+      )
+      assert.equal(a.messages().length, EVENTS)
+      assert.ok(a.messages().every((f) => didOf(f) === ann.did))
+      assert.ok((a.messages().at(-1)?.body.seq as number) <= head)
+      const metrics = await t.ctx.metrics.registry.metrics()
+      const paced = metrics.match(/^primal_pds_firehose_paced_seconds_total\{host="pds-a\.test:\d+"\} (\S+)$/m)
+      assert.ok(paced && Number(paced[1]) > 0, 'time spent paced is counted for the host')
+      a.close()
+    })
+
+    test('a cursor replay of its stream goes at the pace too, and brings all of it', async () => {
+      const head = await t.ctx.tail.catchUp()
+      const stored = await t.ctx.storage.managementReader.firehose.framesThrough(0, String(head))
+      const onA = stored.filter((r) => r.host === HOST_A).map((r) => Number(r.seq))
+      const started = performance.now()
+      const a = new FirehoseClient(t.url, 0, { host: `${HOST_A}:${port}` })
+      await a.until(() => seqsOf(a).includes(onA.at(-1) as number), "the replay to reach the host's last event")
+      const elapsed = performance.now() - started
+      assert.deepEqual(seqsOf(a), onA)
+      const floor = ((onA.length - PACE) / PACE) * 1000
+      assert.ok(elapsed >= floor, `${onA.length} events in ${elapsed} ms, faster than ${PACE}/s allows (${floor} ms)`)
+      a.close()
+    })
   })
-})
+}
