@@ -292,8 +292,8 @@ export async function createAppContext(
       outboxWritten,
       logger,
       onChange: async (change) => {
-        // A new domain's first account (its owner) is news to relays.
-        if (change === 'added') relays.announce('domain added')
+        // A new domain's first account (its owner) is news to relays; a new domain is on the service host.
+        if (change === 'added') void relays.announceHost(serviceHost, 'domain added')
         // A write that fails is logged by the writer; the next change or restart writes it again.
         await traefik?.sync().catch(() => {})
       },

@@ -10,6 +10,7 @@ import { test } from 'node:test'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer } from '../helpers/server.js'
 import { unusedLocalUrl, xrpc } from '../helpers/xrpc.js'
+import { loggedInAccount } from '../repo/helpers.js'
 
 const FAST_RETRY = { attempts: 0, initialDelayMs: 20, maxDelayMs: 100 }
 const SERVICE = { serviceURL: 'https://pds.relay.test', relayRetry: FAST_RETRY }
@@ -121,6 +122,16 @@ test('every host we serve is asked about, each relay and hostname on its own', a
     await Promise.all(relays.map((r, i) => r.requests((before[i] as number) + 2)))
     await t.ctx.relays.settled()
     for (const [i, r] of relays.entries()) assert.deepEqual(hostnames(r, before[i] as number), [hostC, hostC])
+
+    // An account on that host activated again: its host is news, not every host.
+    const account = await loggedInAccount(t, 'cat.crawl.test')
+    assert.ok(await t.ctx.registry.setHomeHost(account.did, 'crawl.test', hostC))
+    await account.agent.com.atproto.server.deactivateAccount({})
+    const beforeActivation = relays.map((r) => r.received.length)
+    await account.agent.com.atproto.server.activateAccount()
+    await Promise.all(relays.map((r, i) => r.requests((beforeActivation[i] as number) + 1)))
+    await t.ctx.relays.settled()
+    for (const [i, r] of relays.entries()) assert.deepEqual(hostnames(r, beforeActivation[i] as number), [hostC])
   } finally {
     await t.close()
     await Promise.all(relays.map((r) => r.close()))
