@@ -14,11 +14,13 @@
 // full), so its lag is bounded instead by the stall watchdog and by
 // retention: once events it has not been sent are pruned, it is dropped.
 //
-// Memory: a page is held through a short wait for the socket only (through
-// a long one, or when other replays wait for the budget, what was not sent is
-// let go and read again), and frames read from the database hold the tail's
-// replay budget until they have left the process.
-
+// Memory: a page is held through a short wait for the socket or the pacer
+// only (through a long one, or when other replays wait for the budget, what
+// was not sent is let go and read again; a page from the ring, at every wait
+// for the pacer), and frames read from the database hold the tail's replay
+// budget until they have left the process. A paced follower waits for its
+// pacer before it reads from the database, holding nothing, and reads what it
+// may send at once.
 import { wait } from '../../identity/backoff.js'
 import type { Lease } from '../../lib/byte-budget.js'
 import type { EventTail, PageScope, SequencedFrame } from '../../sync/event-tail.js'
@@ -302,8 +304,10 @@ export abstract class TailFollower {
         const ours = host === undefined || next.host === host
         if (ours && pacer && !pacer.take()) {
           const ms = pacer.msUntil(1)
-          // Kept through a short wait, as for the socket; through a long one, or while replays wait for the budget, let go.
-          if (ms > PAGE_HOLD_MS || this.tail.replayBudget.waiting > 0) this.letPageGo()
+          // A page from the database is kept through a short wait, as for the socket; through a long one, or while
+          // replays wait for the budget, let go. One from the ring is let go at once: taken again, it costs a slice,
+          // and a follower held at its pace for long would otherwise keep frames the ring has let go of.
+          if (!lease || ms > PAGE_HOLD_MS || this.tail.replayBudget.waiting > 0) this.letPageGo()
           await this.paceFor(ms)
           continue
         }
