@@ -31,6 +31,19 @@ async function moveToHost(t: TestServer, domain: string, host: string, dids: str
   t.ctx.pdsHosts.forget()
 }
 
+/** `promise`, or a rejection after `ms`. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 async function write(account: TestAccount, n: number, text: string): Promise<void> {
   for (let i = 0; i < n; i++) {
     await account.agent.com.atproto.repo.createRecord({
@@ -228,3 +241,38 @@ for (const ringSize of [undefined, 3]) {
     })
   })
 }
+
+describe('a paced host behind retention', () => {
+  let t: TestServer
+  let port: string
+  let ann: TestAccount
+
+  before(async () => {
+    // Five events kept and a ring of three: a subscriber held at one event a second soon reads pruned ground.
+    t = await startTestServer({ config: { firehose: { retentionEvents: 5, ringSize: 3 } } })
+    port = new URL(t.url).port
+    const alpha = await addDomain(t, 'alpha.test')
+    ann = await loggedInAccount(t, 'ann.alpha.test')
+    await moveToHost(t, 'alpha.test', HOST_A, [alpha.owner.did, ann.did])
+    await t.ctx.registry.setFirehosePace('alpha.test', 1)
+    t.ctx.pdsHosts.forget()
+  })
+  after(() => t?.close())
+
+  test('its subscriber is dropped with ConsumerTooSlow once events it was not sent are pruned', async () => {
+    const a = new FirehoseClient(t.url, undefined, { host: `${HOST_A}:${port}` })
+    await a.opened()
+    await write(ann, 10, 'a')
+    await t.ctx.sequencer.idle()
+    await t.ctx.sequencer.sweep()
+    // Not dropped, it would wait at its pace for ever: a deadline, not a hang.
+    await within(
+      15_000,
+      a.until(() => a.closed, 'the subscriber to be dropped'),
+    )
+    const last = a.frames.at(-1)
+    assert.equal(last?.header.op, -1)
+    assert.equal(last?.body.error, 'ConsumerTooSlow')
+    assert.ok(a.messages().length < 10, `${a.messages().length} events were sent before the drop`)
+  })
+})
