@@ -85,6 +85,8 @@ describe('per-host streams', () => {
       await write(ann, 1, `a ${i}`)
       await write(bob, 1, `b ${i}`)
     }
+    // Every write sequenced (the outbox drains on its own schedule), then read by this process's tail.
+    await t.ctx.sequencer.idle()
     const head = await t.ctx.tail.catchUp()
     const stored = await t.ctx.storage.managementReader.firehose.framesThrough(0, String(head))
     const onA = stored.filter((r) => r.host === HOST_A).map((r) => Number(r.seq))
@@ -201,6 +203,7 @@ for (const ringSize of [undefined, 3]) {
         }),
       )
       const wrote = performance.now() - connected
+      await t.ctx.sequencer.idle()
       const head = await t.ctx.tail.catchUp()
       const received = a.messages().length
       assert.ok(
