@@ -67,8 +67,8 @@ export class FirehoseServer extends EventEmitter {
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket?.remoteAddress ?? 'unknown'): void {
     const cursor = new URL(req.url ?? '/', 'http://localhost').searchParams.get('cursor')
-    const upgrade = (host: FollowScope) =>
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, cursor, ip, host))
+    const upgrade = (scope: FollowScope) =>
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, cursor, ip, scope))
     if (!this.hosts) {
       upgrade({})
       return
