@@ -219,7 +219,10 @@ export async function createAppContext(
     const outboxWritten = (source: string) => sequencer.outboxWritten(source)
     const tail = new EventTail(storage, logger, TAIL_POLL_MS, config.firehose)
     sequencer.on('sequenced', (_seq: number, frames: SequencedFrame[]) => tail.take(frames))
-    const firehose = new FirehoseServer(tail, config.firehose, logger)
+    const firehose = new FirehoseServer(tail, config.firehose, logger, {
+      forRequest: (hostname) => pdsHosts.forRequest(hostname),
+      paced: (hostname, seconds) => metrics.firehosePaced(hostname, seconds),
+    })
     const jsonEvents = new JetstreamDecoder(config.firehose.ringSize, logger, config.firehose.jsonCacheBytes)
     const jetstream = new JetstreamServer(tail, jsonEvents, config.firehose, logger)
     metrics.watch({ firehose, jetstream, tail, sequencer, storage })
@@ -286,6 +289,7 @@ export async function createAppContext(
     const relays = new RelayAnnouncer({
       relays: config.relays,
       hostname: serviceHost,
+      hostnames: async () => (await pdsHosts.list()).map((h) => h.hostname),
       retry: config.relayRetry,
       logger,
     })
@@ -326,8 +330,8 @@ export async function createAppContext(
           hostSwitches.wake()
           relays.announce('domain host changed')
         }
-        // A new domain's first account (its owner) is news to relays.
-        if (change === 'added') relays.announce('domain added')
+        // A new domain's first account (its owner) is news to relays; a new domain is on the service host.
+        if (change === 'added') void relays.announceHost(serviceHost, 'domain added')
         // A write that fails is logged by the writer; the next change or restart writes it again.
         await traefik?.sync().catch(() => {})
       },

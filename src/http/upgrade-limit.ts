@@ -60,7 +60,7 @@ export function upgradeLimit(rateLimits: RateLimits, logger: Logger): UpgradeLim
 }
 
 /** Answers an upgrade with the XRPC error `err` as plain HTTP (with RateLimit-* headers for a spent budget), then closes. */
-function refuse(socket: Duplex, err: unknown): void {
+export function refuse(socket: Duplex, err: unknown): void {
   const xrpc = xrpcErrorOf(err)
   const body = JSON.stringify({ error: xrpc.payload.error, message: xrpc.payload.message })
   const headers = new Map<string, string>([

@@ -44,6 +44,7 @@ export class Metrics {
   private readonly sequencerLag: Histogram
   private readonly poolWaits: Counter<'pool'>
   private readonly poolWaitSeconds: Histogram<'pool'>
+  private readonly firehosePacedSeconds: Counter<'host'>
 
   constructor() {
     const registers = [this.registry]
@@ -82,6 +83,12 @@ export class Metrics {
       buckets: WAIT_BUCKETS,
       registers,
     })
+    this.firehosePacedSeconds = new Counter({
+      name: `${PREFIX}firehose_paced_seconds_total`,
+      help: 'Time subscribers of a paced PDS host spent waiting for their pace (summed over subscribers), by host',
+      labelNames: ['host'],
+      registers,
+    })
   }
 
   get contentType(): string {
@@ -105,6 +112,11 @@ export class Metrics {
   poolWait(pool: PoolName, seconds: number): void {
     this.poolWaits.inc({ pool })
     this.poolWaitSeconds.observe({ pool }, seconds)
+  }
+
+  /** A subscriber of `host` (one of our hosts' host[:port]: a bounded set) waited `seconds` for its pace. */
+  firehosePaced(host: string, seconds: number): void {
+    this.firehosePacedSeconds.inc({ host }, seconds)
   }
 
   /** Registers the gauges that read `state` when scraped; called once, when the context is built. */

@@ -92,10 +92,13 @@ export class RepoReads {
     return Readable.from(pages())
   }
 
-  /** A page of every repo on the service, across tenants, in DID order. */
-  async listRepos(registry: TenantRegistry, opts: { limit: number; cursor?: string }): Promise<RepoListing[]> {
+  /** A page of the repos on one PDS host (null: the service host; absent: every host), across tenants, in DID order. */
+  async listRepos(
+    registry: TenantRegistry,
+    opts: { limit: number; cursor?: string; host?: string | null },
+  ): Promise<RepoListing[]> {
     if (unstorableText(opts.cursor)) throw new InvalidRequestError('Malformed cursor')
-    const homes = await registry.homesPage(opts.limit, opts.cursor)
+    const homes = await registry.homesPage(opts.limit, opts.cursor, opts.host)
     const byTenant = new Map<string, string[]>()
     for (const r of homes) byTenant.set(r.db_name, [...(byTenant.get(r.db_name) ?? []), r.did])
     const heads = new Map<string, { cid: string; rev: string; status: AccountStatus; deactivated_at: string | null }>()

@@ -8,14 +8,23 @@ import type { FirehoseConfig } from '../config/config.js'
 import { ByteBudget, Lease } from '../lib/byte-budget.js'
 import type { BackgroundJob } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
+import type { HostScope } from '../storage/management/firehose-store.js'
 import type { Storage } from '../storage/storage.js'
 import { FIREHOSE_CHANNEL } from './sequencer.js'
 
 /** `host`: the PDS host whose stream carries the event (null: the service host's). */
 export type SequencedFrame = { seq: number; timeUs: number; frame: Uint8Array; host: string | null }
 
-/** Frames read from the database for one subscriber, and the lease on the replay budget that holds their bytes. */
-export type ReplayPage = { frames: SequencedFrame[]; lease: Lease }
+/**
+ * Frames read from the database for one subscriber, and the lease on the
+ * replay budget that holds their bytes. `through`: the page holds every frame
+ * of its host up to that seq (the subscriber's position once they are sent;
+ * absent: the last frame's seq).
+ */
+export type ReplayPage = { frames: SequencedFrame[]; lease: Lease; through?: number }
+
+/** Which frames a replay page holds: one host's only (null: the service host's), and at most `rows` of them. */
+export type PageScope = { host?: string | null; rows?: number }
 
 /** What bounds the tail's memory: the ring, in events and bytes; replays, a page and all together (see FirehoseConfig). */
 export type TailLimits = Pick<FirehoseConfig, 'ringSize' | 'ringBytes' | 'replayPageBytes' | 'replayMemoryBytes'>
@@ -119,15 +128,20 @@ export class EventTail extends EventEmitter implements BackgroundJob {
    * once their bytes are held in the replay budget (waiting for room), up to
    * pageBytes of them. The caller releases the lease as the frames leave.
    */
-  async readPage(seq: number, signal: AbortSignal): Promise<ReplayPage> {
-    const { last, bytes } = await this.pageEnd(seq, this.limits.replayPageBytes)
-    if (last === undefined) return { frames: [], lease: new Lease(this.replayBudget, 0) }
+  async readPage(seq: number, signal: AbortSignal, scope: PageScope = {}): Promise<ReplayPage> {
+    // A host's page is read through the (host, seq) index up to the head as it is now: every row up to it is
+    // committed, so a page that ends short of it holds all that host has there, and the others' frames never
+    // pass through the replay budget.
+    const host = scope.host === undefined ? undefined : { host: scope.host, through: this.head }
+    const { last, bytes, more } = await this.pageEnd(seq, this.limits.replayPageBytes, scope.rows, host)
+    const through = host && !more ? Math.max(seq, host.through) : Number(last ?? seq)
+    if (last === undefined) return { frames: [], lease: new Lease(this.replayBudget, 0), through }
     const lease = await this.replayBudget.acquire(bytes, signal)
     try {
-      const frames = await this.readThrough(seq, last)
+      const frames = await this.readThrough(seq, last, host?.host)
       // Retention may have pruned rows since they were sized: what was not read is given back now, not never.
       const kept = lease.take(frames.reduce((n, f) => n + f.frame.byteLength, 0))
-      return { frames, lease: kept }
+      return { frames, lease: kept, through }
     } finally {
       lease.release()
     }
@@ -140,8 +154,14 @@ export class EventTail extends EventEmitter implements BackgroundJob {
   }
 
   /** Where a page after `seq` of at most `maxBytes` ends (it takes one frame at least), from the sizes alone. */
-  private async pageEnd(seq: number, maxBytes: number): Promise<{ last?: string; bytes: number; more: boolean }> {
-    const sizes = await this.storage.managementReader.firehose.frameSizesAfter(seq, PAGE_ROWS)
+  private async pageEnd(
+    seq: number,
+    maxBytes: number,
+    rows = PAGE_ROWS,
+    host?: HostScope,
+  ): Promise<{ last?: string; bytes: number; more: boolean }> {
+    const limit = Math.max(1, Math.min(PAGE_ROWS, rows))
+    const sizes = await this.storage.managementReader.firehose.frameSizesAfter(seq, limit, host)
     let last: string | undefined
     let bytes = 0
     let taken = 0
@@ -152,11 +172,11 @@ export class EventTail extends EventEmitter implements BackgroundJob {
       last = String(row.seq)
       taken++
     }
-    return { last, bytes, more: taken < sizes.length || sizes.length === PAGE_ROWS }
+    return { last, bytes, more: taken < sizes.length || sizes.length === limit }
   }
 
-  private async readThrough(seq: number, last: string): Promise<SequencedFrame[]> {
-    const rows = await this.storage.managementReader.firehose.framesThrough(seq, last)
+  private async readThrough(seq: number, last: string, host?: string | null): Promise<SequencedFrame[]> {
+    const rows = await this.storage.managementReader.firehose.framesThrough(seq, last, host)
     return rows.map((r) => ({ seq: Number(r.seq), timeUs: Number(r.time_us), frame: r.frame, host: r.host }))
   }
 

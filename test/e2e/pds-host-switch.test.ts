@@ -78,7 +78,7 @@ test('switching a domain to its own host and back while writing loses and repeat
 
   await setHost('moving.test', 'pds.moving.test')
   // Its stream exists once the host is set; from cursor 0 it has everything stamped with the host so far.
-  const own = new FirehoseClient(t.url, 0, hostname)
+  const own = new FirehoseClient(t.url, 0, { host: hostname })
   await own.opened()
   await switched('moving.test', 'pds.moving.test')
   for (const a of moving) assert.equal(await endpointOf(a.did), `http://${hostname}`, `${a.handle} names its host`)

@@ -20,11 +20,11 @@ export class FirehoseClient {
   closed = false
   private waiters: (() => void)[] = []
 
-  /** `host`: the Host header to send (a domain's PDS host on loopback), else the base URL's. */
-  constructor(base: string, cursor?: number, host?: string) {
+  /** `host`: the Host header to send (a PDS host's stream: `pds-a.test:PORT` on loopback). */
+  constructor(base: string, cursor?: number, opts: { host?: string } = {}) {
     const url = new URL('/xrpc/com.atproto.sync.subscribeRepos', base.replace(/^http/, 'ws'))
     if (cursor !== undefined) url.searchParams.set('cursor', String(cursor))
-    this.ws = new WebSocket(url, host ? { headers: { host } } : {})
+    this.ws = new WebSocket(url, opts.host ? { headers: { host: opts.host } } : {})
     this.ws.on('message', (data: Buffer) => {
       this.frames.push(decodeFrame(new Uint8Array(data)))
       this.notify()

@@ -4,6 +4,11 @@
 // two. Frames go out as stored bytes. A subscriber whose unsent backlog passes
 // the limit is told ConsumerTooSlow and dropped; it never slows the writers
 // or anyone else, and memory per subscriber stays bounded (see TailFollower).
+//
+// Each PDS host has a stream of its own on the one global seq: a subscriber's
+// host is the one its Host header names, fixed at the upgrade, and it gets
+// that host's events only (the service host's: the accounts on no domain
+// host), at that host's pace if it has one. Cursors stay global seqs.
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -11,12 +16,26 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import type { FirehoseConfig } from '../../config/config.js'
 import type { Lease } from '../../lib/byte-budget.js'
 import type { Logger } from '../../lib/logger.js'
+import { isDatabaseUnreachable } from '../../lib/unavailable.js'
 import type { EventTail, SequencedFrame } from '../../sync/event-tail.js'
 import { errorFrame, infoFrame } from '../../sync/frames.js'
+import type { PdsHost } from '../../tenant/pds-hosts.js'
+import { refuse } from '../upgrade-limit.js'
+import { Pacer } from './pacer.js'
 import { SubscribersByIp } from './subscribers-by-ip.js'
-import { type FirehoseLimits, TailFollower } from './tail-follower.js'
+import { type FirehoseLimits, type FollowScope, TailFollower } from './tail-follower.js'
 
 export const SUBSCRIBE_REPOS_PATH = '/xrpc/com.atproto.sync.subscribeRepos'
+
+/** The PDS host a subscription is to: whose events it gets, and how many a second. */
+export type StreamHost = Pick<PdsHost, 'host' | 'hostname' | 'eventsPerSecond'>
+
+export type StreamHosts = {
+  /** The host a Host header's name (no port) is to (PdsHosts.forRequest). */
+  forRequest(hostname: string): Promise<StreamHost>
+  /** Told of each wait of a paced subscriber of `hostname` for its pacer. */
+  paced?(hostname: string, seconds: number): void
+}
 
 /** Emits 'dropped' (with how far behind) when it drops a subscriber that fell behind. */
 export class FirehoseServer extends EventEmitter {
@@ -29,6 +48,8 @@ export class FirehoseServer extends EventEmitter {
     private readonly tail: EventTail,
     private readonly limits: FirehoseLimits & Pick<FirehoseConfig, 'maxSubscribersPerIp' | 'maxMessageBytes'>,
     private readonly logger: Logger,
+    /** Without it (tests of the stream alone), every subscriber gets every host's events, unpaced. */
+    private readonly hosts?: StreamHosts,
   ) {
     super()
     // Subscribers have nothing to send: a larger message is closed with 1009 by ws before it is buffered whole.
@@ -39,10 +60,42 @@ export class FirehoseServer extends EventEmitter {
     return this.subscribers.size
   }
 
-  /** A WebSocket upgrade to SUBSCRIBE_REPOS_PATH (the server's one 'upgrade' listener routes it here, with the client IP). */
+  /**
+   * A WebSocket upgrade to SUBSCRIBE_REPOS_PATH (the server's one 'upgrade'
+   * listener routes it here, with the client IP). Its host is looked up
+   * first; a database that cannot say is a 503, and no WebSocket.
+   */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ip = req.socket?.remoteAddress ?? 'unknown'): void {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams.get('cursor'), ip))
+    const cursor = new URL(req.url ?? '/', 'http://localhost').searchParams.get('cursor')
+    const upgrade = (scope: FollowScope) =>
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, cursor, ip, scope))
+    if (!this.hosts) {
+      upgrade({})
+      return
+    }
+    const hosts = this.hosts
+    // Node took its own error listener off the upgraded socket; a reset during the lookup must not go unheard.
+    socket.on('error', () => socket.destroy())
+    hosts
+      .forRequest(hostnameOf(req.headers.host))
+      .then(
+        (host) => {
+          if (socket.destroyed) return
+          const eventsPerSecond = host.eventsPerSecond
+          upgrade({
+            host: host.host,
+            pacer: eventsPerSecond > 0 ? new Pacer(eventsPerSecond) : undefined,
+            onPaced: (seconds) => hosts.paced?.(host.hostname, seconds),
+          })
+        },
+        (err: unknown) => {
+          if (isDatabaseUnreachable(err)) this.logger.warn({ err }, 'finding the host of a firehose subscriber failed')
+          else this.logger.error({ err }, 'finding the host of a firehose subscriber failed')
+          refuse(socket, err)
+        },
+      )
+      // Nothing awaits this chain: a throw in it costs the socket, never the process.
+      .catch(() => socket.destroy())
   }
 
   close(): void {
@@ -66,7 +119,7 @@ export class FirehoseServer extends EventEmitter {
     )
   }
 
-  private accept(ws: WebSocket, cursorParam: string | null, ip: string): void {
+  private accept(ws: WebSocket, cursorParam: string | null, ip: string, scope: FollowScope): void {
     if (this.goingAway !== undefined) {
       ws.close(1001, this.goingAway)
       return
@@ -91,11 +144,18 @@ export class FirehoseServer extends EventEmitter {
         return
       }
     }
-    const sub: Subscriber = new Subscriber(ws, this.tail, this.limits, this.logger, (behind) => {
-      // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
-      this.subscribers.delete(sub)
-      this.emit('dropped', behind)
-    })
+    const sub: Subscriber = new Subscriber(
+      ws,
+      this.tail,
+      this.limits,
+      this.logger,
+      (behind) => {
+        // Counted out now, not when the socket finally closes: a stalled peer may never take the close.
+        this.subscribers.delete(sub)
+        this.emit('dropped', behind)
+      },
+      scope,
+    )
     this.subscribers.addFrom(ip, sub)
     ws.on('close', () => {
       this.subscribers.delete(sub)
@@ -104,6 +164,11 @@ export class FirehoseServer extends EventEmitter {
     ws.on('error', () => ws.terminate())
     sub.start(cursor).catch((err) => sub.failed(err))
   }
+}
+
+/** The name a Host header gives (no port; '' when it has none a URL would take). */
+function hostnameOf(header: string | undefined): string {
+  return URL.parse(`http://${header ?? ''}`)?.hostname ?? ''
 }
 
 /** Sends a 1001 close frame after whatever is queued on `ws`; resolves once the socket has closed. */
@@ -121,8 +186,9 @@ class Subscriber extends TailFollower {
     limits: FirehoseLimits,
     private readonly logger: Logger,
     onDropped: (behind: number) => void,
+    scope: FollowScope,
   ) {
-    super(tail, limits, onDropped)
+    super(tail, limits, onDropped, scope)
   }
 
   async start(cursor: number | undefined): Promise<void> {

@@ -19,6 +19,9 @@ export type ManagementOutboxRow = {
 }
 export type HandedOverRow = Omit<ManagementOutboxRow, 'id'>
 
+/** One host's events (null: the service host's) up to a seq: a host's stream read from the table. */
+export type HostScope = { host: string | null; through: number }
+
 export class FirehoseReader {
   constructor(readonly db: ManagementDb) {}
 
@@ -57,26 +60,33 @@ export class FirehoseReader {
     return row?.min === null || row?.min === undefined ? undefined : Number(row.min)
   }
 
-  /** Seqs and frame sizes after `seq`, in order, at most `limit` of them. */
-  frameSizesAfter(seq: number, limit: number): Promise<{ seq: string; bytes: number }[]> {
-    return this.db
+  /**
+   * Seqs and frame sizes after `seq`, in order, at most `limit` of them; with
+   * `scope`, only one host's (null: the service host's) through `scope.through`.
+   */
+  frameSizesAfter(seq: number, limit: number, scope?: HostScope): Promise<{ seq: string; bytes: number }[]> {
+    let q = this.db
       .selectFrom('firehose_event')
       .select(['seq', sql<number>`octet_length(frame)`.as('bytes')])
       .where('seq', '>', String(seq))
-      .orderBy('seq')
-      .limit(limit)
-      .execute()
+    if (scope) {
+      // `is null` and `=`, not IS NOT DISTINCT FROM, which Postgres cannot answer from the (host, seq) index.
+      q = scope.host === null ? q.where('host', 'is', null) : q.where('host', '=', scope.host)
+      q = q.where('seq', '<=', String(scope.through))
+    }
+    return q.orderBy('seq').limit(limit).execute()
   }
 
-  /** Frames after `seq` through `last`, in order. */
-  framesThrough(seq: number, last: string): Promise<StoredFrame[]> {
-    return this.db
+  /** Frames after `seq` through `last`, in order; with `host` given, only that host's (null: the service host's). */
+  framesThrough(seq: number, last: string, host?: string | null): Promise<StoredFrame[]> {
+    let q = this.db
       .selectFrom('firehose_event')
       .select(['seq', 'time_us', 'frame', 'host'])
       .where('seq', '>', String(seq))
       .where('seq', '<=', last)
-      .orderBy('seq')
-      .execute()
+    if (host === null) q = q.where('host', 'is', null)
+    else if (host !== undefined) q = q.where('host', '=', host)
+    return q.orderBy('seq').execute()
   }
 
   /**

@@ -9,9 +9,11 @@ export default function (server: MethodServer, ctx: AppContext): void {
     auth: ctx.auth.access,
     rateLimit: { write: ({ auth }) => auth.credentials.account },
     handler: async ({ auth }) => {
-      await ctx.accounts.activate(auth.credentials.account)
-      // An account that moved in is news to relays that never crawled us, as a new domain is.
-      ctx.relays.announce('account activated')
+      const account = auth.credentials.account
+      await ctx.accounts.activate(account)
+      // An account that moved in is news to relays that never crawled its host, as a new domain is.
+      const hostname = new URL(ctx.pdsHosts.endpointOf(account.pds_host)).host
+      void ctx.relays.announceHost(hostname, 'account activated')
     },
   })
 }
