@@ -59,7 +59,7 @@ test('switching a domain to its own host and back while writing loses and repeat
   const service = new FirehoseClient(t.url, 0)
   await service.opened()
   const accounts: TestAccount[] = []
-  for (const h of ['ada.moving.test', 'bea.moving.test', 'cy.staying.test', 'di.staying.test']) {
+  for (const h of ['ada.moving.test', 'bea.moving.test', 'cyd.staying.test', 'dia.staying.test']) {
     accounts.push(await loggedInAccount(t, h))
   }
   const moving = accounts.filter((a) => a.handle.endsWith('.moving.test'))
