@@ -168,6 +168,26 @@ test('each host is a protected resource of its own, with the one issuer as its a
   assert.equal(metadata.headers['access-control-allow-origin'], '*')
 })
 
+test("/mcp on the host, without a token, names the host's own protected-resource metadata", async () => {
+  const call = (host: string) =>
+    requestWithHost(base, '/mcp', host, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    })
+  const onItsHost = await call(onHost)
+  assert.equal(onItsHost.status, 401, onItsHost.body)
+  assert.equal(
+    onItsHost.headers['www-authenticate'],
+    `Bearer resource_metadata="http://${HOST}:${port}/.well-known/oauth-protected-resource/mcp"`,
+  )
+  const onTheService = await call(onService)
+  assert.equal(
+    onTheService.headers['www-authenticate'],
+    `Bearer resource_metadata="${new URL(t.url).origin}/.well-known/oauth-protected-resource/mcp"`,
+  )
+})
+
 test("on https the issuer's metadata lists every host, and follows a host being named and dropped", async () => {
   const secure = await startTestServer({ config: { serviceURL: 'https://pds.secure.test' } })
   try {

@@ -61,7 +61,13 @@ export function mcpRoutes(ctx: AppContext): express.Router {
  * server, as the MCP authorization specification asks.
  */
 function authenticate(ctx: AppContext): express.RequestHandler {
-  const metadata = `${new URL(ctx.config.serviceURL).origin}${PROTECTED_RESOURCE_PATH}${MCP_PATH}`
+  const serviceOrigin = new URL(ctx.config.serviceURL).origin
+  // The metadata of the host the client called: a domain's own PDS host is a protected resource of its own.
+  const metadataOf = async (hostname: string) => {
+    const host = await ctx.pdsHosts.forRequest(hostname).catch(() => undefined)
+    const origin = host && host.host !== null ? new URL(host.endpoint).origin : serviceOrigin
+    return `${origin}${PROTECTED_RESOURCE_PATH}${MCP_PATH}`
+  }
   return (req, res, next) => {
     ctx.auth.access({ req, res }).then(
       ({ credentials }) => {
@@ -77,11 +83,13 @@ function authenticate(ctx: AppContext): express.RequestHandler {
         // challenge (use_dpop_nonce, with the nonce to retry with) stays beside ours.
         const refused = req.headers.authorization ? ', error="invalid_token"' : ''
         const dpop = res.getHeader('WWW-Authenticate')
-        const challenge = `Bearer resource_metadata="${metadata}"${refused}`
-        res
-          .status(401)
-          .set('WWW-Authenticate', dpop ? [challenge, String(dpop)] : challenge)
-          .json(err.payload)
+        void metadataOf(req.hostname ?? '').then((metadata) => {
+          const challenge = `Bearer resource_metadata="${metadata}"${refused}`
+          res
+            .status(401)
+            .set('WWW-Authenticate', dpop ? [challenge, String(dpop)] : challenge)
+            .json(err.payload)
+        })
       },
     )
   }
