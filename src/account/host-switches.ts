@@ -41,7 +41,7 @@ export type HostEndpoints = {
 export type HostSwitchesDeps = {
   storage: Storage
   registry: TenantRegistry
-  accounts: Pick<AccountService, 'setPdsEndpoint'>
+  accounts: Pick<AccountService, 'setPdsEndpoint' | 'recentHomes'>
   hosts: HostEndpoints
   /** Tells the sequencer that an outbox has new rows. */
   outboxWritten: (source: string) => void
@@ -223,7 +223,10 @@ export class HostSwitches implements BackgroundJob {
       const departed = row.moved_at !== null
       // On the host already: (a) was done before (b), and only (c) is left.
       if (!departed && home.pds_host !== host) await accounts.setPdsEndpoint(home, this.deps.hosts.endpointOf(host))
-      if (!(await registry.setHomeHost(did, home.domain, host))) {
+      const moved = await registry.setHomeHost(did, home.domain, host)
+      // This process's memory of the home names the old host; other processes' lapses within a minute.
+      accounts.recentHomes.forget(did)
+      if (!moved) {
         // The account moved to another domain meanwhile: that domain's host is its own now.
         report.skipped.push(did)
         return

@@ -145,7 +145,20 @@ test('on one shared host a relay takes N accounts; with a host per domain it tak
     relays.every((r) => r.accounts().get(last.did)?.rev === written.data.commit?.rev),
   )
 
-  // The operator's view agrees: every domain host active at each relay, with its accounts.
+  // The operator's view agrees: the account on its domain's host, known and in sync at both relays…
+  const one = await xrpc(t.url, 'host.primal.pds.getRelayStatus', { auth: t.adminKey, params: { did: last.did } })
+  assert.equal(one.status, 200, JSON.stringify(one.body))
+  const account = (one.body as { account: { hostname: string; relays: { known: boolean; inSync?: boolean }[] } })
+    .account
+  assert.equal(account.hostname, hostOf(last.domain))
+  assert.deepEqual(
+    account.relays.map((r) => [r.known, r.inSync]),
+    [
+      [true, true],
+      [true, true],
+    ],
+  )
+  // …and every domain host active at each relay, with its accounts.
   const status = await xrpc(t.url, 'host.primal.pds.getRelayStatus', { auth: t.adminKey, params: { refresh: 'true' } })
   assert.equal(status.status, 200, JSON.stringify(status.body))
   const hosts = (status.body as { hosts: { hostname: string; accounts: number; relays: { status?: string }[] }[] })
