@@ -301,6 +301,8 @@ describe('agent registration and login', () => {
         powDifficulty: 12,
         // The test server's invites.required.
         inviteRequired: false,
+        // On the service host, with nothing to move.
+        hostAccountsPending: 0,
       },
     )
     const tooHard = await xrpc(t.url, 'host.primal.pds.updateDomain', {
