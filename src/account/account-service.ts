@@ -523,8 +523,13 @@ export class AccountService {
     return this.deps.plc.assertHostedHere(located.db_name, located.did, await this.signingKeyOf(located), endpoints)
   }
 
-  /** The endpoint the account's DID document should name: its domain's PDS host's. */
-  private async domainEndpoint(located: Pick<LocatedAccount, 'domain' | 'pds_host'>): Promise<string> {
+  /**
+   * The endpoint the account's DID document should name: its domain's PDS
+   * host's. A did:web's document is its owner's to change, and a change of
+   * host leaves it where it is: the host it is on.
+   */
+  private async domainEndpoint(located: Pick<LocatedAccount, 'did' | 'domain' | 'pds_host'>): Promise<string> {
+    if (located.did.startsWith('did:web:')) return this.deps.plc.endpointOf(located.pds_host)
     const domain = await this.deps.registry.getDomain(located.domain)
     return this.deps.plc.endpointOf(domain ? domain.pds_hostname : located.pds_host)
   }
@@ -539,7 +544,7 @@ export class AccountService {
   async setPdsEndpoint(located: LocatedAccount, endpoint: string): Promise<boolean> {
     const { storage, plc } = this.deps
     if (await storage.managementTransactor.moves.get(located.did)) throw accountMovingError()
-    const op = await plc.endpointUpdateOp(located.db_name, located.did, endpoint)
+    const op = await plc.endpointUpdateOp(located.db_name, located.did, endpoint, await this.signingKeyOf(located))
     if (!op) return false
     const publishedAt = await plc.publish(located.did, op)
     await storage.transact(located.db_name, (tx) => logPlcOp(tx, located.did, op, publishedAt))

@@ -72,6 +72,8 @@ export class HostSwitches implements BackgroundJob {
   /** Woken while a run was under way: one more run after it. */
   private again = false
   private stopped = false
+  /** Aborted on stop: cuts short the wait for the relays. */
+  private readonly stopping = new AbortController()
   /** Hosts the relays were asked to crawl by this process. */
   private readonly announced = new Set<string>()
   /** Accounts whose op failed: how often, and not before when they are tried again on the timer. */
@@ -92,6 +94,7 @@ export class HostSwitches implements BackgroundJob {
 
   async stop(): Promise<void> {
     this.stopped = true
+    this.stopping.abort()
     await this.ticker.stop()
     await this.running?.catch(() => {})
   }
@@ -166,6 +169,10 @@ export class HostSwitches implements BackgroundJob {
     // Accounts this run has seen: those it leaves where they are are read again, and passed over.
     const seen = new Set<string>()
     for (;;) {
+      // The host may change while a run goes on (here or in another process): accounts go to the one set
+      // now, and a run that finds it changed stops; the change woke another run, which takes it from here.
+      const now = await this.deps.registry.activeDomain(domain.name)
+      if (now?.pds_hostname !== host) return
       const homes = (await this.deps.registry.homesOffHost(domain.name, host, BATCH + seen.size)).filter(
         (h) => !seen.has(h.did),
       )
@@ -198,6 +205,11 @@ export class HostSwitches implements BackgroundJob {
       ),
       new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), announceWaitMs)
+      }),
+      // Stopping: no account is switched after this, so there is nothing to wait for.
+      new Promise<'stopped'>((resolve) => {
+        if (this.stopping.signal.aborted) resolve('stopped')
+        this.stopping.signal.addEventListener('abort', () => resolve('stopped'), { once: true })
       }),
     ]).finally(() => clearTimeout(timer))
     if (outcome === 'timeout') {
@@ -252,6 +264,8 @@ export class HostSwitches implements BackgroundJob {
       report.switched.push(did)
       logger.info({ did, tenant: home.domain, host: host ?? '(service host)' }, 'account switched PDS host')
     } catch (err) {
+      // Either way the timer's runs leave the account alone for a while: each try costs a directory lookup.
+      const { failures, delayMs } = this.backOff(did)
       if (err instanceof PlcUnchangeableError) {
         logger.error({ did, tenant: home.domain, reason: err.message }, 'account cannot be switched to its PDS host')
         report.skipped.push(did)
@@ -259,12 +273,6 @@ export class HostSwitches implements BackgroundJob {
         // The move lands it in another domain, whose host it takes from there.
         report.skipped.push(did)
       } else {
-        const failures = (this.backoff.get(did)?.failures ?? 0) + 1
-        const delayMs = backoffDelay(
-          { attempts: 0, initialDelayMs: this.deps.intervalMs, maxDelayMs: MAX_BACKOFF_MS },
-          failures,
-        )
-        this.backoff.set(did, { failures, notBefore: Date.now() + delayMs })
         const reason = (err as Error).message
         logger.warn(
           { did, tenant: home.domain, reason, failures, retryInMs: delayMs },
@@ -273,5 +281,16 @@ export class HostSwitches implements BackgroundJob {
         report.failed.push({ did, error: reason })
       }
     }
+  }
+
+  /** Counts one more failure of the account, and says when the timer's runs may try it again. */
+  private backOff(did: string): { failures: number; delayMs: number } {
+    const failures = (this.backoff.get(did)?.failures ?? 0) + 1
+    const delayMs = backoffDelay(
+      { attempts: 0, initialDelayMs: this.deps.intervalMs, maxDelayMs: MAX_BACKOFF_MS },
+      failures,
+    )
+    this.backoff.set(did, { failures, notBefore: Date.now() + delayMs })
+    return { failures, delayMs }
   }
 }

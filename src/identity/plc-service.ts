@@ -196,9 +196,17 @@ export class PlcService {
    * The signed op that makes `endpoint` the atproto_pds endpoint of `did`,
    * changing nothing else, chained as handleUpdateOp's; null when its latest
    * op names that endpoint already (a switch of host cut short after the
-   * directory took the op).
+   * directory took the op). Refused (PlcUnchangeableError) when the latest op
+   * no longer names one of our hosts and `signingKey`: the account left with
+   * our rotation key still listed, and pointing its DID back at us would break
+   * it at its new PDS; the departures check is what should see it.
    */
-  async endpointUpdateOp(dbName: string, did: string, endpoint: string): Promise<plc.Operation | null> {
+  async endpointUpdateOp(
+    dbName: string,
+    did: string,
+    endpoint: string,
+    signingKey: string,
+  ): Promise<plc.Operation | null> {
     const latest = await this.lastOp(dbName, did)
     if (
       latest &&
@@ -206,6 +214,9 @@ export class PlcService {
       plc.normalizeOp(latest).services.atproto_pds?.endpoint === endpoint
     ) {
       return null
+    }
+    if (latest && latest.type !== 'plc_tombstone' && !(await this.namesUs(latest, signingKey))) {
+      throw new PlcUnchangeableError(`The DID ${did} no longer names this server as its PDS: it is not switched`)
     }
     const last = this.changeable(latest, did, 'change the PDS endpoint')
     return plc.createUpdateOp(last, this.deps.rotationKey as unknown as PlcSigner, (old) => ({

@@ -32,6 +32,9 @@ export type PdsHostsOptions = {
   cacheMs: number
 }
 
+/** How often a Host header not among the cached hosts makes the hosts be read again. */
+const MISS_REREAD_MS = 250
+
 export class PdsHosts {
   private readonly service: URL
   private cached?: { at: number; hosts: Promise<PdsHost[]> }
@@ -64,8 +67,19 @@ export class PdsHosts {
 
   /** The service host first, then every host a domain names or an account is still on, by name. */
   list(): Promise<PdsHost[]> {
+    return this.readOlderThan(this.opts.cacheMs)
+  }
+
+  /**
+   * The hosts as read at most `maxAgeMs` ago (a read under way counts as
+   * new). A name missing from the cached list is looked for again in a fresh
+   * one: another process may have just given a domain that host, and taking
+   * it for none of ours would serve the wrong stream, or take our own switch
+   * for a departure.
+   */
+  private readOlderThan(maxAgeMs: number): Promise<PdsHost[]> {
     const now = Date.now()
-    if (!this.cached || now - this.cached.at > this.opts.cacheMs) {
+    if (!this.cached || now - this.cached.at > maxAgeMs) {
       const hosts = this.read()
       this.cached = { at: now, hosts }
       // A failed read is not kept.
@@ -85,17 +99,24 @@ export class PdsHosts {
    * The host a request was sent to, by its Host header's name (no port):
    * a domain's own host when it names one, else the service host.
    */
-  async forRequest(hostname: string): Promise<PdsHost> {
-    const name = hostname.toLowerCase().replace(/\.$/, '')
+  async forRequest(hostname: string | undefined): Promise<PdsHost> {
+    // A request without a Host header (HTTP/1.0) has none: the service host.
+    const name = (hostname ?? '').toLowerCase().replace(/\.$/, '')
+    const find = (hosts: PdsHost[]) => hosts.find((h) => h.host !== null && h.host === name)
     const hosts = await this.list()
-    return hosts.find((h) => h.host !== null && h.host === name) ?? (hosts[0] as PdsHost)
+    if (find(hosts) || name === this.service.hostname) return find(hosts) ?? (hosts[0] as PdsHost)
+    // Not ours as this process last read: read again, at most every MISS_REREAD_MS (other names,
+    // a tenant's own or a handle's, come here too).
+    const fresh = await this.readOlderThan(MISS_REREAD_MS)
+    return find(fresh) ?? (fresh[0] as PdsHost)
   }
 
-  /** Whether `endpoint` (a DID document's PDS endpoint) is one of this server's hosts. */
+  /** Whether `endpoint` (a DID document's PDS endpoint) is one of this server's hosts (read again before a no). */
   async isOurs(endpoint: string | undefined): Promise<boolean> {
     if (endpoint === undefined) return false
     if (endpoint === this.opts.serviceURL) return true
-    return (await this.list()).some((h) => h.endpoint === endpoint)
+    if ((await this.list()).some((h) => h.endpoint === endpoint)) return true
+    return (await this.readOlderThan(0)).some((h) => h.endpoint === endpoint)
   }
 
   /** Forgets the cached hosts: a domain's host changed in this process. */

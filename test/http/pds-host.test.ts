@@ -7,6 +7,7 @@
 // issuer as its authorization server, which lists it; and an OAuth request
 // sent to the host verifies with a DPoP proof for the host's URL.
 import assert from 'node:assert/strict'
+import { connect } from 'node:net'
 import { after, before, test } from 'node:test'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startBrowser, type TestBrowser } from '../helpers/browser.js'
@@ -166,6 +167,22 @@ test('each host is a protected resource of its own, with the one issuer as its a
   assert.deepEqual(json(metadata).protected_resources, [issuer])
   assert.ok(json(metadata).token_endpoint, "the provider's metadata is all there")
   assert.equal(metadata.headers['access-control-allow-origin'], '*')
+})
+
+test('a request with no Host header at all (HTTP/1.0) is served as the service host', async () => {
+  for (const path of ['/xrpc/com.atproto.sync.listRepos', '/xrpc/com.atproto.server.describeServer']) {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.0\r\n\r\n`))
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk) => {
+        text += chunk
+      })
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    assert.match(answer, /^HTTP\/1\.[01] 200 /, `${path}: ${answer.slice(0, 200)}`)
+  }
 })
 
 test("/mcp on the host, without a token, names the host's own protected-resource metadata", async () => {

@@ -371,3 +371,27 @@ test('an account whose DID our rotation key can no longer change is left where i
   assert.equal((await t.ctx.registry.findHome('did', delta.owner.did))?.pds_host, null)
   assert.equal(await t.ctx.registry.countOffHost('delta.test', null), 0)
 })
+
+test('an account whose DID already names another PDS is not pointed back at us by a switch', async () => {
+  const echo = await addDomain(t, 'echo.test')
+  const gone = await createAccount(t, 'gone.echo.test')
+  // Gone left for another PDS, our rotation key still listed; the departures check has not seen it yet.
+  const directory = new PlcClient(plc.url, FAST_RETRY)
+  const last = await directory.lastOp(gone.did)
+  assert.ok(last && last.type !== 'plc_tombstone')
+  const signer = t.ctx.plcRotationKey as unknown as Parameters<typeof plcLib.createUpdateOp>[1]
+  await directory.submit(
+    gone.did,
+    await plcLib.createUpdateOp(last, signer, (old) => ({
+      ...old,
+      services: { atproto_pds: { type: 'AtprotoPersonalDataServer', endpoint: 'https://elsewhere.example.com' } },
+    })),
+  )
+
+  assert.equal((await updateDomain({ domain: 'echo.test', pdsHostname: 'pds-e.test' })).status, 200)
+  const report = await runSwitches()
+  assert.deepEqual(report.skipped, [gone.did])
+  assert.equal((await plc.data(gone.did))?.services.atproto_pds?.endpoint, 'https://elsewhere.example.com')
+  assert.equal((await plc.data(echo.owner.did))?.services.atproto_pds?.endpoint, endpointOf('pds-e.test'))
+  assert.equal((await t.ctx.registry.findHome('did', gone.did))?.pds_host, null, 'its events stay where they were')
+})
