@@ -314,6 +314,8 @@ export async function createAppContext(
       announceHost: (hostname) => relays.announceHost(hostname, 'domain host set'),
       announceWaitMs: HOST_ANNOUNCE_WAIT_MS,
       intervalMs: HOST_SWITCH_INTERVAL_MS,
+      // A write that fails is logged by the writer; the next change or restart writes it again.
+      switched: () => void traefik?.sync().catch(() => {}),
       logger,
     })
     const domains = new DomainService({
@@ -537,6 +539,7 @@ function traefikWriter(
       (await registry.listDomains())
         .filter((d) => d.status === 'active')
         .map((d) => ({ name: d.name, pdsHostname: d.pds_hostname })),
+    hostsInUse: () => registry.hostsInUse(),
     logger,
   })
 }

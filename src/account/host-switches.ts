@@ -43,6 +43,8 @@ export type HostSwitchesDeps = {
   registry: TenantRegistry
   accounts: Pick<AccountService, 'setPdsEndpoint' | 'recentHomes'>
   hosts: HostEndpoints
+  /** Told after a run moved accounts: a host the last account left stops being routed. */
+  switched?: () => void
   /** Tells the sequencer that an outbox has new rows. */
   outboxWritten: (source: string) => void
   /** Asks the relays to crawl a host (host[:port]); resolves when each accepted or gave up. */
@@ -158,6 +160,7 @@ export class HostSwitches implements BackgroundJob {
     }
     if (report.switched.length > 0) {
       this.deps.hosts.forget()
+      this.deps.switched?.()
       logger.info({ switched: report.switched.length, failed: report.failed.length }, 'accounts switched PDS host')
     }
     return report

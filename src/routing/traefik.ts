@@ -58,6 +58,8 @@ function stripPort(host: string): string {
 
 export function traefikDynamicConfig(input: {
   domains: RoutedDomain[]
+  /** PDS hosts accounts are still on that no domain names any more (a change of host under way). */
+  hostsInUse?: string[]
   serviceHost: string
   traefik: TraefikConfig
 }): object {
@@ -65,7 +67,10 @@ export function traefikDynamicConfig(input: {
   const serviceHost = stripPort(input.serviceHost)
   const routers: [string, Router][] = input.domains.map((d) => [`tenant-${d.name}`, tenantRouter(d.name, traefik)])
   routers.push(['service-host', hostRouter(serviceHost, SERVICE_HOST_PRIORITY, traefik)])
-  const hosts = new Set(input.domains.flatMap((d) => (d.pdsHostname ? [d.pdsHostname] : [])))
+  const hosts = new Set([
+    ...input.domains.flatMap((d) => (d.pdsHostname ? [d.pdsHostname] : [])),
+    ...(input.hostsInUse ?? []),
+  ])
   // The service host's own router already serves that name.
   hosts.delete(serviceHost)
   for (const host of hosts) routers.push([`host-${host}`, hostRouter(host, PDS_HOST_PRIORITY, traefik)])
@@ -159,6 +164,8 @@ export class TraefikWriter {
       traefik: TraefikConfig
       serviceHost: string
       listDomains: () => Promise<RoutedDomain[]>
+      /** Hosts accounts are on: routed until the last account has left them. */
+      hostsInUse?: () => Promise<string[]>
       logger: Logger
     },
   ) {}
@@ -175,8 +182,9 @@ export class TraefikWriter {
 
   /** The YAML the current domain list (and the domains' hosts) gives, without writing it. */
   async render(): Promise<string> {
-    const { traefik, serviceHost, listDomains } = this.opts
-    return renderTraefikYaml(traefikDynamicConfig({ domains: await listDomains(), serviceHost, traefik }))
+    const { traefik, serviceHost, listDomains, hostsInUse } = this.opts
+    const [domains, inUse] = await Promise.all([listDomains(), hostsInUse?.() ?? []])
+    return renderTraefikYaml(traefikDynamicConfig({ domains, hostsInUse: inUse, serviceHost, traefik }))
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {

@@ -148,6 +148,31 @@ test('a domain with its own PDS host gets a router and certificate for that name
   assert.equal(doc.http.routers['host-pds-other.example.net'].rule, 'Host(`pds-other.example.net`)')
 })
 
+test('a host accounts are still on stays routed after its domain named another, until they have left it', () => {
+  const config = (hostsInUse: string[]) =>
+    assertValid(
+      renderTraefikYaml(
+        traefikDynamicConfig({
+          domains: [{ name: 'example.com', pdsHostname: 'pds-new.example.com' }],
+          hostsInUse,
+          serviceHost: 'pds.example.net',
+          traefik: traefikConfig(),
+        }),
+      ),
+    )
+  assert.deepEqual(Object.keys(config(['pds-old.brand.net', 'pds-new.example.com']).http.routers), [
+    'host-pds-new.example.com',
+    'host-pds-old.brand.net',
+    'service-host',
+    'tenant-example.com',
+  ])
+  assert.deepEqual(Object.keys(config(['pds-new.example.com']).http.routers), [
+    'host-pds-new.example.com',
+    'service-host',
+    'tenant-example.com',
+  ])
+})
+
 test('a domain host named as the service host is left to the service-host router', () => {
   const doc = assertValid(render([{ name: 'example.com', pdsHostname: 'pds.example.net' }], 'pds.example.net:443'))
   assert.deepEqual(Object.keys(doc.http.routers), ['service-host', 'tenant-example.com'])
