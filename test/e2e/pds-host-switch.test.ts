@@ -10,24 +10,39 @@ import { verifyRepoCar } from '@atproto/repo'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
+import { type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
 import { xrpc } from '../helpers/xrpc.js'
 import { carBytes, loggedInAccount, post, type TestAccount } from '../repo/helpers.js'
 import { FirehoseClient, type Frame } from '../sync/helpers.js'
 import { applyCommit, applySync, type RepoCopy } from '../sync/relay.js'
 
 let plc: TestPlc
+let relay: StandinRelay
 let t: TestServer
 let port: string
 
 before(async () => {
   plc = await startPlc()
-  t = await startTestServer({ localhostUrl: true, config: { plcEndpoint: plc.url } })
+  // An indigo-like relay reading each host apart, as a relay does: it takes an account's events only from the host its DID document names.
+  relay = await startStandinRelay({
+    plcUrl: plc.url,
+    connect: (hostname) => ({ port: Number(hostname.split(':')[1]), hostHeader: hostname }),
+  })
+  t = await startTestServer({
+    localhostUrl: true,
+    config: {
+      plcEndpoint: plc.url,
+      relays: [relay.url],
+      relayRetry: { attempts: 0, initialDelayMs: 20, maxDelayMs: 200 },
+    },
+  })
   port = new URL(t.url).port
   await addDomain(t, 'moving.test')
   await addDomain(t, 'staying.test')
 })
 after(async () => {
   await t?.close()
+  await relay?.close()
   await plc?.close()
 })
 
@@ -148,6 +163,24 @@ test('switching a domain to its own host and back while writing loses and repeat
     assert.equal(copy.rev, latest.data.rev, `${a.handle}: the copy is at getLatestCommit's rev`)
     assert.equal(copy.repo.cid.toString(), latest.data.cid, `${a.handle}: the copy is at getLatestCommit's commit`)
     assert.equal(await endpointOf(a.did), t.url, `${a.handle} names the service host again`)
+  }
+  // The relay, reading the two hosts apart, ends with every account on the service host at our rev.
+  const serviceHostname = new URL(t.url).host
+  assert.ok(relay.hostsSeen().includes(hostname), 'the relay was asked to crawl the new host')
+  const atOurRev = async () => {
+    for (const a of accounts) {
+      const seen = relay.accounts().get(a.did)
+      const latest = await a.agent.com.atproto.sync.getLatestCommit({ did: a.did })
+      if (seen?.host !== serviceHostname || seen.rev !== latest.data.rev) return false
+    }
+    return true
+  }
+  const relayDeadline = Date.now() + 30_000
+  while (!(await atOurRev())) {
+    if (Date.now() > relayDeadline) {
+      throw new Error(`the relay holds ${JSON.stringify([...relay.accounts().values()])}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
   service.close()
   own.close()
