@@ -133,11 +133,7 @@ export class HostSwitches implements BackgroundJob {
     const { storage, registry, logger } = this.deps
     const report: SwitchReport = { switched: [], failed: [], skipped: [], busy: false }
     // Most runs find nothing to do: they ask for no lock (a connection of its own) then.
-    const pending: Domain[] = []
-    for (const domain of await registry.listDomains()) {
-      if (domain.status !== 'active') continue
-      if ((await registry.homesOffHost(domain.name, domain.pds_hostname, 1)).length > 0) pending.push(domain)
-    }
+    const pending = await registry.domainsOffHost()
     if (pending.length === 0) return report
     const leadership = await storage.coordination.tryLead(HOST_SWITCH_LOCK)
     if (!leadership) {
@@ -152,7 +148,7 @@ export class HostSwitches implements BackgroundJob {
       for (const domain of pending) {
         if (this.stopped || lost) break
         // Read again under the lock: its host may have changed since.
-        const now = await registry.activeDomain(domain.name)
+        const now = await registry.activeDomain(domain)
         if (now) await this.switchDomain(now, patient, report, () => this.stopped || lost)
       }
     } finally {

@@ -385,6 +385,26 @@ export class TenantRegistry {
       .execute()
   }
 
+  /** The active domains with accounts homesOffHost would name (one query, whatever the number of domains). */
+  async domainsOffHost(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('did_routing')
+      .innerJoin('domain', 'domain.name', 'did_routing.domain')
+      .select('did_routing.domain')
+      .distinct()
+      .where('domain.status', '=', 'active')
+      .where('did_routing.pending', '=', false)
+      .where('did_routing.did', 'like', 'did:plc:%')
+      .where((eb) =>
+        eb.or([
+          eb('did_routing.pds_host', 'is distinct from', eb.ref('domain.pds_hostname')),
+          eb('did_routing.pds_host_announce', '=', true),
+        ]),
+      )
+      .execute()
+    return rows.map((r) => r.domain)
+  }
+
   /** How many confirmed accounts of `domain` are not yet on `host` or not yet announced there. */
   async countOffHost(domain: string, host: string | null): Promise<number> {
     const row = await this.db
