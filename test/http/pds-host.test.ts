@@ -243,7 +243,9 @@ test('an OAuth request sent to the host verifies with a DPoP proof for the host 
   try {
     browser = await startBrowser({ log: (line) => tc.diagnostic(line) })
     app = await startOAuthApp({ handleResolver: t.url, plcDirectoryUrl: plc.url })
-    const carol = await createAccount(t, `carol.${ALPHA}`)
+    // On the service host: the app finds her PDS by her DID document, and loopback resolves only that name.
+    // Which host her account is on does not matter to the proof: it is the request's URL it must name.
+    const carol = await createAccount(t, `carol.${BETA}`)
     await app.signIn({ browser, identifier: carol.handle, password: carol.password, scope: 'atproto' })
     const { tokenSet, dpopKey } = await app.rawSession(carol.did)
     const accessToken = tokenSet.access_token
