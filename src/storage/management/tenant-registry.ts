@@ -368,21 +368,7 @@ export class TenantRegistry {
    * its owner's to change.
    */
   homesOffHost(domain: string, host: string | null, limit: number): Promise<DidHome[]> {
-    return this.db
-      .selectFrom('did_routing')
-      .selectAll()
-      .where('domain', '=', domain)
-      .where('pending', '=', false)
-      .where('did', 'like', 'did:plc:%')
-      .where((eb) =>
-        eb.or([
-          host === null ? eb('pds_host', 'is not', null) : eb('pds_host', 'is distinct from', host),
-          eb('pds_host_announce', '=', true),
-        ]),
-      )
-      .orderBy('did')
-      .limit(limit)
-      .execute()
+    return this.offHost(domain, host).selectAll().orderBy('did').limit(limit).execute()
   }
 
   /** The active domains with accounts homesOffHost would name (one query, whatever the number of domains). */
@@ -407,9 +393,16 @@ export class TenantRegistry {
 
   /** How many confirmed accounts of `domain` are not yet on `host` or not yet announced there. */
   async countOffHost(domain: string, host: string | null): Promise<number> {
-    const row = await this.db
-      .selectFrom('did_routing')
+    const row = await this.offHost(domain, host)
       .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst()
+    return Number(row?.n ?? 0)
+  }
+
+  /** The confirmed did:plc homes of `domain` not on `host`, or on it and not announced: what homesOffHost reads. */
+  private offHost(domain: string, host: string | null) {
+    return this.db
+      .selectFrom('did_routing')
       .where('domain', '=', domain)
       .where('pending', '=', false)
       .where('did', 'like', 'did:plc:%')
@@ -419,8 +412,6 @@ export class TenantRegistry {
           eb('pds_host_announce', '=', true),
         ]),
       )
-      .executeTakeFirst()
-    return Number(row?.n ?? 0)
   }
 
   /**
