@@ -26,6 +26,8 @@ export type PreparedRecordWrite = {
   validationStatus?: ValidationStatus
   /** undefined: no check; null: the record must not exist; a CID: it must be this one. */
   swapCid?: Cid | null
+  /** The rkey is a TID drawn here (a create without one): drawn again if it turns out taken. */
+  rkeyDrawn?: boolean
 }
 
 export type PreparedDelete = {
@@ -84,6 +86,7 @@ export async function prepareWrite(req: WriteRequest, opts: PrepareOptions): Pro
     blobs: findBlobs(record),
     validationStatus,
     swapCid,
+    rkeyDrawn: req.action === 'create' && rkey !== req.rkey,
   }
 }
 

@@ -3,6 +3,8 @@
 // check swaps under the lock, build and sign the commit over a blockstore that
 // reads only the MST nodes it needs, then store blocks, root, record index,
 // blob uses and the outbox event together. The client is answered after COMMIT.
+
+import { TID } from '@atproto/common-web'
 import type { Secp256k1Keypair } from '@atproto/crypto'
 import { type Cid, parseCid } from '@atproto/lex-data'
 import { type BlockMap, MemoryBlockstore, type RecordWriteOp, Repo, WriteOpAction } from '@atproto/repo'
@@ -79,9 +81,20 @@ export class RepoService {
    */
   async applyWrites(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
     assertDistinctPaths(writes)
-    const result = await this.commit(repo, writes, swapCommit)
-    if (result) this.deps.outboxWritten(repo.db_name)
-    return result
+    for (let draw = 1; ; draw++) {
+      try {
+        const result = await this.commit(repo, writes, swapCommit)
+        if (result) this.deps.outboxWritten(repo.db_name)
+        return result
+      } catch (err) {
+        if (!(err instanceof DrawnRkeyTaken)) throw err
+        if (draw >= RKEY_DRAWS) throw err.asError()
+        // Another process drew the same TID in the same millisecond (5 bits of clock id tell them apart):
+        // a create that named no rkey gets another, as it would have had it come a moment later.
+        for (const w of writes) if (w.action !== 'delete' && w.rkeyDrawn) w.rkey = TID.nextStr()
+        assertDistinctPaths(writes)
+      }
+    }
   }
 
   /**
@@ -95,7 +108,9 @@ export class RepoService {
     writes: PreparedWrite[],
   ): Promise<CommitResult | null> {
     assertDistinctPaths(writes)
-    const stored = await this.commitWithin(tx, repo, writes)
+    const stored = await this.commitWithin(tx, repo, writes).catch((err: unknown) => {
+      throw err instanceof DrawnRkeyTaken ? err.asError() : err
+    })
     return stored && { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
   }
 
@@ -313,7 +328,10 @@ function toOps(writes: PreparedWrite[], existing: Map<string, string>): PlannedO
         },
       ]
     }
-    if (w.action === 'create' && current) throw new InvalidRequestError(`Record already exists: ${path}`)
+    if (w.action === 'create' && current) {
+      if (w.rkeyDrawn) throw new DrawnRkeyTaken(path)
+      throw new InvalidRequestError(`Record already exists: ${path}`)
+    }
     // An update of a record that does not exist creates it (putRecord semantics).
     const action = current ? WriteOpAction.Update : WriteOpAction.Create
     return [
@@ -342,6 +360,20 @@ function eventOps(ops: PlannedOp[]): CommitEventOp[] {
     cid: o.cid,
     prev: o.prev,
   }))
+}
+
+/** How many TIDs a create without an rkey draws before a clash is the caller's error. */
+const RKEY_DRAWS = 3
+
+/** A TID this server drew for a create is a record's already (applyWrites draws another). */
+class DrawnRkeyTaken extends Error {
+  constructor(readonly path: string) {
+    super(`Record already exists: ${path}`)
+  }
+
+  asError(): Error {
+    return new InvalidRequestError(this.message)
+  }
 }
 
 function assertDistinctPaths(writes: PreparedWrite[]): void {
