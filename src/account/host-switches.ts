@@ -34,6 +34,8 @@ const MAX_BACKOFF_MS = 30 * 60 * 1000
 export type HostEndpoints = {
   /** The endpoint of a host (null: the service host). */
   endpointOf(host: string | null): string
+  /** How relays know a host: host[:port] of its endpoint. */
+  hostnameOf(host: string | null): string
   /** Forgets the cached hosts: accounts changed host. */
   forget(): void
 }
@@ -190,7 +192,7 @@ export class HostSwitches implements BackgroundJob {
   /** Asks the relays to crawl `host` before its first account goes there (once per process), for a bounded time. */
   private async announce(host: string | null, domain: string): Promise<void> {
     const { announceHost, announceWaitMs, logger } = this.deps
-    const hostname = new URL(this.deps.hosts.endpointOf(host)).host
+    const hostname = this.deps.hosts.hostnameOf(host)
     if (!announceHost || this.announced.has(hostname)) return
     this.announced.add(hostname)
     let timer: NodeJS.Timeout | undefined

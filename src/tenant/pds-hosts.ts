@@ -6,7 +6,7 @@
 //
 // A domain's host takes the service URL's scheme and port: https://<host> in
 // production, http://<host>:<port> on a test machine.
-import type { Domain, TenantRegistry } from '../storage/management/tenant-registry.js'
+import type { TenantRegistry } from '../storage/management/tenant-registry.js'
 
 export type PdsHost = {
   /** The domains' `pds_hostname` (lower case, no port); null for the service host. */
@@ -55,14 +55,14 @@ export class PdsHosts {
     return `${this.service.protocol}//${host}${port}`
   }
 
-  /** The did:web of a host (did:web encodes a port's colon as %3A). */
-  didOf(host: string | null): string {
-    return `did:web:${new URL(this.endpointOf(host)).host.replace(':', '%3A')}`
+  /** How relays know a host: host[:port] of its endpoint. */
+  hostnameOf(host: string | null): string {
+    return new URL(this.endpointOf(host)).host
   }
 
-  /** The endpoint an account of `domain` has. */
-  endpointOfDomain(domain: Pick<Domain, 'pds_hostname'>): string {
-    return this.endpointOf(domain.pds_hostname)
+  /** The did:web of a host (did:web encodes a port's colon as %3A). */
+  didOf(host: string | null): string {
+    return `did:web:${this.hostnameOf(host).replace(':', '%3A')}`
   }
 
   /** The service host first, then every host a domain names or an account is still on, by name. */
@@ -131,11 +131,10 @@ export class PdsHosts {
     const hostOf = (host: string | null): PdsHost => {
       const served = active.filter((d) => d.pds_hostname === host)
       const paces = served.map((d) => d.firehose_events_per_second).filter((n): n is number => n !== null && n > 0)
-      const endpoint = this.endpointOf(host)
       return {
         host,
-        hostname: new URL(endpoint).host,
-        endpoint,
+        hostname: this.hostnameOf(host),
+        endpoint: this.endpointOf(host),
         did: this.didOf(host),
         domains: served.map((d) => d.name),
         eventsPerSecond: host !== null && paces.length > 0 ? Math.min(...paces) : this.opts.defaultEventsPerSecond,

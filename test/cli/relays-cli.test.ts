@@ -12,7 +12,8 @@ import { promisify } from 'node:util'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { ADMIN_KEY, startTestServer, type TestServer } from '../helpers/server.js'
-import { type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { loopbackHost, type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { until } from '../helpers/until.js'
 import { unusedLocalUrl } from '../helpers/xrpc.js'
 
 const run = promisify(execFile)
@@ -28,7 +29,7 @@ before(async () => {
   plc = await startPlc()
   relay = await startStandinRelay({
     plcUrl: plc.url,
-    connect: (hostname) => ({ port: Number(hostname.split(':')[1]), hostHeader: hostname }),
+    connect: loopbackHost,
     // As indigo's getHostStatus: the relay's account count comes from its listHosts.
     omitAccountCount: true,
   })
@@ -95,12 +96,3 @@ test('relays: a server that is not running is a clear error', async () => {
     assert.match((err as { stderr: string }).stderr, new RegExp(`the server at ${nowhere} did not answer`))
   }
 })
-
-/** Waits for what the relay reaches on its own schedule, checking every few ms. */
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}

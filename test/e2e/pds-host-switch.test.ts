@@ -10,7 +10,8 @@ import { verifyRepoCar } from '@atproto/repo'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { loopbackHost, type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { until } from '../helpers/until.js'
 import { xrpc } from '../helpers/xrpc.js'
 import { carBytes, loggedInAccount, post, type TestAccount } from '../repo/helpers.js'
 import { FirehoseClient, type Frame } from '../sync/helpers.js'
@@ -26,7 +27,7 @@ before(async () => {
   // An indigo-like relay reading each host apart, as a relay does: it takes an account's events only from the host its DID document names.
   relay = await startStandinRelay({
     plcUrl: plc.url,
-    connect: (hostname) => ({ port: Number(hostname.split(':')[1]), hostHeader: hostname }),
+    connect: loopbackHost,
   })
   t = await startTestServer({
     localhostUrl: true,
@@ -55,14 +56,16 @@ async function setHost(domain: string, pdsHostname: string): Promise<void> {
 
 /** Polls listDomains until every account of `domain` is on its host (what an operator watches). */
 async function switched(domain: string, pdsHostname: string | undefined): Promise<void> {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const res = await xrpc(t.url, 'host.primal.pds.listDomains', { auth: t.adminKey })
-    const view = (res.body as { domains: DomainView[] }).domains.find((d) => d.name === domain)
-    if (view && view.pdsHostname === pdsHostname && view.hostAccountsPending === 0) return
-    if (Date.now() > deadline) throw new Error(`${domain} still has accounts to move: ${JSON.stringify(view)}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  let view: DomainView | undefined
+  await until(
+    async () => {
+      const res = await xrpc(t.url, 'host.primal.pds.listDomains', { auth: t.adminKey })
+      view = (res.body as { domains: DomainView[] }).domains.find((d) => d.name === domain)
+      return view?.pdsHostname === pdsHostname && view?.hostAccountsPending === 0
+    },
+    () => `${domain} to have no account left to move: ${JSON.stringify(view)}`,
+    { timeoutMs: 60_000, everyMs: 100 },
+  )
 }
 
 async function endpointOf(did: string): Promise<string | undefined> {
@@ -111,12 +114,15 @@ test('switching a domain to its own host and back while writing loses and repeat
   await t.ctx.sequencer.idle()
   const head = await t.ctx.tail.catchUp()
   // Every seq is on one of the two streams: wait until they hold `head` events between them.
-  const deadline = Date.now() + 30_000
-  while (service.messages().length + own.messages().length < head) {
-    if (Date.now() > deadline)
-      throw new Error(`the streams hold ${service.messages().length + own.messages().length} of ${head}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+  const held = () => service.messages().length + own.messages().length
+  await until(
+    () => held() >= head,
+    () => `the streams to hold ${head} events (they hold ${held()})`,
+    {
+      timeoutMs: 30_000,
+      everyMs: 20,
+    },
+  )
 
   const streams = { service: service.messages(), own: own.messages() }
   for (const [name, frames] of Object.entries(streams)) {
@@ -175,13 +181,10 @@ test('switching a domain to its own host and back while writing loses and repeat
     }
     return true
   }
-  const relayDeadline = Date.now() + 30_000
-  while (!(await atOurRev())) {
-    if (Date.now() > relayDeadline) {
-      throw new Error(`the relay holds ${JSON.stringify([...relay.accounts().values()])}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  await until(atOurRev, () => `the relay at our revs (it holds ${JSON.stringify([...relay.accounts().values()])})`, {
+    timeoutMs: 30_000,
+    everyMs: 50,
+  })
   service.close()
   own.close()
 })

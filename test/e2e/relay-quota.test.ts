@@ -9,16 +9,17 @@ import { AtpAgent } from '@atproto/api'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { loopbackHost, type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { until } from '../helpers/until.js'
 import { xrpc } from '../helpers/xrpc.js'
 import { post } from '../repo/helpers.js'
+
+/** How the waits below poll: some ask the server over HTTP. */
+const POLL = { timeoutMs: 30_000, everyMs: 50 }
 
 /** Accounts each relay takes per host. */
 const N = 3
 const DOMAINS = ['quota-one.test', 'quota-two.test', 'quota-three.test']
-
-/** A hostname of the test server is reached at 127.0.0.1 on the port it names, with itself as Host. */
-const loopback = (hostname: string) => ({ port: Number(hostname.split(':')[1]), hostHeader: hostname })
 
 let plc: TestPlc
 let relays: StandinRelay[]
@@ -29,8 +30,8 @@ const accounts: { did: string; handle: string; domain: string; password: string 
 before(async () => {
   plc = await startPlc()
   relays = [
-    await startStandinRelay({ plcUrl: plc.url, connect: loopback, accountLimit: N }),
-    await startStandinRelay({ plcUrl: plc.url, connect: loopback, accountLimit: N }),
+    await startStandinRelay({ plcUrl: plc.url, connect: loopbackHost, accountLimit: N }),
+    await startStandinRelay({ plcUrl: plc.url, connect: loopbackHost, accountLimit: N }),
   ]
   t = await startTestServer({
     localhostUrl: true,
@@ -48,14 +49,6 @@ after(async () => {
   await plc?.close()
 })
 
-async function until(what: string, check: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
-
 /** Our head, once every event written so far is sequenced. */
 async function head(): Promise<number> {
   await t.ctx.sequencer.idle()
@@ -70,8 +63,10 @@ async function revOf(did: string): Promise<string> {
 
 test('on one shared host a relay takes N accounts; with a host per domain it takes all 3·N', async () => {
   const serviceHostname = t.ctx.pdsHosts.serviceHostname
-  await until('both relays crawling the service host', () =>
-    relays.every((r) => r.hostsSeen().includes(serviceHostname)),
+  await until(
+    () => relays.every((r) => r.hostsSeen().includes(serviceHostname)),
+    'both relays crawling the service host',
+    POLL,
   )
   for (const domain of DOMAINS) {
     const { owner } = await addDomain(t, domain)
@@ -82,8 +77,10 @@ test('on one shared host a relay takes N accounts; with a host per domain it tak
 
   // Shared: the relays have read everything we sequenced, and took N of the 3·N.
   const shared = await head()
-  await until('the relays reading the service host to our head', () =>
-    relays.every((r) => (r.host(serviceHostname)?.seq ?? 0) >= shared),
+  await until(
+    () => relays.every((r) => (r.host(serviceHostname)?.seq ?? 0) >= shared),
+    'the relays reading the service host to our head',
+    POLL,
   )
   for (const r of relays) {
     const ours = [...r.accounts().values()].filter((a) => accounts.some((b) => b.did === a.did))
@@ -101,13 +98,13 @@ test('on one shared host a relay takes N accounts; with a host per domain it tak
     assert.equal(res.status, 200, JSON.stringify(res.body))
   }
   await until(
-    'every account on its domain host',
     async () => {
       const res = await xrpc(t.url, 'host.primal.pds.listDomains', { auth: t.adminKey })
       const views = (res.body as { domains: { name: string; hostAccountsPending?: number }[] }).domains
       return DOMAINS.every((d) => views.find((v) => v.name === d)?.hostAccountsPending === 0)
     },
-    60_000,
+    'every account on its domain host',
+    { ...POLL, timeoutMs: 60_000 },
   )
   const port = new URL(t.url).port
   const hostOf = (domain: string) => `pds.${domain}:${port}`
@@ -124,7 +121,7 @@ test('on one shared host a relay takes N accounts; with a host per domain it tak
     }
     return true
   }
-  await until('all 3·N accounts at both relays, on their hosts, at our rev', reached)
+  await until(reached, 'all 3·N accounts at both relays, on their hosts, at our rev', POLL)
   for (const r of relays) {
     for (const domain of DOMAINS) {
       assert.equal(r.host(hostOf(domain))?.accountCount, N, `${domain}'s host has its N accounts`)
@@ -141,8 +138,10 @@ test('on one shared host a relay takes N accounts; with a host per domain it tak
     collection: 'app.bsky.feed.post',
     record: post('after the move'),
   })
-  await until('the post at both relays', () =>
-    relays.every((r) => r.accounts().get(last.did)?.rev === written.data.commit?.rev),
+  await until(
+    () => relays.every((r) => r.accounts().get(last.did)?.rev === written.data.commit?.rev),
+    'the post at both relays',
+    POLL,
   )
 
   // The operator's view agrees: the account on its domain's host, known and in sync at both relays…

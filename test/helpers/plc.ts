@@ -3,6 +3,7 @@
 // database has no export (/export is always empty): a test that follows the
 // export asks for the Postgres one, a schema of its own in the test database.
 import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import plcServer from '@did-plc/server'
 import { adminQuery, DATABASE_URL } from './postgres.js'
@@ -55,4 +56,41 @@ export async function startPlc(opts: { postgres?: boolean } = {}): Promise<TestP
       if (schema) await adminQuery(`drop schema if exists ${schema} cascade`)
     },
   }
+}
+
+export type PlcGate = {
+  url: string
+  /** pass: every request through; refuse: an operation (POST) answered 400 as PLC rejects one; down: every request cut. */
+  mode: 'pass' | 'refuse' | 'down'
+  /** Operations refused so far. */
+  refused: number
+  close(): Promise<void>
+}
+
+/** Stands between a server and the directory at `target`, to refuse operations or cut every request on demand. */
+export async function startPlcGate(target: string): Promise<PlcGate> {
+  const gate = { mode: 'pass' as PlcGate['mode'], refused: 0 }
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (gate.mode === 'down') return void req.socket.destroy()
+    if (gate.mode === 'refuse' && req.method === 'POST') {
+      gate.refused++
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ message: 'Invalid signature on op' }))
+      return
+    }
+    const upstream = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers: { 'content-type': 'application/json' },
+      body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+    })
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain' })
+    res.end(Buffer.from(await upstream.arrayBuffer()))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return Object.assign(gate, {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  })
 }

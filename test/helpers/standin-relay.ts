@@ -72,6 +72,9 @@ type Frame = { header: { op: number; t?: string }; body: Record<string, unknown>
 const RETRY_FIRST_MS = 50
 const RETRY_MAX_MS = 2000
 
+/** A test's hosts all live on one loopback server: a hostname is reached at 127.0.0.1 on the port it names, with itself as Host. */
+export const loopbackHost = (hostname: string) => ({ port: Number(hostname.split(':')[1]), hostHeader: hostname })
+
 export async function startStandinRelay(opts: StandinRelayOptions): Promise<StandinRelay> {
   const limit = opts.accountLimit ?? Number.POSITIVE_INFINITY
   const hosts = new Map<string, Host>()

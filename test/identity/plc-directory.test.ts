@@ -4,8 +4,6 @@
 // changes reach it, and a directory that refuses or cannot be reached
 // leaves nothing behind.
 import assert from 'node:assert/strict'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { after, before, test } from 'node:test'
 import { AtpAgent } from '@atproto/api'
 import { Secp256k1Keypair } from '@atproto/crypto'
@@ -13,7 +11,7 @@ import { verifyRepoCar } from '@atproto/repo'
 import { PlcClient } from '../../src/identity/plc-client.js'
 import { PlcService } from '../../src/identity/plc-service.js'
 import { addDomain } from '../e2e/tenant-flow.js'
-import { startPlc, type TestPlc } from '../helpers/plc.js'
+import { type PlcGate, startPlc, startPlcGate, type TestPlc } from '../helpers/plc.js'
 import { ADMIN_KEY, startTestServer, type TestServer } from '../helpers/server.js'
 import { unusedLocalUrl, xrpc } from '../helpers/xrpc.js'
 
@@ -24,7 +22,7 @@ let gate: PlcGate
 let t: TestServer
 before(async () => {
   plc = await startPlc()
-  gate = await plcGate(plc.url)
+  gate = await startPlcGate(plc.url)
   t = await startTestServer({ config: { plcEndpoint: gate.url, plcRetry: FAST_RETRY, registrationOpen: true } })
   await addDomain(t, 'plc-dir.test')
 })
@@ -33,38 +31,6 @@ after(async () => {
   await gate?.close()
   await plc?.close()
 })
-
-type PlcGate = { url: string; refusing: boolean; refused: number; close(): Promise<void> }
-
-/**
- * Stands between the server and the directory: passes requests through, or,
- * while `refusing`, answers an operation with 400 as PLC does an op it rejects.
- */
-async function plcGate(target: string): Promise<PlcGate> {
-  const gate = { refusing: false, refused: 0 }
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    if (gate.refusing && req.method === 'POST') {
-      gate.refused++
-      res.writeHead(400, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ message: 'Invalid signature on op' }))
-      return
-    }
-    const upstream = await fetch(`${target}${req.url}`, {
-      method: req.method,
-      headers: { 'content-type': 'application/json' },
-      body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
-    })
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain' })
-    res.end(Buffer.from(await upstream.arrayBuffer()))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return Object.assign(gate, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  })
-}
 
 test('a new account is registered at the directory with our endpoint, its signing key and both rotation keys', async () => {
   const recovery = await Secp256k1Keypair.create()
@@ -130,7 +96,7 @@ test('a handle change is signed as an update op and shows up at the directory', 
 })
 
 test('when the directory refuses, nothing is created: not a domain, not an account, not a route', async () => {
-  gate.refusing = true
+  gate.mode = 'refuse'
   try {
     const posts = gate.refused
     const domainRes = await xrpc(t.url, 'host.primal.pds.addDomain', { auth: ADMIN_KEY, body: { domain: 'no.test' } })
@@ -153,7 +119,7 @@ test('when the directory refuses, nothing is created: not a domain, not an accou
     )
     assert.ok(!handles.some((h) => h.handle === 'cyd.plc-dir.test'))
   } finally {
-    gate.refusing = false
+    gate.mode = 'pass'
   }
   // With the directory accepting again, the same handle and email are free.
   const again = await xrpc(t.url, 'com.atproto.server.createAccount', {
@@ -180,7 +146,7 @@ test('a handle change the directory refuses changes nothing here either', async 
   const created = await xrpc(t.url, 'com.atproto.server.createAccount', {
     body: { handle: 'eve.plc-dir.test', password: 'long enough password' },
   })
-  gate.refusing = true
+  gate.mode = 'refuse'
   try {
     const res = await xrpc(t.url, 'com.atproto.identity.updateHandle', {
       auth: created.body.accessJwt as string,
@@ -189,7 +155,7 @@ test('a handle change the directory refuses changes nothing here either', async 
     assert.equal(res.status, 400)
     assert.match(String(res.body.message), /PLC directory refused/)
   } finally {
-    gate.refusing = false
+    gate.mode = 'pass'
   }
   const resolved = await xrpc(t.url, 'com.atproto.identity.resolveHandle', { params: { handle: 'eve.plc-dir.test' } })
   assert.equal(resolved.body.did, created.body.did)

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { test } from 'node:test'
 import { type CrawlState, type MonitoredHost, RelayMonitor } from '../../src/identity/relay-monitor.js'
 import { createLogger } from '../../src/lib/logger.js'
+import { until } from '../helpers/until.js'
 
 const HOSTS: MonitoredHost[] = [
   { host: null, hostname: 'pds.example', domains: ['one.example'], eventsPerSecond: 0 },
@@ -151,10 +152,10 @@ test('on its interval the monitor checks on its own, and keeps the views for the
   try {
     assert.deepEqual(m.latest(), [])
     await m.start()
-    await until(() => (m.latest()[0]?.relays[0]?.seq ?? 0) > 10)
+    await until(() => (m.latest()[0]?.relays[0]?.seq ?? 0) > 10, 'a check past seq 10')
     const checks = relay.asked.length
     // It goes on asking, each check after the last.
-    await until(() => relay.asked.length > checks + 2)
+    await until(() => relay.asked.length > checks + 2, 'checks of its own')
     assert.deepEqual(
       m.latest().map((h) => h.relays[0]?.status),
       ['active', 'active'],
@@ -164,11 +165,3 @@ test('on its interval the monitor checks on its own, and keeps the views for the
     await relay.close()
   }
 })
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}

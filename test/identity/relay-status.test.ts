@@ -13,11 +13,9 @@ import { WebSocketServer } from 'ws'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
 import { startPlc, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
-import { type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { loopbackHost, type StandinRelay, startStandinRelay } from '../helpers/standin-relay.js'
+import { until } from '../helpers/until.js'
 import { unusedLocalUrl, xrpc } from '../helpers/xrpc.js'
-
-/** A hostname of the test server is reached at 127.0.0.1 on the port it names, with itself as Host. */
-const loopback = (hostname: string) => ({ port: Number(hostname.split(':')[1]), hostHeader: hostname })
 
 let plc: TestPlc
 let relay: StandinRelay
@@ -31,7 +29,7 @@ let otherHostname: string
 
 before(async () => {
   plc = await startPlc()
-  relay = await startStandinRelay({ plcUrl: plc.url, connect: loopback, accountLimit: 2 })
+  relay = await startStandinRelay({ plcUrl: plc.url, connect: loopbackHost, accountLimit: 2 })
   downRelay = await unusedLocalUrl()
   t = await startTestServer({
     localhostUrl: true,
@@ -295,15 +293,6 @@ async function serve(handler: http.RequestListener) {
       server.closeAllConnections()
       return new Promise<void>((resolve) => server.close(() => resolve()))
     },
-  }
-}
-
-/** Waits for something the relay or the server reaches on its own schedule, checking every few ms. */
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { test } from 'node:test'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer } from '../helpers/server.js'
+import { until } from '../helpers/until.js'
 import { unusedLocalUrl, xrpc } from '../helpers/xrpc.js'
 import { loggedInAccount } from '../repo/helpers.js'
 
@@ -94,8 +95,8 @@ test('every host we serve is asked about, each relay and hostname on its own', a
     const stateOf = (relay: string, hostname: string) =>
       t.ctx.relays.state().find((s) => s.relay === relay && s.hostname === hostname)
     // Refused for one host, the relay is still asked about the other, which it accepts.
-    await until(() => stateOf(urls[0] as string, 'pds.relay.test')?.status === 'accepted')
-    await until(() => (stateOf(urls[0] as string, hostC)?.attempts ?? 0) >= 2)
+    await until(() => stateOf(urls[0] as string, 'pds.relay.test')?.status === 'accepted', 'the relay to accept')
+    await until(() => (stateOf(urls[0] as string, hostC)?.attempts ?? 0) >= 2, 'a second try')
     assert.equal(stateOf(urls[0] as string, hostC)?.status, 'failing')
     assert.match(String(stateOf(urls[0] as string, hostC)?.lastError), /HTTP 503/)
     relays[0]?.refusing.delete(hostC)
@@ -147,7 +148,7 @@ test('a relay that is down at start does not stop the server, which retries unti
   try {
     // The server is up and answering while the relay is unreachable.
     assert.equal((await xrpc(t.url, 'com.atproto.server.describeServer')).status, 200)
-    await until(() => (t.ctx.relays.state()[0]?.attempts ?? 0) >= 3)
+    await until(() => (t.ctx.relays.state()[0]?.attempts ?? 0) >= 3, 'a third try')
     const failing = t.ctx.relays.state()[0]
     assert.equal(failing?.status, 'failing')
     assert.match(String(failing?.lastError), /ECONNREFUSED/)
@@ -198,12 +199,3 @@ test('incoming requestCrawl: our own hostname repeats the announcement; anything
     await relay.close()
   }
 })
-
-/** Waits for a condition the server reaches on its own schedule (its retry timer), checking every few ms. */
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}

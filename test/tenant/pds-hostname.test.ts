@@ -7,15 +7,13 @@
 // switch for a departure. A directory that refuses or cannot be reached
 // leaves the account where it was until a later run.
 import assert from 'node:assert/strict'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { after, before, test } from 'node:test'
 import { Secp256k1Keypair } from '@atproto/crypto'
 import * as plcLib from '@did-plc/lib'
 import type { HostSwitches, SwitchReport } from '../../src/account/host-switches.js'
 import { PlcClient } from '../../src/identity/plc-client.js'
 import { addDomain, createAccount } from '../e2e/tenant-flow.js'
-import { startPlc, type TestPlc } from '../helpers/plc.js'
+import { type PlcGate, startPlc, startPlcGate, type TestPlc } from '../helpers/plc.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
 
@@ -27,7 +25,7 @@ let t: TestServer
 before(async () => {
   // The Postgres directory: the in-memory one has no export for the departures follower to read.
   plc = await startPlc({ postgres: true })
-  gate = await plcGate(plc.url)
+  gate = await startPlcGate(plc.url)
   t = await startTestServer({
     localhostUrl: true,
     config: { plcEndpoint: gate.url, plcRetry: FAST_RETRY, plcFollow: { intervalSeconds: 0 } },
@@ -38,35 +36,6 @@ after(async () => {
   await gate?.close()
   await plc?.close()
 })
-
-type PlcGate = { url: string; mode: 'pass' | 'refuse' | 'down'; close(): Promise<void> }
-
-/** Stands between the server and the directory: passes requests through, refuses ops (400), or cuts every request. */
-async function plcGate(target: string): Promise<PlcGate> {
-  const gate: { mode: PlcGate['mode'] } = { mode: 'pass' }
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    if (gate.mode === 'down') return void req.socket.destroy()
-    if (gate.mode === 'refuse' && req.method === 'POST') {
-      res.writeHead(400, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ message: 'Invalid signature on op' }))
-      return
-    }
-    const upstream = await fetch(`${target}${req.url}`, {
-      method: req.method,
-      headers: { 'content-type': 'application/json' },
-      body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
-    })
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain' })
-    res.end(Buffer.from(await upstream.arrayBuffer()))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return Object.assign(gate, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }) as PlcGate
-}
 
 function switches(): HostSwitches {
   const job = t.ctx.jobs.find((j) => j.name === 'host-switches')

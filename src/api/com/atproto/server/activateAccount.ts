@@ -12,7 +12,7 @@ export default function (server: MethodServer, ctx: AppContext): void {
       const account = auth.credentials.account
       await ctx.accounts.activate(account)
       // An account that moved in is news to relays that never crawled its host, as a new domain is.
-      const hostname = new URL(ctx.pdsHosts.endpointOf(account.pds_host)).host
+      const hostname = ctx.pdsHosts.hostnameOf(account.pds_host)
       void ctx.relays.announceHost(hostname, 'account activated')
     },
   })

@@ -32,8 +32,7 @@ async function accountStatus(ctx: AppContext, target: RepoTarget) {
 async function ourAccount(ctx: AppContext, target: RepoTarget): Promise<OurAccount> {
   // The home as it is now, not as a process remembered it: the account may have just changed host.
   const pdsHost = (await ctx.registry.findHome('did', target.did))?.pds_host ?? target.pds_host
-  const host = await ctx.pdsHosts.get(pdsHost)
-  const hostname = host?.hostname ?? new URL(ctx.pdsHosts.endpointOf(pdsHost)).host
+  const hostname = ctx.pdsHosts.hostnameOf(pdsHost)
   // A repo being created or removed may have no root yet: then there is no rev to compare.
   const rev = await ctx.repoReads.root(target).then(
     (root) => root.rev,
