@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { getPdsEndpoint, getSigningDidKey } from '@atproto/common-web'
+import { XRPCError } from '@atproto/xrpc-server'
 import type * as plc from '@did-plc/lib'
 import type { PlcFollowConfig } from '../config/config.js'
 import type { ExternalIdentityResolver } from '../identity/external-resolver.js'
@@ -181,15 +182,17 @@ export class Departures implements BackgroundJob {
     for (const home of homes) {
       const op = latest.get(home.did)
       if (!op) continue
-      const signingKey = await this.deps.accounts.signingKeyOf(home)
-      if (await this.deps.plc.namesUs(op.operation, signingKey)) continue
-      report.checked++
       try {
+        const signingKey = await this.deps.accounts.signingKeyOf(home)
+        if (await this.deps.plc.namesUs(op.operation, signingKey)) continue
+        report.checked++
         const checked = await this.check(home)
         if (checked.newlyMoved) report.moved.push(home.did)
       } catch (err) {
-        // One account that cannot be marked now (moving between our domains: its move notices the
-        // departure as it finishes) must not hold the export back for every other.
+        // One account that cannot be marked now must not hold the export back for every other: one
+        // moving between our domains (its move notices the departure as it finishes), or one deleted
+        // since its home was read (its row goes before its home).
+        if (isAccountGone(err)) continue
         if (!isAccountMoving(err)) throw err
         this.deps.logger.info({ did: home.did }, 'a departure seen while the account moves between domains')
       }
@@ -208,4 +211,9 @@ export function nextCursor(cursor: string, lastCreatedAt: string | undefined): s
   if (!lastCreatedAt) return cursor
   const before = new Date(Date.parse(lastCreatedAt) - 1).toISOString()
   return Number.isNaN(Date.parse(lastCreatedAt)) || before <= cursor ? lastCreatedAt : before
+}
+
+/** The account's row is gone (deleted since its home was read). */
+function isAccountGone(err: unknown): boolean {
+  return err instanceof XRPCError && err.customErrorName === 'AccountNotFound'
 }

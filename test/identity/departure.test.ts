@@ -168,6 +168,26 @@ test('a moved account may still deactivate and delete itself', async () => {
   assert.equal(await t.ctx.accounts.locate(u.did), undefined)
 })
 
+test('an account deleted while a run reads the export (its row gone, its home not yet) holds back no other', async () => {
+  const gone = await user()
+  const left = await user()
+  await movePds(gone, 'https://pds.elsewhere.example')
+  await movePds(left, 'https://pds.elsewhere.example')
+  await t.ctx.departures.follow()
+  await movePds(gone, 'https://pds.elsewhere-again.example')
+  await movePds(left, 'https://pds.elsewhere-again.example')
+  // Where a delete stands between its two steps: the tenant row removed, the home still there.
+  const home = await t.ctx.accounts.mustLocate(gone.did)
+  await t.ctx.storage.transact(home.db_name, (tx) => tx.accounts.delete(gone.did))
+  try {
+    const run = await t.ctx.departures.follow()
+    assert.equal(run.busy, false)
+    assert.ok(run.ops > 0, 'the run read the new ops')
+  } finally {
+    await t.ctx.registry.deleteHome(gone.did)
+  }
+})
+
 test('one process reads the export at a time: while another holds the lease, a run reads nothing', async () => {
   const feed = t.ctx.storage.managementTransactor.plcFollow
   // Another process's lease; the timer's run under way (if any) finishes first.
