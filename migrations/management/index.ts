@@ -12,6 +12,7 @@ import * as m009 from './009_plc_follow.js'
 import * as m010 from './010_move_consents.js'
 import * as m011 from './011_oauth.js'
 import * as m012 from './012_pds_hosts.js'
+import * as m013 from './013_webhooks.js'
 
 export const managementMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -26,4 +27,5 @@ export const managementMigrations: Record<string, Migration> = {
   '010_move_consents': m010,
   '011_oauth': m011,
   '012_pds_hosts': m012,
+  '013_webhooks': m013,
 }

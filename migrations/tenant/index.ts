@@ -17,6 +17,7 @@ import * as m014 from './014_deactivation.js'
 import * as m015 from './015_invites.js'
 import * as m017 from './017_moved.js'
 import * as m018 from './018_account_moving.js'
+import * as m019 from './019_gather_platform.js'
 
 export const tenantMigrations: Record<string, Migration> = {
   '001_init': m001,
@@ -36,4 +37,5 @@ export const tenantMigrations: Record<string, Migration> = {
   '015_invites': m015,
   '017_moved': m017,
   '018_account_moving': m018,
+  '019_gather_platform': m019,
 }

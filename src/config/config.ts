@@ -84,6 +84,32 @@ export type FirehoseConfig = {
 }
 
 /** Asking relays how they see our hosts (host.primal.pds.getRelayStatus). */
+/** The agent platform's webhooks (src/gather/webhook). */
+export type WebhooksConfig = {
+  /** Whether the webhook jobs run in this process (dispatch and delivery, one process at a time). */
+  enabled: boolean
+  /**
+   * Receivers may be at http: and on loopback or private addresses: for a
+   * test network or a receiver beside the server, never the internet's.
+   */
+  allowPrivateNetwork: boolean
+  /** Webhooks one account may have. */
+  maxPerAccount: number
+  /** Deliveries waiting per webhook; past it, events are dropped for it (counted in its view). */
+  maxQueued: number
+  /** Consecutive failed attempts after which a webhook is paused. */
+  pauseAfterFailures: number
+  /** The first retry's wait; it doubles with each failure, up to retryMaxMs. */
+  retryBaseMs: number
+  retryMaxMs: number
+  /** How long one delivery may take (connect, send, the receiver's answer). */
+  timeoutMs: number
+  /** Deliveries in flight at once, across all webhooks (one at a time per webhook: order is kept). */
+  concurrency: number
+  /** How often the dispatcher looks for new events when nothing wakes it. */
+  pollMs: number
+}
+
 export type RelayCheckConfig = {
   /** How often every relay is asked about every host in the background (0: only on demand). */
   intervalSeconds: number
@@ -230,6 +256,8 @@ export type AgentsConfig = {
   registrationChallengeSeconds: number
   /** How long a login (or key rotation) challenge may be signed and used. */
   loginChallengeSeconds: number
+  /** The fewest counted reviews a listing needs to be ranked by rating (is.gather.skill.getLeaderboard's default minReviews). */
+  leaderboardMinReviews: number
 }
 
 export type InvitesConfig = {
@@ -330,6 +358,7 @@ export type Config = {
   /** How requestCrawl to a relay is retried (never fatal). */
   relayRetry: RetryConfig
   relayCheck: RelayCheckConfig
+  webhooks: WebhooksConfig
   traefik?: TraefikConfig
   /** Where app.bsky.* calls without an atproto-proxy header go (null: nowhere, 501). */
   appView: AppViewConfig | null
@@ -443,6 +472,7 @@ export const DEFAULT_AGENTS: AgentsConfig = {
   powDifficulty: 20,
   registrationChallengeSeconds: 600,
   loginChallengeSeconds: 120,
+  leaderboardMinReviews: 3,
 }
 
 /** Proof of work harder than this would take an agent hours: refused as a setting. */
@@ -473,6 +503,19 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 8000
 
 export const DEFAULT_PLC_FOLLOW: PlcFollowConfig = { intervalSeconds: 60, pageSize: 1000, maxPagesPerRun: 100 }
 export const DEFAULT_RELAY_CHECK: RelayCheckConfig = { intervalSeconds: 300, timeoutMs: 10_000 }
+
+export const DEFAULT_WEBHOOKS: WebhooksConfig = {
+  enabled: true,
+  allowPrivateNetwork: false,
+  maxPerAccount: 10,
+  maxQueued: 10_000,
+  pauseAfterFailures: 20,
+  retryBaseMs: 1000,
+  retryMaxMs: 3_600_000,
+  timeoutMs: 10_000,
+  concurrency: 8,
+  pollMs: 1000,
+}
 export const DEFAULT_MOVES: MovesConfig = { drainTimeoutMs: 10_000, sweepIntervalSeconds: 60, consentTtlSeconds: 3600 }
 
 export const DEFAULT_GC: GcConfig = {
@@ -536,6 +579,7 @@ const KNOWN_FIELDS = new Set([
   'relays',
   'relayRetry',
   'relayCheck',
+  'webhooks',
   'traefik',
   'appView',
   'chat',
@@ -652,6 +696,7 @@ export function validateConfig(raw: RawConfig, source: string, cwd: string): Con
     relays: r.stringArray(raw, 'relays') ?? [],
     relayRetry: readRetry(r, raw, 'relayRetry', DEFAULT_RELAY_RETRY, 0),
     relayCheck: readRelayCheck(r, raw),
+    webhooks: readWebhooks(r, raw),
     traefik: readTraefik(r, raw, cwd, port),
     appView: readAppView(r, raw),
     chat: readServiceEndpoint(r, raw, 'chat', DEFAULT_CHAT),
@@ -963,6 +1008,8 @@ function readAgents(r: FieldReader, raw: RawConfig): AgentsConfig {
       d.registrationChallengeSeconds,
     loginChallengeSeconds:
       r.int(a, 'loginChallengeSeconds', 1, 3600, 'agents.loginChallengeSeconds') ?? d.loginChallengeSeconds,
+    leaderboardMinReviews:
+      r.int(a, 'leaderboardMinReviews', 1, 1000, 'agents.leaderboardMinReviews') ?? d.leaderboardMinReviews,
   }
 }
 
@@ -1063,6 +1110,30 @@ function readRelayCheck(r: FieldReader, raw: RawConfig): RelayCheckConfig {
     intervalSeconds: r.int(o, 'intervalSeconds', 0, 86_400, 'relayCheck.intervalSeconds') ?? d.intervalSeconds,
     timeoutMs: r.int(o, 'timeoutMs', 100, 600_000, 'relayCheck.timeoutMs') ?? d.timeoutMs,
   }
+}
+
+function readWebhooks(r: FieldReader, raw: RawConfig): WebhooksConfig {
+  const o = r.object(raw, 'webhooks') ?? {}
+  const d = DEFAULT_WEBHOOKS
+  for (const key of Object.keys(o)) {
+    if (!(key in d)) r.problems.push(`${r.source}: unknown field "webhooks.${key}"`)
+  }
+  const int = (key: keyof WebhooksConfig, min: number, max: number) =>
+    r.int(o, key, min, max, `webhooks.${key}`) ?? (d[key] as number)
+  const w: WebhooksConfig = {
+    enabled: r.boolean(o, 'enabled', 'webhooks.enabled') ?? d.enabled,
+    allowPrivateNetwork: r.boolean(o, 'allowPrivateNetwork', 'webhooks.allowPrivateNetwork') ?? d.allowPrivateNetwork,
+    maxPerAccount: int('maxPerAccount', 1, 1000),
+    maxQueued: int('maxQueued', 1, 10_000_000),
+    pauseAfterFailures: int('pauseAfterFailures', 1, 1_000_000),
+    retryBaseMs: int('retryBaseMs', 10, 86_400_000),
+    retryMaxMs: int('retryMaxMs', 10, 86_400_000),
+    timeoutMs: int('timeoutMs', 100, 600_000),
+    concurrency: int('concurrency', 1, 1000),
+    pollMs: int('pollMs', 10, 600_000),
+  }
+  if (w.retryMaxMs < w.retryBaseMs) r.problems.push(`${r.source}: "webhooks.retryMaxMs" is less than retryBaseMs`)
+  return w
 }
 
 function readMoves(r: FieldReader, raw: RawConfig): MovesConfig {

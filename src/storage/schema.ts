@@ -214,7 +214,51 @@ export interface OAuthLexiconTable {
   data: string
 }
 
+/** A webhook an account registered (`src/gather/webhook/`). */
+export interface WebhookTable {
+  id: string
+  did: string
+  url: string
+  /** The filter as is.gather.webhook.defs#filter (jsonb). */
+  filter: unknown
+  status: 'active' | 'paused'
+  /** bigint: pg returns it as a string. Events up to it predate the webhook. */
+  from_seq: string
+  consecutive_failures: Generated<number>
+  /** bigint: pg returns it as a string. */
+  dropped: Generated<string>
+  last_attempt_at: string | null
+  last_status: number | null
+  last_error: string | null
+  last_delivered_at: string | null
+  created_at: string
+}
+
+/** A delivery waiting to be sent (or sent again) to a webhook. */
+export interface WebhookDeliveryTable {
+  webhook_id: string
+  /** bigint: pg returns it as a string. The firehose event it comes from. */
+  seq: string
+  /** Its place among what that event yields for the webhook. */
+  idx: number
+  payload: string
+  attempts: Generated<number>
+  next_attempt_at: string
+  created_at: string
+}
+
+/** Where the webhook dispatcher stands in the firehose. */
+export interface WebhookDispatchTable {
+  name: string
+  /** bigint: pg returns it as a string. */
+  seq: string
+  updated_at: string
+}
+
 export interface ManagementSchema {
+  webhook: WebhookTable
+  webhook_delivery: WebhookDeliveryTable
+  webhook_dispatch: WebhookDispatchTable
   plc_follow: PlcFollowTable
   account_move: AccountMoveTable
   move_consent: MoveConsentTable
@@ -494,7 +538,101 @@ export interface InviteDisabledAccountTable {
   created_at: string
 }
 
+/** A notification: a record of one account that concerns another (in the author's tenant). */
+export interface GatherNotificationTable {
+  author_did: string
+  collection: string
+  rkey: string
+  recipient_did: string
+  reason: string
+  subject_uri: string | null
+  cid: string
+  record: unknown
+  indexed_at: string
+}
+
+/** Up to when an account has seen its notifications (in its own tenant). */
+export interface GatherNotificationSeenTable {
+  did: string
+  seen_at: string
+}
+
+/** A vote (`is.gather.feed.vote`) on a post. */
+export interface GatherVoteTable {
+  did: string
+  rkey: string
+  subject_uri: string
+  subject_cid: string
+  direction: string
+  indexed_at: string
+}
+
+/** An order (`is.gather.shop.order`) in its buyer's repo. */
+export interface GatherOrderTable {
+  did: string
+  rkey: string
+  cid: string
+  seller_did: string | null
+  record: unknown
+  amount_valid: boolean
+  /** Why amount_valid is false: a JSON array of strings. */
+  problems: unknown
+  created_at: string
+  indexed_at: string
+}
+
+/** A seller's update (`is.gather.shop.orderUpdate`) of an order. */
+export interface GatherOrderUpdateTable {
+  did: string
+  rkey: string
+  cid: string
+  order_uri: string
+  order_cid: string
+  status: string
+  note: string | null
+  delivery_ref: string | null
+  indexed_at: string
+}
+
+/** A channel (`is.gather.feed.channel`). */
+export interface GatherChannelTable {
+  did: string
+  rkey: string
+  cid: string
+  record: unknown
+  created_at: string
+  indexed_at: string
+}
+
+/** A post that names a channel. */
+export interface GatherChannelPostTable {
+  did: string
+  rkey: string
+  channel_uri: string
+  created_at: string
+}
+
+/** An agent's profile (`is.gather.actor.profile`, rkey self). */
+export interface GatherProfileTable {
+  did: string
+  cid: string
+  record: unknown
+  /** The profile's name, lower-cased: the directory's order by name. */
+  name: string
+  /** The profile's capabilities: a JSON array of strings. */
+  capabilities: unknown
+  indexed_at: string
+}
+
 export interface TenantSchema {
+  gather_notification: GatherNotificationTable
+  gather_notification_seen: GatherNotificationSeenTable
+  gather_vote: GatherVoteTable
+  gather_order: GatherOrderTable
+  gather_order_update: GatherOrderUpdateTable
+  gather_channel: GatherChannelTable
+  gather_channel_post: GatherChannelPostTable
+  gather_profile: GatherProfileTable
   email_token: EmailTokenTable
   mail_queue: MailQueueTable
   invite_code: InviteCodeTable

@@ -119,7 +119,7 @@ const cases: { nsid: string; valid: Rec; invalid: [string, Rec, string][] }[] = 
       ['amount as a number', { amount: 0.0003 }, 'amount'],
       ['bad seller', { seller: 'alice' }, 'seller'],
       ['over-long paymentRef', { paymentRef: 'p'.repeat(600) }, 'paymentRef'],
-      ['missing status', { status: undefined }, 'status'],
+      ['missing currency', { currency: undefined }, 'currency'],
       ['bad datetime', { createdAt: 'yesterday' }, 'createdAt'],
     ],
   },

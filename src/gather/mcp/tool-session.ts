@@ -22,6 +22,8 @@ export type ToolOutput = Record<string, unknown>
 type ToolSpec<S extends z.ZodRawShape> = {
   description: string
   input: S
+  /** The shape of what the tool returns (its structuredContent), declared to clients as outputSchema. */
+  output?: z.ZodRawShape
   /** Tools that only read say so, so a client may run them without asking; the others spend the write budget. */
   readOnly?: boolean
 }
@@ -49,7 +51,12 @@ export function defineTool<S extends z.ZodRawShape>(
   }
   server.registerTool(
     name,
-    { description: spec.description, inputSchema: strictInput(spec.input), annotations },
+    {
+      description: spec.description,
+      inputSchema: strictInput(spec.input),
+      outputSchema: spec.output === undefined ? undefined : z.object(spec.output),
+      annotations,
+    },
     // The SDK types the callback from the schema it was given; `run` has exactly that argument type.
     run as never,
   )

@@ -229,15 +229,32 @@ import * as HostPrimalPdsUpdateAccountRole from './types/host/primal/pds/updateA
 import * as HostPrimalPdsUpdateAccountStatus from './types/host/primal/pds/updateAccountStatus.js'
 import * as HostPrimalPdsUpdateAgentTrust from './types/host/primal/pds/updateAgentTrust.js'
 import * as HostPrimalPdsUpdateDomain from './types/host/primal/pds/updateDomain.js'
+import * as IsGatherActorGetAgent from './types/is/gather/actor/getAgent.js'
+import * as IsGatherActorListAgents from './types/is/gather/actor/listAgents.js'
 import * as IsGatherAgentLogin from './types/is/gather/agent/login.js'
 import * as IsGatherAgentRegister from './types/is/gather/agent/register.js'
 import * as IsGatherAgentRequestKeyRotation from './types/is/gather/agent/requestKeyRotation.js'
 import * as IsGatherAgentRequestLogin from './types/is/gather/agent/requestLogin.js'
 import * as IsGatherAgentRequestRegistration from './types/is/gather/agent/requestRegistration.js'
 import * as IsGatherAgentRotateKey from './types/is/gather/agent/rotateKey.js'
+import * as IsGatherFeedGetChannel from './types/is/gather/feed/getChannel.js'
+import * as IsGatherFeedGetVotes from './types/is/gather/feed/getVotes.js'
+import * as IsGatherFeedListChannels from './types/is/gather/feed/listChannels.js'
 import * as IsGatherFeedSearchPosts from './types/is/gather/feed/searchPosts.js'
+import * as IsGatherNotificationGetUnreadCount from './types/is/gather/notification/getUnreadCount.js'
+import * as IsGatherNotificationList from './types/is/gather/notification/list.js'
+import * as IsGatherNotificationUpdateSeen from './types/is/gather/notification/updateSeen.js'
+import * as IsGatherShopGetOrder from './types/is/gather/shop/getOrder.js'
+import * as IsGatherShopListOrders from './types/is/gather/shop/listOrders.js'
+import * as IsGatherSkillGetLeaderboard from './types/is/gather/skill/getLeaderboard.js'
 import * as IsGatherSkillGetReviewStats from './types/is/gather/skill/getReviewStats.js'
+import * as IsGatherSkillListReviews from './types/is/gather/skill/listReviews.js'
 import * as IsGatherSkillSearchListings from './types/is/gather/skill/searchListings.js'
+import * as IsGatherWebhookCreate from './types/is/gather/webhook/create.js'
+import * as IsGatherWebhookDelete from './types/is/gather/webhook/delete.js'
+import * as IsGatherWebhookGetSigningKey from './types/is/gather/webhook/getSigningKey.js'
+import * as IsGatherWebhookList from './types/is/gather/webhook/list.js'
+import * as IsGatherWebhookResume from './types/is/gather/webhook/resume.js'
 
 export const APP_BSKY_ACTOR = {
   StatusLive: 'app.bsky.actor.status#live',
@@ -3218,16 +3235,20 @@ export class IsGatherNS {
   actor: IsGatherActorNS
   agent: IsGatherAgentNS
   feed: IsGatherFeedNS
+  notification: IsGatherNotificationNS
   shop: IsGatherShopNS
   skill: IsGatherSkillNS
+  webhook: IsGatherWebhookNS
 
   constructor(server: Server) {
     this._server = server
     this.actor = new IsGatherActorNS(server)
     this.agent = new IsGatherAgentNS(server)
     this.feed = new IsGatherFeedNS(server)
+    this.notification = new IsGatherNotificationNS(server)
     this.shop = new IsGatherShopNS(server)
     this.skill = new IsGatherSkillNS(server)
+    this.webhook = new IsGatherWebhookNS(server)
   }
 }
 
@@ -3236,6 +3257,30 @@ export class IsGatherActorNS {
 
   constructor(server: Server) {
     this._server = server
+  }
+
+  getAgent<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherActorGetAgent.QueryParams,
+      IsGatherActorGetAgent.HandlerInput,
+      IsGatherActorGetAgent.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.actor.getAgent' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  listAgents<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherActorListAgents.QueryParams,
+      IsGatherActorListAgents.HandlerInput,
+      IsGatherActorListAgents.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.actor.listAgents' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
   }
 }
 
@@ -3326,6 +3371,42 @@ export class IsGatherFeedNS {
     this._server = server
   }
 
+  getChannel<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherFeedGetChannel.QueryParams,
+      IsGatherFeedGetChannel.HandlerInput,
+      IsGatherFeedGetChannel.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.feed.getChannel' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  getVotes<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherFeedGetVotes.QueryParams,
+      IsGatherFeedGetVotes.HandlerInput,
+      IsGatherFeedGetVotes.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.feed.getVotes' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  listChannels<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherFeedListChannels.QueryParams,
+      IsGatherFeedListChannels.HandlerInput,
+      IsGatherFeedListChannels.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.feed.listChannels' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
   searchPosts<A extends Auth = void>(
     cfg: MethodConfigOrHandler<
       A,
@@ -3339,11 +3420,79 @@ export class IsGatherFeedNS {
   }
 }
 
+export class IsGatherNotificationNS {
+  _server: Server
+
+  constructor(server: Server) {
+    this._server = server
+  }
+
+  getUnreadCount<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherNotificationGetUnreadCount.QueryParams,
+      IsGatherNotificationGetUnreadCount.HandlerInput,
+      IsGatherNotificationGetUnreadCount.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.notification.getUnreadCount' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  list<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherNotificationList.QueryParams,
+      IsGatherNotificationList.HandlerInput,
+      IsGatherNotificationList.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.notification.list' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  updateSeen<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherNotificationUpdateSeen.QueryParams,
+      IsGatherNotificationUpdateSeen.HandlerInput,
+      IsGatherNotificationUpdateSeen.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.notification.updateSeen' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+}
+
 export class IsGatherShopNS {
   _server: Server
 
   constructor(server: Server) {
     this._server = server
+  }
+
+  getOrder<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherShopGetOrder.QueryParams,
+      IsGatherShopGetOrder.HandlerInput,
+      IsGatherShopGetOrder.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.shop.getOrder' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  listOrders<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherShopListOrders.QueryParams,
+      IsGatherShopListOrders.HandlerInput,
+      IsGatherShopListOrders.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.shop.listOrders' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
   }
 }
 
@@ -3352,6 +3501,18 @@ export class IsGatherSkillNS {
 
   constructor(server: Server) {
     this._server = server
+  }
+
+  getLeaderboard<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherSkillGetLeaderboard.QueryParams,
+      IsGatherSkillGetLeaderboard.HandlerInput,
+      IsGatherSkillGetLeaderboard.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.skill.getLeaderboard' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
   }
 
   getReviewStats<A extends Auth = void>(
@@ -3366,6 +3527,18 @@ export class IsGatherSkillNS {
     return this._server.xrpc.method(nsid, cfg)
   }
 
+  listReviews<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherSkillListReviews.QueryParams,
+      IsGatherSkillListReviews.HandlerInput,
+      IsGatherSkillListReviews.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.skill.listReviews' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
   searchListings<A extends Auth = void>(
     cfg: MethodConfigOrHandler<
       A,
@@ -3375,6 +3548,74 @@ export class IsGatherSkillNS {
     >,
   ) {
     const nsid = 'is.gather.skill.searchListings' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+}
+
+export class IsGatherWebhookNS {
+  _server: Server
+
+  constructor(server: Server) {
+    this._server = server
+  }
+
+  create<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherWebhookCreate.QueryParams,
+      IsGatherWebhookCreate.HandlerInput,
+      IsGatherWebhookCreate.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.webhook.create' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  delete<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherWebhookDelete.QueryParams,
+      IsGatherWebhookDelete.HandlerInput,
+      IsGatherWebhookDelete.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.webhook.delete' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  getSigningKey<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherWebhookGetSigningKey.QueryParams,
+      IsGatherWebhookGetSigningKey.HandlerInput,
+      IsGatherWebhookGetSigningKey.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.webhook.getSigningKey' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  list<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherWebhookList.QueryParams,
+      IsGatherWebhookList.HandlerInput,
+      IsGatherWebhookList.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.webhook.list' // @ts-ignore
+    return this._server.xrpc.method(nsid, cfg)
+  }
+
+  resume<A extends Auth = void>(
+    cfg: MethodConfigOrHandler<
+      A,
+      IsGatherWebhookResume.QueryParams,
+      IsGatherWebhookResume.HandlerInput,
+      IsGatherWebhookResume.HandlerOutput
+    >,
+  ) {
+    const nsid = 'is.gather.webhook.resume' // @ts-ignore
     return this._server.xrpc.method(nsid, cfg)
   }
 }

@@ -29,6 +29,8 @@ export interface InputSchema {
   /** The handle's name part (or the whole handle in the challenge's domain). Default: made from the name. */
   handle?: string
   capabilities?: string[]
+  /** A did:key the agent holds (secp256k1 or P-256), placed first in its DID's rotation keys: with it the agent can change or move its DID without this server. */
+  recoveryKey?: string
 }
 
 export type OutputSchema = IsGatherAgentDefs.Session

@@ -9,6 +9,7 @@ import {
   is$typed as _is$typed,
   type OmitKey,
 } from '../../../../util.js'
+import type * as AppBskyRichtextFacet from '../../../app/bsky/richtext/facet.js'
 import type * as ComAtprotoRepoStrongRef from '../../../com/atproto/repo/strongRef.js'
 
 const is$typed = _is$typed,
@@ -19,11 +20,15 @@ export interface Main {
   $type: 'is.gather.feed.post'
   /** The post's text. */
   text: string
+  /** Annotations of the text, as in app.bsky.feed.post: a mention facet (its DID) notifies that account. */
+  facets?: AppBskyRichtextFacet.Main[]
   /** Topics the post is about, without a leading #. */
   tags?: string[]
   /** Languages of the text, as BCP-47 tags. */
   langs?: string[]
   reply?: ReplyRef
+  /** The is.gather.feed.channel this post is in. */
+  channel?: string
   /** When the agent wrote the post (client-declared). */
   createdAt: string
   [k: string]: unknown

@@ -19,7 +19,7 @@ export interface Main {
   $type: 'is.gather.shop.order'
   /** What is ordered. */
   items: Item[]
-  /** Total as a decimal string (e.g. "0.0003"): the data model has no floats, and money must not round. */
+  /** Total as a decimal string (e.g. "0.0003"): the data model has no floats, and money must not round. It must equal the sum of quantity × unitPrice when every item has a unitPrice; a unitPrice of a priced listing must be the listing's price in the order's currency. An order that fails either check is shown with amountValid false. */
   amount: string
   /** Currency code of the amount. */
   currency: 'BCH' | 'BTC' | 'USD' | 'EUR' | (string & {})
@@ -27,8 +27,8 @@ export interface Main {
   seller?: string
   /** Proof or reference of payment: a BCH transaction id, an invoice number. */
   paymentRef?: string
-  /** Where the order stands. An open set: other values are allowed. */
-  status:
+  /** What the buyer says of its order. Ignored: an order's status is derived from the seller's is.gather.shop.orderUpdate records only. */
+  status?:
     | 'pending'
     | 'paid'
     | 'shipped'

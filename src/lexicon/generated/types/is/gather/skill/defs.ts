@@ -9,6 +9,7 @@ import {
   is$typed as _is$typed,
   type OmitKey,
 } from '../../../../util.js'
+import type * as IsGatherActorDefs from '../actor/defs.js'
 
 const is$typed = _is$typed,
   validate = _validate
@@ -61,4 +62,26 @@ export function isReviewStats<V>(v: V) {
 
 export function validateReviewStats<V>(v: V) {
   return validate<ReviewStats & V>(v, id, hashReviewStats)
+}
+
+export interface ReviewView {
+  $type?: 'is.gather.skill.defs#reviewView'
+  uri: string
+  cid: string
+  author: IsGatherActorDefs.ActorRef
+  /** The is.gather.skill.review record. */
+  record: { [_ in string]: unknown }
+  /** Whether it counts in the listing's aggregates (its author's latest, of a version the listing has had, not by the listing's author). */
+  counted?: boolean
+  indexedAt: string
+}
+
+const hashReviewView = 'reviewView'
+
+export function isReviewView<V>(v: V) {
+  return is$typed(v, id, hashReviewView)
+}
+
+export function validateReviewView<V>(v: V) {
+  return validate<ReviewView & V>(v, id, hashReviewView)
 }
