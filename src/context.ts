@@ -21,6 +21,7 @@ import { BlobService } from './blob/blob-service.js'
 import type { Config, TraefikConfig } from './config/config.js'
 import { AgentService } from './gather/agent/agent-service.js'
 import { SearchService } from './gather/search/search-service.js'
+import { TenantFanOut } from './gather/tenant-fan-out.js'
 import { gatherWing } from './gather/wing.js'
 import { FirehoseServer } from './http/streams/firehose-server.js'
 import { JetstreamServer } from './http/streams/jetstream-server.js'
@@ -237,7 +238,8 @@ export async function createAppContext(
     })
     const repoReads = new RepoReads(storage)
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
-    const search = new SearchService({ storage, registry, logger })
+    const gatherTenants = new TenantFanOut({ storage, registry, logger })
+    const search = new SearchService({ tenants: gatherTenants })
     const sweeper = new StorageSweeper({ storage, registry, gc: config.gc, logger })
     const passwords = new Passwords({
       concurrency: config.limits.passwordHashConcurrency,

@@ -4,11 +4,8 @@
 // skill may come from any tenant, so their aggregates always sum over all.
 import { isValidDid, isValidRecordKey } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import type { Logger } from '../../lib/logger.js'
-import type { Domain, TenantRegistry } from '../../storage/management/tenant-registry.js'
-import type { Storage } from '../../storage/storage.js'
 import type { ListingKey, SearchDocKey, SearchDocRow } from '../../storage/tenant/search-store.js'
-import type { TenantReader } from '../../storage/tenant/tenant-store.js'
+import { desc, type TenantFanOut } from '../tenant-fan-out.js'
 import { clean, LISTING, POST } from './indexed-record.js'
 
 export type SearchHit = {
@@ -31,15 +28,9 @@ export type SearchHit = {
  */
 export type ReviewStats = { uri: string; count: number; ratingSum: number; mean?: string }
 
-/** What a fan-out needs of a tenant: its name (for logs) and database. */
-type Tenant = Pick<Domain, 'name' | 'db_name'>
-
 export type SearchQuery = { q?: string; domain?: string; limit: number; cursor?: string }
 
-export type SearchServiceDeps = { storage: Storage; registry: TenantRegistry; logger: Logger }
-
-/** Tenants queried at once by a service-wide search: a fraction of the tenant connection budget. */
-const FANOUT = 4
+export type SearchServiceDeps = { tenants: TenantFanOut }
 const MAX_Q_CHARS = 512
 const MAX_LIMIT = 100
 
@@ -70,9 +61,9 @@ export class SearchService {
     const limit = checkLimit(query.limit)
     const q = checkQ(query.q)
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
-    const tenants = query.domain === undefined ? await this.activeTenants() : [await this.tenant(query.domain)]
+    const tenants = await this.deps.tenants.scope(query.domain)
     // One more than a page from each: if more than a page is left in all, there is a next page.
-    const pages = await this.fanOut(tenants, query.domain !== undefined, (t) =>
+    const pages = await this.deps.tenants.run(tenants, query.domain !== undefined, (t) =>
       t.search.docs({ collection, q, limit: limit + 1, after }),
     )
     const rows = pages.flat().sort(byRankThenNewest)
@@ -92,8 +83,10 @@ export class SearchService {
     const listings = uris.map(listingKeyOf)
     // Reviews may be in any tenant; a listing's versions only in its author's.
     const [totals, versions] = await Promise.all([
-      this.fanOut(await this.activeTenants(), false, (t) => t.search.reviewTotals(uris)),
-      this.fanOut(await this.authorTenants(listings), false, (t) => t.search.listingVersions(listings)),
+      this.deps.tenants.run(await this.deps.tenants.active(), false, (t) => t.search.reviewTotals(uris)),
+      this.deps.tenants.run(await this.deps.tenants.homesOf(listings.map((l) => l.did)), false, (t) =>
+        t.search.listingVersions(listings),
+      ),
     ])
     const had = new Set(versions.flat().map((v) => `at://${v.did}/${LISTING}/${v.rkey} ${v.cid}`))
     for (const t of totals.flat()) {
@@ -105,48 +98,6 @@ export class SearchService {
     }
     for (const s of stats.values()) s.mean = mean(s.ratingSum, s.count)
     return stats
-  }
-
-  private async tenant(name: string): Promise<Domain> {
-    const domain = await this.deps.registry.activeDomain(name.trim().toLowerCase().replace(/\.$/, ''))
-    if (!domain) throw new InvalidRequestError(`Domain not found: ${name.slice(0, 253)}`, 'DomainNotFound')
-    return domain
-  }
-
-  /** The active tenants that hold these listings' authors, each once. */
-  private async authorTenants(listings: ListingKey[]): Promise<Tenant[]> {
-    const dids = [...new Set(listings.map((l) => l.did))]
-    const homes = await Promise.all(dids.map((did) => this.deps.registry.findHome('did', did)))
-    const tenants = new Map<string, Tenant>()
-    for (const r of homes) if (r) tenants.set(r.db_name, { name: r.domain, db_name: r.db_name })
-    return [...tenants.values()]
-  }
-
-  private async activeTenants(): Promise<Domain[]> {
-    return (await this.deps.registry.listDomains()).filter((d) => d.status === 'active')
-  }
-
-  /**
-   * Runs fn on each tenant, FANOUT at a time. Service-wide, a tenant that
-   * fails (its database down, or just removed) is logged and left out rather
-   * than failing the whole search; for one named tenant the error is the answer.
-   */
-  private async fanOut<T>(tenants: Tenant[], strict: boolean, fn: (t: TenantReader) => Promise<T[]>): Promise<T[][]> {
-    const results: T[][] = []
-    let next = 0
-    const worker = async () => {
-      while (next < tenants.length) {
-        const d = tenants[next++]
-        try {
-          results.push(await this.deps.storage.read(d.db_name, fn))
-        } catch (err) {
-          if (strict) throw err
-          this.deps.logger.warn({ err, tenant: d.name }, 'search left out a tenant that failed')
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(FANOUT, tenants.length) }, worker))
-    return results
   }
 }
 
@@ -191,10 +142,6 @@ function mean(sum: number, count: number): string {
 /** The order of the SQL (rank, created_at, did, rkey descending); keys are ASCII, collated "C" there. */
 function byRankThenNewest(x: SearchDocRow, y: SearchDocRow): number {
   return y.rank - x.rank || desc(x.created_at, y.created_at) || desc(x.did, y.did) || desc(x.rkey, y.rkey)
-}
-
-function desc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0
 }
 
 function toHit(r: SearchDocRow): SearchHit {
