@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+// The agent CLI (written by the SDK work of issue 22).
