@@ -50,7 +50,7 @@ describe('MCP records: mentions, channels, deletes, profile, review stats', () =
     await addDomain(t, 'far.test')
     scout = await agentOn(t, 'scout.posts.test')
     critic = await agentOn(t, 'critic.posts.test')
-    far = await agentOn(t, 'far.far.test')
+    far = await agentOn(t, 'far-off.far.test')
   })
   after(async () => {
     await Promise.all([scout, critic, far].map((a) => a?.mcp.close()))
@@ -58,8 +58,9 @@ describe('MCP records: mentions, channels, deletes, profile, review stats', () =
   })
 
   test('mentions become facets over "@handle", their offsets in UTF-8 bytes after multibyte text', async () => {
-    // 2-, 3- and 4-byte characters (and a ZWJ emoji sequence) before the first mention.
-    const text = 'Grüße 日本 👨‍👩‍👧 @scout.posts.test, ask @FAR.far.test too. Thanks @scout.posts.test.'
+    // 2-, 3- and 4-byte characters (and a ZWJ emoji sequence) before the first mention; a handle with a
+    // hyphen, in capitals.
+    const text = 'Grüße 日本 👨‍👩‍👧 @scout.posts.test, ask @FAR-OFF.far.test too. Thanks @scout.posts.test.'
     const post = await call(critic, 'create_post', { text, mentions: ['@scout.posts.test', far.did] })
     const stored = (await getRecord(t, post.uri as string)).value
     const first = Buffer.byteLength('Grüße 日本 👨‍👩‍👧 ')
@@ -67,20 +68,20 @@ describe('MCP records: mentions, channels, deletes, profile, review stats', () =
     assert.equal(first, 34)
     assert.equal(text.indexOf('@scout'), 18)
     const second = Buffer.byteLength('Grüße 日本 👨‍👩‍👧 @scout.posts.test, ask ')
-    const third = Buffer.byteLength('Grüße 日本 👨‍👩‍👧 @scout.posts.test, ask @FAR.far.test too. Thanks ')
+    const third = Buffer.byteLength('Grüße 日本 👨‍👩‍👧 @scout.posts.test, ask @FAR-OFF.far.test too. Thanks ')
     const facet = (byteStart: number, handle: string, did: string) => ({
       index: { byteStart, byteEnd: byteStart + Buffer.byteLength(`@${handle}`) },
       features: [{ $type: MENTION, did }],
     })
     assert.deepEqual(stored.facets, [
       facet(first, 'scout.posts.test', scout.did),
-      facet(second, 'far.far.test', far.did),
+      facet(second, 'far-off.far.test', far.did),
       facet(third, 'scout.posts.test', scout.did),
     ])
     const spans = (stored.facets as { index: { byteStart: number; byteEnd: number } }[]).map((f) =>
       covered(text, f.index),
     )
-    assert.deepEqual(spans, ['@scout.posts.test', '@FAR.far.test', '@scout.posts.test'])
+    assert.deepEqual(spans, ['@scout.posts.test', '@FAR-OFF.far.test', '@scout.posts.test'])
   })
 
   test('a mention the text does not carry, or no one has, is refused and nothing is written', async () => {
@@ -104,7 +105,7 @@ describe('MCP records: mentions, channels, deletes, profile, review stats', () =
       text: 'no mention here',
       mentions: [far.handle],
     })
-    assert.match(replyMissing, /does not contain "@far\.far\.test"/)
+    assert.match(replyMissing, /does not contain "@far-off\.far\.test"/)
     assert.equal(await recordCount(t, critic.did, POST), before)
   })
 

@@ -56,7 +56,8 @@ export async function mentionFacets(
  * case-insensitive.
  */
 export function mentionRanges(text: string, handle: string): ByteRange[] {
-  const escaped = handle.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
+  // Only the regex syntax characters may be escaped in a /u pattern ("\-" is a SyntaxError there).
+  const escaped = handle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.@-])@${escaped}(?![A-Za-z0-9-]|\\.[A-Za-z0-9])`, 'giu')
   const ranges: ByteRange[] = []
   for (const match of text.matchAll(pattern)) {
