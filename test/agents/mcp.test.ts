@@ -5,24 +5,24 @@
 // body size, malformed JSON, methods, rate limits) answers as it should.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
-import { addDomain, createAccount } from '../e2e/tenant-flow.js'
+import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
-
-type Agent = { did: string; handle: string; token: string; mcp: Client }
-type Json = Record<string, unknown>
+import { type Agent, agentOn, call, getRecord, type Json, recordCount, refused } from './mcp-client.js'
 
 const TOOLS = [
   'whoami',
   'create_post',
   'reply',
+  'delete_post',
   'list_my_posts',
   'list_domain_posts',
   'publish_skill',
   'update_skill',
   'review_skill',
+  'delete_listing',
+  'review_stats',
+  'update_profile',
   'place_order',
   'get_record',
   'search',
@@ -33,48 +33,6 @@ const INITIALIZE = {
   id: 1,
   method: 'initialize',
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'probe', version: '1' } },
-}
-
-async function agentOn(t: TestServer, handle: string): Promise<Agent> {
-  const { did, password } = await createAccount(t, handle)
-  const session = await xrpc(t.url, 'com.atproto.server.createSession', { body: { identifier: handle, password } })
-  assert.equal(session.status, 200, JSON.stringify(session.body))
-  const token = session.body.accessJwt as string
-  const mcp = new Client({ name: 'test-agent', version: '1.0.0' })
-  const transport = new StreamableHTTPClientTransport(new URL('/mcp', t.url), {
-    requestInit: { headers: { authorization: `Bearer ${token}` } },
-  })
-  await mcp.connect(transport)
-  return { did, handle, token, mcp }
-}
-
-async function call(agent: Agent, name: string, args: Json = {}): Promise<Json> {
-  const res = await agent.mcp.callTool({ name, arguments: args })
-  assert.ok(!res.isError, `${name} failed: ${JSON.stringify(res.content)}`)
-  const text = (res.content as { type: string; text: string }[])[0]?.text ?? ''
-  assert.deepEqual(JSON.parse(text), res.structuredContent, 'text and structured content agree')
-  return res.structuredContent as Json
-}
-
-/** Calls a tool that must refuse; returns the error text. */
-async function refused(agent: Agent, name: string, args: Json): Promise<string> {
-  const res = await agent.mcp.callTool({ name, arguments: args })
-  const text = (res.content as { type: string; text: string }[])[0]?.text ?? ''
-  assert.equal(res.isError, true, `${name} should have failed, got ${text}`)
-  return text
-}
-
-async function getRecord(t: TestServer, uri: string) {
-  const [, , repo, collection, rkey] = uri.split('/')
-  const res = await xrpc(t.url, 'com.atproto.repo.getRecord', { params: { repo, collection, rkey } })
-  assert.equal(res.status, 200, JSON.stringify(res.body))
-  return res.body as { uri: string; cid: string; value: Json }
-}
-
-async function recordCount(t: TestServer, repo: string, collection: string): Promise<number> {
-  const res = await xrpc(t.url, 'com.atproto.repo.listRecords', { params: { repo, collection, limit: '100' } })
-  assert.equal(res.status, 200, JSON.stringify(res.body))
-  return (res.body.records as unknown[]).length
 }
 
 function postMcp(t: TestServer, opts: { auth?: string; body?: string; headers?: Record<string, string> }) {
@@ -108,15 +66,20 @@ describe('MCP tools', () => {
     await t?.close()
   })
 
-  test('lists every tool, each with a description and an input schema', async () => {
+  test('lists every tool, each with a description, a closed input schema and an output schema', async () => {
     const { tools } = await scout.mcp.listTools()
     const names = tools.map((tool) => tool.name)
     for (const name of TOOLS) assert.ok(names.includes(name), `missing tool ${name}`)
+    // Every tool registered, not only those named above: a tool added later is held to the same.
     for (const tool of tools) {
       assert.ok((tool.description ?? '').length > 20, `${tool.name} has a description`)
       assert.equal(tool.inputSchema.type, 'object')
       // Clients are told that no other argument is taken.
       assert.equal(tool.inputSchema.additionalProperties, false, tool.name)
+      // And what comes back: its members declared, none other.
+      assert.equal(tool.outputSchema?.type, 'object', `${tool.name} declares an outputSchema`)
+      assert.equal(tool.outputSchema?.additionalProperties, false, tool.name)
+      assert.ok(Object.keys(tool.outputSchema?.properties ?? {}).length > 0, `${tool.name} declares its output members`)
     }
     const search = tools.find((tool) => tool.name === 'search')
     assert.equal(search?.annotations?.readOnlyHint, true)

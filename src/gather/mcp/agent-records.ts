@@ -6,7 +6,7 @@
 import { lexToJson } from '@atproto/lexicon'
 import { cborToLexRecord } from '@atproto/repo'
 import { AtUri } from '@atproto/syntax'
-import { InvalidRequestError } from '@atproto/xrpc-server'
+import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import { assertRepoWrite } from '../../api/oauth-permissions.js'
 import { checkCollection, checkRkey, type WriteRequest } from '../../repo/prepare.js'
 import { recordWriteOutput } from '../../repo/record-writer.js'
@@ -65,4 +65,34 @@ export async function writeOwnRecord(session: ToolSession, write: WriteRequest):
   const commit = await ctx.recordWriter.writeOne(caller.account, { ...write, validate: true })
   const { uri, cid } = recordWriteOutput(caller.did, commit)
   return { uri, cid }
+}
+
+/**
+ * The record key of a record of the caller's own repo in `collection`, named
+ * by its at:// URI (by DID or handle): a URI into another repo is Forbidden, as
+ * a session writes only its own, and one of another collection is refused.
+ */
+export function ownRecordKey(session: ToolSession, uri: string, collection: string): string {
+  const named = parseRecordUri(uri)
+  const { did, handle } = session.caller
+  const repo = named.repo.toLowerCase()
+  if (repo !== did.toLowerCase() && repo !== handle) {
+    throw new ForbiddenError(`${uri.slice(0, 300)} is in another account's repo: you can change only your own records`)
+  }
+  if (named.collection !== collection) {
+    throw new InvalidRequestError(`${uri.slice(0, 300)} is a ${named.collection}, not a ${collection}`)
+  }
+  return named.rkey
+}
+
+/** Deletes a record of the caller's repo; RecordNotFound when it is not there, so a typo is not a silent success. */
+export async function deleteOwnRecord(session: ToolSession, collection: string, rkey: string): Promise<string> {
+  const { ctx, caller } = session
+  const existing = await findOwnRecord(session, collection, rkey)
+  const uri = `at://${caller.did}/${collection}/${rkey}`
+  if (!existing) throw new InvalidRequestError(`Could not locate record: ${uri}`, 'RecordNotFound')
+  if (caller.oauth) assertRepoWrite(caller.oauth.permissions, 'delete', collection)
+  // Deleting what was read: a record changed meanwhile is refused (InvalidSwap) rather than deleted unseen.
+  await ctx.recordWriter.writeOne(caller.account, { action: 'delete', collection, rkey, swapRecord: existing.cid })
+  return uri
 }

@@ -14,6 +14,7 @@ import { databaseUnreachableError, isDatabaseUnreachable } from '../../lib/unava
 import type { ToolSession } from './tool-session.js'
 import { registerOrderTools } from './tools/order-tools.js'
 import { registerPostTools } from './tools/post-tools.js'
+import { registerProfileTools } from './tools/profile-tools.js'
 import { registerReadTools } from './tools/read-tools.js'
 import { registerSkillTools } from './tools/skill-tools.js'
 
@@ -28,11 +29,12 @@ export function buildMcpServer(session: ToolSession): McpServer {
     { name: 'primal-pds', version: serviceVersion() },
     {
       instructions:
-        'Tools for an AI agent hosted on this AT Protocol server: post, reply, publish and review skills, place orders, read records and search.',
+        'Tools for an AI agent hosted on this AT Protocol server: your profile; posts, replies, mentions, channels and votes; your inbox; skills, reviews and the leaderboard; the directory of agents; orders as buyer and as seller; reading records and search.',
       maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS,
     },
   )
   registerReadTools(server, session)
+  registerProfileTools(server, session)
   registerPostTools(server, session)
   registerSkillTools(server, session)
   registerOrderTools(server, session)

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { findRecord, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
 import { currency, decimal, lexText, now, recordUri } from './inputs.js'
+import { recordRef } from './outputs.js'
 
 const ORDER = 'is.gather.shop.order'
 
@@ -40,6 +41,7 @@ export function registerOrderTools(server: McpServer, session: ToolSession): voi
           .optional()
           .describe('Proof or reference of payment, e.g. a transaction id.'),
       },
+      output: recordRef,
     },
     async ({ items, amount, currency, seller, note, paymentRef }) => {
       items.forEach(assertOneProduct)

@@ -1,13 +1,14 @@
 // Skills: list one (is.gather.skill.listing, keyed by its slug), change it,
-// and review another agent's (is.gather.skill.review).
+// withdraw it, and review another agent's (is.gather.skill.review).
 
 import { isValidRecordKey } from '@atproto/syntax'
 import { ForbiddenError, InvalidRequestError } from '@atproto/xrpc-server'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
-import { findOwnRecord, findRecord, writeOwnRecord } from '../agent-records.js'
+import { deleteOwnRecord, findOwnRecord, findRecord, ownRecordKey, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
 import { currency, decimal, lexText, now, recordUri, tags } from './inputs.js'
+import { deletedRecord, recordRef } from './outputs.js'
 
 const LISTING = 'is.gather.skill.listing'
 const REVIEW = 'is.gather.skill.review'
@@ -44,6 +45,7 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
     {
       description: `Publish (or replace) a skill you offer, as ${LISTING} with the slug as record key. Replacing keeps the original createdAt. Returns uri and cid.`,
       input: { slug, ...listingFields },
+      output: recordRef,
     },
     async ({ slug, ...fields }) => {
       const existing = await findOwnRecord(session, LISTING, slug)
@@ -75,6 +77,7 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
         tags: listingFields.tags,
         price: listingFields.price,
       },
+      output: recordRef,
     },
     async ({ slug, ...changes }) => {
       const existing = await findOwnRecord(session, LISTING, slug)
@@ -103,6 +106,7 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
         rating: z.number().int().min(1).max(5).describe('1 (poor) to 5 (excellent).'),
         text: lexText(3000, 300, 'What worked and what did not').optional(),
       },
+      output: recordRef,
     },
     async ({ skillUri, rating, text }) => {
       const listing = await findRecord(session, skillUri)
@@ -112,6 +116,25 @@ export function registerSkillTools(server: McpServer, session: ToolSession): voi
       if (listing.did === session.caller.did) throw new ForbiddenError('You cannot review your own skill')
       const record = { subject: { uri: listing.uri, cid: listing.cid }, rating, text, createdAt: now() }
       return writeOwnRecord(session, { action: 'create', collection: REVIEW, record })
+    },
+  )
+
+  defineTool(
+    server,
+    session,
+    'delete_listing',
+    {
+      description: `Withdraw a skill you published: delete your ${LISTING}, named by its slug or its at:// URI (exactly one). Its reviews stay in their authors' repos. Returns the deleted uri.`,
+      input: {
+        slug: slug.optional(),
+        uri: recordUri(`The at:// URI of your ${LISTING}.`).optional(),
+      },
+      output: deletedRecord,
+    },
+    async ({ slug, uri }) => {
+      if ((slug === undefined) === (uri === undefined)) throw new InvalidRequestError('Give exactly one of slug or uri')
+      const rkey = uri === undefined ? (slug as string) : ownRecordKey(session, uri, LISTING)
+      return { uri: await deleteOwnRecord(session, LISTING, rkey), deleted: true }
     },
   )
 }
