@@ -320,6 +320,21 @@ describe('orders with two sides', () => {
     assert.ok(pending.length > 1 && pending.length < uris.length)
     assert.deepEqual(await allPages(t, seller, { role: 'seller', status: 'pending', limit: '2' }), pending)
     assert.deepEqual(await allPages(t, seller, { role: 'seller', status: 'fulfilled', limit: '1' }), [first.uri])
+    // More pending orders than a filtered list derives at once: the fulfilled one, the oldest, is still found.
+    const writes = Array.from({ length: 60 }, () => ({
+      $type: 'com.atproto.repo.applyWrites#create',
+      collection: ORDER,
+      value: { ...orderOf(listing, 1, '0.5', '0.5'), createdAt: now() },
+    }))
+    const many = await xrpc(t.url, 'com.atproto.repo.applyWrites', {
+      auth: neighbour.accessJwt,
+      body: { repo: neighbour.did, writes },
+    })
+    assert.equal(many.status, 200, JSON.stringify(many.body))
+    assert.deepEqual(await allPages(t, seller, { role: 'seller', status: 'fulfilled', limit: '1' }), [first.uri])
+    const grown = await allPages(t, seller, { role: 'seller', limit: '7' })
+    assert.equal(grown.length, uris.length + 60)
+    assert.deepEqual(grown.slice(60), uris, 'the newest first, the earlier orders after them')
     const mine = await allPages(t, stranger, { role: 'buyer', limit: '2' })
     assert.deepEqual(
       mine,
