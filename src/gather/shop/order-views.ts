@@ -4,10 +4,10 @@
 // name, in their authors' tenants. A page of orders costs one read per
 // tenant involved, whatever its length.
 import type { OrderUpdateView, OrderView } from '../../lexicon/generated/types/is/gather/shop/defs.js'
-import type { ListingRow, OrderRow, OrderUpdateRow } from '../../storage/tenant/order-store.js'
+import type { OrderRow, OrderUpdateRow } from '../../storage/tenant/order-store.js'
 import type { TenantFanOut } from '../tenant-fan-out.js'
 import { type ListingPrice, listingId, listingPrice, listingsNamed, priceProblems } from './order-checks.js'
-import { ORDER } from './order-indexer.js'
+import { ORDER, ORDER_UPDATE } from './order-indexer.js'
 import { deriveStatus, type OrderStatus } from './order-status.js'
 
 /** An order's view, with what a seller's answer must name: its seller and current version. */
@@ -79,7 +79,7 @@ export class OrderViews {
     const found = await this.tenants.run(await this.tenants.homesOf(keys.map((k) => k.did)), true, (t) =>
       t.orders.listings(keys),
     )
-    for (const listing of found.flat() as ListingRow[]) {
+    for (const listing of found.flat()) {
       const id = listingId(listing)
       const price = listingPrice(listing.record)
       if (wanted.has(id) && price) prices.set(id, price)
@@ -99,7 +99,7 @@ function storedProblems(problems: unknown): string[] {
 
 function updateView(u: OrderUpdateRow): OrderUpdateView {
   const view: OrderUpdateView = {
-    uri: `at://${u.did}/is.gather.shop.orderUpdate/${u.rkey}`,
+    uri: `at://${u.did}/${ORDER_UPDATE}/${u.rkey}`,
     cid: u.cid,
     status: u.status,
     indexedAt: u.indexed_at,
