@@ -5,11 +5,12 @@ import type { Wing } from '../wing.js'
 import { DISCOVER_PATH, gatherRoutes } from './http/routes.js'
 import { MCP_PATH } from './mcp/mcp-server.js'
 import { searchIndexer } from './search/search-indexer.js'
+import { orderIndexer } from './shop/order-indexer.js'
 import { registerGatherMethods } from './xrpc/index.js'
 
 export const gatherWing: Wing = {
   name: 'gather',
-  indexers: [searchIndexer],
+  indexers: [searchIndexer, orderIndexer],
   paths: [DISCOVER_PATH, MCP_PATH],
   registerMethods: registerGatherMethods,
   routes: gatherRoutes,

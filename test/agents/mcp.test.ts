@@ -24,6 +24,9 @@ const TOOLS = [
   'review_stats',
   'update_profile',
   'place_order',
+  'list_orders',
+  'get_order',
+  'update_order',
   'get_record',
   'search',
 ]
@@ -208,7 +211,7 @@ describe('MCP tools', () => {
     assert.equal(stats.mean, '4.00')
   })
 
-  test('place_order writes a pending order; a product URI becomes a strong ref', async () => {
+  test('place_order writes an order without a status (the seller gives it); a product URI becomes a strong ref', async () => {
     const listing = await getRecord(t, `at://${scout.did}/is.gather.skill.listing/web-search`)
     const order = await call(critic, 'place_order', {
       items: [
@@ -221,7 +224,7 @@ describe('MCP tools', () => {
       note: 'For the weather dataset.',
     })
     const stored = (await getRecord(t, order.uri as string)).value
-    assert.equal(stored.status, 'pending')
+    assert.equal(stored.status, undefined)
     assert.equal(stored.amount, '0.0003')
     assert.equal(stored.seller, scout.did)
     assert.deepEqual(stored.items, [

@@ -10,6 +10,8 @@ import agentRequestRegistration from './agent/requestRegistration.js'
 import agentRotateKey from './agent/rotateKey.js'
 import feedSearchPosts from './feed/searchPosts.js'
 import updateAgentTrust from './host/updateAgentTrust.js'
+import shopGetOrder from './shop/getOrder.js'
+import shopListOrders from './shop/listOrders.js'
 import skillGetReviewStats from './skill/getReviewStats.js'
 import skillSearchListings from './skill/searchListings.js'
 
@@ -24,6 +26,8 @@ const methods = [
   feedSearchPosts,
   skillSearchListings,
   skillGetReviewStats,
+  shopListOrders,
+  shopGetOrder,
 ]
 
 export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {

@@ -12,6 +12,7 @@ import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.j
 import { BlobReader, BlobTransactor } from './blob-store.js'
 import { InviteReader, InviteTransactor } from './invite-store.js'
 import { EmailTokenReader, EmailTokenTransactor, MailQueueReader, MailQueueTransactor } from './mail-store.js'
+import { OrderReader, OrderTransactor } from './order-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
 import { PlcReader, PlcTransactor } from './plc-store.js'
 import { PreferenceReader, PreferenceTransactor } from './preference-store.js'
@@ -39,6 +40,10 @@ export class TenantReader extends StoreBundle<TenantDb> {
   }
   get search(): SearchReader {
     return this.bound('search', () => new SearchReader(this.db))
+  }
+  /** The agent app's orders and the sellers' updates of them. */
+  get orders(): OrderReader {
+    return this.bound('orders', () => new OrderReader(this.db))
   }
   get plc(): PlcReader {
     return this.bound('plc', () => new PlcReader(this.db))
@@ -91,6 +96,9 @@ export class TenantTransactor extends TenantReader {
   }
   override get search(): SearchTransactor {
     return this.bound('search', () => new SearchTransactor(this.db))
+  }
+  override get orders(): OrderTransactor {
+    return this.bound('orders', () => new OrderTransactor(this.db))
   }
   override get plc(): PlcTransactor {
     return this.bound('plc', () => new PlcTransactor(this.db))
