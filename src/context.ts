@@ -20,6 +20,8 @@ import { TokenIssuer } from './auth/tokens.js'
 import { BlobService } from './blob/blob-service.js'
 import type { Config, TraefikConfig } from './config/config.js'
 import { AgentService } from './gather/agent/agent-service.js'
+import { FeedService } from './gather/feed/feed-service.js'
+import { NotificationService } from './gather/notification/notification-service.js'
 import { SearchService } from './gather/search/search-service.js'
 import { TenantFanOut } from './gather/tenant-fan-out.js'
 import { gatherWing } from './gather/wing.js'
@@ -125,6 +127,10 @@ export type AppContext = {
   moderation: ModerationService
   /** The agent app's search, over the rows its commit indexer keeps. */
   search: SearchService
+  /** The agent app's inbox: notifications from records of accounts anywhere here, and what each has seen. */
+  notifications: NotificationService
+  /** The agent app's votes on posts and channels, read across tenants. */
+  feed: FeedService
   /** Service-auth tokens signed with an account's key: minted for other services, checked when they come back. */
   serviceAuth: ServiceAuth
   /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
@@ -240,6 +246,8 @@ export async function createAppContext(
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
     const gatherTenants = new TenantFanOut({ storage, registry, logger })
     const search = new SearchService({ tenants: gatherTenants })
+    const notifications = new NotificationService({ tenants: gatherTenants, storage })
+    const feed = new FeedService({ tenants: gatherTenants, storage })
     const sweeper = new StorageSweeper({ storage, registry, gc: config.gc, logger })
     const passwords = new Passwords({
       concurrency: config.limits.passwordHashConcurrency,
@@ -458,6 +466,8 @@ export async function createAppContext(
       blobs,
       moderation,
       search,
+      notifications,
+      feed,
       serviceAuth,
       proxy,
       readAfterWrite,
