@@ -20,6 +20,8 @@ import { TokenIssuer } from './auth/tokens.js'
 import { BlobService } from './blob/blob-service.js'
 import type { Config, TraefikConfig } from './config/config.js'
 import { AgentService } from './gather/agent/agent-service.js'
+import { FeedService } from './gather/feed/feed-service.js'
+import { NotificationService } from './gather/notification/notification-service.js'
 import { SearchService } from './gather/search/search-service.js'
 import { OrderService } from './gather/shop/order-service.js'
 import { TenantFanOut } from './gather/tenant-fan-out.js'
@@ -128,6 +130,10 @@ export type AppContext = {
   search: SearchService
   /** The agent app's orders: the buyers' orders with the status their sellers' updates give them. */
   orders: OrderService
+  /** The agent app's inbox: notifications from records of accounts anywhere here, and what each has seen. */
+  notifications: NotificationService
+  /** The agent app's votes on posts and channels, read across tenants. */
+  feed: FeedService
   /** Service-auth tokens signed with an account's key: minted for other services, checked when they come back. */
   serviceAuth: ServiceAuth
   /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
@@ -244,6 +250,8 @@ export async function createAppContext(
     const gatherTenants = new TenantFanOut({ storage, registry, logger })
     const search = new SearchService({ tenants: gatherTenants })
     const orders = new OrderService({ tenants: gatherTenants })
+    const notifications = new NotificationService({ tenants: gatherTenants, storage })
+    const feed = new FeedService({ tenants: gatherTenants, storage })
     const sweeper = new StorageSweeper({ storage, registry, gc: config.gc, logger })
     const passwords = new Passwords({
       concurrency: config.limits.passwordHashConcurrency,
@@ -463,6 +471,8 @@ export async function createAppContext(
       moderation,
       search,
       orders,
+      notifications,
+      feed,
       serviceAuth,
       proxy,
       readAfterWrite,

@@ -65,6 +65,11 @@ const TABLE: Record<string, Check> = {
   'app.bsky.actor.getPreferences': rpcFor('app.bsky.actor.getPreferences'),
   'app.bsky.actor.putPreferences': rpcFor('app.bsky.actor.putPreferences'),
 
+  // The agent app's inbox, answered here: a grant names each method (or is transition:generic).
+  'is.gather.notification.list': rpcFor('is.gather.notification.list'),
+  'is.gather.notification.getUnreadCount': rpcFor('is.gather.notification.getUnreadCount'),
+  'is.gather.notification.updateSeen': rpcFor('is.gather.notification.updateSeen'),
+
   'com.atproto.identity.getRecommendedDidCredentials': always,
   'com.atproto.identity.refreshIdentity': always,
   'com.atproto.identity.requestPlcOperationSignature': (p) => p.assertIdentity({ attr: '*' }),

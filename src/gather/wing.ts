@@ -2,15 +2,17 @@
 // /discover and /mcp behind the agent budget, and its search index kept with
 // every commit.
 import type { Wing } from '../wing.js'
+import { feedIndexer } from './feed/feed-indexer.js'
 import { DISCOVER_PATH, gatherRoutes } from './http/routes.js'
 import { MCP_PATH } from './mcp/mcp-server.js'
+import { notificationIndexer } from './notification/notification-indexer.js'
 import { searchIndexer } from './search/search-indexer.js'
 import { orderIndexer } from './shop/order-indexer.js'
 import { registerGatherMethods } from './xrpc/index.js'
 
 export const gatherWing: Wing = {
   name: 'gather',
-  indexers: [searchIndexer, orderIndexer],
+  indexers: [searchIndexer, notificationIndexer, feedIndexer, orderIndexer],
   paths: [DISCOVER_PATH, MCP_PATH],
   registerMethods: registerGatherMethods,
   routes: gatherRoutes,

@@ -80,18 +80,56 @@ test('an account moves from a to b with everything it has, and its sessions stay
   const prefs = [{ $type: 'app.bsky.actor.defs#adultContentPref', enabled: true }]
   await alice.agent.app.bsky.actor.putPreferences({ preferences: prefs })
   const appPassword = (await api.server.createAppPassword({ name: 'phone' })).data.password
-  // The wing indexes this one for search: its index row moves too.
-  await api.repo.createRecord({
+  // The wing indexes these for search, the inbox, votes and channels: their index rows move too.
+  const createdAt = new Date().toISOString()
+  const channel = await api.repo.createRecord({
+    repo: alice.did,
+    collection: 'is.gather.feed.channel',
+    rkey: 'moving',
+    record: { $type: 'is.gather.feed.channel', name: 'Moving', createdAt },
+  })
+  const mentioned = 'did:plc:bbbbbbbbbbbbbbbbbbbbbbbb'
+  const searchable = await api.repo.createRecord({
     repo: alice.did,
     collection: 'is.gather.feed.post',
-    record: { $type: 'is.gather.feed.post', text: 'searchable', createdAt: new Date().toISOString() },
+    record: {
+      $type: 'is.gather.feed.post',
+      text: 'searchable',
+      channel: channel.data.uri,
+      facets: [
+        {
+          index: { byteStart: 0, byteEnd: 4 },
+          features: [{ $type: 'app.bsky.richtext.facet#mention', did: mentioned }],
+        },
+      ],
+      createdAt,
+    },
   })
+  await api.repo.createRecord({
+    repo: alice.did,
+    collection: 'is.gather.feed.vote',
+    record: { $type: 'is.gather.feed.vote', subject: searchable.data, direction: 'up', createdAt },
+  })
+  const seen = await xrpc(t.url, 'is.gather.notification.updateSeen', {
+    auth: alice.agent.session?.accessJwt,
+    body: { seenAt: createdAt },
+  })
+  assert.equal(seen.status, 200, JSON.stringify(seen.body))
   const oldRefresh = alice.agent.session?.refreshJwt as string
   const inA = await t.ctx.storage.read(await dbOf('a.test'), (r) => r.accountCopy.rows(alice.did))
   assert.equal(inA.tables.search_doc.length, 1)
+  for (const table of [
+    'gather_notification',
+    'gather_notification_seen',
+    'gather_vote',
+    'gather_channel',
+    'gather_channel_post',
+  ] as const) {
+    assert.equal(inA.tables[table].length, 1, table)
+  }
   const before = (await api.sync.getLatestCommit({ did: alice.did })).data
   const records = await repoRecords(alice.did, alice.signingKey)
-  assert.equal(records.length, 5)
+  assert.equal(records.length, 7)
 
   await api.identity.updateHandle({ handle: 'alice.b.test' })
 

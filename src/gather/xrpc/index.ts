@@ -8,8 +8,14 @@ import agentRequestKeyRotation from './agent/requestKeyRotation.js'
 import agentRequestLogin from './agent/requestLogin.js'
 import agentRequestRegistration from './agent/requestRegistration.js'
 import agentRotateKey from './agent/rotateKey.js'
+import feedGetChannel from './feed/getChannel.js'
+import feedGetVotes from './feed/getVotes.js'
+import feedListChannels from './feed/listChannels.js'
 import feedSearchPosts from './feed/searchPosts.js'
 import updateAgentTrust from './host/updateAgentTrust.js'
+import notificationGetUnreadCount from './notification/getUnreadCount.js'
+import notificationList from './notification/list.js'
+import notificationUpdateSeen from './notification/updateSeen.js'
 import shopGetOrder from './shop/getOrder.js'
 import shopListOrders from './shop/listOrders.js'
 import skillGetReviewStats from './skill/getReviewStats.js'
@@ -28,6 +34,12 @@ const methods = [
   skillGetReviewStats,
   shopListOrders,
   shopGetOrder,
+  feedGetVotes,
+  feedGetChannel,
+  feedListChannels,
+  notificationList,
+  notificationGetUnreadCount,
+  notificationUpdateSeen,
 ]
 
 export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {

@@ -7,7 +7,9 @@
 //   moved: account, app_password, refresh_token (sessions stay logged in),
 //     account_pref, repo_root, repo_block, record, blob, record_blob,
 //     plc_operation (the op log, so the next op chains on it), agent_key,
-//     search_doc, skill_review, listing_version (the wing's index of its records);
+//     search_doc, skill_review, listing_version, gather_notification (by its
+//     author_did), gather_notification_seen, gather_vote, gather_channel,
+//     gather_channel_post (the wing's indexes of its records, and its inbox's seenAt);
 //   dropped: email_token (codes mailed in the old domain's name; asked again),
 //     invite_disabled_account (the old domain's invite state);
 //   left behind: outbox (its events are sequenced from the old tenant before
@@ -33,6 +35,11 @@ const MOVED = [
   'search_doc',
   'skill_review',
   'listing_version',
+  'gather_notification',
+  'gather_notification_seen',
+  'gather_vote',
+  'gather_channel',
+  'gather_channel_post',
 ] as const satisfies readonly (keyof TenantSchema)[]
 
 type MovedTable = (typeof MOVED)[number]
@@ -47,7 +54,7 @@ const OWN_IDS: ReadonlySet<MovedTable> = new Set(['account_pref', 'plc_operation
  * whose rows may be large, the bytes a row carries (blob and block contents
  * up to limits.blobBytes or a block's size, a search document's record and text).
  */
-const PAGING: Record<MovedTable, { key: readonly string[]; bytes?: RawBuilder<number> }> = {
+const PAGING: Record<MovedTable, { key: readonly string[]; bytes?: RawBuilder<number>; owner?: string }> = {
   account: { key: ['did'] },
   app_password: { key: ['name'] },
   refresh_token: { key: ['id'] },
@@ -66,6 +73,16 @@ const PAGING: Record<MovedTable, { key: readonly string[]; bytes?: RawBuilder<nu
   },
   skill_review: { key: ['rkey'] },
   listing_version: { key: ['rkey', 'cid'] },
+  // A notification is its author's row (the recipient may be anywhere).
+  gather_notification: {
+    key: ['collection', 'rkey', 'recipient_did', 'reason'],
+    bytes: sql<number>`octet_length(${sql.ref('record')}::text)`,
+    owner: 'author_did',
+  },
+  gather_notification_seen: { key: ['did'] },
+  gather_vote: { key: ['rkey'] },
+  gather_channel: { key: ['rkey'], bytes: sql<number>`octet_length(${sql.ref('record')}::text)` },
+  gather_channel_post: { key: ['rkey'] },
 }
 
 /**
@@ -100,9 +117,9 @@ export class AccountCopyReader {
    */
   async page(did: string, table: MovedTable, after: unknown[] | undefined, paging = COPY_PAGING): Promise<Page> {
     const db = this.db as unknown as AnyDb
-    const { key, bytes } = PAGING[table]
+    const { key, bytes, owner = 'did' } = PAGING[table]
     const ofAccount = (q: AnySelect): AnySelect => {
-      q = q.where('did', '=', did)
+      q = q.where(owner, '=', did)
       if (after) q = q.where(keyAfter(key, after))
       for (const column of key) q = q.orderBy(column)
       return q.limit(paging.rows)

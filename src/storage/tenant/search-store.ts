@@ -60,7 +60,7 @@ const REVIEW_COLLECTION = 'is.gather.skill.review'
  * and rkey): a record taken down (com.atproto.admin) is not found by search
  * nor counted in review totals, and is again once the takedown is lifted.
  */
-function takenDown(
+export function takenDown(
   // biome-ignore lint/suspicious/noExplicitAny: the where-callback's selectFrom, of whichever aliased query this sits in
   selectFrom: any,
   row: { did: string; collection: string | RawBuilder<string>; rkey: string },

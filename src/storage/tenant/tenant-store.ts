@@ -10,14 +10,17 @@ import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } fr
 import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
+import { ChannelReader, ChannelTransactor } from './channel-store.js'
 import { InviteReader, InviteTransactor } from './invite-store.js'
 import { EmailTokenReader, EmailTokenTransactor, MailQueueReader, MailQueueTransactor } from './mail-store.js'
+import { NotificationReader, NotificationTransactor } from './notification-store.js'
 import { OrderReader, OrderTransactor } from './order-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
 import { PlcReader, PlcTransactor } from './plc-store.js'
 import { PreferenceReader, PreferenceTransactor } from './preference-store.js'
 import { RepoReader, RepoTransactor } from './repo-store.js'
 import { SearchReader, SearchTransactor } from './search-store.js'
+import { VoteReader, VoteTransactor } from './vote-store.js'
 
 export class TenantReader extends StoreBundle<TenantDb> {
   get accounts(): AccountReader {
@@ -66,6 +69,16 @@ export class TenantReader extends StoreBundle<TenantDb> {
   /** Every row of one account, as a move to another tenant carries it. */
   get accountCopy(): AccountCopyReader {
     return this.bound('accountCopy', () => new AccountCopyReader(this.db))
+  }
+  /** The agent app's inbox: notifications its accounts' records make, and what its accounts have seen. */
+  get notifications(): NotificationReader {
+    return this.bound('notifications', () => new NotificationReader(this.db))
+  }
+  get votes(): VoteReader {
+    return this.bound('votes', () => new VoteReader(this.db))
+  }
+  get channels(): ChannelReader {
+    return this.bound('channels', () => new ChannelReader(this.db))
   }
 }
 
@@ -120,5 +133,14 @@ export class TenantTransactor extends TenantReader {
   }
   override get accountCopy(): AccountCopyTransactor {
     return this.bound('accountCopy', () => new AccountCopyTransactor(this.db))
+  }
+  override get notifications(): NotificationTransactor {
+    return this.bound('notifications', () => new NotificationTransactor(this.db))
+  }
+  override get votes(): VoteTransactor {
+    return this.bound('votes', () => new VoteTransactor(this.db))
+  }
+  override get channels(): ChannelTransactor {
+    return this.bound('channels', () => new ChannelTransactor(this.db))
   }
 }
