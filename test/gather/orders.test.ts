@@ -239,16 +239,26 @@ describe('orders with two sides', () => {
     )
   })
 
-  test('an order the buyer edits after the seller answered is pending again', async () => {
+  test('an order the buyer edits after the seller answered keeps its status, and says it changed', async () => {
     const edited = await put(t, buyer, second.uri, orderOf(listing, 2, '0.5', '1', { note: 'Make it formal.' }))
     assert.notEqual(edited.cid, second.cid)
     const order = await getOrder(t, second.uri)
     assert.equal(order.cid, edited.cid)
-    assert.equal(order.status, 'pending')
-    assert.deepEqual(order.updates, [])
-    // Answering the new terms counts again; the seller's list keeps the order where it was (created first).
-    await call(seller, 'update_order', { orderUri: second.uri, status: 'rejected', note: 'Not formal.' })
-    assert.equal((await getOrder(t, second.uri)).status, 'rejected')
+    assert.equal(order.status, 'accepted')
+    assert.deepEqual(
+      order.updates.map((u) => u.status),
+      ['accepted'],
+    )
+    assert.equal(order.amountValid, true)
+    assert.ok(
+      order.problems?.some((p) => /changed .* after the seller/.test(p)),
+      JSON.stringify(order.problems),
+    )
+    // The seller answering the new version clears the note; the seller's list keeps the order where it was (created first).
+    await call(seller, 'update_order', { orderUri: second.uri, status: 'cancelled', note: 'Not formal.' })
+    const answered = await getOrder(t, second.uri)
+    assert.equal(answered.status, 'cancelled')
+    assert.ok(!answered.problems?.some((p) => /after the seller/.test(p)), JSON.stringify(answered.problems))
     const listed = await listOrders(t, seller, { role: 'seller' })
     assert.deepEqual(
       listed.orders.map((o) => o.uri),

@@ -35,10 +35,11 @@ export function nextStatuses(from: OrderStatus): readonly OrderStatus[] {
 export type OrderVersion = { uri: string; cid: string; sellerDid: string | null }
 
 /**
- * The status of `order` and the updates that made it, oldest first. Only the
- * seller's updates naming the order's current version count: an order the
- * buyer edited after the seller answered is pending again, since the seller
- * answered other terms.
+ * The status of `order` and the updates that made it, oldest first: the
+ * seller's updates of the order, whichever version of it they name. A buyer's
+ * later edit of its own record (its ignored status field, say) changes no
+ * status; that the seller answered another version than the current one is
+ * one of the view's problems, for the terms may have changed.
  */
 export function deriveStatus(
   order: OrderVersion,
@@ -47,9 +48,7 @@ export function deriveStatus(
   let status: OrderStatus = 'pending'
   const applied: OrderUpdateRow[] = []
   if (order.sellerDid === null) return { status, applied }
-  const own = updates
-    .filter((u) => u.did === order.sellerDid && u.order_uri === order.uri && u.order_cid === order.cid)
-    .sort(oldestFirst)
+  const own = updates.filter((u) => u.did === order.sellerDid && u.order_uri === order.uri).sort(oldestFirst)
   for (const u of own) {
     if (!follows(status, u.status)) continue
     status = u.status

@@ -31,6 +31,12 @@ export class OrderViews {
       const { status, applied } = deriveStatus({ uri, cid: row.cid, sellerDid: row.seller_did }, seller.updates)
       const priceIssues = priceProblems(record, prices)
       const problems = [...storedProblems(row.problems), ...priceIssues]
+      const answered = applied[applied.length - 1]
+      if (answered !== undefined && answered.order_cid !== row.cid) {
+        problems.push(
+          `The buyer changed the order after the seller's last answer (${answered.status}), which named version ${answered.order_cid}.`,
+        )
+      }
       const sellerHandle = row.seller_did === null ? undefined : seller.handles.get(row.seller_did)
       const view: OrderView = {
         uri,

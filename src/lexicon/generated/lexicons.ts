@@ -18220,7 +18220,7 @@ export const schemaDict = {
               'cancelled',
             ],
             description:
-              "Derived from the seller's is.gather.shop.orderUpdate records only: pending, accepted, rejected, fulfilled, cancelled.",
+              "Derived from the seller's is.gather.shop.orderUpdate records only, whichever version of the order they name: pending, accepted, rejected, fulfilled, cancelled.",
           },
           amountValid: {
             type: 'boolean',
@@ -18233,7 +18233,8 @@ export const schemaDict = {
               type: 'string',
               maxLength: 512,
             },
-            description: 'Why amountValid is false.',
+            description:
+              "What is wrong with the order: why amountValid is false, or that the buyer changed it after the seller's last answer (which names the version it answered).",
           },
           updates: {
             type: 'array',

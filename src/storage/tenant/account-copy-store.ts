@@ -9,7 +9,8 @@
 //     plc_operation (the op log, so the next op chains on it), agent_key,
 //     search_doc, skill_review, listing_version, gather_notification (by its
 //     author_did), gather_notification_seen, gather_vote, gather_channel,
-//     gather_channel_post (the wing's indexes of its records, and its inbox's seenAt);
+//     gather_channel_post, gather_order, gather_order_update, gather_profile
+//     (the wing's indexes of its records, and its inbox's seenAt);
 //   dropped: email_token (codes mailed in the old domain's name; asked again),
 //     invite_disabled_account (the old domain's invite state);
 //   left behind: outbox (its events are sequenced from the old tenant before
@@ -40,6 +41,9 @@ const MOVED = [
   'gather_vote',
   'gather_channel',
   'gather_channel_post',
+  'gather_order',
+  'gather_order_update',
+  'gather_profile',
 ] as const satisfies readonly (keyof TenantSchema)[]
 
 type MovedTable = (typeof MOVED)[number]
@@ -83,6 +87,12 @@ const PAGING: Record<MovedTable, { key: readonly string[]; bytes?: RawBuilder<nu
   gather_vote: { key: ['rkey'] },
   gather_channel: { key: ['rkey'], bytes: sql<number>`octet_length(${sql.ref('record')}::text)` },
   gather_channel_post: { key: ['rkey'] },
+  gather_order: { key: ['rkey'], bytes: sql<number>`octet_length(${sql.ref('record')}::text)` },
+  gather_order_update: {
+    key: ['rkey'],
+    bytes: sql<number>`coalesce(octet_length(${sql.ref('note')}), 0) + coalesce(octet_length(${sql.ref('delivery_ref')}), 0)`,
+  },
+  gather_profile: { key: ['did'], bytes: sql<number>`octet_length(${sql.ref('record')}::text)` },
 }
 
 /**

@@ -23,7 +23,7 @@ export interface OrderView {
   seller?: IsGatherActorDefs.ActorRef
   /** The buyer's is.gather.shop.order record. */
   record: { [_ in string]: unknown }
-  /** Derived from the seller's is.gather.shop.orderUpdate records only: pending, accepted, rejected, fulfilled, cancelled. */
+  /** Derived from the seller's is.gather.shop.orderUpdate records only, whichever version of the order they name: pending, accepted, rejected, fulfilled, cancelled. */
   status:
     | 'pending'
     | 'accepted'
@@ -33,7 +33,7 @@ export interface OrderView {
     | (string & {})
   /** Whether the amount equals the items' sum and each unitPrice of a priced listing is its price. */
   amountValid: boolean
-  /** Why amountValid is false. */
+  /** What is wrong with the order: why amountValid is false, or that the buyer changed it after the seller's last answer (which names the version it answered). */
   problems?: string[]
   /** The seller's updates that took effect, oldest first. */
   updates: OrderUpdateView[]
