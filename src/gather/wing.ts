@@ -4,13 +4,14 @@
 import type { Wing } from '../wing.js'
 import { DISCOVER_PATH, gatherRoutes } from './http/routes.js'
 import { MCP_PATH } from './mcp/mcp-server.js'
+import { OPENAPI_PATH } from './openapi/openapi-route.js'
 import { searchIndexer } from './search/search-indexer.js'
 import { registerGatherMethods } from './xrpc/index.js'
 
 export const gatherWing: Wing = {
   name: 'gather',
   indexers: [searchIndexer],
-  paths: [DISCOVER_PATH, MCP_PATH],
+  paths: [DISCOVER_PATH, MCP_PATH, OPENAPI_PATH],
   registerMethods: registerGatherMethods,
   routes: gatherRoutes,
 }
