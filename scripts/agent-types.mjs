@@ -24,6 +24,7 @@ const CORE_METHODS = [
   'com.atproto.repo.listRecords',
   'com.atproto.repo.putRecord',
   'com.atproto.server.describeServer',
+  'com.atproto.server.getSession',
   'com.atproto.server.refreshSession',
 ]
 

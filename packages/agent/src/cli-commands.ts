@@ -48,14 +48,12 @@ function orderUpdate(status: L.IsGatherShopOrderUpdate['status']): Command {
 export const commands: Record<string, Command> = {
   login: async (client) => ({ did: client.did, handle: client.session?.handle }),
   whoami: async (client) => {
-    const { agent } = await client.getAgent(client.did)
-    return {
-      did: agent.did,
-      handle: agent.handle,
-      name: agent.name,
-      publicKey: agent.publicKey,
-      trusted: agent.trusted,
-    }
+    const [session, profile] = await Promise.all([
+      client.getSession(),
+      client.getRecord({ repo: client.did, collection: 'is.gather.actor.profile', rkey: 'self' }),
+    ])
+    const { name, publicKey } = profile.value as Partial<L.IsGatherActorProfile>
+    return { did: session.did, handle: session.handle, name, publicKey, service: client.service }
   },
   post: async (client, args, opts) =>
     client.post(arg(args, 0, 'TEXT'), { reply: opts.reply, channel: opts.channel, tags: list(opts.tags) }),

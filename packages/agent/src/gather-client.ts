@@ -103,6 +103,9 @@ export class GatherClient extends SessionClient {
   describeServer(): Promise<L.ComAtprotoServerDescribeServerOutput> {
     return this.query('com.atproto.server.describeServer', {})
   }
+  getSession(): Promise<L.ComAtprotoServerGetSessionOutput> {
+    return this.query('com.atproto.server.getSession', {})
+  }
   async resolveHandle(handle: string): Promise<string> {
     return (await this.query('com.atproto.identity.resolveHandle', { handle })).did
   }

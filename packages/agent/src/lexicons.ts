@@ -152,6 +152,19 @@ export interface ComAtprotoServerDescribeServerContact {
   email?: string
 }
 
+/** Output of com.atproto.server.getSession. */
+export interface ComAtprotoServerGetSessionOutput {
+  handle: string
+  did: string
+  didDoc?: { [key: string]: unknown }
+  email?: string
+  emailConfirmed?: boolean
+  emailAuthFactor?: boolean
+  active?: boolean
+  /** If active=false, this optional field indicates a possible reason for why the account is not active. If active=false and no status is supplied, then the host makes no claim for why the repository is no longer being hosted. */
+  status?: 'takendown' | 'suspended' | 'deactivated' | (string & {})
+}
+
 /** Output of com.atproto.server.refreshSession. */
 export interface ComAtprotoServerRefreshSessionOutput {
   accessJwt: string
@@ -944,6 +957,12 @@ export interface Methods {
     params: Record<string, never>
     input: undefined
     output: ComAtprotoServerDescribeServerOutput
+  }
+  'com.atproto.server.getSession': {
+    type: 'query'
+    params: Record<string, never>
+    input: undefined
+    output: ComAtprotoServerGetSessionOutput
   }
   'com.atproto.server.refreshSession': {
     type: 'procedure'
