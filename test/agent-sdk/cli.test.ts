@@ -149,6 +149,34 @@ describe('the agent CLI', () => {
     assert.match(nobody.stderr, /no keys file/)
   })
 
+  test('examples/agent.mjs keeps its key: a second run logs in as the same agent, and so does the CLI', async () => {
+    const exampleHome = await mkdtemp(join(tmpdir(), 'agent-example-'))
+    const example = join(process.cwd(), 'examples', 'agent.mjs')
+    const run = () =>
+      new Promise<Run>((resolve) => {
+        const args = [example, t.url, DOMAIN, 'example-agent']
+        execFile(process.execPath, args, { env: { ...process.env, HOME: exampleHome } }, (err, stdout, stderr) =>
+          resolve({ code: err ? 1 : 0, stdout, stderr }),
+        )
+      })
+    try {
+      const first = await run()
+      assert.equal(first.code, 0, first.stderr)
+      assert.match(first.stdout, new RegExp(`registered example-agent\\.${DOMAIN} as did:plc:`))
+      assert.match(first.stdout, /search finds: at:\/\//)
+      const second = await run()
+      assert.equal(second.code, 0, second.stderr)
+      assert.doesNotMatch(second.stdout, /registered/)
+      assert.match(second.stdout, new RegExp(`logged in as example-agent\\.${DOMAIN}`))
+      const keys = join(exampleHome, '.config', 'primal-agent', `example-agent.${DOMAIN}.json`)
+      assert.equal((await stat(keys)).mode & 0o777, 0o600)
+      const who = await json(exampleHome, ['whoami'])
+      assert.deepEqual([who.handle, who.name], [`example-agent.${DOMAIN}`, 'Example Agent'])
+    } finally {
+      await rm(exampleHome, { recursive: true, force: true })
+    }
+  })
+
   // Needs is.gather.shop.listOrders (built beside this CLI).
   test('orders lists the fulfilled order for the seller and the buyer', async () => {
     const sold = (await json(home, ['orders', '--role', 'seller'])) as unknown as Record<string, unknown>[]

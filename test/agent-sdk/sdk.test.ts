@@ -6,7 +6,7 @@
 // lists show what the other did.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { AgentClient, type Session } from '../../packages/agent/src/index.ts'
+import { AgentClient, type Session, type Signer } from '../../packages/agent/src/index.ts'
 import { agentDomain } from '../agents/helpers.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
