@@ -51,7 +51,7 @@ describe('the agent SDK', () => {
     const again = await AgentClient.login({
       service: t.url,
       identifier: `seller-bot.${DOMAIN}`,
-      key: seller.key as never,
+      key: seller.key as Signer,
     })
     assert.equal(again.did, seller.did)
 
