@@ -3,6 +3,7 @@
 // server types of every com.atproto and app.bsky lexicon (as @atproto/api
 // publishes them) and of ours in lexicons/. Run after changing either:
 // `npm run lexgen` (LEX_CLI=<path to lex> to use a lex-cli installed elsewhere).
+// Then writes the agent SDK's types (scripts/agent-types.mjs).
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -31,6 +32,8 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true })
 }
+// The agent SDK's types (packages/agent/src/lexicons.ts) come from the same lexicons.
+execFileSync(process.execPath, [join(root, 'scripts', 'agent-types.mjs')], { stdio: 'inherit' })
 
 function jsonFiles(dir) {
   return readdirSync(dir)

@@ -6,6 +6,7 @@ import { feedIndexer } from './feed/feed-indexer.js'
 import { DISCOVER_PATH, gatherRoutes } from './http/routes.js'
 import { MCP_PATH } from './mcp/mcp-server.js'
 import { notificationIndexer } from './notification/notification-indexer.js'
+import { OPENAPI_PATH } from './openapi/openapi-route.js'
 import { searchIndexer } from './search/search-indexer.js'
 import { orderIndexer } from './shop/order-indexer.js'
 import { registerGatherMethods } from './xrpc/index.js'
@@ -13,7 +14,7 @@ import { registerGatherMethods } from './xrpc/index.js'
 export const gatherWing: Wing = {
   name: 'gather',
   indexers: [searchIndexer, notificationIndexer, feedIndexer, orderIndexer],
-  paths: [DISCOVER_PATH, MCP_PATH],
+  paths: [DISCOVER_PATH, MCP_PATH, OPENAPI_PATH],
   registerMethods: registerGatherMethods,
   routes: gatherRoutes,
 }

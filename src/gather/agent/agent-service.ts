@@ -47,6 +47,8 @@ export type RegisterInput = {
   description?: unknown
   handle?: unknown
   capabilities?: unknown
+  /** A did:key the agent holds, first in its DID's rotation keys, so it can change its DID without us. */
+  recoveryKey?: unknown
 }
 
 export type AgentSession = { did: string; handle: string; tokens: IssuedTokens }
@@ -117,6 +119,7 @@ export class AgentService {
         'InsufficientWork',
       )
     }
+    const recoveryKey = agentRecoveryKey(input.recoveryKey)
     const handle = agentHandle(input.handle, input.name, domain.name)
     this.deps.accounts.assertHandleAllowed(handle)
     if (!(await this.deps.accounts.handleAvailable(handle))) {
@@ -144,6 +147,7 @@ export class AgentService {
     const created = await this.deps.accounts.create({
       handle,
       role: 'user',
+      recoveryKey,
       alsoWrite: async (tx, did) => {
         await tx.agentKeys.insert(did, key.didKey)
         await this.deps.repos.applyWritesWithin(tx, { did, db_name: domain.db_name }, [profile])
@@ -347,6 +351,24 @@ export function leadingZeroBits(digest: Uint8Array): number {
 }
 
 /** The handle an agent asked for (a name, or a full handle in its domain), else one made from its display name. */
+/**
+ * The recovery key an agent registers with: absent, or a did:key PLC accepts
+ * as a rotation key (secp256k1 or P-256; PLC has no Ed25519 rotation keys).
+ */
+function agentRecoveryKey(input: unknown): string | undefined {
+  if (input === undefined || input === null || input === '') return undefined
+  const refuse = () => new InvalidRequestError('recoveryKey must be a secp256k1 or P-256 did:key')
+  if (typeof input !== 'string' || !input.startsWith('did:key:')) throw refuse()
+  let parsed: ReturnType<typeof parseAgentPublicKey>
+  try {
+    parsed = parseAgentPublicKey(input)
+  } catch {
+    throw refuse()
+  }
+  if (parsed.type === 'ed25519') throw refuse()
+  return parsed.didKey
+}
+
 function agentHandle(handle: unknown, name: unknown, domain: string): string {
   if (handle !== undefined && handle !== null && handle !== '') {
     if (typeof handle !== 'string') throw new InvalidRequestError('handle must be a string', 'InvalidHandle')

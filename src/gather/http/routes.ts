@@ -1,4 +1,4 @@
-// The agent app's HTTP surface beside its XRPC methods: GET /discover and the
+// The agent app's HTTP surface beside its XRPC methods: GET /discover, GET /openapi.json and the
 // MCP endpoint, behind the agent budget, one per-IP budget whichever door a
 // request uses (is.gather.* XRPC and /discover here, /mcp on its own route).
 import express, { type RequestHandler } from 'express'
@@ -7,6 +7,7 @@ import { ipLimit, sendXrpcError } from '../../http/rate-limit-middleware.js'
 import { databaseUnreachableError, isDatabaseUnreachable } from '../../lib/unavailable.js'
 import type { RateLimits } from '../../ratelimit/rate-limits.js'
 import { mcpRoutes } from '../mcp/mcp-server.js'
+import { OPENAPI_PATH, openApiRoute } from '../openapi/openapi-route.js'
 import { discoverDocument } from './discover.js'
 
 export const DISCOVER_PATH = '/discover'
@@ -25,6 +26,7 @@ export function gatherRoutes(ctx: AppContext): express.Router {
       res.status(500).json({ error: 'InternalServerError', message: 'Internal Server Error' })
     }
   })
+  router.get(OPENAPI_PATH, openApiRoute(ctx))
   router.use(mcpRoutes(ctx))
   return router
 }
