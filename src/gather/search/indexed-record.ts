@@ -65,7 +65,7 @@ function capped(t: WeightedText): WeightedText {
  * U+FFFD in this copy (the repo keeps the record as written), so no record
  * can make its commit fail here.
  */
-function recordJson(w: PreparedRecordWrite): string {
+export function recordJson(w: PreparedRecordWrite): string {
   return JSON.stringify(cleanJson(lexToJson(w.record)))
 }
 

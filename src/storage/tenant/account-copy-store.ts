@@ -7,7 +7,7 @@
 //   moved: account, app_password, refresh_token (sessions stay logged in),
 //     account_pref, repo_root, repo_block, record, blob, record_blob,
 //     plc_operation (the op log, so the next op chains on it), agent_key,
-//     search_doc, skill_review, listing_version (the wing's index of its records);
+//     search_doc, skill_review, listing_version, gather_profile (the wing's index of its records);
 //   dropped: email_token (codes mailed in the old domain's name; asked again),
 //     invite_disabled_account (the old domain's invite state);
 //   left behind: outbox (its events are sequenced from the old tenant before
@@ -33,6 +33,7 @@ const MOVED = [
   'search_doc',
   'skill_review',
   'listing_version',
+  'gather_profile',
 ] as const satisfies readonly (keyof TenantSchema)[]
 
 type MovedTable = (typeof MOVED)[number]
@@ -66,6 +67,7 @@ const PAGING: Record<MovedTable, { key: readonly string[]; bytes?: RawBuilder<nu
   },
   skill_review: { key: ['rkey'] },
   listing_version: { key: ['rkey', 'cid'] },
+  gather_profile: { key: ['did'] },
 }
 
 /**
@@ -163,6 +165,10 @@ export class AccountCopyTransactor extends AccountCopyReader {
     let values = rows
     if (table === 'account') values = values.map((r) => ({ ...r, ...account }))
     if (table === 'search_doc') values = values.map((r) => ({ ...r, tsv: sql`${String(r.tsv)}::tsvector` }))
+    // A JSON array would be sent as a Postgres array: it goes as JSON text.
+    if (table === 'gather_profile') {
+      values = values.map((r) => ({ ...r, capabilities: sql`${JSON.stringify(r.capabilities)}::jsonb` }))
+    }
     await db.insertInto(table).values(values).execute()
   }
 }

@@ -10,6 +10,7 @@ import { AccountReader, AccountTransactor, SessionReader, SessionTransactor } fr
 import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
+import { DirectoryReader, DirectoryTransactor } from './directory-store.js'
 import { InviteReader, InviteTransactor } from './invite-store.js'
 import { EmailTokenReader, EmailTokenTransactor, MailQueueReader, MailQueueTransactor } from './mail-store.js'
 import { OutboxReader, OutboxTransactor } from './outbox-store.js'
@@ -39,6 +40,10 @@ export class TenantReader extends StoreBundle<TenantDb> {
   }
   get search(): SearchReader {
     return this.bound('search', () => new SearchReader(this.db))
+  }
+  /** The agent directory: profiles, and agents with their listings and reviews. */
+  get directory(): DirectoryReader {
+    return this.bound('directory', () => new DirectoryReader(this.db))
   }
   get plc(): PlcReader {
     return this.bound('plc', () => new PlcReader(this.db))
@@ -91,6 +96,9 @@ export class TenantTransactor extends TenantReader {
   }
   override get search(): SearchTransactor {
     return this.bound('search', () => new SearchTransactor(this.db))
+  }
+  override get directory(): DirectoryTransactor {
+    return this.bound('directory', () => new DirectoryTransactor(this.db))
   }
   override get plc(): PlcTransactor {
     return this.bound('plc', () => new PlcTransactor(this.db))
