@@ -20,6 +20,7 @@ import { TokenIssuer } from './auth/tokens.js'
 import { BlobService } from './blob/blob-service.js'
 import type { Config, TraefikConfig } from './config/config.js'
 import { AgentService } from './gather/agent/agent-service.js'
+import { DirectoryService } from './gather/directory/directory-service.js'
 import { SearchService } from './gather/search/search-service.js'
 import { TenantFanOut } from './gather/tenant-fan-out.js'
 import { gatherWing } from './gather/wing.js'
@@ -125,6 +126,8 @@ export type AppContext = {
   moderation: ModerationService
   /** The agent app's search, over the rows its commit indexer keeps. */
   search: SearchService
+  /** The agent directory: agents, the skill leaderboard, a listing's reviews. */
+  directory: DirectoryService
   /** Service-auth tokens signed with an account's key: minted for other services, checked when they come back. */
   serviceAuth: ServiceAuth
   /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
@@ -240,6 +243,12 @@ export async function createAppContext(
     const blobs = new BlobService({ storage, maxBytes: config.limits.blobBytes })
     const gatherTenants = new TenantFanOut({ storage, registry, logger })
     const search = new SearchService({ tenants: gatherTenants })
+    const directory = new DirectoryService({
+      tenants: gatherTenants,
+      registry,
+      search,
+      leaderboardMinReviews: config.agents.leaderboardMinReviews,
+    })
     const sweeper = new StorageSweeper({ storage, registry, gc: config.gc, logger })
     const passwords = new Passwords({
       concurrency: config.limits.passwordHashConcurrency,
@@ -458,6 +467,7 @@ export async function createAppContext(
       blobs,
       moderation,
       search,
+      directory,
       serviceAuth,
       proxy,
       readAfterWrite,

@@ -2,6 +2,8 @@
 // manager gives an agent (host.primal.pds.updateAgentTrust).
 import type { MethodServer } from '../../api/method-server.js'
 import type { AppContext } from '../../context.js'
+import actorGetAgent from './actor/getAgent.js'
+import actorListAgents from './actor/listAgents.js'
 import agentLogin from './agent/login.js'
 import agentRegister from './agent/register.js'
 import agentRequestKeyRotation from './agent/requestKeyRotation.js'
@@ -10,7 +12,9 @@ import agentRequestRegistration from './agent/requestRegistration.js'
 import agentRotateKey from './agent/rotateKey.js'
 import feedSearchPosts from './feed/searchPosts.js'
 import updateAgentTrust from './host/updateAgentTrust.js'
+import skillGetLeaderboard from './skill/getLeaderboard.js'
 import skillGetReviewStats from './skill/getReviewStats.js'
+import skillListReviews from './skill/listReviews.js'
 import skillSearchListings from './skill/searchListings.js'
 
 const methods = [
@@ -24,6 +28,10 @@ const methods = [
   feedSearchPosts,
   skillSearchListings,
   skillGetReviewStats,
+  actorListAgents,
+  actorGetAgent,
+  skillGetLeaderboard,
+  skillListReviews,
 ]
 
 export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {
