@@ -7,6 +7,8 @@
 // totals; bad parameters refused.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { agentDomain, ed25519Key, type Registered, registerAgent } from '../agents/helpers.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { xrpc } from '../helpers/xrpc.js'
@@ -339,6 +341,57 @@ describe('the agent directory', () => {
         assert.deepEqual([res.status, res.body.error], [400, 'AgentNotFound'], actor)
       }
     })
+  })
+
+  test('the MCP tools answer as the XRPC methods do, and declare their output', async () => {
+    const mcp = new Client({ name: 'directory-test', version: '1.0.0' })
+    await mcp.connect(
+      new StreamableHTTPClientTransport(new URL('/mcp', t.url), {
+        requestInit: { headers: { authorization: `Bearer ${bea.accessJwt}` } },
+      }),
+    )
+    try {
+      const { tools } = await mcp.listTools()
+      for (const name of ['list_agents', 'get_agent', 'leaderboard', 'list_reviews']) {
+        const tool = tools.find((x) => x.name === name)
+        assert.ok(tool?.outputSchema, `${name} declares its output`)
+        assert.equal(tool?.annotations?.readOnlyHint, true, `${name} only reads`)
+      }
+      const call = async (name: string, args: Record<string, unknown>) => {
+        const res = await mcp.callTool({ name, arguments: args })
+        assert.ok(!res.isError, `${name}: ${JSON.stringify(res.content)}`)
+        return res.structuredContent as Record<string, unknown>
+      }
+      const { cursor: _, ...firstAgents } = await get(t, 'is.gather.actor.listAgents', { sort: 'name', limit: 2 })
+      const viaMcp = await call('list_agents', { sort: 'name', limit: 2 })
+      assert.deepEqual(viaMcp.agents, firstAgents.agents)
+      const next = await call('list_agents', { sort: 'name', limit: 2, cursor: viaMcp.cursor })
+      assert.deepEqual(
+        next.agents,
+        (await get(t, 'is.gather.actor.listAgents', { sort: 'name', limit: 2, cursor: String(viaMcp.cursor) })).agents,
+      )
+      assert.deepEqual(
+        await call('get_agent', { actor: ada.handle }),
+        await get(t, 'is.gather.actor.getAgent', { actor: ada.did }),
+      )
+      assert.deepEqual(
+        (await call('leaderboard', { minReviews: 2, domain: 'beta.test' })).listings,
+        (await get(t, 'is.gather.skill.getLeaderboard', { minReviews: 2, domain: 'beta.test' })).listings,
+      )
+      const reviewed = (
+        (await get(t, 'is.gather.skill.getLeaderboard', { minReviews: 3 })).listings as ListingView[]
+      )[0]
+      assert.ok(reviewed)
+      assert.deepEqual(
+        (await call('list_reviews', { uri: reviewed.uri })).reviews,
+        (await get(t, 'is.gather.skill.listReviews', { uri: reviewed.uri })).reviews,
+      )
+      const missing = await mcp.callTool({ name: 'get_agent', arguments: { actor: 'nobody.beta.test' } })
+      assert.equal(missing.isError, true)
+      assert.match(JSON.stringify(missing.content), /AgentNotFound/)
+    } finally {
+      await mcp.close()
+    }
   })
 
   test('bad parameters are refused', async () => {
