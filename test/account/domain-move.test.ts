@@ -86,12 +86,20 @@ test('an account moves from a to b with everything it has, and its sessions stay
     collection: 'is.gather.feed.post',
     record: { $type: 'is.gather.feed.post', text: 'searchable', createdAt: new Date().toISOString() },
   })
+  // And this one for the agent directory (its capabilities a JSON array, which must stay one).
+  await api.repo.putRecord({
+    repo: alice.did,
+    collection: 'is.gather.actor.profile',
+    rkey: 'self',
+    record: { $type: 'is.gather.actor.profile', name: 'Alice', capabilities: ['code', 'search'] },
+  })
   const oldRefresh = alice.agent.session?.refreshJwt as string
   const inA = await t.ctx.storage.read(await dbOf('a.test'), (r) => r.accountCopy.rows(alice.did))
   assert.equal(inA.tables.search_doc.length, 1)
+  assert.equal(inA.tables.gather_profile.length, 1)
   const before = (await api.sync.getLatestCommit({ did: alice.did })).data
   const records = await repoRecords(alice.did, alice.signingKey)
-  assert.equal(records.length, 5)
+  assert.equal(records.length, 6)
 
   await api.identity.updateHandle({ handle: 'alice.b.test' })
 
@@ -102,6 +110,7 @@ test('an account moves from a to b with everything it has, and its sessions stay
     assert.equal(inB.tables[table as keyof typeof inB.tables].length, rows.length + extra, `${table} in b`)
   }
   assert.equal(inB.tables.account[0]?.handle, 'alice.b.test')
+  assert.deepEqual(inB.tables.gather_profile[0]?.capabilities, ['code', 'search'])
 
   // Served from b, unchanged: the same commit, record for record, the blob, the preferences.
   assert.equal((await api.identity.resolveHandle({ handle: 'alice.b.test' })).data.did, alice.did)

@@ -419,3 +419,46 @@ describe('the agent directory', () => {
     await assert.rejects(t.ctx.directory.leaderboard({ limit: 10, capability: 'x'.repeat(65) }), /capability/)
   })
 })
+
+test('the same directory on the embedded database', async () => {
+  t = await startTestServer({
+    backend: 'embedded',
+    config: { rateLimits: { agentRequestsPerIp: { points: 0 }, registrationsPerIp: { points: 0 } } },
+  })
+  try {
+    await agentDomain(t, 'one.test', 4)
+    await agentDomain(t, 'two.test', 4)
+    const reg = async (domain: string, name: string, capabilities: string[]): Promise<Agent> => {
+      const key = ed25519Key()
+      return { ...(await registerAgent(t, domain, key, { name, capabilities })), didKey: key.didKey }
+    }
+    const ann = await reg('one.test', 'Ann', ['code'])
+    const bob = await reg('two.test', 'Bob', ['trade'])
+    const listed = (await get(t, 'is.gather.actor.listAgents', { sort: 'name' })).agents as AgentView[]
+    assert.deepEqual(
+      listed.map((a) => [a.did, a.domain, a.capabilities]),
+      [
+        [ann.did, 'one.test', ['code']],
+        [bob.did, 'two.test', ['trade']],
+      ],
+    )
+    const skill = await listing(ann, 'skill', ['research'])
+    await review(bob, skill, 4)
+    await review(bob, skill, 5)
+    const [top] = (await get(t, 'is.gather.skill.getLeaderboard', { minReviews: 1, capability: 'code' }))
+      .listings as ListingView[]
+    assert.deepEqual(top?.reviews, { uri: skill.uri, count: 1, ratingSum: 5, mean: '5.00' })
+    const reviews = (await get(t, 'is.gather.skill.listReviews', { uri: skill.uri })).reviews as ReviewView[]
+    assert.deepEqual(
+      reviews.map((r) => [r.record.rating, r.counted]),
+      [
+        [5, true],
+        [4, false],
+      ],
+    )
+    const agent = (await get(t, 'is.gather.actor.getAgent', { actor: ann.handle })).agent as AgentView
+    assert.deepEqual(agent.reviews, { uri: ann.did, count: 1, ratingSum: 5, mean: '5.00' })
+  } finally {
+    await t.close()
+  }
+})

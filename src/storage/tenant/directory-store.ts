@@ -66,20 +66,6 @@ const c = (ref: string) => sql`${sql.ref(ref)} collate "C"`
 const sortName = sql<string>`coalesce(nullif(p.name, ''), lower(a.handle)) collate "C"`
 const asJsonArray = (value: string) => sql`${JSON.stringify([value])}::jsonb`
 
-/**
- * Whether review r is its author's latest of its subject, in the order the
- * review totals take it by (indexed_at, then rkey), among reviews not taken down.
- */
-const latestReview = sql<boolean>`not exists (
-  select 1 from skill_review n
-  where n.did = r.did and n.subject_uri = r.subject_uri
-    and (n.indexed_at, n.rkey) > (r.indexed_at, r.rkey)
-    and not exists (
-      select 1 from record tr
-      where tr.did = n.did and tr.collection = ${REVIEW} and tr.rkey = n.rkey and tr.takedown_ref is not null
-    )
-)`
-
 export class DirectoryReader {
   constructor(readonly db: TenantDb) {}
 
@@ -203,7 +189,7 @@ export class DirectoryReader {
       )
       .innerJoin('repo_block as b', (j) => j.onRef('b.did', '=', 'rec.did').onRef('b.cid', '=', 'rec.cid'))
       .select(['r.did', 'a.handle', 'r.rkey', 'rec.cid', 'b.content', 'r.subject_cid', 'r.indexed_at'])
-      .select(latestReview.as('latest'))
+      .select(sql<boolean>`not exists (${this.newerReview()})`.as('latest'))
       .where('r.subject_uri', '=', subjectUri)
       .where('rec.takedown_ref', 'is', null)
       .where('a.status', '=', 'active')
@@ -220,6 +206,23 @@ export class DirectoryReader {
       .orderBy(c('r.rkey'), 'desc')
       .limit(limit)
       .execute()
+  }
+
+  /**
+   * A review of the same author and subject as review r written after it, in
+   * the order review totals take a reviewer's latest by (indexed_at, then
+   * rkey), not taken down. Built here, not as SQL text, so that its tables
+   * are those of this tenant's schema on the embedded database.
+   */
+  private newerReview() {
+    return this.db
+      .selectFrom('skill_review as n')
+      .select(sql.lit(1).as('one'))
+      .where(sql<boolean>`n.did = r.did and n.subject_uri = r.subject_uri`)
+      .where(sql<boolean>`(n.indexed_at, n.rkey) > (r.indexed_at, r.rkey)`)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(takenDown(selectFrom, { did: 'n.did', collection: sql.lit(REVIEW), rkey: 'n.rkey' }))),
+      )
   }
 
   /** Documents of one collection by active accounts, not taken down; listings matching `capability` if given. */
