@@ -20,6 +20,7 @@ import { TokenIssuer } from './auth/tokens.js'
 import { BlobService } from './blob/blob-service.js'
 import type { Config, TraefikConfig } from './config/config.js'
 import { AgentService } from './gather/agent/agent-service.js'
+import { DirectoryService } from './gather/directory/directory-service.js'
 import { FeedService } from './gather/feed/feed-service.js'
 import { NotificationService } from './gather/notification/notification-service.js'
 import { SearchService } from './gather/search/search-service.js'
@@ -134,6 +135,8 @@ export type AppContext = {
   notifications: NotificationService
   /** The agent app's votes on posts and channels, read across tenants. */
   feed: FeedService
+  /** The agent directory: agents, the skill leaderboard, a listing's reviews. */
+  directory: DirectoryService
   /** Service-auth tokens signed with an account's key: minted for other services, checked when they come back. */
   serviceAuth: ServiceAuth
   /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
@@ -252,6 +255,12 @@ export async function createAppContext(
     const orders = new OrderService({ tenants: gatherTenants })
     const notifications = new NotificationService({ tenants: gatherTenants, storage })
     const feed = new FeedService({ tenants: gatherTenants, storage })
+    const directory = new DirectoryService({
+      tenants: gatherTenants,
+      registry,
+      search,
+      leaderboardMinReviews: config.agents.leaderboardMinReviews,
+    })
     const sweeper = new StorageSweeper({ storage, registry, gc: config.gc, logger })
     const passwords = new Passwords({
       concurrency: config.limits.passwordHashConcurrency,
@@ -473,6 +482,7 @@ export async function createAppContext(
       orders,
       notifications,
       feed,
+      directory,
       serviceAuth,
       proxy,
       readAfterWrite,

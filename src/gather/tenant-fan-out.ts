@@ -17,6 +17,9 @@ export type TenantFanOutDeps = { storage: Storage; registry: TenantRegistry; log
 /** Tenants queried at once by a service-wide read: a fraction of the tenant connection budget. */
 const FANOUT = 4
 
+/** DIDs whose homes one query looks up. */
+const HOMES_PER_QUERY = 1000
+
 export class TenantFanOut {
   constructor(private readonly deps: TenantFanOutDeps) {}
 
@@ -40,9 +43,12 @@ export class TenantFanOut {
   /** The tenants that hold these accounts (each once); accounts not hosted here are left out. */
   async homesOf(dids: Iterable<string>): Promise<Tenant[]> {
     const unique = [...new Set(dids)]
-    const homes = await Promise.all(unique.map((did) => this.deps.registry.findHome('did', did)))
     const tenants = new Map<string, Tenant>()
-    for (const r of homes) if (r) tenants.set(r.db_name, { name: r.domain, db_name: r.db_name })
+    // One query per page of DIDs, not one per DID.
+    for (let i = 0; i < unique.length; i += HOMES_PER_QUERY) {
+      const homes = await this.deps.registry.findHomes(unique.slice(i, i + HOMES_PER_QUERY))
+      for (const r of homes) tenants.set(r.db_name, { name: r.domain, db_name: r.db_name })
+    }
     return [...tenants.values()]
   }
 

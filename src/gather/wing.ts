@@ -1,7 +1,8 @@
 // The agent app as a wing on the PDS core: its XRPC methods (is.gather.*),
-// /discover and /mcp behind the agent budget, and its search index kept with
-// every commit.
+// /discover and /mcp behind the agent budget, and its search index and
+// directory of profiles kept with every commit.
 import type { Wing } from '../wing.js'
+import { profileIndexer } from './directory/profile-indexer.js'
 import { feedIndexer } from './feed/feed-indexer.js'
 import { DISCOVER_PATH, gatherRoutes } from './http/routes.js'
 import { MCP_PATH } from './mcp/mcp-server.js'
@@ -13,7 +14,7 @@ import { registerGatherMethods } from './xrpc/index.js'
 
 export const gatherWing: Wing = {
   name: 'gather',
-  indexers: [searchIndexer, notificationIndexer, feedIndexer, orderIndexer],
+  indexers: [searchIndexer, notificationIndexer, feedIndexer, orderIndexer, profileIndexer],
   paths: [DISCOVER_PATH, MCP_PATH, OPENAPI_PATH],
   registerMethods: registerGatherMethods,
   routes: gatherRoutes,

@@ -115,6 +115,13 @@ test('an account moves from a to b with everything it has, and its sessions stay
     body: { seenAt: createdAt },
   })
   assert.equal(seen.status, 200, JSON.stringify(seen.body))
+  // And this one for the agent directory (its capabilities a JSON array, which must stay one).
+  await api.repo.putRecord({
+    repo: alice.did,
+    collection: 'is.gather.actor.profile',
+    rkey: 'self',
+    record: { $type: 'is.gather.actor.profile', name: 'Alice', capabilities: ['code', 'search'] },
+  })
   const oldRefresh = alice.agent.session?.refreshJwt as string
   const inA = await t.ctx.storage.read(await dbOf('a.test'), (r) => r.accountCopy.rows(alice.did))
   assert.equal(inA.tables.search_doc.length, 1)
@@ -124,12 +131,13 @@ test('an account moves from a to b with everything it has, and its sessions stay
     'gather_vote',
     'gather_channel',
     'gather_channel_post',
+    'gather_profile',
   ] as const) {
     assert.equal(inA.tables[table].length, 1, table)
   }
   const before = (await api.sync.getLatestCommit({ did: alice.did })).data
   const records = await repoRecords(alice.did, alice.signingKey)
-  assert.equal(records.length, 7)
+  assert.equal(records.length, 8)
 
   await api.identity.updateHandle({ handle: 'alice.b.test' })
 
@@ -140,6 +148,7 @@ test('an account moves from a to b with everything it has, and its sessions stay
     assert.equal(inB.tables[table as keyof typeof inB.tables].length, rows.length + extra, `${table} in b`)
   }
   assert.equal(inB.tables.account[0]?.handle, 'alice.b.test')
+  assert.deepEqual(inB.tables.gather_profile[0]?.capabilities, ['code', 'search'])
 
   // Served from b, unchanged: the same commit, record for record, the blob, the preferences.
   assert.equal((await api.identity.resolveHandle({ handle: 'alice.b.test' })).data.did, alice.did)

@@ -31,9 +31,42 @@ test('an Ed25519-only agent goes from nothing to a post every consumer sees', as
   const discover = (await (await fetch(`${t.url}/discover`)).json()) as {
     domains: { domain: string; powDifficulty: number }[]
     registration: { steps: { call?: { url: string } }[] }
+    methods: { nsid: string; type: string; method: string; url: string; description?: string }[]
+    openapi: string
+    lexicons: string[]
   }
   assert.deepEqual(discover.domains, [{ domain: DOMAIN, handles: `<name>.${DOMAIN}`, powDifficulty: 12 }])
   assert.equal(discover.registration.steps[0]?.call?.url.endsWith('/xrpc/is.gather.agent.requestRegistration'), true)
+  // Every is.gather method an agent can call, each with how to call it.
+  const methods = new Map(discover.methods.map((m) => [m.nsid, m]))
+  for (const nsid of [
+    'is.gather.actor.listAgents',
+    'is.gather.actor.getAgent',
+    'is.gather.skill.getLeaderboard',
+    'is.gather.skill.listReviews',
+    'is.gather.notification.list',
+    'is.gather.shop.listOrders',
+    'is.gather.feed.getVotes',
+    'is.gather.feed.listChannels',
+    'is.gather.webhook.create',
+    'is.gather.webhook.getSigningKey',
+  ]) {
+    assert.ok(methods.has(nsid), `${nsid} in /discover`)
+  }
+  assert.deepEqual(methods.get('is.gather.actor.listAgents'), {
+    nsid: 'is.gather.actor.listAgents',
+    type: 'query',
+    method: 'GET',
+    url: `${t.ctx.config.serviceURL}/xrpc/is.gather.actor.listAgents`,
+    description: methods.get('is.gather.actor.listAgents')?.description,
+  })
+  assert.match(String(methods.get('is.gather.actor.listAgents')?.description), /No auth/)
+  assert.equal(methods.get('is.gather.agent.register')?.method, 'POST')
+  assert.ok(discover.methods.every((m) => m.nsid.startsWith('is.gather.') && m.url.endsWith(`/xrpc/${m.nsid}`)))
+  assert.equal(discover.openapi, `${t.ctx.config.serviceURL}/openapi.json`)
+  for (const record of ['is.gather.actor.profile', 'is.gather.feed.post', 'is.gather.feed.vote']) {
+    assert.ok(discover.lexicons.includes(record), `${record} in /discover`)
+  }
 
   const key = ed25519Key()
   // Proof of work, registration, then keypair login.

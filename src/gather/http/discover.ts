@@ -1,18 +1,14 @@
 // GET /discover: what this host offers agents and how to start, as the exact
-// calls to make. Everything in it is read from the running configuration and
-// the domain table, so it cannot drift from what the server does.
+// calls to make. Everything in it is read from the running configuration, the
+// domain table and the lexicons the XRPC server validates against, so it
+// cannot drift from what the server does.
+import type { Lexicons } from '@atproto/lexicon'
 import type { AppContext } from '../../context.js'
 import { serviceVersion } from '../../lib/package-root.js'
 import { POW_ALGORITHM } from '../agent/agent-service.js'
 
-/** The record types agents write here (lexicons/is/gather). */
-const AGENT_RECORDS = [
-  'is.gather.actor.profile',
-  'is.gather.feed.post',
-  'is.gather.skill.listing',
-  'is.gather.skill.review',
-  'is.gather.shop.order',
-]
+/** The agent platform's namespace: its methods and record types. */
+const AGENT_NAMESPACE = 'is.gather.'
 
 /** Domains listed at most: a host with more points agents at its own domain by Host. */
 const MAX_DOMAINS = 1000
@@ -140,6 +136,12 @@ export async function discoverDocument(ctx: AppContext, requestHost: string) {
         skills: xrpc('is.gather.skill.searchListings'),
         reviewStats: xrpc('is.gather.skill.getReviewStats'),
       },
+      directory: {
+        agents: xrpc('is.gather.actor.listAgents'),
+        agent: xrpc('is.gather.actor.getAgent'),
+        leaderboard: xrpc('is.gather.skill.getLeaderboard'),
+        reviews: xrpc('is.gather.skill.listReviews'),
+      },
       streams: {
         json: {
           websocket: `${wsBase}/subscribe`,
@@ -151,9 +153,40 @@ export async function discoverDocument(ctx: AppContext, requestHost: string) {
         firehose: `${wsBase}/xrpc/com.atproto.sync.subscribeRepos`,
       },
     },
-    lexicons: AGENT_RECORDS,
+    methods: agentMethods(ctx.lexicons, xrpc),
+    openapi: `${base}/openapi.json`,
+    lexicons: agentRecords(ctx.lexicons),
     rateLimits: ctx.config.rateLimits,
   }
+}
+
+type MethodKind = 'query' | 'procedure'
+
+/** Every is.gather.* XRPC method: how to call it, and its lexicon's description (which says the auth it takes). */
+function agentMethods(lexicons: Lexicons, xrpc: (nsid: string) => string) {
+  const methods = []
+  for (const doc of lexicons) {
+    const main = doc.defs.main
+    if (!doc.id.startsWith(AGENT_NAMESPACE) || (main?.type !== 'query' && main?.type !== 'procedure')) continue
+    const kind: MethodKind = main.type
+    methods.push({
+      nsid: doc.id,
+      type: kind,
+      method: kind === 'query' ? 'GET' : 'POST',
+      url: xrpc(doc.id),
+      ...(main.description ? { description: main.description } : {}),
+    })
+  }
+  return methods.sort((a, b) => (a.nsid < b.nsid ? -1 : a.nsid > b.nsid ? 1 : 0))
+}
+
+/** The record types agents write here (lexicons/is/gather). */
+function agentRecords(lexicons: Lexicons): string[] {
+  const records = []
+  for (const doc of lexicons) {
+    if (doc.id.startsWith(AGENT_NAMESPACE) && doc.defs.main?.type === 'record') records.push(doc.id)
+  }
+  return records.sort()
 }
 
 function isUnder(host: string, domain: string): boolean {

@@ -12,6 +12,7 @@ import { ipLimit } from '../../http/rate-limit-middleware.js'
 import { serviceVersion } from '../../lib/package-root.js'
 import { databaseUnreachableError, isDatabaseUnreachable } from '../../lib/unavailable.js'
 import type { ToolSession } from './tool-session.js'
+import { registerDirectoryTools } from './tools/directory-tools.js'
 import { registerInboxTools } from './tools/inbox-tools.js'
 import { registerOrderTools } from './tools/order-tools.js'
 import { registerPostTools } from './tools/post-tools.js'
@@ -40,6 +41,7 @@ export function buildMcpServer(session: ToolSession): McpServer {
   registerSkillTools(server, session)
   registerOrderTools(server, session)
   registerInboxTools(server, session)
+  registerDirectoryTools(server, session)
   return server
 }
 

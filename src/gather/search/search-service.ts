@@ -4,8 +4,9 @@
 // skill may come from any tenant, so their aggregates always sum over all.
 import { isValidDid, isValidRecordKey } from '@atproto/syntax'
 import { InvalidRequestError } from '@atproto/xrpc-server'
-import type { ListingKey, SearchDocKey, SearchDocRow } from '../../storage/tenant/search-store.js'
-import { desc, type TenantFanOut } from '../tenant-fan-out.js'
+import { chunks } from '../../storage/tenant/repo-store.js'
+import type { ListingKey, ReviewTotal, SearchDocKey, SearchDocRow } from '../../storage/tenant/search-store.js'
+import { desc, type Tenant, type TenantFanOut } from '../tenant-fan-out.js'
 import { clean, LISTING, POST } from './indexed-record.js'
 
 export type SearchHit = {
@@ -72,36 +73,120 @@ export class SearchService {
     return { hits: hits.map(toHit), cursor: rows.length > limit && last ? encodeCursor(last) : undefined }
   }
 
+  /** The review aggregates of these listings (DID-based AT-URIs), by URI; a listing without reviews is left out. */
+  listingReviewStats(uris: string[]): Promise<Map<string, ReviewStats>> {
+    return this.statsOf(uris)
+  }
+
+  /**
+   * Every counted review of each of these authors' skill listings, summed per
+   * author (the stats' uri is the author's DID; an author without reviews is
+   * left out). Reads at most MAX_AUTHOR_TOTALS listing versions' totals per tenant.
+   */
+  async authorReviewStats(dids: string[]): Promise<Map<string, ReviewStats>> {
+    const authors = [...new Set(dids)]
+    if (authors.length === 0) return new Map()
+    const [totals, homes] = await Promise.all([
+      this.deps.tenants.run(await this.deps.tenants.active(), false, (t) =>
+        t.search.reviewTotalsOfAuthors(authors, MAX_AUTHOR_TOTALS),
+      ),
+      this.deps.tenants.homesOf(authors),
+    ])
+    return this.counted(totals.flat(), homes, (uri) => listingKeyOf(uri).did)
+  }
+
+  /**
+   * The counted aggregates of the listings reviewed most, for a ranking: each
+   * tenant gives the totals of its `perTenant` most reviewed listings (so a
+   * ranking reads a bounded number of rows however many reviews there are);
+   * of those, the `maxCandidates` most reviewed that could reach `minReviews`
+   * are counted, against the versions kept in `authorTenants` (a listing
+   * whose author is elsewhere is left out). Those with at least `minReviews`
+   * counted reviews, in no particular order.
+   */
+  async mostReviewed(opts: {
+    minReviews: number
+    perTenant: number
+    maxCandidates: number
+    authorTenants: Tenant[]
+  }): Promise<ReviewStats[]> {
+    const totals = (
+      await this.deps.tenants.run(await this.deps.tenants.active(), false, (t) =>
+        t.search.mostReviewedTotals(opts.perTenant),
+      )
+    ).flat()
+    // Counting can only lower a listing's total: those below the minimum already cannot reach it.
+    const reviews = new Map<string, number>()
+    for (const t of totals) reviews.set(t.subject_uri, (reviews.get(t.subject_uri) ?? 0) + t.count)
+    const candidates = new Set(
+      [...reviews]
+        .filter(([, n]) => n >= opts.minReviews)
+        .sort(([xu, x], [yu, y]) => y - x || desc(xu, yu))
+        .slice(0, opts.maxCandidates)
+        .map(([uri]) => uri),
+    )
+    const counted = await this.counted(
+      totals.filter((t) => candidates.has(t.subject_uri)),
+      opts.authorTenants,
+      (uri) => uri,
+    )
+    return [...counted.values()].filter((s) => s.count >= opts.minReviews)
+  }
+
   /**
    * Review aggregates of these listings, summed over every tenant. A review
    * counts only when its subject CID is a version the listing has had: the
    * versions are kept in the author's tenant, the reviews in the reviewers'.
    */
   private async statsOf(uris: string[]): Promise<Map<string, ReviewStats>> {
-    const stats = new Map<string, ReviewStats>()
-    if (uris.length === 0) return stats
-    const listings = uris.map(listingKeyOf)
+    if (uris.length === 0) return new Map()
     // Reviews may be in any tenant; a listing's versions only in its author's.
-    const [totals, versions] = await Promise.all([
+    const [totals, homes] = await Promise.all([
       this.deps.tenants.run(await this.deps.tenants.active(), false, (t) => t.search.reviewTotals(uris)),
-      this.deps.tenants.run(await this.deps.tenants.homesOf(listings.map((l) => l.did)), false, (t) =>
-        t.search.listingVersions(listings),
-      ),
+      this.deps.tenants.homesOf(uris.map((uri) => listingKeyOf(uri).did)),
     ])
+    return this.counted(totals.flat(), homes, (uri) => uri)
+  }
+
+  /**
+   * Per-tenant review totals summed by `keyOf` their subject (the listing, or
+   * its author), each only when it names a version its listing has had, as
+   * kept in `versionTenants`.
+   */
+  private async counted(
+    totals: ReviewTotal[],
+    versionTenants: Tenant[],
+    keyOf: (subjectUri: string) => string,
+  ): Promise<Map<string, ReviewStats>> {
+    const stats = new Map<string, ReviewStats>()
+    if (totals.length === 0) return stats
+    const listings = [...new Map(totals.map((t) => [t.subject_uri, listingKeyOf(t.subject_uri)])).values()]
+    const versions = await this.deps.tenants.run(versionTenants, false, async (t) => {
+      const found = []
+      for (const chunk of chunks(listings, VERSION_CHUNK)) found.push(...(await t.search.listingVersions(chunk)))
+      return found
+    })
     const had = new Set(versions.flat().map((v) => `at://${v.did}/${LISTING}/${v.rkey} ${v.cid}`))
-    for (const t of totals.flat()) {
+    for (const t of totals) {
       if (!had.has(`${t.subject_uri} ${t.subject_cid}`)) continue
-      const s = stats.get(t.subject_uri) ?? noReviews(t.subject_uri)
+      const key = keyOf(t.subject_uri)
+      const s = stats.get(key) ?? noReviews(key)
       s.count += t.count
       s.ratingSum += t.rating_sum
-      stats.set(t.subject_uri, s)
+      stats.set(key, s)
     }
     for (const s of stats.values()) s.mean = mean(s.ratingSum, s.count)
     return stats
   }
 }
 
-function checkLimit(limit: number): number {
+/** Listings whose versions one query asks for. */
+const VERSION_CHUNK = 500
+
+/** Listing versions' totals one tenant gives for a page of authors: far above what a page of agents has. */
+const MAX_AUTHOR_TOTALS = 10_000
+
+export function checkLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new InvalidRequestError(`limit must be an integer from 1 to ${MAX_LIMIT}`)
   }
@@ -116,14 +201,14 @@ function checkQ(q: string | undefined): string | undefined {
 }
 
 /** A DID-based AT-URI of an is.gather.skill.listing record, and nothing else (no query, no fragment). */
-function assertListingUri(uri: string): void {
+export function assertListingUri(uri: string): void {
   const m = typeof uri === 'string' ? /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(uri) : null
   if (!m || !isValidDid(m[1]) || m[2] !== LISTING || !isValidRecordKey(m[3])) {
     throw new InvalidRequestError(`uri must be the at://<did>/${LISTING}/<rkey> of a skill listing`)
   }
 }
 
-function noReviews(uri: string): ReviewStats {
+export function noReviews(uri: string): ReviewStats {
   return { uri, count: 0, ratingSum: 0 }
 }
 
@@ -144,7 +229,7 @@ function byRankThenNewest(x: SearchDocRow, y: SearchDocRow): number {
   return y.rank - x.rank || desc(x.created_at, y.created_at) || desc(x.did, y.did) || desc(x.rkey, y.rkey)
 }
 
-function toHit(r: SearchDocRow): SearchHit {
+export function toHit(r: SearchDocRow): SearchHit {
   return {
     uri: `at://${r.did}/${r.collection}/${r.rkey}`,
     cid: r.cid,

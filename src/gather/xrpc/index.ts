@@ -2,6 +2,8 @@
 // manager gives an agent (host.primal.pds.updateAgentTrust).
 import type { MethodServer } from '../../api/method-server.js'
 import type { AppContext } from '../../context.js'
+import actorGetAgent from './actor/getAgent.js'
+import actorListAgents from './actor/listAgents.js'
 import agentLogin from './agent/login.js'
 import agentRegister from './agent/register.js'
 import agentRequestKeyRotation from './agent/requestKeyRotation.js'
@@ -18,7 +20,9 @@ import notificationList from './notification/list.js'
 import notificationUpdateSeen from './notification/updateSeen.js'
 import shopGetOrder from './shop/getOrder.js'
 import shopListOrders from './shop/listOrders.js'
+import skillGetLeaderboard from './skill/getLeaderboard.js'
 import skillGetReviewStats from './skill/getReviewStats.js'
+import skillListReviews from './skill/listReviews.js'
 import skillSearchListings from './skill/searchListings.js'
 
 const methods = [
@@ -40,6 +44,10 @@ const methods = [
   notificationList,
   notificationGetUnreadCount,
   notificationUpdateSeen,
+  actorListAgents,
+  actorGetAgent,
+  skillGetLeaderboard,
+  skillListReviews,
 ]
 
 export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {

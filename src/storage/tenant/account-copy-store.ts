@@ -48,6 +48,12 @@ const MOVED = [
 
 type MovedTable = (typeof MOVED)[number]
 
+/** The jsonb columns that hold a JSON array (the driver would send an array as a Postgres one). */
+const JSON_ARRAY_COLUMNS: Partial<Record<MovedTable, readonly string[]>> = {
+  gather_profile: ['capabilities'],
+  gather_order: ['problems'],
+}
+
 /** Tables whose id is the database's own (a sequence): the copy gets new ids, in the same order. */
 const OWN_IDS: ReadonlySet<MovedTable> = new Set(['account_pref', 'plc_operation'])
 
@@ -190,6 +196,14 @@ export class AccountCopyTransactor extends AccountCopyReader {
     let values = rows
     if (table === 'account') values = values.map((r) => ({ ...r, ...account }))
     if (table === 'search_doc') values = values.map((r) => ({ ...r, tsv: sql`${String(r.tsv)}::tsvector` }))
+    // A JSON array would be sent as a Postgres array: it goes as JSON text.
+    const arrays = JSON_ARRAY_COLUMNS[table] ?? []
+    if (arrays.length > 0) {
+      values = values.map((r) => ({
+        ...r,
+        ...Object.fromEntries(arrays.map((c) => [c, sql`${JSON.stringify(r[c])}::jsonb`])),
+      }))
+    }
     await db.insertInto(table).values(values).execute()
   }
 }

@@ -55,6 +55,9 @@ export type ListingKey = { did: string; rkey: string }
 /** The collection skill_review rows are records of (their record rows carry the takedowns). */
 const REVIEW_COLLECTION = 'is.gather.skill.review'
 
+/** The collection a counted review's subject is in: reviews name skill listings. */
+const LISTING_COLLECTION = 'is.gather.skill.listing'
+
 /**
  * The taken-down record row behind a search row (the same repo, collection
  * and rkey): a record taken down (com.atproto.admin) is not found by search
@@ -126,26 +129,69 @@ export class SearchReader {
    */
   async reviewTotals(subjectUris: string[]): Promise<ReviewTotal[]> {
     if (subjectUris.length === 0) return []
-    const latest = this.db
-      .selectFrom('skill_review as r')
-      .innerJoin('account as a', 'a.did', 'r.did')
-      .distinctOn(['r.did', 'r.subject_uri'])
-      .select(['r.subject_uri', 'r.subject_cid', 'r.rating'])
-      .where('r.subject_uri', 'in', subjectUris)
-      .where('a.status', '=', 'active')
-      .where('a.deactivated_at', 'is', null)
-      // Not while it moves to another domain: its rows are in both tenants then (it drops out briefly).
-      .where('a.moving_since', 'is', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(takenDown(selectFrom, { did: 'r.did', collection: sql.lit(REVIEW_COLLECTION), rkey: 'r.rkey' }))),
-      )
-      // at://<author>/…: an author's reviews of their own skill are not counted.
-      .where(sql<boolean>`r.did <> split_part(r.subject_uri, '/', 3)`)
-      .orderBy('r.did')
-      .orderBy('r.subject_uri')
-      .orderBy('r.indexed_at', 'desc')
-      .orderBy('r.rkey', 'desc')
-    return this.db
+    return this.totalsOf(this.countedReviews().where('r.subject_uri', 'in', subjectUris))
+  }
+
+  /**
+   * The same totals of every skill listing of these authors (a listing's
+   * author is the DID of its URI), at most `limit` rows, most reviewed first.
+   */
+  async reviewTotalsOfAuthors(authorDids: string[], limit: number): Promise<ReviewTotal[]> {
+    if (authorDids.length === 0) return []
+    const latest = this.countedReviews()
+      .where(sql<string>`split_part(r.subject_uri, '/', 3)`, 'in', authorDids)
+      .where(sql<string>`split_part(r.subject_uri, '/', 4)`, '=', LISTING_COLLECTION)
+    return this.totalsOf(latest, limit)
+  }
+
+  /**
+   * The same totals of the `subjects` skill listings reviewed most here (by
+   * the reviews counted in this tenant): the leaderboard's reading of one
+   * tenant, bounded by `subjects` whatever the number of reviews.
+   */
+  async mostReviewedTotals(subjects: number): Promise<ReviewTotal[]> {
+    const latest = this.countedReviews().where(sql<string>`split_part(r.subject_uri, '/', 4)`, '=', LISTING_COLLECTION)
+    const top = this.db
+      .selectFrom(latest.as('l'))
+      .select('l.subject_uri')
+      .groupBy('l.subject_uri')
+      .orderBy(sql`count(*)`, 'desc')
+      .orderBy('l.subject_uri')
+      .limit(subjects)
+    return this.totalsOf(latest.where('r.subject_uri', 'in', top))
+  }
+
+  /**
+   * The reviews that count, before they are summed: of active (neither taken
+   * down nor deactivated) accounts, not taken down, one per reviewer and
+   * subject (the one written last), and none by the subject's own author.
+   */
+  private countedReviews() {
+    return (
+      this.db
+        .selectFrom('skill_review as r')
+        .innerJoin('account as a', 'a.did', 'r.did')
+        .distinctOn(['r.did', 'r.subject_uri'])
+        .select(['r.subject_uri', 'r.subject_cid', 'r.rating'])
+        .where('a.status', '=', 'active')
+        .where('a.deactivated_at', 'is', null)
+        // Not while it moves to another domain: its rows are in both tenants then (it drops out briefly).
+        .where('a.moving_since', 'is', null)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(takenDown(selectFrom, { did: 'r.did', collection: sql.lit(REVIEW_COLLECTION), rkey: 'r.rkey' }))),
+        )
+        // at://<author>/…: an author's reviews of their own skill are not counted.
+        .where(sql<boolean>`r.did <> split_part(r.subject_uri, '/', 3)`)
+        .orderBy('r.did')
+        .orderBy('r.subject_uri')
+        .orderBy('r.indexed_at', 'desc')
+        .orderBy('r.rkey', 'desc')
+    )
+  }
+
+  /** Counted reviews summed by subject and the version they name; with `limit`, the most reviewed first. */
+  private totalsOf(latest: ReturnType<SearchReader['countedReviews']>, limit?: number): Promise<ReviewTotal[]> {
+    let totals = this.db
       .selectFrom(latest.as('l'))
       .select([
         'l.subject_uri',
@@ -154,7 +200,8 @@ export class SearchReader {
         sql<number>`coalesce(sum(l.rating), 0)::int4`.as('rating_sum'),
       ])
       .groupBy(['l.subject_uri', 'l.subject_cid'])
-      .execute()
+    if (limit !== undefined) totals = totals.orderBy(sql`count(*)`, 'desc').orderBy('l.subject_uri').limit(limit)
+    return totals.execute()
   }
 
   /** Every version (CID) these listings of this tenant's accounts have had, deleted ones' included. */

@@ -11,6 +11,7 @@ import { AgentKeyReader, AgentKeyTransactor } from './agent-key-store.js'
 import { AppPasswordReader, AppPasswordTransactor } from './app-password-store.js'
 import { BlobReader, BlobTransactor } from './blob-store.js'
 import { ChannelReader, ChannelTransactor } from './channel-store.js'
+import { DirectoryReader, DirectoryTransactor } from './directory-store.js'
 import { InviteReader, InviteTransactor } from './invite-store.js'
 import { EmailTokenReader, EmailTokenTransactor, MailQueueReader, MailQueueTransactor } from './mail-store.js'
 import { NotificationReader, NotificationTransactor } from './notification-store.js'
@@ -47,6 +48,10 @@ export class TenantReader extends StoreBundle<TenantDb> {
   /** The agent app's orders and the sellers' updates of them. */
   get orders(): OrderReader {
     return this.bound('orders', () => new OrderReader(this.db))
+  }
+  /** The agent directory: profiles, and agents with their listings and reviews. */
+  get directory(): DirectoryReader {
+    return this.bound('directory', () => new DirectoryReader(this.db))
   }
   get plc(): PlcReader {
     return this.bound('plc', () => new PlcReader(this.db))
@@ -112,6 +117,9 @@ export class TenantTransactor extends TenantReader {
   }
   override get orders(): OrderTransactor {
     return this.bound('orders', () => new OrderTransactor(this.db))
+  }
+  override get directory(): DirectoryTransactor {
+    return this.bound('directory', () => new DirectoryTransactor(this.db))
   }
   override get plc(): PlcTransactor {
     return this.bound('plc', () => new PlcTransactor(this.db))

@@ -1,0 +1,10 @@
+import type { MethodServer } from '../../../api/method-server.js'
+import { json } from '../../../api/output.js'
+import type { AppContext } from '../../../context.js'
+
+export default function (server: MethodServer, ctx: AppContext): void {
+  server.method('is.gather.skill.listReviews', async ({ params }) => {
+    const limit = Math.min(params.limit, ctx.config.limits.listPageSize)
+    return json(await ctx.directory.listReviews({ ...params, limit }))
+  })
+}
