@@ -22,6 +22,10 @@ import type { Config, TraefikConfig } from './config/config.js'
 import { AgentService } from './gather/agent/agent-service.js'
 import { SearchService } from './gather/search/search-service.js'
 import { TenantFanOut } from './gather/tenant-fan-out.js'
+import { WebhookDelivery } from './gather/webhook/webhook-delivery.js'
+import { WebhookDispatcher } from './gather/webhook/webhook-dispatcher.js'
+import { WebhookService } from './gather/webhook/webhook-service.js'
+import { WebhookSigner } from './gather/webhook/webhook-signer.js'
 import { gatherWing } from './gather/wing.js'
 import { FirehoseServer } from './http/streams/firehose-server.js'
 import { JetstreamServer } from './http/streams/jetstream-server.js'
@@ -125,6 +129,8 @@ export type AppContext = {
   moderation: ModerationService
   /** The agent app's search, over the rows its commit indexer keeps. */
   search: SearchService
+  /** Accounts' webhooks (is.gather.webhook.*); the dispatcher and delivery jobs send them. */
+  webhooks: WebhookService
   /** Service-auth tokens signed with an account's key: minted for other services, checked when they come back. */
   serviceAuth: ServiceAuth
   /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
@@ -423,6 +429,29 @@ export async function createAppContext(
       outboxWritten,
       logger,
     })
+    const webhookSigner = new WebhookSigner(config.jwtSecret)
+    const webhookDelivery = new WebhookDelivery({
+      storage,
+      signer: webhookSigner,
+      config: config.webhooks,
+      attempted: (outcome) => metrics.webhookAttempt(outcome),
+      logger,
+    })
+    const webhookDispatcher = new WebhookDispatcher({
+      storage,
+      registry,
+      tail,
+      eventsOf: (frame) => jsonEvents.eventsOf(frame),
+      config: config.webhooks,
+      enqueued: () => webhookDelivery.wake(),
+      logger,
+    })
+    const webhooks = new WebhookService({
+      storage,
+      config: config.webhooks,
+      signer: webhookSigner,
+      deliveriesDue: () => webhookDelivery.wake(),
+    })
     const ctx: AppContext = {
       config,
       logger,
@@ -458,6 +487,7 @@ export async function createAppContext(
       blobs,
       moderation,
       search,
+      webhooks,
       serviceAuth,
       proxy,
       readAfterWrite,
@@ -481,6 +511,7 @@ export async function createAppContext(
         departures,
         hostSwitches,
         mail,
+        webhooks: config.webhooks.enabled ? [webhookDispatcher, webhookDelivery] : [],
       }),
     }
     await recover(ctx)
@@ -566,7 +597,9 @@ async function recover(ctx: AppContext): Promise<void> {
  * Following the PLC export for departures needs only storage and the directory.
  * Switching accounts to their domain's PDS host needs the sequencer (its
  * events) and the relay announcer (asked to crawl the host first).
- * Mail (when the config has `email`) goes last: it needs nothing the others do.
+ * Mail (when the config has `email`) goes after: it needs nothing the others do.
+ * The webhook jobs (unless webhooks.enabled is false) go last: the dispatcher
+ * follows the tail, and the delivery job sends what it queues.
  */
 function backgroundJobs(jobs: {
   oauthSweep: OAuthSweep
@@ -580,6 +613,7 @@ function backgroundJobs(jobs: {
   departures: Departures
   hostSwitches: HostSwitches
   mail?: MailQueue
+  webhooks: BackgroundJob[]
 }): BackgroundJob[] {
   const list: BackgroundJob[] = [
     jobs.pending,
@@ -593,7 +627,7 @@ function backgroundJobs(jobs: {
     jobs.hostSwitches,
     jobs.oauthSweep,
   ]
-  return jobs.mail ? [...list, jobs.mail] : list
+  return [...list, ...(jobs.mail ? [jobs.mail] : []), ...jobs.webhooks]
 }
 
 /** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */

@@ -87,9 +87,7 @@ export function decodeCursor(cursor: string, kinds: ('s' | 'n')[]): (string | nu
     parsed = undefined
   }
   const fits = (v: unknown, kind: 's' | 'n') =>
-    kind === 's'
-      ? typeof v === 'string' && v.length <= 2048 && clean(v) === v
-      : Number.isSafeInteger(v)
+    kind === 's' ? typeof v === 'string' && v.length <= 2048 && clean(v) === v : Number.isSafeInteger(v)
   if (Array.isArray(parsed) && parsed.length === kinds.length && kinds.every((k, i) => fits(parsed[i], k))) {
     return parsed as (string | number)[]
   }

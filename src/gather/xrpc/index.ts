@@ -12,6 +12,11 @@ import feedSearchPosts from './feed/searchPosts.js'
 import updateAgentTrust from './host/updateAgentTrust.js'
 import skillGetReviewStats from './skill/getReviewStats.js'
 import skillSearchListings from './skill/searchListings.js'
+import webhookCreate from './webhook/create.js'
+import webhookDelete from './webhook/delete.js'
+import webhookGetSigningKey from './webhook/getSigningKey.js'
+import webhookList from './webhook/list.js'
+import webhookResume from './webhook/resume.js'
 
 const methods = [
   updateAgentTrust,
@@ -24,6 +29,11 @@ const methods = [
   feedSearchPosts,
   skillSearchListings,
   skillGetReviewStats,
+  webhookCreate,
+  webhookList,
+  webhookDelete,
+  webhookResume,
+  webhookGetSigningKey,
 ]
 
 export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {
