@@ -597,9 +597,9 @@ async function recover(ctx: AppContext): Promise<void> {
  * Following the PLC export for departures needs only storage and the directory.
  * Switching accounts to their domain's PDS host needs the sequencer (its
  * events) and the relay announcer (asked to crawl the host first).
- * Mail (when the config has `email`) goes after: it needs nothing the others do.
- * The webhook jobs (unless webhooks.enabled is false) go last: the dispatcher
- * follows the tail, and the delivery job sends what it queues.
+ * The webhook jobs (unless webhooks.enabled is false) follow the tail: the
+ * dispatcher reads it, and the delivery job sends what the dispatcher queues.
+ * Mail (when the config has `email`) goes last: it needs nothing the others do.
  */
 function backgroundJobs(jobs: {
   oauthSweep: OAuthSweep
@@ -627,7 +627,7 @@ function backgroundJobs(jobs: {
     jobs.hostSwitches,
     jobs.oauthSweep,
   ]
-  return [...list, ...(jobs.mail ? [jobs.mail] : []), ...jobs.webhooks]
+  return [...list, ...jobs.webhooks, ...(jobs.mail ? [jobs.mail] : [])]
 }
 
 /** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */
