@@ -117,15 +117,13 @@ export class WebhookDispatcher implements BackgroundJob {
     const frames = tail.framesAfter(from, PAGE_EVENTS) ?? (await tail.readAfter(from, PAGE_BYTES)).frames
     const last = frames.at(-1)
     if (!last) return undefined
-    const page: DecodedEvent[] = await Promise.all(
-      frames.map(async (f) => ({ seq: f.seq, timeUs: f.timeUs, events: await this.deps.eventsOf(f) })),
-    )
     let queued = 0
     const moved = await storage.managementTransactor.transact(async (tx) => {
       // Under this lock no webhook is being made (webhook-service.ts): those read now are all that may want the page.
       if ((await tx.webhooks.lockCursor('update')) !== from) return false
       const webhooks = await tx.webhooks.forDispatch(last.seq)
-      const deliveries = webhooks.length > 0 ? await matchPage(page, webhooks, this.authorOf) : []
+      // With no webhook that wants them, the events are passed over without being decoded.
+      const deliveries = webhooks.length > 0 ? await matchPage(await this.decode(frames), webhooks, this.authorOf) : []
       queued = deliveries.length
       return tx.webhooks.enqueue(from, last.seq, deliveries, config.maxQueued, new Date().toISOString())
     })
@@ -133,6 +131,10 @@ export class WebhookDispatcher implements BackgroundJob {
     if (!moved) return storage.managementReader.webhooks.cursor()
     if (queued > 0) this.deps.enqueued()
     return last.seq
+  }
+
+  private decode(frames: SequencedFrame[]): Promise<DecodedEvent[]> {
+    return Promise.all(frames.map(async (f) => ({ seq: f.seq, timeUs: f.timeUs, events: await this.deps.eventsOf(f) })))
   }
 
   /** The handles of those of `dids` that are active accounts of ours. */
