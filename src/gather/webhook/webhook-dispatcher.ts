@@ -9,6 +9,7 @@ import type { WebhooksConfig } from '../../config/config.js'
 import type { BackgroundJob } from '../../lib/jobs.js'
 import type { Logger } from '../../lib/logger.js'
 import type { TenantRegistry } from '../../storage/management/tenant-registry.js'
+import type { WebhookRow } from '../../storage/management/webhook-store.js'
 import type { Storage } from '../../storage/storage.js'
 import { accountState } from '../../storage/tenant/account-store.js'
 import type { EventTail, SequencedFrame } from '../../sync/event-tail.js'
@@ -117,37 +118,82 @@ export class WebhookDispatcher implements BackgroundJob {
     const frames = tail.framesAfter(from, PAGE_EVENTS) ?? (await tail.readAfter(from, PAGE_BYTES)).frames
     const last = frames.at(-1)
     if (!last) return undefined
-    let queued = 0
-    const moved = await storage.managementTransactor.transact(async (tx) => {
-      // Under this lock no webhook is being made (webhook-service.ts): those read now are all that may want the page.
-      if ((await tx.webhooks.lockCursor('update')) !== from) return false
-      const webhooks = await tx.webhooks.forDispatch(last.seq)
-      // With no webhook that wants them, the events are passed over without being decoded.
-      const deliveries = webhooks.length > 0 ? await matchPage(await this.decode(frames), webhooks, this.authorOf) : []
-      queued = deliveries.length
-      return tx.webhooks.enqueue(from, last.seq, deliveries, config.maxQueued, new Date().toISOString())
-    })
-    // Another dispatcher moved the cursor (this process lost the seat meanwhile): go on from where it is.
-    if (!moved) return storage.managementReader.webhooks.cursor()
-    if (queued > 0) this.deps.enqueued()
-    return last.seq
+    // Decoded once, and only when some webhook may want the page.
+    let decoded: Promise<DecodedEvent[]> | undefined
+    const page = () => {
+      decoded ??= this.decode(frames)
+      return decoded
+    }
+    // The transaction below may not wait on another query (the embedded database has one session, which it
+    // holds), so the authors a notification names are looked up before it, for the webhooks there are now,
+    // and again after it for a webhook made in between.
+    const authors = new Map<string, Author | null>()
+    const now = await storage.managementReader.webhooks.forDispatch(last.seq)
+    if (now.length > 0) await this.lookUp(await this.authorsNamed(await page(), now), authors)
+    for (;;) {
+      const missing = new Set<string>()
+      let queued = 0
+      const outcome = await storage.managementTransactor.transact(async (tx) => {
+        // Under this lock no webhook is being made (webhook-service.ts): those read now are all that may want the page.
+        if ((await tx.webhooks.lockCursor('update')) !== from) return 'moved'
+        const webhooks = await tx.webhooks.forDispatch(last.seq)
+        const deliveries = webhooks.length > 0 ? await matchPage(await page(), webhooks, known(authors, missing)) : []
+        if (missing.size > 0) return 'authors'
+        queued = deliveries.length
+        await tx.webhooks.enqueue(from, last.seq, deliveries, config.maxQueued, new Date().toISOString())
+        return 'queued'
+      })
+      if (outcome === 'authors') {
+        await this.lookUp([...missing], authors)
+        continue
+      }
+      // Another dispatcher moved the cursor (this process lost the seat meanwhile): go on from where it is.
+      if (outcome === 'moved') return storage.managementReader.webhooks.cursor()
+      if (queued > 0) this.deps.enqueued()
+      return last.seq
+    }
   }
 
   private decode(frames: SequencedFrame[]): Promise<DecodedEvent[]> {
     return Promise.all(frames.map(async (f) => ({ seq: f.seq, timeUs: f.timeUs, events: await this.deps.eventsOf(f) })))
   }
 
-  /** The handles of those of `dids` that are active accounts of ours. */
-  private readonly authorOf: AuthorOf = async (dids) => {
+  /** The authors whose records notify one of `webhooks` in `page`. */
+  private async authorsNamed(page: DecodedEvent[], webhooks: WebhookRow[]): Promise<string[]> {
+    const named: string[] = []
+    await matchPage(page, webhooks, async (dids) => {
+      named.push(...dids)
+      return new Map()
+    })
+    return named
+  }
+
+  /** Adds each of `dids` to `authors`: its handle when it is an active account of ours, else null. */
+  private async lookUp(dids: string[], authors: Map<string, Author | null>): Promise<void> {
+    if (dids.length === 0) return
     const { storage, registry } = this.deps
+    for (const did of dids) authors.set(did, null)
     const homes = await registry.findHomes(dids)
-    const found = new Map<string, { did: string; handle: string }>()
     await Promise.all(
       homes.map(async (home) => {
         const summary = await storage.read(home.db_name, (t) => t.accounts.summary(home.did))
-        if (summary && accountState(summary) === 'active') found.set(home.did, { did: home.did, handle: home.handle })
+        if (summary && accountState(summary) === 'active') authors.set(home.did, { did: home.did, handle: home.handle })
       }),
     )
+  }
+}
+
+type Author = { did: string; handle: string }
+
+/** Authors from what was looked up; those not looked up yet are added to `missing`. */
+function known(authors: Map<string, Author | null>, missing: Set<string>): AuthorOf {
+  return async (dids) => {
+    const found = new Map<string, Author>()
+    for (const did of dids) {
+      const author = authors.get(did)
+      if (author === undefined) missing.add(did)
+      else if (author !== null) found.set(did, author)
+    }
     return found
   }
 }
