@@ -13,7 +13,7 @@ export type Received = {
   body: Record<string, unknown>
   contentType: string
   verified: boolean
-  /** What the receiver answered. */
+  /** What the receiver answered (0: nothing, it hung). */
   answered: number
 }
 
@@ -21,6 +21,8 @@ export class WebhookReceiver {
   readonly requests: Received[] = []
   /** Answer 503 to everything while set. */
   failing = false
+  /** Answer nothing while set (the request stays open until the sender gives up). */
+  hanging = false
   private server: http.Server
   private port = 0
 
@@ -67,7 +69,7 @@ export class WebhookReceiver {
         const id = String(req.headers['webhook-id'] ?? '')
         const timestamp = String(req.headers['webhook-timestamp'] ?? '')
         const signature = String(req.headers['webhook-signature'] ?? '')
-        const answered = this.failing ? 503 : 200
+        const answered = this.hanging ? 0 : this.failing ? 503 : 200
         this.requests.push({
           id,
           timestamp,
@@ -76,6 +78,7 @@ export class WebhookReceiver {
           verified: verifies(this.publicKey, `${id}.${timestamp}.${text}`, signature),
           answered,
         })
+        if (answered === 0) return
         res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered === 200 ? 'ok' : 'unavailable')
       })
     })

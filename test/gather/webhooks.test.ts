@@ -311,6 +311,28 @@ describe('webhooks', () => {
     assertOnceInOrder(r.delivered, hook.id)
   })
 
+  test('stopping the delivery job cuts a hung send short and leaves it queued, sent again with the same id', async () => {
+    const gus = await loggedInAccount(t, 'gus.alpha.test')
+    const r = await receiver()
+    r.hanging = true
+    const hook = await made(t, gus, r.url, { wantedDids: [gus.did] })
+    await post(gus, 'into the void')
+    await until(() => r.requests.length >= 1, 'the send to reach the receiver')
+    const started = Date.now()
+    await job('webhook-delivery').stop()
+    // The default timeoutMs is 10 s: a stop waits for no receiver.
+    assert.ok(Date.now() - started < 5000, `stop took ${Date.now() - started} ms`)
+    const view = (await viewOf(t, gus, hook.id)) as View
+    assert.equal(view.pending, 1)
+    assert.equal(view.consecutiveFailures, 0)
+    assert.equal(view.lastAttemptAt, undefined, 'a send cut short is no attempt')
+    r.hanging = false
+    await job('webhook-delivery').start()
+    await until(() => r.delivered.length >= 1, 'the send again')
+    assert.equal(r.delivered[0]?.id, r.requests[0]?.id)
+    assertOnceInOrder(r.delivered, hook.id)
+  })
+
   test("one account cannot list, delete or resume another's webhook", async () => {
     const r = await receiver()
     const hook = await made(t, ann, r.url, { wantedDids: [ann.did] })

@@ -41,6 +41,8 @@ export class WebhookDelivery implements BackgroundJob {
   private pumping?: Promise<void>
   private again = false
   private stopped = false
+  /** Aborted on stop: sends under way are cut short and left queued, to be sent again (same webhook-id). */
+  private stopping = new AbortController()
 
   constructor(private readonly deps: WebhookDeliveryDeps) {
     this.seat = new LeaderSeat(deps.storage.coordination, DELIVERY_LOCK, this.name, deps.logger)
@@ -48,6 +50,7 @@ export class WebhookDelivery implements BackgroundJob {
 
   async start(): Promise<void> {
     this.stopped = false
+    if (this.stopping.signal.aborted) this.stopping = new AbortController()
     this.poster ??= new WebhookPoster(this.deps.config)
     await this.seat.take()
     const campaign = setInterval(() => void this.seat.take().then((held) => held && this.wake()), CAMPAIGN_MS)
@@ -61,6 +64,7 @@ export class WebhookDelivery implements BackgroundJob {
 
   async stop(): Promise<void> {
     this.stopped = true
+    this.stopping.abort()
     for (const t of this.timers) clearInterval(t)
     this.timers = []
     while (this.pumping) await this.pumping
@@ -124,8 +128,9 @@ export class WebhookDelivery implements BackgroundJob {
     this.poster ??= new WebhookPoster(config)
     const poster = this.poster
     const result = url
-      ? await poster.post(url, d.payload, { ...headers })
+      ? await poster.post(url, d.payload, { ...headers }, this.stopping.signal)
       : { ok: false, error: 'the webhook url does not parse' }
+    if (result.aborted) return
     const at = new Date().toISOString()
     if (result.ok) {
       await storage.managementTransactor.transact((tx) => tx.webhooks.delivered(d, { status: result.status, at }))

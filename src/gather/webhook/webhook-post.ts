@@ -13,8 +13,12 @@ import { hostOf } from './webhook-address.js'
 /** The most of an answer's body read before the connection is dropped: nothing in it is used. */
 const ANSWER_BODY_CAP = 4096
 
-/** How an attempt ended: the HTTP status, when one came back; an error, when it failed. */
-export type PostResult = { ok: boolean; status?: number; error?: string }
+/**
+ * How an attempt ended: the HTTP status, when one came back; an error, when it
+ * failed; `aborted` when it was cut short on our side (a stop), which is no
+ * attempt at all.
+ */
+export type PostResult = { ok: boolean; status?: number; error?: string; aborted?: boolean }
 
 export class WebhookPoster {
   private readonly agents: { http: http.Agent; https: https.Agent }
@@ -27,7 +31,7 @@ export class WebhookPoster {
     }
   }
 
-  post(url: URL, body: string, headers: Record<string, string>): Promise<PostResult> {
+  post(url: URL, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<PostResult> {
     const refused = this.refusal(url)
     if (refused) return Promise.resolve({ ok: false, error: refused })
     const transport = url.protocol === 'https:' ? https : http
@@ -43,6 +47,7 @@ export class WebhookPoster {
       const req = transport.request(url, {
         method: 'POST',
         agent,
+        signal,
         headers: {
           ...headers,
           'content-type': 'application/json',
@@ -53,7 +58,9 @@ export class WebhookPoster {
         () => req.destroy(new Error(`no answer within ${this.opts.timeoutMs} ms`)),
         this.opts.timeoutMs,
       )
-      req.on('error', (err) => settle({ ok: false, error: describe(err) }))
+      req.on('error', (err) =>
+        settle(signal?.aborted ? { ok: false, aborted: true } : { ok: false, error: describe(err) }),
+      )
       req.on('response', (res) => {
         const status = res.statusCode ?? 0
         const result: PostResult = { ok: status >= 200 && status < 300, status }
