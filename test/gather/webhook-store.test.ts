@@ -3,12 +3,14 @@
 // transaction and is refused when the cursor moved meanwhile; an event queued
 // again is not queued twice; a full queue drops and counts; only each
 // webhook's oldest delivery is ever due, and a failure holds it back until its
-// retry and pauses the webhook after enough of them.
+// retry and pauses the webhook after enough of them; a deleted account's
+// webhooks are left alone.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { NewDelivery } from '../../src/storage/management/webhook-store.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
+import { xrpc } from '../helpers/xrpc.js'
 import { loggedInAccount } from '../repo/helpers.js'
 
 describe('webhook store', () => {
@@ -93,5 +95,15 @@ describe('webhook store', () => {
     const [next] = await store.due(nowIso(), 10, [])
     assert.ok(Number(next?.seq) > Number(oldest.seq))
     assert.equal((await t.ctx.webhooks.list(did))[0]?.pending, 3)
+  })
+
+  test("a deleted account's webhooks are sent nothing more, nor matched", async () => {
+    const store = t.ctx.storage.managementReader.webhooks
+    assert.equal((await store.due(new Date().toISOString(), 10, [])).length, 1)
+    assert.equal((await store.forDispatch(Number.MAX_SAFE_INTEGER)).length, 1)
+    const res = await xrpc(t.url, 'com.atproto.admin.deleteAccount', { auth: t.adminKey, body: { did } })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    assert.deepEqual(await store.due(new Date().toISOString(), 10, []), [])
+    assert.deepEqual(await store.forDispatch(Number.MAX_SAFE_INTEGER), [])
   })
 })

@@ -92,11 +92,12 @@ export class WebhookReader {
    * The oldest waiting delivery of each active webhook not in `busy`, when it
    * is due at `now`: order holds per webhook, since a later delivery is never
    * sent while an older one waits for its retry. At most `limit`, the longest
-   * due first.
+   * due first. A deleted account's webhooks are sent nothing more.
    */
   due(now: string, limit: number, busy: string[]): Promise<DueDelivery[]> {
     let q = this.db
       .selectFrom('webhook')
+      .innerJoin('did_routing', 'did_routing.did', 'webhook.did')
       .innerJoinLateral(
         (eb) =>
           eb
