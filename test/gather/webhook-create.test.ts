@@ -15,7 +15,9 @@ describe('webhooks on a server with default address rules', () => {
   let ann: TestAccount
 
   before(async () => {
-    t = await startTestServer({ config: { webhooks: { enabled: false, maxPerAccount: 2 } } })
+    t = await startTestServer({
+      config: { webhooks: { enabled: false, maxPerAccount: 2 }, rateLimits: { agentRequestsPerIp: { points: 0 } } },
+    })
     await addDomain(t, 'alpha.test')
     ann = await loggedInAccount(t, 'ann.alpha.test')
   })

@@ -20,7 +20,10 @@ describe('webhooks on the embedded database', () => {
   before(async () => {
     t = await startTestServer({
       backend: 'embedded',
-      config: { webhooks: { allowPrivateNetwork: true, retryBaseMs: 50, retryMaxMs: 200, pollMs: 50 } },
+      config: {
+        webhooks: { allowPrivateNetwork: true, retryBaseMs: 50, retryMaxMs: 200, pollMs: 50 },
+        rateLimits: { agentRequestsPerIp: { points: 0 } },
+      },
     })
     await addDomain(t, 'alpha.test')
     ann = await loggedInAccount(t, 'ann.alpha.test')

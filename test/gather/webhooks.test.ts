@@ -43,6 +43,8 @@ describe('webhooks', () => {
     t = await startTestServer({
       config: {
         webhooks: { allowPrivateNetwork: true, retryBaseMs: 50, retryMaxMs: 200, pollMs: 50, pauseAfterFailures: 6 },
+        // is.gather.* is the agent surface, with a per-IP budget: these tests poll webhook.list from one IP.
+        rateLimits: { agentRequestsPerIp: { points: 0 } },
       },
     })
     await addDomain(t, 'alpha.test')
@@ -259,7 +261,7 @@ describe('webhooks', () => {
     await until(() => r.requests.length >= 1, 'the send to reach the receiver')
     const started = Date.now()
     await job('webhook-delivery').stop()
-    // The default timeoutMs is 10 s: a stop waits for no receiver.
+    // The default timeoutMs is 10 s: a stop waits a moment (2 s) for sends under way, and no longer.
     assert.ok(Date.now() - started < 5000, `stop took ${Date.now() - started} ms`)
     const view = (await viewOf(t, gus, hook.id)) as View
     assert.equal(view.pending, 1)

@@ -18,6 +18,8 @@ import { deliveryId, type WebhookSigner } from './webhook-signer.js'
 const DELIVERY_LOCK = 0x70727768
 /** How often a process that does not deliver tries to (a dead one is replaced this fast). */
 const CAMPAIGN_MS = 2000
+/** How long a stop lets sends under way finish before it cuts them short. */
+const STOP_GRACE_MS = 2000
 
 export type DeliveryOutcome = 'delivered' | 'failed'
 
@@ -41,7 +43,7 @@ export class WebhookDelivery implements BackgroundJob {
   private pumping?: Promise<void>
   private again = false
   private stopped = false
-  /** Aborted on stop: sends under way are cut short and left queued, to be sent again (same webhook-id). */
+  /** Aborted on stop, after a grace: sends still under way are cut short and left queued, to be sent again (same webhook-id). */
   private stopping = new AbortController()
 
   constructor(private readonly deps: WebhookDeliveryDeps) {
@@ -64,10 +66,20 @@ export class WebhookDelivery implements BackgroundJob {
 
   async stop(): Promise<void> {
     this.stopped = true
-    this.stopping.abort()
     for (const t of this.timers) clearInterval(t)
     this.timers = []
     while (this.pumping) await this.pumping
+    // Sends under way may finish (a send cut short after the receiver took it would be sent again), for a
+    // moment only: a slow receiver's timeout is not waited out.
+    let grace: NodeJS.Timeout | undefined
+    await Promise.race([
+      Promise.all(this.inFlight.values()),
+      new Promise<void>((resolve) => {
+        grace = setTimeout(resolve, STOP_GRACE_MS)
+      }),
+    ])
+    clearTimeout(grace)
+    this.stopping.abort()
     await Promise.all(this.inFlight.values())
     this.poster?.close()
     this.poster = undefined
