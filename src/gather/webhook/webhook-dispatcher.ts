@@ -73,8 +73,15 @@ export class WebhookDispatcher implements BackgroundJob {
 
   /** Dispatches everything sequenced so far (if this process holds the seat). */
   async runOnce(): Promise<void> {
+    if (!(await this.seat.take())) return
     while (this.running) await this.running
-    if (await this.seat.take()) await this.catchUp()
+    // As a run of its own, so a poke meanwhile waits for it rather than running beside it.
+    const run = this.catchUp()
+    this.running = run.then(
+      () => this.ran(),
+      () => this.ran(),
+    )
+    await run
   }
 
   /** Dispatches now (again after the run under way, if one is). */
@@ -86,13 +93,15 @@ export class WebhookDispatcher implements BackgroundJob {
     }
     this.running = this.catchUp()
       .catch((err) => this.deps.logger.warn({ err }, 'dispatching webhook events failed; retried on the next poll'))
-      .finally(() => {
-        this.running = undefined
-        if (this.again) {
-          this.again = false
-          this.poke()
-        }
-      })
+      .finally(() => this.ran())
+  }
+
+  private ran(): void {
+    this.running = undefined
+    if (this.again) {
+      this.again = false
+      this.poke()
+    }
   }
 
   private async catchUp(): Promise<void> {
