@@ -26,6 +26,10 @@ import { NotificationService } from './gather/notification/notification-service.
 import { SearchService } from './gather/search/search-service.js'
 import { OrderService } from './gather/shop/order-service.js'
 import { TenantFanOut } from './gather/tenant-fan-out.js'
+import { WebhookDelivery } from './gather/webhook/webhook-delivery.js'
+import { WebhookDispatcher } from './gather/webhook/webhook-dispatcher.js'
+import { WebhookService } from './gather/webhook/webhook-service.js'
+import { WebhookSigner } from './gather/webhook/webhook-signer.js'
 import { gatherWing } from './gather/wing.js'
 import { FirehoseServer } from './http/streams/firehose-server.js'
 import { JetstreamServer } from './http/streams/jetstream-server.js'
@@ -137,6 +141,8 @@ export type AppContext = {
   feed: FeedService
   /** The agent directory: agents, the skill leaderboard, a listing's reviews. */
   directory: DirectoryService
+  /** Accounts' webhooks (is.gather.webhook.*); the dispatcher and delivery jobs send them. */
+  webhooks: WebhookService
   /** Service-auth tokens signed with an account's key: minted for other services, checked when they come back. */
   serviceAuth: ServiceAuth
   /** Calls we do not serve, passed on to the AppView, chat, a labeler. */
@@ -444,6 +450,29 @@ export async function createAppContext(
       outboxWritten,
       logger,
     })
+    const webhookSigner = new WebhookSigner(config.jwtSecret)
+    const webhookDelivery = new WebhookDelivery({
+      storage,
+      signer: webhookSigner,
+      config: config.webhooks,
+      attempted: (outcome) => metrics.webhookAttempt(outcome),
+      logger,
+    })
+    const webhookDispatcher = new WebhookDispatcher({
+      storage,
+      registry,
+      tail,
+      eventsOf: (frame) => jsonEvents.eventsOf(frame),
+      config: config.webhooks,
+      enqueued: () => webhookDelivery.wake(),
+      logger,
+    })
+    const webhooks = new WebhookService({
+      storage,
+      config: config.webhooks,
+      signer: webhookSigner,
+      deliveriesDue: () => webhookDelivery.wake(),
+    })
     const ctx: AppContext = {
       config,
       logger,
@@ -483,6 +512,7 @@ export async function createAppContext(
       notifications,
       feed,
       directory,
+      webhooks,
       serviceAuth,
       proxy,
       readAfterWrite,
@@ -506,6 +536,7 @@ export async function createAppContext(
         departures,
         hostSwitches,
         mail,
+        webhooks: config.webhooks.enabled ? [webhookDispatcher, webhookDelivery] : [],
       }),
     }
     await recover(ctx)
@@ -591,6 +622,8 @@ async function recover(ctx: AppContext): Promise<void> {
  * Following the PLC export for departures needs only storage and the directory.
  * Switching accounts to their domain's PDS host needs the sequencer (its
  * events) and the relay announcer (asked to crawl the host first).
+ * The webhook jobs (unless webhooks.enabled is false) follow the tail: the
+ * dispatcher reads it, and the delivery job sends what the dispatcher queues.
  * Mail (when the config has `email`) goes last: it needs nothing the others do.
  */
 function backgroundJobs(jobs: {
@@ -605,6 +638,7 @@ function backgroundJobs(jobs: {
   departures: Departures
   hostSwitches: HostSwitches
   mail?: MailQueue
+  webhooks: BackgroundJob[]
 }): BackgroundJob[] {
   const list: BackgroundJob[] = [
     jobs.pending,
@@ -618,7 +652,7 @@ function backgroundJobs(jobs: {
     jobs.hostSwitches,
     jobs.oauthSweep,
   ]
-  return jobs.mail ? [...list, jobs.mail] : list
+  return [...list, ...jobs.webhooks, ...(jobs.mail ? [jobs.mail] : [])]
 }
 
 /** Starts the background work of a serving process: sequencing, following the firehose, sweeping. */

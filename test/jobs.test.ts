@@ -49,6 +49,8 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
       'plc-departures',
       'host-switches',
       'oauth-sweep',
+      'webhook-dispatcher',
+      'webhook-delivery',
     ],
   )
   for (const job of [
@@ -77,6 +79,8 @@ test('the app lists its jobs once: the tail before the sequencer, all stopped be
   }
   await t.close()
   assert.deepEqual(log, [
+    'webhook-delivery',
+    'webhook-dispatcher',
     'oauth-sweep',
     'host-switches',
     'plc-departures',
@@ -109,6 +113,8 @@ test('with email configured, the mail job is listed last: started after the othe
         'plc-departures',
         'host-switches',
         'oauth-sweep',
+        'webhook-dispatcher',
+        'webhook-delivery',
         'mail',
       ],
     )

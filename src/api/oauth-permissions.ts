@@ -125,6 +125,12 @@ const TABLE: Record<string, Check> = {
   'com.atproto.sync.getRecord': always,
   'com.atproto.sync.getRepo': always,
   'com.atproto.sync.listBlobs': always,
+
+  // Webhooks deliver what the firehose and the account's notifications already show anyone: no scope of their own.
+  'is.gather.webhook.create': always,
+  'is.gather.webhook.list': always,
+  'is.gather.webhook.delete': always,
+  'is.gather.webhook.resume': always,
 }
 
 const LOWER = new Map(Object.entries(TABLE).map(([nsid, check]) => [nsid.toLowerCase(), check]))

@@ -45,6 +45,7 @@ export class Metrics {
   private readonly poolWaits: Counter<'pool'>
   private readonly poolWaitSeconds: Histogram<'pool'>
   private readonly firehosePacedSeconds: Counter<'host'>
+  private readonly webhookDeliveries: Counter<'outcome'>
 
   constructor() {
     const registers = [this.registry]
@@ -89,6 +90,12 @@ export class Metrics {
       labelNames: ['host'],
       registers,
     })
+    this.webhookDeliveries = new Counter({
+      name: `${PREFIX}webhook_deliveries_total`,
+      help: 'Webhook delivery attempts, by outcome (delivered: a 2xx; failed: anything else, retried later)',
+      labelNames: ['outcome'],
+      registers,
+    })
   }
 
   get contentType(): string {
@@ -117,6 +124,11 @@ export class Metrics {
   /** A subscriber of `host` (one of our hosts' host[:port]: a bounded set) waited `seconds` for its pace. */
   firehosePaced(host: string, seconds: number): void {
     this.firehosePacedSeconds.inc({ host }, seconds)
+  }
+
+  /** One webhook delivery attempt and how it went. */
+  webhookAttempt(outcome: 'delivered' | 'failed'): void {
+    this.webhookDeliveries.inc({ outcome })
   }
 
   /** Registers the gauges that read `state` when scraped; called once, when the context is built. */

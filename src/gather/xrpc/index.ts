@@ -24,6 +24,11 @@ import skillGetLeaderboard from './skill/getLeaderboard.js'
 import skillGetReviewStats from './skill/getReviewStats.js'
 import skillListReviews from './skill/listReviews.js'
 import skillSearchListings from './skill/searchListings.js'
+import webhookCreate from './webhook/create.js'
+import webhookDelete from './webhook/delete.js'
+import webhookGetSigningKey from './webhook/getSigningKey.js'
+import webhookList from './webhook/list.js'
+import webhookResume from './webhook/resume.js'
 
 const methods = [
   updateAgentTrust,
@@ -48,6 +53,11 @@ const methods = [
   actorGetAgent,
   skillGetLeaderboard,
   skillListReviews,
+  webhookCreate,
+  webhookList,
+  webhookDelete,
+  webhookResume,
+  webhookGetSigningKey,
 ]
 
 export function registerGatherMethods(server: MethodServer, ctx: AppContext): void {

@@ -73,7 +73,12 @@ export function parseOptionsUpdate(text: string): JetstreamFilter {
   )
 }
 
-function filterOf(wantedCollections: string[], wantedDids: string[], maxSize: string | undefined): JetstreamFilter {
+/** A filter of these values (webhooks take the same ones); InvalidRequestError for a value Jetstream would refuse. */
+export function filterOf(
+  wantedCollections: string[],
+  wantedDids: string[],
+  maxSize: string | undefined,
+): JetstreamFilter {
   if (wantedCollections.length > MAX_WANTED_COLLECTIONS) {
     throw new InvalidRequestError(`At most ${MAX_WANTED_COLLECTIONS} wantedCollections`)
   }

@@ -11,6 +11,7 @@ import { OAuthStore } from './oauth-store.js'
 import { PlcFollowTransactor } from './plc-follow-store.js'
 import { RateLimitTransactor } from './rate-limit-store.js'
 import { TenantRegistry } from './tenant-registry.js'
+import { WebhookReader, WebhookTransactor } from './webhook-store.js'
 
 export class ManagementReader extends StoreBundle<ManagementDb> {
   get challenges(): ChallengeReader {
@@ -18,6 +19,10 @@ export class ManagementReader extends StoreBundle<ManagementDb> {
   }
   get firehose(): FirehoseReader {
     return this.bound('firehose', () => new FirehoseReader(this.db))
+  }
+  /** Accounts' webhooks, their queues of deliveries, and the dispatcher's cursor. */
+  get webhooks(): WebhookReader {
+    return this.bound('webhooks', () => new WebhookReader(this.db))
   }
 }
 
@@ -31,6 +36,9 @@ export class ManagementTransactor extends ManagementReader {
   }
   override get firehose(): FirehoseTransactor {
     return this.bound('firehose', () => new FirehoseTransactor(this.db))
+  }
+  override get webhooks(): WebhookTransactor {
+    return this.bound('webhooks', () => new WebhookTransactor(this.db))
   }
   /** The journal of accounts moving between tenants. */
   get moves(): AccountMoveStore {
