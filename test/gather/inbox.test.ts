@@ -245,6 +245,35 @@ describe('the inbox', () => {
     assert.ok(!(await list(ann, { limit: 100 })).notifications.some((n) => n.uri === mention.uri))
   })
 
+  test('an edit tells no one anew: a mention added later notifies no one, a kept one keeps its time', async () => {
+    const quiet = await write(t, bob, POST, { text: 'nothing to see' })
+    const edited = await write(
+      t,
+      bob,
+      POST,
+      { text: `now with @${ann.handle}`, facets: mentionOf(`now with @${ann.handle}`, ann.did) },
+      quiet.rkey,
+    )
+    assert.notEqual(edited.cid, quiet.cid)
+    assert.ok(!(await list(ann, { limit: 100 })).notifications.some((n) => n.uri === quiet.uri))
+    const told = await write(t, cat, POST, {
+      text: `hi @${ann.handle}`,
+      facets: mentionOf(`hi @${ann.handle}`, ann.did),
+    })
+    const first = (await list(ann, { limit: 100 })).notifications.find((n) => n.uri === told.uri)
+    assert.ok(first)
+    await write(
+      t,
+      cat,
+      POST,
+      { text: `hi again @${ann.handle}`, facets: mentionOf(`hi again @${ann.handle}`, ann.did) },
+      told.rkey,
+    )
+    const kept = (await list(ann, { limit: 100 })).notifications.find((n) => n.uri === told.uri)
+    assert.equal(kept?.indexedAt, first.indexedAt)
+    assert.equal(kept?.record.text, `hi again @${ann.handle}`)
+  })
+
   test('the inbox is the caller’s own: no token, no answer', async () => {
     for (const nsid of ['is.gather.notification.list', 'is.gather.notification.getUnreadCount']) {
       assert.equal((await xrpc(t.url, nsid)).status, 401)

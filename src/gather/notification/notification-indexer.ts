@@ -1,7 +1,8 @@
-// The inbox as a commit indexer: each write of a record that may concern
-// another account replaces that record's notifications with the ones
-// notificationsOf (the one rule, shared with the webhooks) names now; a
-// delete takes them away. The rows live in the author's tenant.
+// The inbox as a commit indexer: a record that concerns other accounts
+// notifies them when it is created (notificationsOf: the one rule, shared
+// with the webhooks, which are sent creates only); an update keeps those of
+// its notifications that still hold, at their first time, and tells no one
+// anew; a delete takes them away. The rows live in the author's tenant.
 import type { CommitIndexer } from '../../repo/commit-indexer.js'
 import type { PreparedWrite } from '../../repo/prepare.js'
 import type { NotificationInput } from '../../storage/tenant/notification-store.js'
@@ -31,6 +32,7 @@ async function indexWrites(tx: TenantTransactor, did: string, writes: PreparedWr
       cid: w.cid.toString(),
       recordJson: targets.length > 0 ? recordJson(w) : '{}',
       targets,
+      update: w.action === 'update',
     })
   }
   await tx.notifications.remove(did, deleted)

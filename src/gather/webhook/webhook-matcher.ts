@@ -84,7 +84,8 @@ function notificationsFor(
 ): Pending[] {
   if (ev.collection === undefined || !NOTIFYING_COLLECTIONS.has(ev.collection)) return []
   const { did, commit } = JSON.parse(ev.json.toString('utf8')) as CommitJson
-  if ((commit.operation !== 'create' && commit.operation !== 'update') || !commit.cid) return []
+  // A record notifies when it is created, as the inbox keeps it: an update tells no one anew.
+  if (commit.operation !== 'create' || !commit.cid) return []
   const found: Pending[] = []
   for (const target of notificationsOf(did, commit.collection, commit.record)) {
     for (const hook of byRecipient.get(target.recipient) ?? []) {

@@ -15,6 +15,12 @@ export type NotificationInput = {
   /** The record as a JSON string, ready for a jsonb column. */
   recordJson: string
   targets: { recipient: string; reason: string; subjectUri?: string }[]
+  /**
+   * An update of a record tells no one anew: it keeps only the notifications
+   * its earlier version made (with their first time), dropping those that no
+   * longer hold. A create notifies all its targets now.
+   */
+  update: boolean
 }
 
 export type NotificationRow = {
@@ -106,22 +112,39 @@ export class NotificationReader {
 export class NotificationTransactor extends NotificationReader {
   /** Replaces the notifications of each record with the ones it makes now (none: they go). */
   async replace(authorDid: string, records: NotificationInput[], now: string): Promise<void> {
-    await this.remove(
-      authorDid,
-      records.map((r) => ({ collection: r.collection, rkey: r.rkey })),
-    )
+    const paths = records.map((r) => ({ collection: r.collection, rkey: r.rkey }))
+    const updated = paths.filter((_, i) => records[i].update)
+    const earlier = new Map<string, string>()
+    if (updated.length > 0) {
+      const rows = await this.db
+        .selectFrom('gather_notification')
+        .select(['collection', 'rkey', 'recipient_did', 'reason', 'indexed_at'])
+        .where('author_did', '=', authorDid)
+        .where((eb) =>
+          eb.or(updated.map((r) => eb.and([eb('collection', '=', r.collection), eb('rkey', '=', r.rkey)]))),
+        )
+        .execute()
+      for (const r of rows) earlier.set(targetKey(r.collection, r.rkey, r.recipient_did, r.reason), r.indexed_at)
+    }
+    await this.remove(authorDid, paths)
     const rows = records.flatMap((r) =>
-      r.targets.map((t) => ({
-        author_did: authorDid,
-        collection: r.collection,
-        rkey: r.rkey,
-        recipient_did: t.recipient,
-        reason: t.reason,
-        subject_uri: t.subjectUri ?? null,
-        cid: r.cid,
-        record: sql`${r.recordJson}::jsonb`,
-        indexed_at: now,
-      })),
+      r.targets.flatMap((t) => {
+        const first = earlier.get(targetKey(r.collection, r.rkey, t.recipient, t.reason))
+        if (r.update && first === undefined) return []
+        return [
+          {
+            author_did: authorDid,
+            collection: r.collection,
+            rkey: r.rkey,
+            recipient_did: t.recipient,
+            reason: t.reason,
+            subject_uri: t.subjectUri ?? null,
+            cid: r.cid,
+            record: sql`${r.recordJson}::jsonb`,
+            indexed_at: first ?? now,
+          },
+        ]
+      }),
     )
     if (rows.length === 0) return
     await this.db.insertInto('gather_notification').values(rows).execute()
@@ -153,4 +176,8 @@ export class NotificationTransactor extends NotificationReader {
       )
       .execute()
   }
+}
+
+function targetKey(collection: string, rkey: string, recipient: string, reason: string): string {
+  return `${collection}\n${rkey}\n${recipient}\n${reason}`
 }
