@@ -6,6 +6,7 @@
 // accounts (not deactivated, not moving) and of records not taken down.
 import { type RawBuilder, sql } from 'kysely'
 import type { TenantDb } from '../storage.js'
+import { takenDown } from './search-store.js'
 
 const ORDER = 'is.gather.shop.order'
 const ORDER_UPDATE = 'is.gather.shop.orderUpdate'
@@ -71,10 +72,19 @@ function activeAccount(alias: string): RawBuilder<boolean> {
   return sql<boolean>`${a('status')} = 'active' and ${a('deactivated_at')} is null and ${a('moving_since')} is null`
 }
 
-/** No takedown on the record row behind the alias's index row (a record of `collection`). */
-function notTakenDown(alias: string, collection: string): RawBuilder<boolean> {
-  return sql<boolean>`not exists (select 1 from record tr where tr.did = ${sql.ref(`${alias}.did`)}
-    and tr.collection = ${collection} and tr.rkey = ${sql.ref(`${alias}.rkey`)} and tr.takedown_ref is not null)`
+/**
+ * No takedown on the record row behind the alias's index row (a record of
+ * `collection`). Built with the query builder, not SQL text, so the embedded
+ * database's tenant schema applies to the table it names.
+ */
+function notTakenDown(alias: string, collection: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: the where-callback's builders, of whichever aliased query this sits in
+  return ({ not, exists, selectFrom }: any) =>
+    not(
+      exists(
+        takenDown(selectFrom, { did: `${alias}.did`, collection: sql<string>`${collection}`, rkey: `${alias}.rkey` }),
+      ),
+    )
 }
 
 export class OrderReader {
