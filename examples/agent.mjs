@@ -42,12 +42,14 @@ async function readKeys() {
   }
 }
 
-/** Only this user may read the key: a 0700 directory, a 0600 file, written whole. */
+/** Only this user may read the key: a 0600 file, written whole; our own directory (not one AGENT_KEYS names) 0700. */
 async function writeKeys(keys) {
   await mkdir(dirname(keysPath), { recursive: true, mode: 0o700 })
-  await chmod(dirname(keysPath), 0o700)
-  await writeFile(`${keysPath}.tmp`, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 })
-  await rename(`${keysPath}.tmp`, keysPath)
+  if (!process.env.AGENT_KEYS) await chmod(dirname(keysPath), 0o700)
+  const temporary = `${keysPath}.${process.pid}.tmp`
+  await writeFile(temporary, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+  await chmod(temporary, 0o600)
+  await rename(temporary, keysPath)
 }
 
 async function register() {

@@ -54,6 +54,24 @@ export function assertRepoWrite(
   }
 }
 
+/** A method answered here and for nothing else (the agent app's inbox, orders, webhooks): its grant names it. */
+export function assertOwnRpc(permissions: ScopePermissionsTransition, lxm: string): void {
+  try {
+    permissions.assertRpc({ aud: '*', lxm })
+  } catch (err) {
+    throw asScopeError(err)
+  }
+}
+
+/** A webhook sending the account's notifications reads its inbox: the grant must allow that too. */
+const webhookCreate: Check = (permissions, call) => {
+  rpcFor('is.gather.webhook.create')(permissions, call)
+  const filter = field(bodyOf(call.input), 'filter')
+  if (filter && typeof filter === 'object' && (filter as Record<string, unknown>).notifications === true) {
+    rpcFor('is.gather.notification.list')(permissions, call)
+  }
+}
+
 /** A call answered here for the service it concerns (the AppView's preferences): the grant must reach that service. */
 const rpcFor =
   (lxm: string): Check =>
@@ -126,11 +144,12 @@ const TABLE: Record<string, Check> = {
   'com.atproto.sync.getRepo': always,
   'com.atproto.sync.listBlobs': always,
 
-  // Webhooks deliver what the firehose and the account's notifications already show anyone: no scope of their own.
-  'is.gather.webhook.create': always,
-  'is.gather.webhook.list': always,
-  'is.gather.webhook.delete': always,
-  'is.gather.webhook.resume': always,
+  // Webhooks send what the grant could read itself: each method named, and one of the inbox the inbox's too.
+  'is.gather.webhook.create': webhookCreate,
+  'is.gather.webhook.list': rpcFor('is.gather.webhook.list'),
+  'is.gather.webhook.delete': rpcFor('is.gather.webhook.delete'),
+  'is.gather.webhook.resume': rpcFor('is.gather.webhook.resume'),
+  'is.gather.shop.listOrders': rpcFor('is.gather.shop.listOrders'),
 }
 
 const LOWER = new Map(Object.entries(TABLE).map(([nsid, check]) => [nsid.toLowerCase(), check]))

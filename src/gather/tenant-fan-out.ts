@@ -111,7 +111,13 @@ export function pageOf<R>(
   return { rows: page, cursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : undefined }
 }
 
-/** Descending order of strings by code unit, as SQL's collate "C" orders ASCII keys. */
+/**
+ * Descending order of strings as SQL's collate "C" orders them: by UTF-8
+ * bytes, which is code point order. JavaScript's < compares UTF-16 code
+ * units, which disagrees for characters past U+FFFF against U+E000–U+FFFF
+ * (an emoji in a name), and a merged page would then skip or repeat a row.
+ */
 export function desc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0
+  if (a === b) return 0
+  return Buffer.compare(Buffer.from(b, 'utf8'), Buffer.from(a, 'utf8'))
 }

@@ -28,6 +28,8 @@ for (const [net, bits] of [
   // NAT64 addresses lead to IPv4 ones; a public service has no need of them. (IPv4-mapped ones,
   // ::ffff:a.b.c.d, BlockList checks against the IPv4 rules above: listing them here would refuse every IPv4.)
   ['64:ff9b::', 96],
+  // Local-use NAT64 (RFC 8215) likewise.
+  ['64:ff9b:1::', 48],
   // IPv4-compatible (::a.b.c.d), 6to4 and Teredo addresses carry an IPv4 one, perhaps a private one.
   ['::', 96],
   ['2002::', 16],

@@ -5,9 +5,9 @@
 // in a 0700 directory; mistakes are a message on stderr and exit status 1.
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { agentDomain } from '../agents/helpers.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -97,11 +97,15 @@ describe('the agent CLI', () => {
     assert.match(uris.listing, /\/is\.gather\.skill\.listing\/summarize$/)
     assert.deepEqual((await record(t, uris.listing)).price, { amount: '0.01', currency: 'USD' })
 
+    // A directory the user names is theirs: its mode is left as it is.
+    await mkdir(dirname(buyerKeys), { recursive: true })
+    await chmod(dirname(buyerKeys), 0o755)
     const buyer = await json(home, [
       'register',
       ...['--service', t.url, '--domain', DOMAIN, '--name', 'CLI Buyer', '--keys', buyerKeys],
     ])
     assert.equal((await stat(buyerKeys)).mode & 0o777, 0o600)
+    assert.equal((await stat(dirname(buyerKeys))).mode & 0o777, 0o755)
     const order = await json(home, ['order', uris.listing, '--quantity', '3', '--keys', buyerKeys])
     uris.order = String(order.uri)
     assert.ok(uris.order.startsWith(`at://${buyer.did}/is.gather.shop.order/`))

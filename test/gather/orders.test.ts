@@ -203,6 +203,24 @@ describe('orders with two sides', () => {
     assert.equal(order.updates[1]?.deliveryRef, 'https://example.com/out/1')
     assert.deepEqual(await call(buyer, 'get_order', { uri: first.uri }), order)
 
+    // The seller fixing the note of its first answer keeps the answer where it was: the order stays fulfilled.
+    await put(t, seller, accepted.uri, {
+      $type: ORDER_UPDATE,
+      order: first,
+      status: 'accepted',
+      note: 'On it!',
+      createdAt: new Date().toISOString(),
+    })
+    const fixed = await getOrder(t, first.uri)
+    assert.equal(fixed.status, 'fulfilled')
+    assert.deepEqual(
+      fixed.updates.map((u) => [u.status, u.note ?? null]),
+      [
+        ['accepted', 'On it!'],
+        ['fulfilled', null],
+      ],
+    )
+
     // Fulfilled is final; only the seller may answer.
     assert.match(await refused(seller, 'update_order', { orderUri: first.uri, status: 'cancelled' }), /final/)
     assert.match(await refused(buyer, 'update_order', { orderUri: first.uri, status: 'cancelled' }), /seller/)

@@ -405,6 +405,13 @@ test('an MCP client discovers us from /mcp, signs in through our pages, and its 
     assert.equal(skill.isError, true)
     const [refusal] = skill.content as { text: string }[]
     assert.match(refusal?.text ?? '', /Missing required scope "repo:is.gather.skill.listing/)
+    // Reading the inbox is a method of its own: a grant to post does not reach it, by MCP as by XRPC.
+    const inbox = await client.callTool({ name: 'list_notifications', arguments: {} })
+    assert.equal(inbox.isError, true)
+    assert.match(
+      (inbox.content as { text: string }[])[0]?.text ?? '',
+      /Missing required scope "rpc:is\.gather\.notification\.list/,
+    )
   } finally {
     await client?.close()
   }

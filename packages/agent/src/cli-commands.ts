@@ -103,7 +103,9 @@ export const commands: Record<string, Command> = {
   cancel: orderUpdate('cancelled'),
   inbox: async (client, _args, opts) => {
     const out = await client.listNotifications({ limit: int(opts.limit, '--limit') })
-    if (opts.seen) await client.updateSeen()
+    // Seen up to the newest shown, not now: what arrived since, or lies past this page's end, stays unread.
+    const newest = out.notifications[0]?.indexedAt
+    if (opts.seen && newest) await client.updateSeen(newest)
     return out.notifications.map((n) => ({
       reason: n.reason,
       from: n.author.handle,

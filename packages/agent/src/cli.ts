@@ -119,7 +119,15 @@ async function register(opts: Options): Promise<Row> {
       : {}),
     session: { accessJwt: session.accessJwt, refreshJwt: session.refreshJwt },
   }
-  await writeKeysFile(path, keys)
+  try {
+    await writeKeysFile(path, keys)
+  } catch (err) {
+    // The account exists now and this is its only key: rather than lose it, hand it to the user.
+    process.stderr.write(
+      `registered ${session.handle}, but its keys could not be written to ${path} (${(err as Error).message}); keep them:\n${JSON.stringify(keys)}\n`,
+    )
+    throw err
+  }
   return {
     did: session.did,
     handle: session.handle,

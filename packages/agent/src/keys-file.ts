@@ -39,13 +39,15 @@ export async function readKeysFile(path: string): Promise<KeysFile> {
   return parsed as KeysFile
 }
 
-export async function writeKeysFile(path: string, keys: KeysFile): Promise<void> {
+export async function writeKeysFile(path: string, keys: KeysFile, home = homedir()): Promise<void> {
   const dir = dirname(path)
   await mkdir(dir, { recursive: true, mode: 0o700 })
-  // mkdir's mode is masked by the umask and leaves a directory that existed alone: set it.
-  await chmod(dir, 0o700)
+  // Our own directory is made private (mkdir's mode is masked by the umask and leaves one that existed
+  // alone); a directory the user named (--keys) is theirs, and its mode is left as it is.
+  if (dir === defaultKeysDir(home)) await chmod(dir, 0o700)
   const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 })
+  // Exclusive: never written through a file (or link) that was already there.
+  await writeFile(temporary, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
   await chmod(temporary, 0o600)
   await rename(temporary, path)
 }

@@ -497,7 +497,7 @@ export interface IsGatherNotificationDefsNotificationView {
   uri: string
   cid: string
   author: IsGatherActorDefsActorRef
-  /** Why: a reply to my post, a mention of me, a review of my listing, an order naming me as seller, a seller's update of my order, a vote on my post. */
+  /** Why: a reply to my post, a mention of me, a review of my listing, an order naming me as seller, an answer to my order (an is.gather.shop.orderUpdate naming it: only its seller's answers change its status, see is.gather.shop.getOrder), a vote on my post. */
   reason: 'reply' | 'mention' | 'review' | 'order' | 'orderUpdate' | 'vote' | (string & {})
   /** My record it is about (the post replied to or voted on, the listing reviewed, the order updated). */
   reasonSubject?: string
@@ -818,7 +818,7 @@ export interface IsGatherWebhookDefsWebhookView {
   id: string
   url: string
   filter: IsGatherWebhookDefsFilter
-  /** active, or paused after repeated failures (is.gather.webhook.resume starts it again). */
+  /** active, or paused after repeated failures: nothing new is queued for it until is.gather.webhook.resume starts it again, and what waited is then sent. */
   status: 'active' | 'paused' | (string & {})
   createdAt: string
   /** Deliveries waiting. */

@@ -128,7 +128,8 @@ export class RecordWriter {
       items: [item],
       amount: price ? multiplyDecimal(price.amount, quantity) : '0',
       currency: price?.currency ?? opts.currency ?? 'USD',
-      seller: parseAtUri(listingUri).repo,
+      // The DID the listing's own URI names (the one given may name its repo by handle).
+      seller: parseAtUri(listing.uri).repo,
       ...(opts.note ? { note: opts.note } : {}),
       ...(opts.paymentRef ? { paymentRef: opts.paymentRef } : {}),
       createdAt: now(),

@@ -7,6 +7,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
 import type { AccessCredentials } from '../../api/auth-verifiers.js'
+import { assertOwnRpc } from '../../api/oauth-permissions.js'
 import type { AppContext } from '../../context.js'
 import { databaseUnreachableError, isDatabaseUnreachable } from '../../lib/unavailable.js'
 
@@ -26,6 +27,12 @@ type ToolSpec<S extends z.ZodRawShape> = {
   output?: z.ZodRawShape
   /** Tools that only read say so, so a client may run them without asking; the others spend the write budget. */
   readOnly?: boolean
+  /**
+   * The XRPC method the tool answers as, when it reads or sets what only the
+   * account may (its inbox, its orders): an OAuth grant must name it, as the
+   * method's own call would need.
+   */
+  rpc?: string
 }
 
 /** Registers a tool whose body returns its output, or throws to refuse. */
@@ -39,9 +46,14 @@ export function defineTool<S extends z.ZodRawShape>(
   const annotations: ToolAnnotations = { readOnlyHint: spec.readOnly === true, openWorldHint: false }
   const { rateLimits } = session.ctx
   // A tool that writes is charged to the caller's write budget, as XRPC writes are: only when it succeeds.
+  const granted = (args: z.infer<z.ZodObject<S>>) => {
+    if (spec.rpc && session.caller.oauth) assertOwnRpc(session.caller.oauth.permissions, spec.rpc)
+    return body(args)
+  }
   const charged = spec.readOnly
-    ? body
-    : (args: z.infer<z.ZodObject<S>>) => rateLimits.chargeWrite(session.caller.account, session.res, () => body(args))
+    ? granted
+    : (args: z.infer<z.ZodObject<S>>) =>
+        rateLimits.chargeWrite(session.caller.account, session.res, () => granted(args))
   const run = async (args: z.infer<z.ZodObject<S>>): Promise<CallToolResult> => {
     try {
       return toolOutput(await charged(args))

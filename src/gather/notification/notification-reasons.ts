@@ -4,7 +4,7 @@
 // record in its lex form (CID objects) or its JSON form ($link) gives the
 // same answer, since only strings (AT-URIs, DIDs) are looked at, and a record
 // written with validate=false that does not match its lexicon concerns no one.
-import { isValidDid } from '@atproto/syntax'
+import { isValidDid, isValidNsid, isValidRecordKey } from '@atproto/syntax'
 
 export const NOTIFICATION_REASONS = ['reply', 'mention', 'review', 'order', 'orderUpdate', 'vote'] as const
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number]
@@ -82,7 +82,8 @@ export function orderSeller(order: Record<string, unknown>): string | undefined 
 function refUri(ref: unknown, collection?: string): string | undefined {
   if (!isObject(ref) || typeof ref.uri !== 'string' || ref.uri.length > MAX_URI_CHARS) return undefined
   const parts = /^at:\/\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)$/.exec(ref.uri)
-  if (!parts || !isValidDid(parts[1])) return undefined
+  // Every part checked: the URI goes into a text column, which cannot hold what an rkey cannot (U+0000, say).
+  if (!parts || !isValidDid(parts[1]) || !isValidNsid(parts[2]) || !isValidRecordKey(parts[3])) return undefined
   if (collection !== undefined && parts[2] !== collection) return undefined
   return ref.uri
 }

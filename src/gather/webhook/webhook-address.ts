@@ -30,7 +30,7 @@ export async function checkWebhookUrl(raw: string, allowPrivateNetwork: boolean)
   } else {
     const addresses = await lookupAll(literal)
     const refused = addresses.find((a) => !isPublicAddress(a))
-    if (refused !== undefined) throw forbidden(`${literal} resolves to ${refused}, which is not a public address`)
+    if (refused !== undefined) throw forbidden(`${literal} does not resolve to public addresses only`)
   }
   if (url.protocol !== 'https:') throw forbidden('A webhook must be at an https: URL')
   return url

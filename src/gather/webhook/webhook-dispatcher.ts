@@ -124,7 +124,7 @@ export class WebhookDispatcher implements BackgroundJob {
   /** Dispatches the page after `from`; where the cursor is then, or undefined when there was nothing new. */
   private async dispatchPage(from: number): Promise<number | undefined> {
     const { storage, tail, config } = this.deps
-    const frames = tail.framesAfter(from, PAGE_EVENTS) ?? (await tail.readAfter(from, PAGE_BYTES)).frames
+    const frames = withinBytes(tail.framesAfter(from, PAGE_EVENTS) ?? (await tail.readAfter(from, PAGE_BYTES)).frames)
     const last = frames.at(-1)
     if (!last) return undefined
     // Decoded once, and only when some webhook may want the page.
@@ -185,7 +185,14 @@ export class WebhookDispatcher implements BackgroundJob {
     const homes = await registry.findHomes(dids)
     await Promise.all(
       homes.map(async (home) => {
-        const summary = await storage.read(home.db_name, (t) => t.accounts.summary(home.did))
+        // A tenant that cannot answer (its database down, or being removed) must not stop every webhook:
+        // its authors count as not active, and their notifications are not sent.
+        const summary = await storage
+          .read(home.db_name, (t) => t.accounts.summary(home.did))
+          .catch((err: unknown) => {
+            this.deps.logger.warn({ err, tenant: home.domain }, 'a webhook notification author could not be looked up')
+            return undefined
+          })
         if (summary && accountState(summary) === 'active') authors.set(home.did, { did: home.did, handle: home.handle })
       }),
     )
@@ -193,6 +200,17 @@ export class WebhookDispatcher implements BackgroundJob {
 }
 
 type Author = { did: string; handle: string }
+
+/** The frames up to PAGE_BYTES of them (one at least): a page's payloads are bounded by what it reads. */
+function withinBytes(frames: SequencedFrame[]): SequencedFrame[] {
+  let bytes = 0
+  let n = 0
+  while (n < frames.length && (n === 0 || bytes + frames[n].frame.byteLength <= PAGE_BYTES)) {
+    bytes += frames[n].frame.byteLength
+    n++
+  }
+  return frames.slice(0, n)
+}
 
 /** Authors from what was looked up; those not looked up yet are added to `missing`. */
 function known(authors: Map<string, Author | null>, missing: Set<string>): AuthorOf {

@@ -74,10 +74,12 @@ export class WebhookService {
   }
 
   async delete(did: string, id: string): Promise<void> {
+    assertWebhookId(id)
     if (!(await this.deps.storage.managementTransactor.webhooks.deleteOwned(did, id))) throw notFound()
   }
 
   async resume(did: string, id: string): Promise<WebhookView> {
+    assertWebhookId(id)
     const resumed = await this.deps.storage.managementTransactor.transact((tx) =>
       tx.webhooks.resumeOwned(did, id, new Date().toISOString()),
     )
@@ -91,6 +93,11 @@ export class WebhookService {
     if (!row) throw notFound()
     return webhookView(row)
   }
+}
+
+/** Ids are ours (hex): anything else names no webhook, and must not reach SQL (a text column cannot hold U+0000). */
+function assertWebhookId(id: string): void {
+  if (!/^[0-9a-f]{1,64}$/.test(id)) throw notFound()
 }
 
 function webhookView(row: WebhookWithPending): WebhookView {

@@ -18018,7 +18018,7 @@ export const schemaDict = {
               'vote',
             ],
             description:
-              "Why: a reply to my post, a mention of me, a review of my listing, an order naming me as seller, a seller's update of my order, a vote on my post.",
+              "Why: a reply to my post, a mention of me, a review of my listing, an order naming me as seller, an answer to my order (an is.gather.shop.orderUpdate naming it: only its seller's answers change its status, see is.gather.shop.getOrder), a vote on my post.",
           },
           reasonSubject: {
             type: 'string',
@@ -19043,7 +19043,7 @@ export const schemaDict = {
       main: {
         type: 'procedure',
         description:
-          'Registers a webhook for the caller: each matching event is POSTed to url as JSON, signed (Standard Webhooks headers webhook-id, webhook-timestamp, webhook-signature v1a: Ed25519 with the key is.gather.webhook.getSigningKey gives), retried with backoff, never twice for one event, in order.',
+          "Registers a webhook for the caller: each matching event after this call is POSTed to url as JSON, signed (Standard Webhooks headers webhook-id, webhook-timestamp, webhook-signature v1a: Ed25519 with the key is.gather.webhook.getSigningKey gives), in order, retried with backoff. Each event is queued once per webhook, and its delivery keeps one webhook-id through every retry: a receiver that drops an id it has taken never acts twice on one event (a crash, or the delivery job moving to another process, between the receiver's answer and our record of it sends it again). While a webhook is paused, new events are not queued for it.",
         input: {
           encoding: 'application/json',
           schema: {
@@ -19167,7 +19167,7 @@ export const schemaDict = {
             maxLength: 16,
             knownValues: ['active', 'paused'],
             description:
-              'active, or paused after repeated failures (is.gather.webhook.resume starts it again).',
+              'active, or paused after repeated failures: nothing new is queued for it until is.gather.webhook.resume starts it again, and what waited is then sent.',
           },
           createdAt: {
             type: 'string',

@@ -69,6 +69,8 @@ export class WebhookReader {
       .selectFrom('webhook')
       .innerJoin('did_routing', 'did_routing.did', 'webhook.did')
       .selectAll('webhook')
+      // A paused webhook is queued nothing new: what waited is sent on resume, what came meanwhile is not.
+      .where('webhook.status', '=', 'active')
       .where('webhook.from_seq', '<', String(throughSeq))
       .execute()) as WebhookRow[]
   }
@@ -91,8 +93,10 @@ export class WebhookReader {
   /**
    * The oldest waiting delivery of each active webhook not in `busy`, when it
    * is due at `now`: order holds per webhook, since a later delivery is never
-   * sent while an older one waits for its retry. At most `limit`, the longest
-   * due first. A deleted account's webhooks are sent nothing more.
+   * sent while an older one waits for its retry. At most `limit`, the
+   * webhooks tried least lately first: each webhook gets its turn, so one
+   * with a long backlog (or a slow receiver) cannot hold every slot while
+   * others' fresh deliveries wait. A deleted account's webhooks are sent nothing more.
    */
   due(now: string, limit: number, busy: string[]): Promise<DueDelivery[]> {
     let q = this.db
@@ -115,7 +119,11 @@ export class WebhookReader {
       .where('webhook.status', '=', 'active')
       .where('d.next_attempt_at', '<=', now)
     if (busy.length > 0) q = q.where('webhook.id', 'not in', busy)
-    return q.orderBy('d.next_attempt_at').limit(limit).execute() as Promise<DueDelivery[]>
+    return q
+      .orderBy(sql`webhook.last_attempt_at asc nulls first`)
+      .orderBy('d.next_attempt_at')
+      .limit(limit)
+      .execute() as Promise<DueDelivery[]>
   }
 
   /** Where the dispatcher stands (undefined before it first ran). */

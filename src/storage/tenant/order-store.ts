@@ -254,7 +254,8 @@ export class OrderTransactor extends OrderReader {
         })),
       )
       .onConflict((oc) =>
-        // An edited update is a new answer: it takes its place after the answers before it.
+        // An edited update keeps its place among the seller's answers (indexed_at stays): fixing a note must not
+        // rewind an order that went on from it, as reading it after the later answers would.
         oc.columns(['did', 'rkey']).doUpdateSet((eb) => ({
           cid: eb.ref('excluded.cid'),
           order_uri: eb.ref('excluded.order_uri'),
@@ -262,7 +263,6 @@ export class OrderTransactor extends OrderReader {
           status: eb.ref('excluded.status'),
           note: eb.ref('excluded.note'),
           delivery_ref: eb.ref('excluded.delivery_ref'),
-          indexed_at: eb.ref('excluded.indexed_at'),
         })),
       )
       .execute()

@@ -52,6 +52,7 @@ export function registerInboxTools(server: McpServer, session: ToolSession): voi
     session,
     'list_notifications',
     {
+      rpc: 'is.gather.notification.list',
       description:
         'Your notifications, newest first: replies to your posts, mentions of you, reviews of your skills, orders naming you as seller, sellers’ updates of your orders, votes on your posts. Each says whether you have seen it (see update_seen). Pass the returned cursor to get the next page.',
       input: {
@@ -85,6 +86,7 @@ export function registerInboxTools(server: McpServer, session: ToolSession): voi
     session,
     'update_seen',
     {
+      rpc: 'is.gather.notification.updateSeen',
       description:
         'Mark your notifications up to seenAt (default: now) as seen. It never moves back: an earlier time than the one already set changes nothing.',
       input: { seenAt: z.iso.datetime({ offset: true }).optional().describe('An ISO 8601 time; default now.') },

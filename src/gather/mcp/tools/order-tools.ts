@@ -92,6 +92,7 @@ export function registerOrderTools(server: McpServer, session: ToolSession): voi
     session,
     'list_orders',
     {
+      rpc: 'is.gather.shop.listOrders',
       description:
         'Your orders, newest first, each with its status (derived from the seller\'s updates: pending, accepted, rejected, fulfilled, cancelled): role "seller" (the default) lists the orders placed with you, from agents anywhere on this server; role "buyer" those you placed. Pass the returned cursor for the next page; with a status filter a page may be short while a cursor remains.',
       input: {

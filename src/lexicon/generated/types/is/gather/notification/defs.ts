@@ -22,7 +22,7 @@ export interface NotificationView {
   uri: string
   cid: string
   author: IsGatherActorDefs.ActorRef
-  /** Why: a reply to my post, a mention of me, a review of my listing, an order naming me as seller, a seller's update of my order, a vote on my post. */
+  /** Why: a reply to my post, a mention of me, a review of my listing, an order naming me as seller, an answer to my order (an is.gather.shop.orderUpdate naming it: only its seller's answers change its status, see is.gather.shop.getOrder), a vote on my post. */
   reason:
     | 'reply'
     | 'mention'

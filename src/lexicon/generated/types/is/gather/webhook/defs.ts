@@ -50,7 +50,7 @@ export interface WebhookView {
   id: string
   url: string
   filter: Filter
-  /** active, or paused after repeated failures (is.gather.webhook.resume starts it again). */
+  /** active, or paused after repeated failures: nothing new is queued for it until is.gather.webhook.resume starts it again, and what waited is then sent. */
   status: 'active' | 'paused' | (string & {})
   createdAt: string
   /** Deliveries waiting. */
