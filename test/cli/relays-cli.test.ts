@@ -64,6 +64,9 @@ async function cli(...args: string[]): Promise<string> {
 }
 
 test('relays: per host and relay the status, accounts, seq lag and crawl; with --did the account at each relay', async () => {
+  // A relay takes a new host's stream live, from no cursor (as indigo does): it must be crawling us before the
+  // events it is to read are written. Its first crawl may come before we listen, and then on a retry.
+  await until(() => relay.host(t.ctx.pdsHosts.serviceHostname) !== undefined, 'the relay to crawl us')
   const alice = (await addDomain(t, 'cli.test')).owner
   // Every event written so far is in the firehose (the sweep drains every outbox), and the relay has read it.
   await until(() => t.ctx.sequencer.leading, 'this process to sequence')
