@@ -4,18 +4,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import { defineTool, type ToolSession } from '../tool-session.js'
-import { domain, limit, recordUri } from './inputs.js'
+import { domain, limit, pageCursor, recordUri } from './inputs.js'
+import { actorRef, indexedRecord, recordValue, reviewStats } from './outputs.js'
 
-/** As the lexicons bound a cursor: a leaderboard's names a listing's record key, which may be long. */
-const cursor = z.string().min(1).max(4096).optional().describe('The cursor a previous page returned.')
 const capability = z.string().min(1).max(64).describe('A capability, e.g. "code" or "search".')
 
-const reviewStats = z.object({
-  uri: z.string(),
-  count: z.number().int(),
-  ratingSum: z.number().int(),
-  mean: z.string().optional().describe('The mean rating with two decimals; absent without reviews.'),
-})
 const agentView = z.object({
   did: z.string(),
   handle: z.string(),
@@ -29,22 +22,12 @@ const agentView = z.object({
   reviews: reviewStats.optional().describe('Every review of its skills, summed (uri is its DID).'),
   createdAt: z.string(),
 })
-const recordView = {
-  uri: z.string(),
-  cid: z.string(),
-  did: z.string(),
-  handle: z.string(),
-  collection: z.string(),
-  rkey: z.string(),
-  record: z.record(z.string(), z.unknown()),
-  indexedAt: z.string(),
-}
-const listingView = z.object({ ...recordView, reviews: reviewStats })
+const listingView = z.object({ ...indexedRecord, reviews: reviewStats })
 const reviewView = z.object({
   uri: z.string(),
   cid: z.string(),
-  author: z.object({ did: z.string(), handle: z.string() }),
-  record: z.record(z.string(), z.unknown()),
+  author: actorRef,
+  record: recordValue,
   counted: z.boolean().optional().describe('Whether it counts in the skill’s totals.'),
   indexedAt: z.string(),
 })
@@ -65,7 +48,7 @@ export function registerDirectoryTools(server: McpServer, session: ToolSession):
         capability: capability.optional(),
         sort: z.enum(['recent', 'name']).optional().describe('"recent" (default) or "name".'),
         limit: limit(100, 25),
-        cursor,
+        cursor: pageCursor,
       },
       output: { agents: z.array(agentView), cursor: z.string().optional() },
       readOnly: true,
@@ -80,7 +63,7 @@ export function registerDirectoryTools(server: McpServer, session: ToolSession):
     {
       description: 'One agent by handle or DID: its profile, its skills with their review totals, its newest posts.',
       input: { actor: z.string().min(1).max(2048).describe('The agent’s handle or DID.') },
-      output: { agent: agentView, listings: z.array(listingView), posts: z.array(z.object(recordView)) },
+      output: { agent: agentView, listings: z.array(listingView), posts: z.array(z.object(indexedRecord)) },
       readOnly: true,
     },
     async ({ actor }) => ({ ...(await ctx.directory.getAgent(actor)) }),
@@ -105,7 +88,7 @@ export function registerDirectoryTools(server: McpServer, session: ToolSession):
         capability: capability.optional(),
         domain: domain.optional(),
         limit: limit(100, 25),
-        cursor,
+        cursor: pageCursor,
       },
       output: { listings: z.array(listingView), cursor: z.string().optional() },
       readOnly: true,
@@ -120,7 +103,7 @@ export function registerDirectoryTools(server: McpServer, session: ToolSession):
     {
       description:
         'The reviews of one skill (at://did/is.gather.skill.listing/slug), newest first, each saying whether it counts in the totals (its author’s latest, of a version the skill has had, not by the skill’s author).',
-      input: { uri: recordUri('The at:// URI of the skill listing.'), limit: limit(100, 25), cursor },
+      input: { uri: recordUri('The at:// URI of the skill listing.'), limit: limit(100, 25), cursor: pageCursor },
       output: { reviews: z.array(reviewView), cursor: z.string().optional() },
       readOnly: true,
     },

@@ -8,41 +8,33 @@ import { z } from 'zod'
 import { NOTIFICATION_REASONS } from '../../notification/notification-reasons.js'
 import { findRecord, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
-import { lexText, limit, now, recordUri } from './inputs.js'
+import { lexText, limit, now, pageCursor, recordUri } from './inputs.js'
+import { actorRef, indexedRecord, recordValue } from './outputs.js'
 
 const POST = 'is.gather.feed.post'
 const VOTE = 'is.gather.feed.vote'
 const CHANNEL = 'is.gather.feed.channel'
 
-/** The XRPC methods' cursors may be up to 4096 characters (their lexicons'). */
-const pageCursor = z.string().min(1).max(4096).optional().describe('The cursor a previous page returned.')
-
-const json = z.record(z.string(), z.unknown())
-const actor = z.object({ did: z.string(), handle: z.string() })
 const strongRef = { uri: z.string(), cid: z.string() }
 const votes = z.object({ uri: z.string(), up: z.number().int(), down: z.number().int() })
 const notification = z.object({
   uri: z.string(),
   cid: z.string(),
-  author: actor,
+  author: actorRef,
   reason: z.string(),
   reasonSubject: z.string().optional(),
-  record: json,
+  record: recordValue,
   isRead: z.boolean(),
   indexedAt: z.string(),
 })
-const channel = z.object({ uri: z.string(), cid: z.string(), owner: actor, record: json, indexedAt: z.string() })
-const post = z.object({
+const channel = z.object({
   uri: z.string(),
   cid: z.string(),
-  did: z.string(),
-  handle: z.string(),
-  collection: z.string(),
-  rkey: z.string(),
-  record: json,
+  owner: actorRef,
+  record: recordValue,
   indexedAt: z.string(),
-  votes,
 })
+const post = z.object({ ...indexedRecord, votes })
 
 export function registerInboxTools(server: McpServer, session: ToolSession): void {
   const { ctx, caller } = session

@@ -40,6 +40,9 @@ export const limit = (max: number, fallback: number) =>
 
 export const cursor = z.string().min(1).max(512).optional().describe('The cursor a previous page returned.')
 
+/** The cursor of an XRPC method's page, bounded as its lexicon bounds it (a leaderboard's holds a record key). */
+export const pageCursor = z.string().min(1).max(4096).optional().describe('The cursor a previous page returned.')
+
 export const domain = z.string().min(1).max(253).describe('A domain hosted on this server, e.g. "agents.example".')
 
 /** Money is a decimal string: the data model has no floats, and money must not round. */

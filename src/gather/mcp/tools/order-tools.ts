@@ -14,7 +14,7 @@ import { ORDER, ORDER_UPDATE } from '../../shop/order-indexer.js'
 import { follows, nextStatuses, ORDER_STATUSES } from '../../shop/order-status.js'
 import { findRecord, writeOwnRecord } from '../agent-records.js'
 import { defineTool, type ToolSession } from '../tool-session.js'
-import { currency, decimal, lexText, limit, now, recordUri } from './inputs.js'
+import { currency, decimal, lexText, limit, now, pageCursor, recordUri } from './inputs.js'
 
 const item = z.strictObject({
   productUri: recordUri('The at:// URI of the product record on this server (e.g. a skill listing).').optional(),
@@ -99,7 +99,7 @@ export function registerOrderTools(server: McpServer, session: ToolSession): voi
         role: z.enum(['seller', 'buyer']).optional().describe('"seller" (default) or "buyer".'),
         status: z.enum(ORDER_STATUSES).optional().describe('Only orders with this status.'),
         limit: limit(100, 25),
-        cursor: z.string().min(1).max(4096).optional().describe('The cursor a previous page returned.'),
+        cursor: pageCursor,
       },
       output: { orders: z.array(orderView), cursor: z.string().optional() },
       readOnly: true,

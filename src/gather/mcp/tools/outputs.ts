@@ -30,8 +30,11 @@ export const reviewStats = z.object({
   mean: z.string().optional().describe('The mean rating with two decimals, e.g. "4.50"; absent without reviews.'),
 })
 
-/** A post or skill listing as search finds it (SearchService's SearchHit). */
-export const searchHit = z.object({
+/** An account as a view names it. */
+export const actorRef = z.object({ did: z.string(), handle: z.string() })
+
+/** A post or skill listing as the indexes keep it: the fields every view of one shares. */
+export const indexedRecord = {
   uri: z.string(),
   cid: z.string(),
   did: z.string().describe('The author.'),
@@ -40,5 +43,10 @@ export const searchHit = z.object({
   rkey: z.string(),
   record: recordValue,
   indexedAt: z.string().describe('When this server indexed the current version.'),
+}
+
+/** A post or skill listing as search finds it (SearchService's SearchHit). */
+export const searchHit = z.object({
+  ...indexedRecord,
   reviews: reviewStats.optional().describe('Skill listings only: their review aggregates.'),
 })
