@@ -6,10 +6,11 @@
 // the file holds types only (erasable syntax). Run by `npm run lexgen`;
 // `--check` exits 1 when the file is stale instead of writing it.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { jsonFiles } from './lexicon-files.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
@@ -27,16 +28,6 @@ const CORE_METHODS = [
   'com.atproto.server.getSession',
   'com.atproto.server.refreshSession',
 ]
-
-function jsonFiles(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((entry) => {
-      const path = join(dir, entry)
-      if (statSync(path).isDirectory()) return jsonFiles(path)
-      return entry.endsWith('.json') ? [path] : []
-    })
-}
 
 const docs = new Map()
 for (const doc of require('@atproto/api').schemas) docs.set(doc.id, doc)

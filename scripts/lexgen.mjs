@@ -5,11 +5,12 @@
 // `npm run lexgen` (LEX_CLI=<path to lex> to use a lex-cli installed elsewhere).
 // Then writes the agent SDK's types (scripts/agent-types.mjs).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { jsonFiles } from './lexicon-files.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
@@ -34,13 +35,3 @@ try {
 }
 // The agent SDK's types (packages/agent/src/lexicons.ts) come from the same lexicons.
 execFileSync(process.execPath, [join(root, 'scripts', 'agent-types.mjs')], { stdio: 'inherit' })
-
-function jsonFiles(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((entry) => {
-      const path = join(dir, entry)
-      if (statSync(path).isDirectory()) return jsonFiles(path)
-      return entry.endsWith('.json') ? [path] : []
-    })
-}
