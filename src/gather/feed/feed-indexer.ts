@@ -3,12 +3,12 @@
 // cannot be indexed (a vote with no strong ref to a post, a post whose channel
 // is not a channel's at://<did>/… URI) has no row, and an update to such a
 // record removes the row its old version had.
-import { isValidDid, isValidRecordKey } from '@atproto/syntax'
 import type { CommitIndexer } from '../../repo/commit-indexer.js'
 import type { PreparedRecordWrite, PreparedWrite } from '../../repo/prepare.js'
 import type { ChannelInput } from '../../storage/tenant/channel-store.js'
 import type { TenantTransactor } from '../../storage/tenant/tenant-store.js'
 import type { VoteInput } from '../../storage/tenant/vote-store.js'
+import { isRecordUri } from '../record-uri.js'
 import { clean, POST, recordJson } from '../search/indexed-record.js'
 
 export const VOTE = 'is.gather.feed.vote'
@@ -16,7 +16,6 @@ export const CHANNEL = 'is.gather.feed.channel'
 
 const FEED_COLLECTIONS: ReadonlySet<string> = new Set([VOTE, CHANNEL, POST])
 
-const MAX_URI_CHARS = 8192
 const MAX_DIRECTION_CHARS = 16
 
 export const feedIndexer: CommitIndexer = {
@@ -66,11 +65,4 @@ function voteOf(w: PreparedRecordWrite): VoteInput | null {
 /** The channel a post names, when it is the at://<did>/is.gather.feed.channel/<rkey> of one. */
 function channelUriOf(channel: unknown): string | undefined {
   return typeof channel === 'string' && isRecordUri(channel, CHANNEL) ? channel : undefined
-}
-
-/** Whether `uri` is at://<did>/<collection>/<rkey>, nothing more (no handle, query or fragment). */
-export function isRecordUri(uri: string, collection: string): boolean {
-  if (uri.length > MAX_URI_CHARS) return false
-  const m = /^at:\/\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)$/.exec(uri)
-  return !!m && isValidDid(m[1]) && m[2] === collection && isValidRecordKey(m[3])
 }

@@ -7,10 +7,11 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { LocatedAccount } from '../../storage/management/tenant-registry.js'
 import type { Storage } from '../../storage/storage.js'
 import type { ChannelRow, RecentKey } from '../../storage/tenant/channel-store.js'
+import { isRecordUri } from '../record-uri.js'
 import { POST } from '../search/indexed-record.js'
 import type { SearchHit } from '../search/search-service.js'
 import { decodeCursor, desc, pageOf, type TenantFanOut } from '../tenant-fan-out.js'
-import { CHANNEL, isRecordUri } from './feed-indexer.js'
+import { CHANNEL } from './feed-indexer.js'
 
 export type VoteCounts = { uri: string; up: number; down: number }
 

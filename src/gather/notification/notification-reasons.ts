@@ -4,7 +4,8 @@
 // record in its lex form (CID objects) or its JSON form ($link) gives the
 // same answer, since only strings (AT-URIs, DIDs) are looked at, and a record
 // written with validate=false that does not match its lexicon concerns no one.
-import { isValidDid, isValidNsid, isValidRecordKey } from '@atproto/syntax'
+import { isValidDid } from '@atproto/syntax'
+import { recordUriParts } from '../record-uri.js'
 
 export const NOTIFICATION_REASONS = ['reply', 'mention', 'review', 'order', 'orderUpdate', 'vote'] as const
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number]
@@ -25,7 +26,6 @@ export const NOTIFYING_COLLECTIONS: ReadonlySet<string> = new Set([POST, VOTE, R
 
 /** A record's largest facet list looked at: the lexicon allows 64. */
 const MAX_FACETS = 64
-const MAX_URI_CHARS = 8192
 
 /**
  * The accounts `record` (written by `author` in `collection`) concerns, each
@@ -80,11 +80,9 @@ export function orderSeller(order: Record<string, unknown>): string | undefined 
 
 /** The AT-URI of a strong ref (of `collection`, when named), with a DID authority. */
 function refUri(ref: unknown, collection?: string): string | undefined {
-  if (!isObject(ref) || typeof ref.uri !== 'string' || ref.uri.length > MAX_URI_CHARS) return undefined
-  const parts = /^at:\/\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)$/.exec(ref.uri)
-  // Every part checked: the URI goes into a text column, which cannot hold what an rkey cannot (U+0000, say).
-  if (!parts || !isValidDid(parts[1]) || !isValidNsid(parts[2]) || !isValidRecordKey(parts[3])) return undefined
-  if (collection !== undefined && parts[2] !== collection) return undefined
+  if (!isObject(ref) || typeof ref.uri !== 'string') return undefined
+  const parts = recordUriParts(ref.uri)
+  if (!parts || (collection !== undefined && parts.collection !== collection)) return undefined
   return ref.uri
 }
 
