@@ -4,7 +4,9 @@
 // management transaction, so a crash neither loses nor repeats a delivery. One
 // process dispatches (a leader seat); it wakes when this process's tail reads
 // new events and every pollMs. The first run starts at the firehose head:
-// webhooks are sent only what comes after them.
+// webhooks are sent only what comes after them. While no webhook wants the
+// events, the cursor moves at most every IDLE_CURSOR_MS: a transaction per
+// page would cost the database more than the writes it follows.
 import type { WebhooksConfig } from '../../config/config.js'
 import type { BackgroundJob } from '../../lib/jobs.js'
 import type { Logger } from '../../lib/logger.js'
@@ -24,6 +26,12 @@ const CAMPAIGN_MS = 2000
 /** Events read at a time, at most, and their frames' bytes. */
 const PAGE_EVENTS = 200
 const PAGE_BYTES = 4 * 1024 * 1024
+/**
+ * With no webhook to queue for, how long the cursor may stay behind. The
+ * events it stays behind are matched, under the cursor's lock as always, when
+ * it next moves; a webhook made meanwhile is queued them then.
+ */
+const IDLE_CURSOR_MS = 2000
 
 export type WebhookDispatcherDeps = {
   storage: Storage
@@ -45,6 +53,8 @@ export class WebhookDispatcher implements BackgroundJob {
   private again = false
   private stopped = false
   private readonly onEvents = () => this.poke()
+  /** When this process last moved the cursor (0: not yet). */
+  private cursorMovedAt = 0
 
   constructor(private readonly deps: WebhookDispatcherDeps) {
     this.seat = new LeaderSeat(deps.storage.coordination, DISPATCHER_LOCK, this.name, deps.logger)
@@ -76,7 +86,7 @@ export class WebhookDispatcher implements BackgroundJob {
     if (!(await this.seat.take())) return
     while (this.running) await this.running
     // As a run of its own, so a poke meanwhile waits for it rather than running beside it.
-    const run = this.catchUp()
+    const run = this.catchUp(true)
     this.running = run.then(
       () => this.ran(),
       () => this.ran(),
@@ -104,7 +114,8 @@ export class WebhookDispatcher implements BackgroundJob {
     }
   }
 
-  private async catchUp(): Promise<void> {
+  /** `force`: move the cursor to the head even when no webhook wants the events. */
+  private async catchUp(force = false): Promise<void> {
     const { storage } = this.deps
     let cursor = await storage.managementReader.webhooks.cursor()
     if (cursor === undefined) {
@@ -115,14 +126,17 @@ export class WebhookDispatcher implements BackgroundJob {
       cursor = await storage.managementReader.webhooks.cursor()
     }
     while (cursor !== undefined && !this.stopped && this.seat.held) {
-      const next = await this.dispatchPage(cursor)
+      const next = await this.dispatchPage(cursor, force)
       if (next === undefined) return
       cursor = next
     }
   }
 
-  /** Dispatches the page after `from`; where the cursor is then, or undefined when there was nothing new. */
-  private async dispatchPage(from: number): Promise<number | undefined> {
+  /**
+   * Dispatches the page after `from`; where the cursor is then, or undefined
+   * when there was nothing new, or nothing wanted before IDLE_CURSOR_MS.
+   */
+  private async dispatchPage(from: number, force: boolean): Promise<number | undefined> {
     const { storage, tail, config } = this.deps
     const frames = withinBytes(tail.framesAfter(from, PAGE_EVENTS) ?? (await tail.readAfter(from, PAGE_BYTES)).frames)
     const last = frames.at(-1)
@@ -138,6 +152,7 @@ export class WebhookDispatcher implements BackgroundJob {
     // and again after it for a webhook made in between.
     const authors = new Map<string, Author | null>()
     const now = await storage.managementReader.webhooks.forDispatch(last.seq)
+    if (now.length === 0 && !force && Date.now() - this.cursorMovedAt < IDLE_CURSOR_MS) return undefined
     if (now.length > 0) await this.lookUp(await this.authorsNamed(await page(), now), authors)
     for (;;) {
       const missing = new Set<string>()
@@ -158,6 +173,7 @@ export class WebhookDispatcher implements BackgroundJob {
       }
       // Another dispatcher moved the cursor (this process lost the seat meanwhile): go on from where it is.
       if (outcome === 'moved') return storage.managementReader.webhooks.cursor()
+      this.cursorMovedAt = Date.now()
       if (queued > 0) this.deps.enqueued()
       return last.seq
     }
