@@ -4,7 +4,7 @@
 // child's /proc/<pid> counters are the PDS's alone.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:net'
@@ -30,8 +30,6 @@ export type OfficialPds = {
 
 const PACKAGE_DIR = import.meta.dirname
 const CHILD = join(import.meta.dirname, 'official-child.mjs')
-// The headers of the Node running us, for node-gyp: the npm config points nodedir at the system Node 20.
-const NODE_DIR = dirname(dirname(process.execPath))
 const READY_TIMEOUT_MS = 60_000
 const STOP_TIMEOUT_MS = 10_000
 
@@ -57,7 +55,8 @@ export async function ensureOfficialInstalled(): Promise<void> {
     // npm runs on whatever `node` PATH finds first; it must be this Node 22.
     PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
   }
-  if (existsSync(join(NODE_DIR, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = NODE_DIR
+  // better-sqlite3 is built by node-gyp, which must take this Node's headers: the npm config may point at another Node.
+  env.npm_config_nodedir = nodeHeadersDir()
   const code = await new Promise<number | null>((resolve, reject) => {
     // npm's output goes to stderr so it never mixes with a bench's results on stdout.
     const npm = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PACKAGE_DIR, env, stdio: ['ignore', 2, 2] })
@@ -66,6 +65,38 @@ export async function ensureOfficialInstalled(): Promise<void> {
   })
   if (code !== 0) throw new Error(`npm ci in ${PACKAGE_DIR} failed with exit code ${code}`)
   if (!(await installed())) throw new Error(`npm ci in ${PACKAGE_DIR} left node_modules out of sync with its lockfile`)
+}
+
+/**
+ * A directory holding the C headers of the Node running us (include/node, of
+ * this very version), for node-gyp. Node's own tree when it has one; the
+ * npm package node@22 runs a launcher (node_modules/node/bin/node) whose
+ * tree has none, and keeps them beside it in node_modules/node-<os>-<cpu>.
+ */
+export function nodeHeadersDir(): string {
+  const exec = process.execPath
+  const trees = [dirname(dirname(realpathSync(exec))), dirname(dirname(exec))]
+  const candidates = [
+    ...trees,
+    ...trees.map((t) => join(t, 'node_modules', `node-${process.platform}-${process.arch}`)),
+    process.env.npm_config_nodedir,
+  ].filter((d): d is string => d !== undefined && d !== '')
+  const found = candidates.find((dir) => headersVersion(dir) === process.versions.node)
+  if (found) return found
+  throw new Error(
+    `no C headers of Node ${process.versions.node} found for building better-sqlite3 (looked in ${candidates.join(', ')}); ` +
+      'set npm_config_nodedir to a directory with include/node of this Node',
+  )
+}
+
+/** The Node version whose headers `dir` holds (include/node/node_version.h), or undefined. */
+function headersVersion(dir: string): string | undefined {
+  const file = join(dir, 'include', 'node', 'node_version.h')
+  if (!existsSync(file)) return undefined
+  const text = readFileSync(file, 'utf8')
+  const part = (name: string) => text.match(new RegExp(`#define NODE_${name}_VERSION (\\d+)`))?.[1]
+  const [major, minor, patch] = [part('MAJOR'), part('MINOR'), part('PATCH')]
+  return major && minor && patch ? `${major}.${minor}.${patch}` : undefined
 }
 
 async function freePort(): Promise<number> {

@@ -118,9 +118,11 @@ function benchConfig(port: number, adminKey: string, dir: string, mgmt: string) 
 function spawnServer(dir: string, expected: () => boolean): ChildProcess {
   // Our own db.json only: no PRIMAL_PDS_* from the caller's shell may override it.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PRIMAL_PDS_')))
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under the bench's load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'dist', 'src', 'cli.js'), 'serve', '--config', join(dir, 'db.json')],
+    [...nodeArgs, join(ROOT, 'dist', 'src', 'cli.js'), 'serve', '--config', join(dir, 'db.json')],
     { cwd: dir, env: { ...env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''
