@@ -1,7 +1,8 @@
 // Per-account secp256k1 repo signing keys, encrypted at rest with AES-256-GCM
 // under the server's key encryption key: a database dump alone cannot sign.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { Secp256k1Keypair } from '@atproto/crypto'
+import type { Secp256k1Keypair } from '@atproto/crypto'
+import { FastSecp256k1Keypair } from './secp256k1-keypair.js'
 
 const VERSION = 1
 
@@ -14,7 +15,7 @@ export class SigningKeyVault {
   }
 
   async generate(): Promise<{ keypair: Secp256k1Keypair; sealed: Uint8Array }> {
-    const keypair = await Secp256k1Keypair.create({ exportable: true })
+    const keypair = await FastSecp256k1Keypair.generate()
     return { keypair, sealed: this.seal(await keypair.export()) }
   }
 
@@ -32,6 +33,6 @@ export class SigningKeyVault {
     const decipher = createDecipheriv('aes-256-gcm', this.key, buf.subarray(1, 13))
     decipher.setAuthTag(buf.subarray(13, 29))
     const privateKey = Buffer.concat([decipher.update(buf.subarray(29)), decipher.final()])
-    return Secp256k1Keypair.import(privateKey, { exportable: true })
+    return FastSecp256k1Keypair.fromPrivateKey(privateKey)
   }
 }
