@@ -73,8 +73,12 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
   private readonly outbox = new OutboxDepth()
   /** Tenant sources last seen active, until when. */
   private readonly activeUntil = new Map<string, number>()
-  /** Per source, the delete of its last sequenced rows while it runs. */
-  private readonly deletes = new Map<string, Promise<void>>()
+  /**
+   * Per source, the deletes of sequenced rows under way, each with its rows'
+   * ids: the next read passes over those rows rather than waiting for the
+   * delete, which would put a third round trip on every event's path.
+   */
+  private readonly deletes = new Map<string, Map<Promise<void>, string[]>>()
   private draining?: Promise<void>
   private timers: NodeJS.Timeout[] = []
   private stopped = false
@@ -205,7 +209,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
         this.opts.logger.error({ err, sources }, 'draining outboxes failed; retried on the next signal or sweep')
       }
     }
-    await Promise.all(this.deletes.values())
+    await Promise.all([...this.deletes.values()].flatMap((d) => [...d.keys()]))
   }
 
   private async drainCycle(sources: string[]): Promise<void> {
@@ -231,11 +235,17 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
 
   /** One source's next rows; undefined (logged) when its outbox cannot be read now. */
   private async readBatch(source: string): Promise<OutboxBatch | undefined> {
-    // Rows still being deleted must not be read again.
-    await this.deletes.get(source)
+    // Rows still being deleted must not be read again: they are passed over, unless so many are that a
+    // read would name too many; then the oldest delete is waited for.
+    let deleting = this.deletes.get(source)
+    while (deleting && [...deleting.values()].reduce((n, ids) => n + ids.length, 0) > BATCH) {
+      await [...deleting.keys()][0]
+      deleting = this.deletes.get(source)
+    }
+    const passOver = deleting ? [...deleting.values()].flat() : []
     const mark = this.outbox.mark(source)
     try {
-      return { source, mark, rows: await this.readOutbox(source), fresh: [] }
+      return { source, mark, rows: await this.readOutbox(source, passOver), fresh: [] }
     } catch (err) {
       this.verified.delete(source)
       this.opts.logger.error({ err, source }, 'reading an outbox failed; retried on the next signal or sweep')
@@ -285,10 +295,8 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
 
   /** Removes a sequenced batch from its outbox, off the next events' path. */
   private startDelete(b: OutboxBatch, full: boolean): void {
-    const deleting: Promise<void> = this.deleteOutbox(
-      b.source,
-      b.rows.map((r) => r.id),
-    )
+    const ids = b.rows.map((r) => r.id)
+    const deleting: Promise<void> = this.deleteOutbox(b.source, ids)
       .then(
         () => {
           this.verified.add(b.source)
@@ -302,9 +310,16 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
         },
       )
       .finally(() => {
-        if (this.deletes.get(b.source) === deleting) this.deletes.delete(b.source)
+        const under = this.deletes.get(b.source)
+        under?.delete(deleting)
+        if (under?.size === 0) this.deletes.delete(b.source)
       })
-    this.deletes.set(b.source, deleting)
+    let under = this.deletes.get(b.source)
+    if (!under) {
+      under = new Map()
+      this.deletes.set(b.source, under)
+    }
+    under.set(deleting, ids)
   }
 
   /** The highest seq and time_us in the firehose. */
@@ -349,9 +364,10 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     return done
   }
 
-  private async readOutbox(source: string): Promise<(OutboxRow & { origin: Origin })[]> {
+  /** The oldest rows of `source`'s outbox but those of `passOver` (ids). */
+  private async readOutbox(source: string, passOver: string[]): Promise<(OutboxRow & { origin: Origin })[]> {
     if (source === MANAGEMENT_SOURCE) {
-      const rows = await this.opts.storage.managementReader.firehose.outbox(BATCH)
+      const rows = await this.opts.storage.managementReader.firehose.outbox(BATCH, passOver)
       return rows.map((r) => ({
         ...r,
         origin:
@@ -364,7 +380,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     const known = (this.activeUntil.get(source) ?? 0) > Date.now()
     const [domain, read] = await Promise.allSettled([
       known ? undefined : this.opts.registry.getDomainByDbName(source),
-      this.opts.storage.read(source, (t) => t.outbox.oldest(BATCH)),
+      this.opts.storage.read(source, (t) => t.outbox.oldest(BATCH, passOver)),
     ])
     if (!known) {
       // Rows of a domain that is not active (being created or removed) are not taken.

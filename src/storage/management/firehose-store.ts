@@ -142,14 +142,14 @@ export class FirehoseReader {
     return Math.max(Number(row.sequenced ?? 0), Number(row.handedOver ?? 0))
   }
 
-  /** The management outbox's oldest rows, in append order. */
-  outbox(limit: number): Promise<ManagementOutboxRow[]> {
-    return this.db
+  /** The management outbox's oldest rows, in append order, but those of `passOver` (ids). */
+  outbox(limit: number, passOver: string[] = []): Promise<ManagementOutboxRow[]> {
+    let q = this.db
       .selectFrom('outbox')
       .select(['id', 'did', 'kind', 'event', 'created_at', 'origin_source', 'origin_id'])
       .orderBy('id')
-      .limit(limit)
-      .execute()
+    if (passOver.length > 0) q = q.where('id', 'not in', passOver)
+    return q.limit(limit).execute()
   }
 }
 

@@ -11,9 +11,10 @@ export type OutboxRow = { id: string; did: string; kind: OutboxKind; event: Uint
 export class OutboxReader {
   constructor(readonly db: TenantDb) {}
 
-  /** The oldest rows, in append order (all of them without a limit). */
-  oldest(limit?: number): Promise<OutboxRow[]> {
+  /** The oldest rows, in append order (all of them without a limit), but those of `passOver` (ids). */
+  oldest(limit?: number, passOver: string[] = []): Promise<OutboxRow[]> {
     let q = this.db.selectFrom('outbox').select(['id', 'did', 'kind', 'event', 'created_at']).orderBy('id')
+    if (passOver.length > 0) q = q.where('id', 'not in', passOver)
     if (limit !== undefined) q = q.limit(limit)
     return q.execute()
   }
