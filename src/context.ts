@@ -250,6 +250,7 @@ export async function createAppContext(
       storage,
       signingKeys,
       outboxWritten,
+      outboxHandoff: (source) => sequencer.expectHandoff(source),
       blockCache: new BlockCache(BLOCK_CACHE_BYTES),
       indexers: wings.flatMap((wing) => wing.indexers),
       logger,

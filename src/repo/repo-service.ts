@@ -18,6 +18,7 @@ import type { BlockRow, CommitRows } from '../storage/tenant/repo-store.js'
 import type { TenantReader, TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { type CommitEventOp, commitEvent } from '../sync/events.js'
 import { outbox } from '../sync/outbox.js'
+import type { HandedCommitRow } from '../sync/sequencer.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { PreparedWrite } from './prepare.js'
 import type { SigningKeyCache } from './signing-key-cache.js'
@@ -40,6 +41,13 @@ export type RepoServiceDeps = {
   signingKeys: SigningKeyCache
   /** Tells the sequencer that a tenant's outbox has new rows. */
   outboxWritten: (source: string) => void
+  /**
+   * Told before a commit is stored; what it gives is called once the write
+   * is over, with the commit's outbox row when one was committed: the
+   * sequencer takes it from there without reading it back (absent:
+   * outboxWritten is told instead).
+   */
+  outboxHandoff?: (source: string) => (row: HandedCommitRow | undefined) => void
   /** Blocks shared by every write of the process (absent: each write reads its own). */
   blockCache?: BlockCache
   /** What keeps rows derived from records (search, ...) in each commit's transaction. */
@@ -81,19 +89,38 @@ export class RepoService {
    */
   async applyWrites(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
     assertDistinctPaths(writes)
-    for (let draw = 1; ; draw++) {
-      try {
-        const result = await this.commit(repo, writes, swapCommit)
-        if (result) this.deps.outboxWritten(repo.db_name)
-        return result
-      } catch (err) {
-        if (!(err instanceof DrawnRkeyTaken)) throw err
-        if (draw >= RKEY_DRAWS) throw err.asError()
-        // Another process drew the same TID in the same millisecond (5 bits of clock id tell them apart):
-        // a create that named no rkey gets another, as it would have had it come a moment later.
-        for (const w of writes) if (w.action !== 'delete' && w.rkeyDrawn) w.rkey = TID.nextStr()
-        assertDistinctPaths(writes)
+    const hand = this.deps.outboxHandoff?.(repo.db_name)
+    let row: HandedCommitRow | undefined
+    try {
+      for (let draw = 1; ; draw++) {
+        const stored = await this.commitDrawing(repo, writes, swapCommit, draw)
+        if (stored === 'again') continue
+        row = stored?.outbox
+        if (stored && !hand) this.deps.outboxWritten(repo.db_name)
+        return stored ? stored.result : null
       }
+    } finally {
+      hand?.(row)
+    }
+  }
+
+  /** One attempt; 'again' when the TIDs drawn for new records were taken and others were drawn. */
+  private async commitDrawing(
+    repo: RepoLocation,
+    writes: PreparedWrite[],
+    swapCommit: Cid | undefined,
+    draw: number,
+  ): Promise<{ result: CommitResult; outbox: HandedCommitRow } | null | 'again'> {
+    try {
+      return await this.commit(repo, writes, swapCommit)
+    } catch (err) {
+      if (!(err instanceof DrawnRkeyTaken)) throw err
+      if (draw >= RKEY_DRAWS) throw err.asError()
+      // Another process drew the same TID in the same millisecond (5 bits of clock id tell them apart):
+      // a create that named no rkey gets another, as it would have had it come a moment later.
+      for (const w of writes) if (w.action !== 'delete' && w.rkeyDrawn) w.rkey = TID.nextStr()
+      assertDistinctPaths(writes)
+      return 'again'
     }
   }
 
@@ -114,7 +141,11 @@ export class RepoService {
     return stored && { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
   }
 
-  private async commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<CommitResult | null> {
+  private async commit(
+    repo: RepoLocation,
+    writes: PreparedWrite[],
+    swapCommit?: Cid,
+  ): Promise<{ result: CommitResult; outbox: HandedCommitRow } | null> {
     const stored = await this.queue.run(repo.did, async () => {
       if (!this.needsLock(writes)) {
         for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
@@ -130,7 +161,10 @@ export class RepoService {
     if (!stored) return null
     // Only once committed: the next write to this repo starts from these blocks.
     if (this.deps.blockCache) for (const b of stored.newBlocks) this.deps.blockCache.set(b.cid, b.content)
-    return { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
+    return {
+      result: { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead },
+      outbox: stored.outbox,
+    }
   }
 
   /**
@@ -151,8 +185,9 @@ export class RepoService {
     const built = await this.build(w, repo, root, writes, swapCommit, { unlocked: true })
     if (built === null || built === 'needs-lock') return built
     const expected = { cid: built.root.cid, signingKey: built.root.signing_key }
-    if (!(await w.repo.storeCommit(repo.did, expected, built.rows))) return 'moved'
-    return built.stored
+    const row = await w.repo.storeCommit(repo.did, expected, built.rows)
+    if (!row) return 'moved'
+    return { ...built.stored, outbox: { ...row, rev: built.rows.root.rev, since: built.root.rev } }
   }
 
   private async commitWithin(
@@ -167,14 +202,13 @@ export class RepoService {
     await assertBlobsUsable(tx, repo.did, writes)
     const expected = { cid: built.root.cid, signingKey: built.root.signing_key }
     // Under the lock the root cannot have moved.
-    if (!(await tx.repo.storeCommit(repo.did, expected, built.rows))) {
-      throw new Error(`repo ${repo.did} moved under its lock`)
-    }
+    const row = await tx.repo.storeCommit(repo.did, expected, built.rows)
+    if (!row) throw new Error(`repo ${repo.did} moved under its lock`)
     for (const indexer of this.deps.indexers) {
       if (built.writes.some((w) => indexer.wants(w.collection))) await indexer.index(tx, repo.did, built.writes)
     }
     await setBlobUses(tx, repo.did, built.rows.root.rev, built.writes, built.existing)
-    return built.stored
+    return { ...built.stored, outbox: { ...row, rev: built.rows.root.rev, since: built.root.rev } }
   }
 
   /** Writes that must take the lock: blobs to check and count, an index to keep, records to delete. */
@@ -251,14 +285,14 @@ type CommitRoot = {
   /** Set while the account is being moved to another domain: no commit until it is there. */
   moving_since: string | null
 }
-type StoredCommit = CommitResult & { newBlocks: BlockRow[] }
+type StoredCommit = CommitResult & { newBlocks: BlockRow[]; outbox: HandedCommitRow }
 type BuiltCommit = {
   root: CommitRoot
   rows: CommitRows
   /** The writes that change the repo (deletes of absent records left out). */
   writes: PreparedWrite[]
   existing: Map<string, string>
-  stored: StoredCommit
+  stored: Omit<StoredCommit, 'outbox'>
 }
 
 /** The CIDs the repo holds now at the paths these writes touch (absent paths are left out). */

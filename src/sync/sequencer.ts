@@ -30,13 +30,19 @@ export const MANAGEMENT_SOURCE = ''
 const BATCH = 500
 /** How long a domain seen active is taken to be so when its outbox is read. */
 const ACTIVE_DOMAIN_TTL_MS = 1000
+/** Repos whose last sequenced rev is remembered, at most (the oldest are forgotten first). */
+const LAST_REVS = 10_000
 
 type OutboxRow = { id: string; did: string; kind: OutboxKind; event: Uint8Array; created_at: string }
+/** A commit's outbox row as its writer hands it over: with its rev and the rev it follows. */
+export type HandedCommitRow = OutboxRow & { rev: string; since: string | null }
 /** Where an event was first written: what makes it unique in the firehose. */
 type Origin = { source: string; id: string }
 type OutboxBatch = {
   source: string
   mark: number
+  /** How many rows the read of the outbox gave (0 when it was not read: handed rows only). */
+  read: number
   rows: (OutboxRow & { origin: Origin })[]
   fresh: (OutboxRow & { origin: Origin })[]
 }
@@ -57,13 +63,41 @@ export type SequencerOptions = {
   onSequenced?: (lagSeconds: number) => void
 }
 
+/** Outbox rows in the order they were appended (ids are bigserial). */
+function byId(a: { id: string }, b: { id: string }): number {
+  const x = BigInt(a.id)
+  const y = BigInt(b.id)
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
 export class Sequencer extends EventEmitter implements BackgroundJob {
   readonly name = 'sequencer'
   private leadership?: Leadership
   private head = 0
   /** The time_us of the event at `head`. */
   private headTimeUs = 0
+  /** Sources whose outbox is to be read. */
   private readonly pending = new Set<string>()
+  /** Per source, rows their writers handed over after committing, not yet sequenced. */
+  private handed = new Map<string, HandedCommitRow[]>()
+  /**
+   * The rev of each repo's last commit (or #sync) this process sequenced in
+   * its term. A handed commit that follows it is next in its repo; one that
+   * does not may follow a commit of another process's still in the outbox,
+   * so the outbox is read with it and the two go in the order written.
+   */
+  private readonly lastRevs = new Map<string, string>()
+  /** Counts the outbox reads: a promise of a handoff remembers the count when it was made. */
+  private reads = 0
+  /** Per source, the handoffs promised and not yet made (in the order made), each with `reads` then. */
+  private readonly promised = new Map<string, Set<{ reads: number }>>()
+  /**
+   * Per source, the rows a read gave while a handoff was promised (id ->
+   * the read's number): the promised row may be among them, already
+   * sequenced when it is handed over. Kept until every promise older than
+   * the read is kept.
+   */
+  private readonly readEarly = new Map<string, Map<string, number>>()
   /**
    * Sources whose outbox this process has drained in its current term
    * without a failure: every row left in them was written after, so none is
@@ -128,15 +162,68 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
         .catch((err) => this.opts.logger.warn({ err }, 'outbox notify failed'))
   }
 
+  /**
+   * Called before a writer stores a row in `source`'s outbox; the function
+   * it returns is called once the write is over, with the row if it was
+   * committed. In the sequencing process the row is then sequenced as it
+   * is, with no read of the outbox (one round trip less on every event's
+   * way to subscribers); elsewhere it is signalled as outboxWritten does.
+   */
+  expectHandoff(source: string): (row: HandedCommitRow | undefined) => void {
+    const promise = { reads: this.reads }
+    let open = this.promised.get(source)
+    if (!open) {
+      open = new Set()
+      this.promised.set(source, open)
+    }
+    open.add(promise)
+    let kept = false
+    return (row) => {
+      if (kept) return
+      kept = true
+      const alreadyRead = this.keep(source, promise, row?.id)
+      if (!row || alreadyRead) return
+      if (!this.leading || this.stopped) return this.outboxWritten(source)
+      this.outbox.signalled(source)
+      const rows = this.handed.get(source)
+      if (rows) rows.push(row)
+      else this.handed.set(source, [row])
+      this.kick()
+    }
+  }
+
+  /** A promised handoff is made: whether a read gave its row already; forgets what no promise needs. */
+  private keep(source: string, promise: { reads: number }, id: string | undefined): boolean {
+    const open = this.promised.get(source)
+    open?.delete(promise)
+    const early = this.readEarly.get(source)
+    const alreadyRead = id !== undefined && early?.has(id) === true
+    const oldest = open?.values().next().value?.reads
+    if (oldest === undefined) {
+      this.promised.delete(source)
+      this.readEarly.delete(source)
+    } else if (early) {
+      // A row read after the oldest open promise was made may still be one of them; earlier ones cannot.
+      for (const [rowId, read] of early) if (read <= oldest) early.delete(rowId)
+    }
+    return alreadyRead
+  }
+
   /** `written`: a writer's signal (one new row), not a sweep's or a retry's. */
   private wake(source: string, local: boolean, written = false): void {
     if (!this.leading || this.stopped) return
     if (!local && source !== MANAGEMENT_SOURCE && !isDbName(source)) return
     if (written) this.outbox.signalled(source)
     this.pending.add(source)
+    this.kick()
+  }
+
+  /** Drains unless a drain is under way (which goes on while there is work). */
+  private kick(): void {
+    if (!this.leading || this.stopped) return
     this.draining ??= this.drainPending().finally(() => {
       this.draining = undefined
-      if (this.pending.size > 0 && this.leading) this.wake([...this.pending][0] as string, true)
+      if (this.pending.size > 0 || this.handed.size > 0) this.kick()
     })
   }
 
@@ -152,11 +239,14 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
       // Counts from an earlier term are stale; the sweep below recounts what waits.
       this.outbox.clear()
       this.verified.clear()
+      this.lastRevs.clear()
       this.leadership = leadership
       this.opts.logger.info({ head: this.head, headTimeUs: this.headTimeUs }, 'this process is now the sequencer')
       void leadership.lost.then(() => {
         if (this.leadership !== leadership) return
         this.leadership = undefined
+        // They are in their outboxes still: the next sequencer reads them there.
+        this.handed = new Map()
         this.opts.logger.warn('sequencer leadership lost')
       })
       await this.sweep()
@@ -194,11 +284,15 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
    * however many tenants are writing, not for a turn among them.
    */
   private async drainPending(): Promise<void> {
-    while (this.pending.size > 0 && this.leading && !this.stopped) {
-      const sources = [...this.pending]
+    while ((this.pending.size > 0 || this.handed.size > 0) && this.leading && !this.stopped) {
+      const toRead = new Set(this.pending)
+      const handed = this.handed
+      for (const [source, rows] of handed) if (!this.nextInTheirRepos(rows)) toRead.add(source)
+      const sources = [...new Set([...toRead, ...handed.keys()])]
       this.pending.clear()
+      this.handed = new Map()
       try {
-        await this.drainCycle(sources)
+        await this.drainCycle(sources, toRead, handed)
       } catch (err) {
         // A batch may have reached the firehose and not left its outbox.
         for (const source of sources) this.verified.delete(source)
@@ -206,14 +300,28 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
           for (const source of sources) this.pending.add(source)
           continue
         }
+        // Handed rows are in their outboxes still: the next signal's or sweep's read takes them.
         this.opts.logger.error({ err, sources }, 'draining outboxes failed; retried on the next signal or sweep')
       }
     }
     await Promise.all([...this.deletes.values()].flatMap((d) => [...d.keys()]))
   }
 
-  private async drainCycle(sources: string[]): Promise<void> {
-    const reads = await Promise.all(sources.map((source) => this.readBatch(source)))
+  /** Whether each handed commit follows the last one sequenced of its repo (or an earlier one of `rows`). */
+  private nextInTheirRepos(rows: HandedCommitRow[]): boolean {
+    const last = new Map<string, string>()
+    for (const r of [...rows].sort(byId)) {
+      const prev = last.get(r.did) ?? this.lastRevs.get(r.did)
+      if (r.since === null || prev !== r.since) return false
+      last.set(r.did, r.rev)
+    }
+    return true
+  }
+
+  private async drainCycle(sources: string[], toRead: Set<string>, handed: Map<string, OutboxRow[]>): Promise<void> {
+    const reads = await Promise.all(
+      sources.map((source) => this.readBatch(source, toRead.has(source), handed.get(source) ?? [])),
+    )
     const batches = reads.filter((b): b is OutboxBatch => b !== undefined)
     const fresh: (OutboxRow & { origin: Origin })[] = []
     await Promise.all(
@@ -226,15 +334,22 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     for (const b of batches) fresh.push(...b.fresh)
     for (let i = 0; i < fresh.length; i += BATCH) await this.sequence(fresh.slice(i, i + BATCH))
     for (const b of batches) {
-      const full = b.rows.length === BATCH
+      const full = b.read === BATCH
       if (full) this.pending.add(b.source)
       if (b.rows.length === 0) this.outbox.drained(b.source, b.mark, 0, false)
       else this.startDelete(b, full)
     }
   }
 
-  /** One source's next rows; undefined (logged) when its outbox cannot be read now. */
-  private async readBatch(source: string): Promise<OutboxBatch | undefined> {
+  /**
+   * One source's next rows: those handed over, and when `read`, the oldest
+   * others in its outbox, in the order they were written; undefined (logged)
+   * when its outbox cannot be read now.
+   */
+  private async readBatch(source: string, read: boolean, handed: OutboxRow[]): Promise<OutboxBatch | undefined> {
+    const origin = (r: OutboxRow) => ({ ...r, origin: { source, id: r.id } })
+    const mark = this.outbox.mark(source)
+    if (!read) return { source, mark, read: 0, rows: handed.map(origin), fresh: [] }
     // Rows still being deleted must not be read again: they are passed over, unless so many are that a
     // read would name too many; then the oldest delete is waited for.
     let deleting = this.deletes.get(source)
@@ -242,15 +357,42 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
       await [...deleting.keys()][0]
       deleting = this.deletes.get(source)
     }
-    const passOver = deleting ? [...deleting.values()].flat() : []
-    const mark = this.outbox.mark(source)
+    const passOver = [...(deleting ? [...deleting.values()].flat() : []), ...handed.map((r) => r.id)]
     try {
-      return { source, mark, rows: await this.readOutbox(source, passOver), fresh: [] }
+      const rows = await this.readOutbox(source, passOver)
+      this.readGave(source, rows)
+      const all = handed.length === 0 ? rows : [...handed.map(origin), ...rows].sort(byId)
+      return { source, mark, read: rows.length, rows: all, fresh: [] }
     } catch (err) {
+      // Handed rows are in the outbox still: the next signal's or sweep's read takes them.
       this.verified.delete(source)
       this.opts.logger.error({ err, source }, 'reading an outbox failed; retried on the next signal or sweep')
       return undefined
     }
+  }
+
+  /**
+   * A read of `source`'s outbox gave `rows`: a row handed over while it ran
+   * is taken from the read, not again from the handed rows; a row whose
+   * handoff is still to come is remembered, to be passed over when it comes.
+   */
+  private readGave(source: string, rows: OutboxRow[]): void {
+    // Numbered once done: a promise made after this cannot be for a row the read saw.
+    const readNo = ++this.reads
+    const waiting = this.handed.get(source)
+    if (waiting) {
+      const got = new Set(rows.map((r) => r.id))
+      const left = waiting.filter((r) => !got.has(r.id))
+      if (left.length > 0) this.handed.set(source, left)
+      else this.handed.delete(source)
+    }
+    if (!this.promised.get(source)?.size) return
+    let early = this.readEarly.get(source)
+    if (!early) {
+      early = new Map()
+      this.readEarly.set(source, early)
+    }
+    for (const r of rows) early.set(r.id, readNo)
   }
 
   /** Gives `rows` the next seqs in one statement and hands their frames on. */
@@ -259,11 +401,13 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     const nowUs = nowMs * 1000
     let seq = this.head
     let timeUs = this.headTimeUs
+    const revs = new Map<string, string>()
     const events = rows.map((r) => {
       seq++
       // Room above the last event's for each JSON event this one becomes; else the clock (which may have been set back).
       // Decoded once, for both the frame and its JSON events' count.
       const body = decode(r.event) as LexMap
+      if ((r.kind === 'commit' || r.kind === 'sync') && typeof body.rev === 'string') revs.set(r.did, body.rev)
       timeUs = Math.max(nowUs, timeUs + jsonEventSpan(r.kind, body))
       const time = new Date(Math.floor(timeUs / 1000)).toISOString()
       return {
@@ -281,6 +425,14 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     const hosts = await this.opts.storage.managementTransactor.firehose.insert(events)
     this.head = seq
     this.headTimeUs = timeUs
+    for (const [did, rev] of revs) {
+      this.lastRevs.delete(did)
+      this.lastRevs.set(did, rev)
+    }
+    for (const did of this.lastRevs.keys()) {
+      if (this.lastRevs.size <= LAST_REVS) break
+      this.lastRevs.delete(did)
+    }
     for (const r of rows) this.opts.onSequenced?.((nowMs - Date.parse(r.created_at)) / 1000)
     // The frames themselves: this process's tail takes them without reading them back.
     this.emit(

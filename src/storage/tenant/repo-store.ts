@@ -8,7 +8,7 @@ import type { TenantDb } from '../storage.js'
 import { schemaPrefix } from '../table-ref.js'
 import type { BlockCache } from './block-cache.js'
 import { TenantBlockstore } from './blockstore.js'
-import { appendOutboxWhen } from './outbox-store.js'
+import { appendOutboxWhen, type OutboxRow } from './outbox-store.js'
 
 export type RootRow = { cid: string; rev: string }
 export type RecordRow = { collection: string; rkey: string; cid: string; content: Uint8Array }
@@ -250,9 +250,14 @@ export class RepoTransactor extends RepoReader {
    * same key: then nothing is written and false is returned. So a commit
    * built without the lock is stored only on the root it was built on. Every part sees the tables as they were before
    * the statement, so a dropped block is kept when a record outside this
-   * commit, or one this commit writes, names it.
+   * commit, or one this commit writes, names it. Returns the commit's outbox
+   * row as stored (for the sequencer, once committed), or null.
    */
-  async storeCommit(did: string, expected: { cid: string; signingKey: Uint8Array }, c: CommitRows): Promise<boolean> {
+  async storeCommit(
+    did: string,
+    expected: { cid: string; signingKey: Uint8Array },
+    c: CommitRows,
+  ): Promise<OutboxRow | null> {
     const rev = c.root.rev
     const now = new Date().toISOString()
     const moved = sql`EXISTS (SELECT 1 FROM moved)`
@@ -307,12 +312,15 @@ export class RepoTransactor extends RepoReader {
         AND NOT EXISTS (SELECT 1 FROM ${t.record} r WHERE r.did = ${did} AND r.cid = repo_block.cid
           ${written.length > 0 ? sql`AND (r.collection, r.rkey) NOT IN (${pathList(written)})` : sql``})`)
     }
-    parts.push(appendOutboxWhen(schema, did, 'commit', c.outboxEvent, now, moved))
+    parts.push(sql`${appendOutboxWhen(schema, did, 'commit', c.outboxEvent, now, moved)} RETURNING id`)
     const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
-    const result = await sql<{
-      n: number
-    }>`WITH live AS (${live}), ${sql.join(ctes)} SELECT count(*)::int AS n FROM moved`.execute(this.db)
-    return result.rows[0]?.n === 1
+    const outbox = sql.raw(`s${parts.length - 1}`)
+    const result = await sql<{ id: string | null }>`WITH live AS (${live}), ${sql.join(ctes)}
+      SELECT (SELECT id FROM ${outbox}) AS id`.execute(this.db)
+    const id = result.rows[0]?.id
+    return id === null || id === undefined
+      ? null
+      : { id: String(id), did, kind: 'commit', event: c.outboxEvent, created_at: now }
   }
 
   /**
