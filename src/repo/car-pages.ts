@@ -2,7 +2,7 @@
 // three stream chunks per block, so a 10,000-record export is a few dozen
 // writes rather than tens of thousands of async steps.
 import { encode } from '@atproto/lex-cbor'
-import type { Cid } from '@atproto/lex-data'
+import { type Cid, parseCid } from '@atproto/lex-data'
 
 export type CarBlock = { cid: Cid; bytes: Uint8Array }
 
@@ -17,6 +17,94 @@ export function carSections(blocks: CarBlock[]): Buffer {
   const parts: Uint8Array[] = []
   for (const b of blocks) parts.push(varint(b.cid.bytes.byteLength + b.bytes.byteLength), b.cid.bytes, b.bytes)
   return Buffer.concat(parts)
+}
+
+/**
+ * Stored blocks as CAR sections, the same bytes as `carSections` gives for
+ * them parsed: a CIDv1 in base32 (every CID we store) is decoded straight into
+ * the page's buffer, with no CID object or copy per block; any other is parsed.
+ */
+export function carSectionsOfStored(blocks: StoredBlock[]): Buffer {
+  // The CIDs not in base32 (none, as we store them), parsed: by index in `blocks`.
+  const parsed = new Map<number, Uint8Array>()
+  const lengths = blocks.map((b, i) => {
+    const length = base32CidLength(b.cid)
+    if (length !== undefined) return length
+    const bytes = parseCid(b.cid).bytes
+    parsed.set(i, bytes)
+    return bytes.byteLength
+  })
+  let size = 0
+  for (const [i, b] of blocks.entries()) {
+    const body = (lengths[i] ?? 0) + b.content.byteLength
+    size += varintLength(body) + body
+  }
+  const out = Buffer.allocUnsafe(size)
+  let at = 0
+  for (const [i, { cid, content }] of blocks.entries()) {
+    at = writeVarint(out, at, (lengths[i] ?? 0) + content.byteLength)
+    const bytes = parsed.get(i)
+    if (bytes) {
+      out.set(bytes, at)
+      at += bytes.byteLength
+    } else at = writeBase32(out, at, cid)
+    out.set(content, at)
+    at += content.byteLength
+  }
+  return out
+}
+
+/** A block as the database holds it: its CID as text. */
+export type StoredBlock = { cid: string; content: Uint8Array }
+
+// RFC 4648 base32, lower case, as the multibase prefix "b" names it: -1 for any other character.
+const BASE32 = new Int8Array(128).fill(-1)
+for (const [i, c] of [...'abcdefghijklmnopqrstuvwxyz234567'].entries()) BASE32[c.charCodeAt(0)] = i
+
+/** The byte length of a CIDv1 written in base32 ("b…", version 1), or undefined for anything else. */
+function base32CidLength(cid: string): number | undefined {
+  // "ba" is the leading 0x01 (version 1) byte's first five bits.
+  if (cid.length < 8 || cid.charCodeAt(0) !== 0x62 || cid.charCodeAt(1) !== 0x61) return undefined
+  for (let i = 1; i < cid.length; i++) {
+    const c = cid.charCodeAt(i)
+    if (c >= 128 || BASE32[c] === -1) return undefined
+  }
+  const bits = (cid.length - 1) * 5
+  // Unpadded base32 leaves fewer than 5 bits over, all zero; parseCid refuses anything else.
+  if (bits % 8 >= 5) return undefined
+  return Math.floor(bits / 8)
+}
+
+function writeBase32(out: Buffer, start: number, cid: string): number {
+  let at = start
+  let acc = 0
+  let bits = 0
+  for (let i = 1; i < cid.length; i++) {
+    acc = ((acc << 5) | (BASE32[cid.charCodeAt(i)] as number)) & 0xfff
+    bits += 5
+    if (bits >= 8) {
+      bits -= 8
+      out[at++] = (acc >> bits) & 0xff
+    }
+  }
+  return at
+}
+
+function varintLength(n: number): number {
+  let len = 1
+  for (let v = n; v >= 0x80; v = Math.floor(v / 128)) len++
+  return len
+}
+
+function writeVarint(out: Buffer, start: number, n: number): number {
+  let at = start
+  let v = n
+  while (v >= 0x80) {
+    out[at++] = (v & 0x7f) | 0x80
+    v = Math.floor(v / 128)
+  }
+  out[at++] = v
+  return at
 }
 
 /** Unsigned LEB128, as CAR section lengths are written. */
