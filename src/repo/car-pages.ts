@@ -25,25 +25,28 @@ export function carSections(blocks: CarBlock[]): Buffer {
  * the page's buffer, with no CID object or copy per block; any other is parsed.
  */
 export function carSectionsOfStored(blocks: StoredBlock[]): Buffer {
-  // The CIDs not in base32 (none, as we store them), parsed: by index in `blocks`.
-  const parsed = new Map<number, Uint8Array>()
-  const lengths = blocks.map((b, i) => {
-    const length = base32CidLength(b.cid)
-    if (length !== undefined) return length
-    const bytes = parseCid(b.cid).bytes
-    parsed.set(i, bytes)
-    return bytes.byteLength
-  })
+  // Per block: the CID's byte length, and the CID parsed when it is not in base32 (none, as we store them).
+  const lengths = new Array<number>(blocks.length)
+  const parsed: (Uint8Array | undefined)[] = new Array(blocks.length)
   let size = 0
-  for (const [i, b] of blocks.entries()) {
-    const body = (lengths[i] ?? 0) + b.content.byteLength
+  for (let i = 0; i < blocks.length; i++) {
+    const { cid, content } = blocks[i] as StoredBlock
+    let length = base32CidLength(cid)
+    if (length < 0) {
+      const bytes = parseCid(cid).bytes
+      parsed[i] = bytes
+      length = bytes.byteLength
+    }
+    lengths[i] = length
+    const body = length + content.byteLength
     size += varintLength(body) + body
   }
   const out = Buffer.allocUnsafe(size)
   let at = 0
-  for (const [i, { cid, content }] of blocks.entries()) {
-    at = writeVarint(out, at, (lengths[i] ?? 0) + content.byteLength)
-    const bytes = parsed.get(i)
+  for (let i = 0; i < blocks.length; i++) {
+    const { cid, content } = blocks[i] as StoredBlock
+    at = writeVarint(out, at, (lengths[i] as number) + content.byteLength)
+    const bytes = parsed[i]
     if (bytes) {
       out.set(bytes, at)
       at += bytes.byteLength
@@ -61,26 +64,24 @@ export type StoredBlock = { cid: string; content: Uint8Array }
 const BASE32 = new Int8Array(128).fill(-1)
 for (const [i, c] of [...'abcdefghijklmnopqrstuvwxyz234567'].entries()) BASE32[c.charCodeAt(0)] = i
 
-/** The byte length of a CIDv1 written in base32 ("b…", version 1), or undefined for anything else. */
-function base32CidLength(cid: string): number | undefined {
-  // "ba" is the leading 0x01 (version 1) byte's first five bits.
-  if (cid.length < 8 || cid.charCodeAt(0) !== 0x62 || cid.charCodeAt(1) !== 0x61) return undefined
-  for (let i = 1; i < cid.length; i++) {
-    const c = cid.charCodeAt(i)
-    if (c >= 128 || BASE32[c] === -1) return undefined
-  }
+/** The byte length of a CIDv1 written in base32 ("ba…": version 1), or -1 for anything else. */
+function base32CidLength(cid: string): number {
+  if (cid.length < 8 || cid.charCodeAt(0) !== 0x62 || cid.charCodeAt(1) !== 0x61) return -1
   const bits = (cid.length - 1) * 5
-  // Unpadded base32 leaves fewer than 5 bits over, all zero; parseCid refuses anything else.
-  if (bits % 8 >= 5) return undefined
-  return Math.floor(bits / 8)
+  // Unpadded base32 leaves fewer than 5 bits over; parseCid refuses anything else.
+  return bits % 8 >= 5 ? -1 : Math.floor(bits / 8)
 }
 
+/** Decodes the base32 CID into `out`; a character outside base32 throws, as parseCid would. */
 function writeBase32(out: Buffer, start: number, cid: string): number {
   let at = start
   let acc = 0
   let bits = 0
   for (let i = 1; i < cid.length; i++) {
-    acc = ((acc << 5) | (BASE32[cid.charCodeAt(i)] as number)) & 0xfff
+    const c = cid.charCodeAt(i)
+    const v = c < 128 ? (BASE32[c] as number) : -1
+    if (v < 0) throw new Error(`stored CID is not base32: ${cid}`)
+    acc = ((acc << 5) | v) & 0xfff
     bits += 5
     if (bits >= 8) {
       bits -= 8
