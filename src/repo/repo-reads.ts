@@ -12,11 +12,11 @@ import type { Storage } from '../storage/storage.js'
 import { accountState } from '../storage/tenant/account-store.js'
 import type { RecordRow } from '../storage/tenant/repo-store.js'
 import { protocolStatus } from '../sync/events.js'
-import { carHeader, carSections } from './car-pages.js'
+import { carHeader, carSections, carSectionsOfStored } from './car-pages.js'
 import type { RepoLocation } from './repo-service.js'
 
-/** Blocks per page of a CAR export. */
-export const CAR_PAGE_BLOCKS = 500
+/** Blocks a page of a CAR export is expected to hold (at most twice as many). */
+export const CAR_PAGE_BLOCKS = 1000
 
 /** Refuses reads of a repo whose account may not be served, with the sync API's errors. */
 export function assertServable(did: string, status: AccountState): void {
@@ -67,26 +67,41 @@ export class RepoReads {
 
   /**
    * The repo as a CAR v1 rooted at the current commit, or with `since` only
-   * the blocks added after that rev. Pages are read as the client consumes
-   * the stream; blocks a concurrent commit drops are kept long enough
-   * (removed-block grace period) that the export stays whole.
+   * the blocks added after that rev, in CID order. Pages are read as the
+   * client consumes the stream, each a range of CIDs expected to hold about
+   * CAR_PAGE_BLOCKS blocks (see cidRangeEnds) and never more than twice that;
+   * blocks a concurrent commit drops are kept long enough (removed-block
+   * grace period) that the export stays whole.
    */
   async exportCar(repo: RepoLocation, since?: string): Promise<Readable> {
-    const root = await this.root(repo)
-    const readPage = (after?: string) => {
+    const [root, count] = await this.storage.read(repo.db_name, async (t) => {
+      const root = await t.repo.getRoot(repo.did)
+      if (!root) return [undefined, 0] as const
+      return [root, await t.repo.exportedBlockCount(repo.did, { rootRev: root.rev, since })] as const
+    })
+    if (!root) throw new InvalidRequestError(`Could not find repo for DID: ${repo.did}`, 'RepoNotFound')
+    const { rev, cid } = root
+    const ends = cidRangeEnds(Math.ceil(count / CAR_PAGE_BLOCKS))
+    const limit = 2 * CAR_PAGE_BLOCKS
+    const readPage = (after: string | undefined, upTo: string | undefined) => {
       this.carPagesRead++
       return this.storage.read(repo.db_name, (t) =>
-        t.repo.blockPage(repo.did, { rootRev: root.rev, since, after, limit: CAR_PAGE_BLOCKS }),
+        t.repo.blockPage(repo.did, { rootRev: rev, since, after, upTo, limit }),
       )
     }
     async function* pages() {
-      yield carHeader(parseCid(root.cid))
+      yield carHeader(parseCid(cid))
+      // Each page starts after the last block sent, not at its range's start: whatever the
+      // database's collation makes of the range ends, no block is sent twice or out of order.
       let after: string | undefined
-      for (;;) {
-        const page = await readPage(after)
-        yield carSections(page.map((row) => ({ cid: parseCid(row.cid), bytes: row.content })))
-        if (page.length < CAR_PAGE_BLOCKS) return
-        after = page[page.length - 1]?.cid
+      for (let range = 0; range <= ends.length; range++) {
+        const upTo = ends[range]
+        for (;;) {
+          const page = await readPage(after, upTo)
+          if (page.length > 0) yield carSectionsOfStored(page)
+          after = page[page.length - 1]?.cid ?? after
+          if (page.length < limit) break
+        }
       }
     }
     return Readable.from(pages())
@@ -142,4 +157,27 @@ export class RepoReads {
       return Buffer.concat(chunks)
     })
   }
+}
+
+// Base32 in the order the database sorts it (digits before letters), as CIDs are written.
+const SORTED_BASE32 = '234567abcdefghijklmnopqrstuvwxyz'
+// A CIDv1 of dag-cbor and sha-256 (every block of a repo) is "bafyrei" and then its digest, whose
+// first three bits make the next character one of "a" to "h", and five bits each character after.
+const CID_PREFIX = 'bafyrei'
+const RANGE_STEPS = 8 * 32 * 32
+
+/**
+ * The last CIDs of `ranges` ranges that split the CIDs of a repo's blocks
+ * (hashes, spread evenly) into parts of about equal size: ranges - 1 ends,
+ * the last range has none. CIDs of other kinds only make a range bigger.
+ */
+export function cidRangeEnds(ranges: number): string[] {
+  const n = Math.min(Math.max(ranges, 1), RANGE_STEPS)
+  const ends: string[] = []
+  for (let k = 1; k < n; k++) {
+    const step = Math.floor((k * RANGE_STEPS) / n)
+    const chars = ['abcdefgh'[step >> 10], SORTED_BASE32[(step >> 5) & 31], SORTED_BASE32[step & 31]]
+    ends.push(`${CID_PREFIX}${chars.join('')}`)
+  }
+  return ends
 }

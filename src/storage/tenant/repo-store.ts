@@ -201,22 +201,37 @@ export class RepoReader {
    * block not dropped by a commit at or before it (blocks a later commit
    * dropped are still kept, for a grace period, so a stream started at an
    * older root stays whole). With `since`, only blocks added after that rev.
+   * The page starts after the CID `after` and, with `upTo`, ends at that CID:
+   * a bounded range costs the same whichever plan the database picks (an
+   * unanalyzed table gets a bitmap scan and a sort of every block after
+   * `after`, page after page, when only `limit` bounds it).
    */
-  blockPage(
-    did: string,
-    opts: { rootRev: string; since?: string; after?: string; limit: number },
-  ): Promise<BlockRow[]> {
-    let q = this.db
-      .selectFrom('repo_block')
-      .select(['cid', 'content'])
-      .where('did', '=', did)
-      .where((eb) => eb.or([eb('removed_rev', 'is', null), eb('removed_rev', '>', opts.rootRev)]))
-      .orderBy('cid')
-      .limit(opts.limit)
-    if (opts.since !== undefined) q = q.where('rev', '>', opts.since).where('rev', '<=', opts.rootRev)
+  blockPage(did: string, opts: ExportedBlocks & { after?: string; upTo?: string; limit: number }): Promise<BlockRow[]> {
+    let q = exportedBlocks(this.db, did, opts).select(['cid', 'content']).orderBy('cid').limit(opts.limit)
     if (opts.after !== undefined) q = q.where('cid', '>', opts.after)
+    if (opts.upTo !== undefined) q = q.where('cid', '<=', opts.upTo)
     return q.execute()
   }
+
+  /** How many blocks `blockPage` reads in all, to split an export into ranges of CIDs. */
+  async exportedBlockCount(did: string, opts: ExportedBlocks): Promise<number> {
+    const row = await exportedBlocks(this.db, did, opts)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+}
+
+/** The blocks of an export: the repo as of `rootRev`, or with `since` only what was added after that rev. */
+export type ExportedBlocks = { rootRev: string; since?: string }
+
+function exportedBlocks(db: TenantDb, did: string, opts: ExportedBlocks) {
+  let q = db
+    .selectFrom('repo_block')
+    .where('did', '=', did)
+    .where((eb) => eb.or([eb('removed_rev', 'is', null), eb('removed_rev', '>', opts.rootRev)]))
+  if (opts.since !== undefined) q = q.where('rev', '>', opts.since).where('rev', '<=', opts.rootRev)
+  return q
 }
 
 export class RepoTransactor extends RepoReader {
