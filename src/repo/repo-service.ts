@@ -14,15 +14,16 @@ import { accountMovingError } from '../lib/unavailable.js'
 import type { AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import type { BlockCache } from '../storage/tenant/block-cache.js'
+import type { TenantBlockstore } from '../storage/tenant/blockstore.js'
 import type { BlockRow, CommitRows } from '../storage/tenant/repo-store.js'
 import type { TenantReader, TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { type CommitEventOp, commitEvent } from '../sync/events.js'
 import { outbox } from '../sync/outbox.js'
 import type { HandedCommitRow } from '../sync/sequencer.js'
+import { CommitGroups } from './commit-groups.js'
 import type { CommitIndexer } from './commit-indexer.js'
 import type { PreparedWrite } from './prepare.js'
 import type { SigningKeyCache } from './signing-key-cache.js'
-import { RepoWriteQueue } from './write-queue.js'
 
 export type RepoLocation = { did: string; db_name: string }
 
@@ -56,7 +57,7 @@ export type RepoServiceDeps = {
 }
 
 export class RepoService {
-  private readonly queue = new RepoWriteQueue()
+  private readonly groups = new CommitGroups<CommitJob>(MAX_GROUP)
 
   constructor(private readonly deps: RepoServiceDeps) {}
 
@@ -110,7 +111,7 @@ export class RepoService {
     writes: PreparedWrite[],
     swapCommit: Cid | undefined,
     draw: number,
-  ): Promise<{ result: CommitResult; outbox: HandedCommitRow } | null | 'again'> {
+  ): Promise<Committed | null | 'again'> {
     try {
       return await this.commit(repo, writes, swapCommit)
     } catch (err) {
@@ -141,12 +142,102 @@ export class RepoService {
     return stored && { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
   }
 
-  private async commit(
-    repo: RepoLocation,
-    writes: PreparedWrite[],
-    swapCommit?: Cid,
-  ): Promise<{ result: CommitResult; outbox: HandedCommitRow } | null> {
-    const stored = await this.queue.run(repo.did, async () => {
+  /**
+   * One commit of `writes`, after the repo's earlier writes from this
+   * process. Writes that need no lock wait in a group (CommitGroups) and are
+   * stored together when there are several; the others run alone.
+   */
+  private commit(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<Committed | null> {
+    if (this.needsLock(writes)) return this.groups.alone(repo.did, () => this.commitOne(repo, writes, swapCommit))
+    return new Promise((resolve, reject) => {
+      this.groups.join(repo.did, { writes, swapCommit, resolve, reject }, (jobs) => this.commitGroup(repo, jobs))
+    })
+  }
+
+  /**
+   * A group of writes to one repo: each built on the one before (a write
+   * that fails is left out, as it would leave the repo as it was), then
+   * every commit stored in one transaction. When the root moved meanwhile
+   * (another process wrote) the group is built again; a write that turns
+   * out to replace records ends the group, and it and those after it go
+   * one at a time, as do all of them if the root keeps moving.
+   */
+  private async commitGroup(repo: RepoLocation, jobs: CommitJob[]): Promise<void> {
+    const one = (j: CommitJob) => this.commitOne(repo, j.writes, j.swapCommit).then(j.resolve, j.reject)
+    try {
+      if (jobs.length > 1) {
+        for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
+          const rest = await this.tryGroup(repo, jobs)
+          if (rest === 'moved') continue
+          for (const j of rest) await one(j)
+          return
+        }
+      }
+      for (const j of jobs) await one(j)
+    } catch (err) {
+      // Storing the group failed: none of its commits was stored.
+      for (const j of jobs) j.reject(err)
+    }
+  }
+
+  /** Builds and stores `jobs` as one group; the jobs left to run one at a time, or 'moved'. */
+  private async tryGroup(repo: RepoLocation, jobs: CommitJob[]): Promise<CommitJob[] | 'moved'> {
+    const built: { job: CommitJob; commit: BuiltCommit }[] = []
+    const settle: (() => void)[] = []
+    let rest: CommitJob[] = []
+    await this.deps.storage.read(repo.db_name, async (t) => {
+      let root = await t.repo.rootForCommit(repo.did)
+      // One store for the group: each commit's new blocks are in it for the next to build on.
+      const store = t.repo.blockstore(repo.did, null, this.deps.blockCache)
+      for (const [i, job] of jobs.entries()) {
+        let commit: BuiltCommit | null | 'needs-lock'
+        try {
+          commit = await this.build(t, repo, root, job.writes, job.swapCommit, { unlocked: true, store })
+        } catch (err) {
+          settle.push(() => job.reject(err))
+          continue
+        }
+        if (commit === 'needs-lock') {
+          rest = jobs.slice(i)
+          break
+        }
+        if (commit === null) {
+          settle.push(() => job.resolve(null))
+          continue
+        }
+        built.push({ job, commit })
+        for (const b of commit.rows.newBlocks) await store.putBlock(parseCid(b.cid), b.content)
+        if (root) root = { ...root, cid: commit.rows.root.cid, rev: commit.rows.root.rev }
+      }
+    })
+    const rows = await this.deps.storage
+      .transact(repo.db_name, async (tx) => {
+        const stored: HandedCommitRow[] = []
+        for (const { commit } of built) {
+          const expected = { cid: commit.root.cid, signingKey: commit.root.signing_key }
+          const row = await tx.repo.storeCommit(repo.did, expected, commit.rows)
+          if (!row) throw new RootMoved()
+          stored.push({ ...row, rev: commit.rows.root.rev, since: commit.root.rev })
+        }
+        return stored
+      })
+      .catch((err: unknown) => {
+        if (err instanceof RootMoved) return 'moved' as const
+        throw err
+      })
+    if (rows === 'moved') return 'moved'
+    for (const [i, { job, commit }] of built.entries()) {
+      if (this.deps.blockCache) for (const b of commit.rows.newBlocks) this.deps.blockCache.set(b.cid, b.content)
+      const { cid, rev, results, blocksRead } = commit.stored
+      job.resolve({ result: { cid, rev, results, blocksRead }, outbox: rows[i] as HandedCommitRow })
+    }
+    for (const s of settle) s()
+    return rest
+  }
+
+  /** One commit of `writes` (the caller keeps the repo's order): unlocked when it can, else under the lock. */
+  private async commitOne(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<Committed | null> {
+    const stored = await (async () => {
       if (!this.needsLock(writes)) {
         for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
           const done = await this.deps.storage.write(repo.db_name, (w) =>
@@ -157,7 +248,7 @@ export class RepoService {
         }
       }
       return this.deps.storage.transact(repo.db_name, (tx) => this.commitWithin(tx, repo, writes, swapCommit))
-    })
+    })()
     if (!stored) return null
     // Only once committed: the next write to this repo starts from these blocks.
     if (this.deps.blockCache) for (const b of stored.newBlocks) this.deps.blockCache.set(b.cid, b.content)
@@ -224,7 +315,8 @@ export class RepoService {
     root: CommitRoot | undefined,
     writes: PreparedWrite[],
     swapCommit: Cid | undefined,
-    opts: { unlocked: boolean },
+    /** `store`: the blockstore to read (and keep) blocks in; else one of its own. */
+    opts: { unlocked: boolean; store?: TenantBlockstore },
   ): Promise<BuiltCommit | null | 'needs-lock'> {
     if (!root) throw new InvalidRequestError(`Could not find repo: ${repo.did}`, 'RepoNotFound')
     if (root.status !== 'active') throw new InvalidRequestError(`Account is ${root.status}`, 'AccountTakedown')
@@ -235,7 +327,7 @@ export class RepoService {
       throw new InvalidRequestError(`Commit was at ${root.cid}`, 'InvalidSwap')
     }
     const rootCid = parseCid(root.cid)
-    const store = t.repo.blockstore(repo.did, rootCid, this.deps.blockCache)
+    const store = opts.store ?? t.repo.blockstore(repo.did, rootCid, this.deps.blockCache)
     const current = await Repo.load(store, rootCid)
     // The MST is the record index's source of truth, and its nodes on these paths are needed for the commit anyway.
     const existing = await currentCids(current, writes)
@@ -275,6 +367,22 @@ export class RepoService {
 
 /** How many times a write is rebuilt on a root another process moved before it takes the lock instead. */
 const UNLOCKED_ATTEMPTS = 3
+/** Writes to one repo stored together in one transaction, at most. */
+const MAX_GROUP = 32
+
+/** A commit as stored, with its outbox row for the sequencer. */
+type Committed = { result: CommitResult; outbox: HandedCommitRow }
+
+/** A write waiting in its repo's group. */
+type CommitJob = {
+  writes: PreparedWrite[]
+  swapCommit?: Cid
+  resolve: (committed: Committed | null) => void
+  reject: (err: unknown) => void
+}
+
+/** A group's commit found the root moved: the transaction is rolled back, and the group built again. */
+class RootMoved extends Error {}
 
 type CommitRoot = {
   cid: string
