@@ -249,3 +249,13 @@ test('listRecords refusals: RepoNotFound, bad params, an unservable account, a m
     error(400, 'RepoNotFound', 'Could not find repo: did:plc:aaaaaaaaaaaaaaaaaaaaaaaa'),
   )
 })
+
+test('a path that only looks like getRecord or listRecords (other case, trailing slash) is not served here', async () => {
+  const params = { repo: alice.did, collection: POST, rkey: (posts[0] as (typeof posts)[number]).rkey }
+  for (const method of ['com.atproto.repo.getrecord', 'com.atproto.repo.getRecord/', 'com.atproto.repo.listrecords']) {
+    const got = await get(method, params)
+    assert.equal(got.status, 501, method)
+    assert.equal(got.headers['content-type'], 'application/json; charset=utf-8', method)
+    assert.equal(JSON.parse(got.body).error, 'MethodNotImplemented', method)
+  }
+})
