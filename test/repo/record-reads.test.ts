@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import type { AtpAgent } from '@atproto/api'
+import { createLogger } from '../../src/lib/logger.js'
 import { adminAgent } from '../admin/helpers.js'
 import { addDomain } from '../e2e/tenant-flow.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -25,9 +26,12 @@ let dormant: TestAccount
 let banned: TestAccount
 const posts: { rkey: string; cid: string; text: string }[] = []
 let hidden: { rkey: string; cid: string }
+const lines: Record<string, unknown>[] = []
 
 before(async () => {
-  t = await startTestServer()
+  t = await startTestServer({
+    logger: createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) }),
+  })
   await addDomain(t, 'reads.test')
   admin = adminAgent(t)
   alice = await loggedInAccount(t, 'alice.reads.test')
@@ -259,3 +263,32 @@ test('a path that only looks like getRecord or listRecords (other case, trailing
     assert.equal(JSON.parse(got.body).error, 'MethodNotImplemented', method)
   }
 })
+
+test('each call is logged with its NSID, status, client IP and tenant', async () => {
+  const p = posts[0] as (typeof posts)[number]
+  const calls: { nsid: string; params: Record<string, string>; status: number }[] = [
+    { nsid: 'com.atproto.repo.getRecord', params: { repo: alice.handle, collection: POST, rkey: p.rkey }, status: 200 },
+    { nsid: 'com.atproto.repo.listRecords', params: { repo: dormant.did, collection: POST, limit: '7' }, status: 400 },
+  ]
+  for (const call of calls) {
+    const seen = lines.length
+    assert.equal((await get(call.nsid, call.params)).status, call.status)
+    const line = await requestLine(seen, call.nsid)
+    assert.equal(line.method, 'GET')
+    assert.equal(line.status, call.status)
+    assert.equal(line.tenant, 'reads.test')
+    assert.equal(typeof line.ip, 'string')
+  }
+})
+
+/** The request log line of `nsid` written after the first `seen` lines. */
+async function requestLine(seen: number, nsid: string): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 5000
+  for (;;) {
+    const line = lines.slice(seen).find((l) => l.msg === 'request' && l.nsid === nsid)
+    if (line) return line
+    if (Date.now() > deadline) assert.fail(`no request line for ${nsid}`)
+    // A poll interval: the line is written when the response closes, which may come after the client has read it.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
