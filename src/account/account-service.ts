@@ -22,6 +22,7 @@ import { unstorableText } from '../storage/pg-text.js'
 import type { AccountRole, AccountState, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import { type AccountRow, type AccountSummary, accountState } from '../storage/tenant/account-store.js'
+import type { AccountWith } from '../storage/tenant/repo-store.js'
 import type { TenantTransactor } from '../storage/tenant/tenant-store.js'
 import { outbox } from '../sync/outbox.js'
 import { AccountCredentials } from './account-credentials.js'
@@ -302,12 +303,29 @@ export class AccountService {
    * homes, a handle is looked up.
    */
   async findRepo(repo: unknown): Promise<RepoTarget> {
-    const id = typeof repo === 'string' && repo.length <= 2048 ? repo.trim() : undefined
-    const withStatus = async (located: LocatedAccount): Promise<RepoTarget | undefined> => {
+    const { found: _, ...target } = await this.findRepoReading(repo, async (located) => {
       const account = await this.findSummary(located)
-      return account && { ...located, status: accountState(account) }
+      return account && { ...account, found: undefined }
+    })
+    return target
+  }
+
+  /**
+   * The repo named by `repo`, as findRepo finds it, with what `read` reads of
+   * it: `read` answers with the account's status and deactivation in the same
+   * statement (undefined: no such account in that tenant), so a call that
+   * reads the repo pays one round trip where findRepo and its read take two.
+   */
+  async findRepoReading<T>(
+    repo: unknown,
+    read: (located: LocatedAccount) => Promise<AccountWith<T>>,
+  ): Promise<RepoTarget & { found: T }> {
+    const id = typeof repo === 'string' && repo.length <= 2048 ? repo.trim() : undefined
+    const withStatus = async (located: LocatedAccount): Promise<(RepoTarget & { found: T }) | undefined> => {
+      const account = await read(located)
+      return account && { ...located, status: accountState(account), found: account.found }
     }
-    let target: RepoTarget | undefined
+    let target: (RepoTarget & { found: T }) | undefined
     if (id?.startsWith('did:')) target = await this.recentHomes.withHome(id, withStatus)
     else if (id !== undefined) {
       const located = await this.locate(id)

@@ -88,6 +88,9 @@ import updateDomain from './host/primal/pds/updateDomain.js'
 import type { MethodServer } from './method-server.js'
 
 const methods = [
+  // First: the router tries methods in this order, and these two are called most.
+  repoGetRecord,
+  repoListRecords,
   describeServer,
   createAccount,
   createInviteCode,
@@ -129,8 +132,6 @@ const methods = [
   repoPutRecord,
   repoDeleteRecord,
   repoApplyWrites,
-  repoGetRecord,
-  repoListRecords,
   repoDescribeRepo,
   repoUploadBlob,
   repoImportRepo,

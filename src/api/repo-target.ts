@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js'
 import { noteSubject } from '../lib/request-subject.js'
 import { assertServable } from '../repo/repo-reads.js'
 import type { LocatedAccount } from '../storage/management/tenant-registry.js'
+import type { AccountWith } from '../storage/tenant/repo-store.js'
 import type { AccessCredentials, AdminCredentials, NoCredentials } from './auth-verifiers.js'
 
 /** The repo named by `repo`, with its account status (see AccountService.findRepo); its tenant is noted on `req`. */
@@ -33,6 +34,22 @@ export async function servableRepo(
   const target = await findRepo(ctx, repo, req)
   const selfOrAdmin = reader?.type === 'admin' || (reader?.type === 'access' && reader.did === target.did)
   if (!selfOrAdmin) assertServable(target.did, target.status)
+  return target
+}
+
+/**
+ * servableRepo for an anonymous reader, with what `read` reads of the repo in
+ * the statement that reads its account (AccountService.findRepoReading).
+ */
+export async function servableRepoReading<T>(
+  ctx: AppContext,
+  repo: unknown,
+  req: IncomingMessage,
+  read: (located: LocatedAccount) => Promise<AccountWith<T>>,
+): Promise<RepoTarget & { found: T }> {
+  const target = await ctx.accounts.findRepoReading(repo, read)
+  noteSubject(req, { tenant: target.domain })
+  assertServable(target.did, target.status)
   return target
 }
 

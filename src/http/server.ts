@@ -89,6 +89,9 @@ export function createApp(ctx: AppContext): express.Express {
   app.get(METRICS_PATH, metricsRoute(ctx))
   // Every request past this point spends its client IP's service budget: probes and scrapers above poll uncounted.
   app.use(serviceLimit(ctx.rateLimits, ctx.logger))
+  // The hottest reads go straight to the XRPC router: none of the routes between here and it (well-known
+  // documents, OAuth, the wings' paths and budgets, Jetstream, unserved methods) answers them.
+  app.get(HOT_READS, straightTo(app, xrpc.router))
   // Every handle we hold, custom domains too (their home is in did_routing). Traefik routes only tenant
   // domains and the service host, so a user's own domain proves itself by DNS TXT or its own web server.
   app.get('/.well-known/atproto-did', async (req, res) => {
@@ -211,6 +214,27 @@ function routeUpgrades(
 }
 
 const XRPC_PREFIX = '/xrpc/'
+
+/** Methods read most (a relay's or AppView's backfill, a client's profile and posts). */
+const HOT_READS = ['/xrpc/com.atproto.repo.getRecord', '/xrpc/com.atproto.repo.listRecords']
+
+/**
+ * Hands a request for one of HOT_READS to `router` (mounted at the end of
+ * `app`) as its mounting does. The path must be exactly one of them: Express
+ * matches routes without regard to case or a trailing slash, and such a path
+ * is not a method served here (unservedMethods passes it on or refuses it).
+ */
+function straightTo(app: express.Express, router: express.Express): express.RequestHandler {
+  return (req, res, next) => {
+    if (!HOT_READS.includes(req.path)) return next()
+    router(req, res, (err?: unknown) => {
+      // As Express's mounted_app: back to the outer app's request and response before going on.
+      Object.setPrototypeOf(req, app.request)
+      Object.setPrototypeOf(res, app.response)
+      next(err)
+    })
+  }
+}
 
 /** A client slow to send its headers gets this long at most (less when requestTimeoutMs is shorter). */
 const HEADERS_TIMEOUT_MS = 20_000

@@ -10,7 +10,7 @@ import { unstorableText } from '../storage/pg-text.js'
 import type { AccountState, AccountStatus } from '../storage/schema.js'
 import type { Storage } from '../storage/storage.js'
 import { accountState } from '../storage/tenant/account-store.js'
-import type { RecordRow } from '../storage/tenant/repo-store.js'
+import type { AccountWith, RecordRow } from '../storage/tenant/repo-store.js'
 import { protocolStatus } from '../sync/events.js'
 import { carHeader, carSections, carSectionsOfStored } from './car-pages.js'
 import type { RepoLocation } from './repo-service.js'
@@ -51,6 +51,28 @@ export class RepoReads {
 
   getRecord(repo: RepoLocation, collection: string, rkey: string): Promise<RecordRow | undefined> {
     return this.storage.read(repo.db_name, (t) => t.repo.getRecord(repo.did, collection, rkey))
+  }
+
+  /** The account's state with one of its records (RepoReads.getRecord's), read in one statement. */
+  recordOfAccount(repo: RepoLocation, collection: string, rkey: string): Promise<AccountWith<RecordRow | undefined>> {
+    return this.storage.read(repo.db_name, (t) => t.repo.recordOfAccount(repo.did, collection, rkey))
+  }
+
+  /**
+   * The account's state with a page of listRecords, read in one statement.
+   * No page (undefined) for a cursor listRecords refuses as malformed: the
+   * caller refuses it after the repo's own errors, in listRecords' order.
+   */
+  async pageOfAccount(
+    repo: RepoLocation,
+    opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
+  ): Promise<AccountWith<RecordRow[] | undefined>> {
+    if (!unstorableText(opts.cursor))
+      return this.storage.read(repo.db_name, (t) => t.repo.pageOfAccount(repo.did, opts))
+    const account = await this.storage.read(repo.db_name, (t) =>
+      t.repo.pageOfAccount(repo.did, { ...opts, cursor: undefined, limit: 0 }),
+    )
+    return account && { ...account, found: undefined }
   }
 
   listRecords(

@@ -194,6 +194,22 @@ for (const backend of ['postgres', 'embedded'] as const) {
       assert.equal((await from(ip, s.url, '/xrpc/_health')).status, 200)
       assert.equal((await from('203.0.113.51', s.url, '/subscribe?wantedDids=bad')).status, 400, 'another IP')
 
+      // getRecord and listRecords spend it as any request does, whether they find a repo or not.
+      const readIp = '203.0.113.53'
+      const repo = 'repo=did:plc:aaaaaaaaaaaaaaaaaaaaaaaa&collection=app.bsky.feed.post'
+      const getRecord = () => from(readIp, s.url, `/xrpc/com.atproto.repo.getRecord?${repo}&rkey=3kaaaaaaaaa2a`)
+      const listRecords = () => from(readIp, s.url, `/xrpc/com.atproto.repo.listRecords?${repo}`)
+      for (const [i, read] of [getRecord, listRecords, getRecord, listRecords].entries()) {
+        const res = await read()
+        assert.equal(res.status, 400)
+        assert.deepEqual(headersOf(res), ['4', String(3 - i), '4;w=3600'])
+      }
+      for (const read of [getRecord, listRecords]) {
+        const over = await read()
+        assert.equal(over.status, 429)
+        assert.equal(((await over.json()) as { error: string }).error, 'RateLimitExceeded')
+      }
+
       // Two budgets on one request: the client sees the one nearer its end, then the one that refused.
       const agentIp = '203.0.113.52'
       const search = () => from(agentIp, s.url, '/xrpc/is.gather.feed.searchPosts?q=x')

@@ -4,6 +4,8 @@
 // the one statement that stores a commit only on the root it was built on.
 import type { Cid } from '@atproto/lex-data'
 import { type RawBuilder, sql } from 'kysely'
+import { compiledOnce } from '../compiled-query.js'
+import type { AccountStatus } from '../schema.js'
 import type { TenantDb } from '../storage.js'
 import { schemaPrefix } from '../table-ref.js'
 import type { BlockCache } from './block-cache.js'
@@ -14,6 +16,8 @@ export type RootRow = { cid: string; rev: string }
 export type RecordRow = { collection: string; rkey: string; cid: string; content: Uint8Array }
 export type BlockRow = { cid: string; content: Uint8Array }
 export type RecordPath = { collection: string; rkey: string }
+/** An account's state (its status and deactivation) with what was read of its repo; undefined: no such account. */
+export type AccountWith<T> = { status: AccountStatus; deactivated_at: string | null; found: T } | undefined
 
 /** What a commit stores, in the one statement `storeCommit` runs. */
 export type CommitRows = {
@@ -25,6 +29,76 @@ export type CommitRows = {
   /** Blocks the commit no longer names (old commit, replaced MST nodes and records). */
   removedCids: string[]
   outboxEvent: Uint8Array
+}
+
+/** Values no call passes, where each call's go in the compiled reads below. */
+const DID = '\u0000did'
+const COLLECTION = '\u0000collection'
+const RKEY = '\u0000rkey'
+const CURSOR = '\u0000cursor'
+const LIMIT = -1
+
+/** The account's status with one of its records (not taken down) and its block; no row: no such account. */
+const recordOfAccount = compiledOnce({ did: DID, collection: COLLECTION, rkey: RKEY }, (db: TenantDb, v) =>
+  db
+    .selectFrom('account')
+    .leftJoin('record', (j) =>
+      j
+        .onRef('record.did', '=', 'account.did')
+        .on('record.collection', '=', v.collection)
+        .on('record.rkey', '=', v.rkey)
+        .on('record.takedown_ref', 'is', null),
+    )
+    .leftJoin('repo_block', (j) =>
+      j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
+    )
+    .select(['account.status', 'account.deactivated_at', 'record.cid', 'repo_block.content'])
+    .where('account.did', '=', v.did),
+)
+
+/**
+ * The account's status joined to a page of one collection by rkey (below or
+ * above `cursor` when there is one); one row with no record when the page is
+ * empty, no row when there is no such account.
+ */
+function pageOfAccount<V extends { did: string; collection: string; limit: number; cursor?: string }>(
+  placeholders: V,
+  order: 'asc' | 'desc',
+) {
+  return compiledOnce(placeholders, (db: TenantDb, v) =>
+    db
+      .selectFrom('account')
+      .leftJoinLateral(
+        (eb) => {
+          let q = eb
+            .selectFrom('record')
+            .innerJoin('repo_block', (j) =>
+              j.onRef('repo_block.did', '=', 'record.did').onRef('repo_block.cid', '=', 'record.cid'),
+            )
+            .select(['record.collection', 'record.rkey', 'record.cid', 'repo_block.content'])
+            .whereRef('record.did', '=', 'account.did')
+            .where('record.collection', '=', v.collection)
+            .where('record.takedown_ref', 'is', null)
+            .orderBy('record.rkey', order)
+            .limit(v.limit)
+          if (v.cursor !== undefined) q = q.where('record.rkey', order === 'asc' ? '>' : '<', v.cursor)
+          return q.as('page')
+        },
+        (j) => j.onTrue(),
+      )
+      .select(['account.status', 'account.deactivated_at', 'page.collection', 'page.rkey', 'page.cid', 'page.content'])
+      .where('account.did', '=', v.did)
+      .orderBy('page.rkey', order),
+  )
+}
+
+const PAGE_OF_ACCOUNT = {
+  asc: pageOfAccount({ did: DID, collection: COLLECTION, limit: LIMIT }, 'asc'),
+  desc: pageOfAccount({ did: DID, collection: COLLECTION, limit: LIMIT }, 'desc'),
+}
+const PAGE_AFTER_OF_ACCOUNT = {
+  asc: pageOfAccount({ did: DID, collection: COLLECTION, limit: LIMIT, cursor: CURSOR }, 'asc'),
+  desc: pageOfAccount({ did: DID, collection: COLLECTION, limit: LIMIT, cursor: CURSOR }, 'desc'),
 }
 
 export class RepoReader {
@@ -100,6 +174,20 @@ export class RepoReader {
       .executeTakeFirst()
   }
 
+  /**
+   * The account's state with one of its records (none when it is taken down or
+   * absent), in one statement: getRecord's two questions in one round trip.
+   * Undefined when the tenant has no such account.
+   */
+  async recordOfAccount(did: string, collection: string, rkey: string): Promise<AccountWith<RecordRow | undefined>> {
+    const [row] = await recordOfAccount(this.db, { did, collection, rkey })
+    if (!row) return undefined
+    const { status, deactivated_at, cid, content } = row
+    // As getRecord's inner join: a record whose block is missing is no record.
+    const found = cid !== null && content !== null ? { collection, rkey, cid, content } : undefined
+    return { status, deactivated_at, found }
+  }
+
   /** The record's current CID and takedown, taken down or not. */
   recordTakedown(did: string, collection: string, rkey: string) {
     return this.db
@@ -129,6 +217,31 @@ export class RepoReader {
       .limit(opts.limit)
     if (opts.cursor !== undefined) q = q.where('record.rkey', opts.reverse ? '>' : '<', opts.cursor)
     return q.execute()
+  }
+
+  /**
+   * The account's state with a page of listRecords, in one statement (the
+   * account's row joined to the page). Undefined when the tenant has no such account.
+   */
+  async pageOfAccount(
+    did: string,
+    opts: { collection: string; limit: number; cursor?: string; reverse: boolean },
+  ): Promise<AccountWith<RecordRow[]>> {
+    const { collection, limit, cursor, reverse } = opts
+    const rows =
+      cursor === undefined
+        ? await PAGE_OF_ACCOUNT[reverse ? 'asc' : 'desc'](this.db, { did, collection, limit })
+        : await PAGE_AFTER_OF_ACCOUNT[reverse ? 'asc' : 'desc'](this.db, { did, collection, limit, cursor })
+    const first = rows[0]
+    if (!first) return undefined
+    const found: RecordRow[] = []
+    for (const r of rows) {
+      // The one row of an account with an empty page has no record in it.
+      if (r.collection !== null && r.rkey !== null && r.cid !== null && r.content !== null) {
+        found.push({ collection: r.collection, rkey: r.rkey, cid: r.cid, content: r.content })
+      }
+    }
+    return { status: first.status, deactivated_at: first.deactivated_at, found }
   }
 
   /**

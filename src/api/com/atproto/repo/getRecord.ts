@@ -3,13 +3,16 @@ import { InvalidRequestError } from '@atproto/xrpc-server'
 import type { AppContext } from '../../../../context.js'
 import type { MethodServer } from '../../../method-server.js'
 import { json } from '../../../output.js'
-import { servableRepo } from '../../../repo-target.js'
+import { servableRepoReading } from '../../../repo-target.js'
 
 export default function (server: MethodServer, ctx: AppContext): void {
   server.method('com.atproto.repo.getRecord', async ({ params, req }) => {
     const { repo, collection, rkey, cid } = params
-    const target = await servableRepo(ctx, repo, req)
-    const row = await ctx.repoReads.getRecord(target, collection, rkey)
+    // The account's state and the record in one statement.
+    const target = await servableRepoReading(ctx, repo, req, (located) =>
+      ctx.repoReads.recordOfAccount(located, collection, rkey),
+    )
+    const row = target.found
     const uri = `at://${target.did}/${collection}/${rkey}`
     if (!row || (cid !== undefined && row.cid !== cid)) {
       throw new InvalidRequestError(`Could not locate record: ${uri}`, 'RecordNotFound')
