@@ -37,9 +37,4 @@ export class CommitGroups<J> {
       return run(jobs)
     })
   }
-
-  /** Repos with writes queued or running. */
-  get busy(): number {
-    return this.queue.busy
-  }
 }
