@@ -114,9 +114,15 @@ export class WebhookDispatcher implements BackgroundJob {
     }
   }
 
-  /** `force`: move the cursor to the head even when no webhook wants the events. */
+  /**
+   * Dispatches up to the head; while no webhook wants the events, only once
+   * IDLE_CURSOR_MS has passed since the cursor last moved (then all the way),
+   * or when `force`d.
+   */
   private async catchUp(force = false): Promise<void> {
     const { storage } = this.deps
+    // Decided once a run: a run that moves the cursor moves it to the head, however far behind it was.
+    const due = force || Date.now() - this.cursorMovedAt >= IDLE_CURSOR_MS
     let cursor = await storage.managementReader.webhooks.cursor()
     if (cursor === undefined) {
       await storage.managementTransactor.webhooks.initCursor(
@@ -126,7 +132,7 @@ export class WebhookDispatcher implements BackgroundJob {
       cursor = await storage.managementReader.webhooks.cursor()
     }
     while (cursor !== undefined && !this.stopped && this.seat.held) {
-      const next = await this.dispatchPage(cursor, force)
+      const next = await this.dispatchPage(cursor, due)
       if (next === undefined) return
       cursor = next
     }
@@ -134,9 +140,10 @@ export class WebhookDispatcher implements BackgroundJob {
 
   /**
    * Dispatches the page after `from`; where the cursor is then, or undefined
-   * when there was nothing new, or nothing wanted before IDLE_CURSOR_MS.
+   * when there was nothing new, or nothing any webhook wants and the cursor
+   * is not `due` to move.
    */
-  private async dispatchPage(from: number, force: boolean): Promise<number | undefined> {
+  private async dispatchPage(from: number, due: boolean): Promise<number | undefined> {
     const { storage, tail, config } = this.deps
     const frames = withinBytes(tail.framesAfter(from, PAGE_EVENTS) ?? (await tail.readAfter(from, PAGE_BYTES)).frames)
     const last = frames.at(-1)
@@ -152,7 +159,7 @@ export class WebhookDispatcher implements BackgroundJob {
     // and again after it for a webhook made in between.
     const authors = new Map<string, Author | null>()
     const now = await storage.managementReader.webhooks.forDispatch(last.seq)
-    if (now.length === 0 && !force && Date.now() - this.cursorMovedAt < IDLE_CURSOR_MS) return undefined
+    if (now.length === 0 && !due) return undefined
     if (now.length > 0) await this.lookUp(await this.authorsNamed(await page(), now), authors)
     for (;;) {
       const missing = new Set<string>()

@@ -80,9 +80,11 @@ export class WebhookService {
 
   async resume(did: string, id: string): Promise<WebhookView> {
     assertWebhookId(id)
-    const resumed = await this.deps.storage.managementTransactor.transact((tx) =>
-      tx.webhooks.resumeOwned(did, id, new Date().toISOString()),
-    )
+    const resumed = await this.deps.storage.managementTransactor.transact(async (tx) => {
+      // As at creation: under this lock, pages the dispatcher matched without it are before this head.
+      await tx.webhooks.lockCursor('share')
+      return tx.webhooks.resumeOwned(did, id, new Date().toISOString(), (await tx.firehose.head()).seq)
+    })
     if (!resumed) throw notFound()
     this.deps.deliveriesDue?.()
     return this.view(did, id)

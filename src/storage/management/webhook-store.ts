@@ -170,12 +170,14 @@ export class WebhookTransactor extends WebhookReader {
   /**
    * Starts one of the account's webhooks again: active, its failures
    * forgotten, its waiting deliveries due now with their backoff reset, so the
-   * backlog goes out oldest first. False when the account has none of that id.
+   * backlog goes out oldest first; it is queued only events after `fromSeq`
+   * (the head as it resumes: nothing that came while it was paused). False
+   * when the account has none of that id.
    */
-  async resumeOwned(did: string, id: string, now: string): Promise<boolean> {
+  async resumeOwned(did: string, id: string, now: string, fromSeq: number): Promise<boolean> {
     const res = await this.db
       .updateTable('webhook')
-      .set({ status: 'active', consecutive_failures: 0 })
+      .set({ status: 'active', consecutive_failures: 0, from_seq: String(fromSeq) })
       .where('id', '=', id)
       .where('did', '=', did)
       .executeTakeFirst()
