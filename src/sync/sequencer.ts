@@ -32,10 +32,16 @@ const BATCH = 500
 const ACTIVE_DOMAIN_TTL_MS = 1000
 /** Repos whose last sequenced rev is remembered, at most (the oldest are forgotten first). */
 const LAST_REVS = 10_000
+/** Outbox rows remembered as sequenced lately (source/id), at most. */
+const SEQUENCED_LATELY = 20_000
 
 type OutboxRow = { id: string; did: string; kind: OutboxKind; event: Uint8Array; created_at: string }
-/** A commit's outbox row as its writer hands it over: with its rev and the rev it follows. */
-export type HandedCommitRow = OutboxRow & { rev: string; since: string | null }
+/**
+ * A commit's outbox row as its writer hands it over: with its rev, the rev it
+ * follows, and the newest row of its account's that was in the outbox when
+ * it was stored (null: none), which must be in the firehose before it.
+ */
+export type HandedCommitRow = OutboxRow & { rev: string; since: string | null; prevRow: string | null }
 /** Where an event was first written: what makes it unique in the firehose. */
 type Origin = { source: string; id: string }
 type OutboxBatch = {
@@ -104,6 +110,15 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
    * in the firehose yet and the check for already sequenced rows is skipped.
    */
   private readonly verified = new Set<string>()
+  /** How often a source stopped being verified: a delete begun before then verifies none again. */
+  private unverified = 0
+  /**
+   * Sources whose outbox must be read with their next handed rows: a cycle
+   * or read of theirs failed, and rows of it may wait there.
+   */
+  private readonly mustRead = new Set<string>()
+  /** Rows sequenced lately ("source/id", oldest first): a handed row whose predecessor is here may follow it. */
+  private readonly sequencedLately = new Set<string>()
   private readonly outbox = new OutboxDepth()
   /** Tenant sources last seen active, until when. */
   private readonly activeUntil = new Map<string, number>()
@@ -239,6 +254,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
       // Counts from an earlier term are stale; the sweep below recounts what waits.
       this.outbox.clear()
       this.verified.clear()
+      this.unverified++
       this.lastRevs.clear()
       this.leadership = leadership
       this.opts.logger.info({ head: this.head, headTimeUs: this.headTimeUs }, 'this process is now the sequencer')
@@ -287,7 +303,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     while ((this.pending.size > 0 || this.handed.size > 0) && this.leading && !this.stopped) {
       const toRead = new Set(this.pending)
       const handed = this.handed
-      for (const [source, rows] of handed) if (!this.nextInTheirRepos(rows)) toRead.add(source)
+      for (const [source, rows] of handed) if (!this.handedAlone(source, rows)) toRead.add(source)
       const sources = [...new Set([...toRead, ...handed.keys()])]
       this.pending.clear()
       this.handed = new Map()
@@ -295,27 +311,47 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
         await this.drainCycle(sources, toRead, handed)
       } catch (err) {
         // A batch may have reached the firehose and not left its outbox.
-        for (const source of sources) this.verified.delete(source)
+        for (const source of sources) this.unverify(source)
         if (await this.headMoved()) {
           for (const source of sources) this.pending.add(source)
           continue
         }
-        // Handed rows are in their outboxes still: the next signal's or sweep's read takes them.
+        // Their rows are in their outboxes still: read with the next signal, handoff or sweep.
+        for (const source of sources) this.mustRead.add(source)
         this.opts.logger.error({ err, sources }, 'draining outboxes failed; retried on the next signal or sweep')
       }
     }
     await Promise.all([...this.deletes.values()].flatMap((d) => [...d.keys()]))
   }
 
-  /** Whether each handed commit follows the last one sequenced of its repo (or an earlier one of `rows`). */
-  private nextInTheirRepos(rows: HandedCommitRow[]): boolean {
+  /**
+   * Whether `source`'s handed rows may be sequenced without reading its
+   * outbox: its domain was seen active a moment ago, nothing of it is known
+   * to wait there, and each commit follows what was sequenced of its
+   * account: its repo's last commit (or an earlier one of `rows`), and the
+   * account's newest row in the outbox when it was stored. Otherwise another
+   * process's earlier commit or event may wait in the outbox, and is read to
+   * go first.
+   */
+  private handedAlone(source: string, rows: HandedCommitRow[]): boolean {
+    if (this.mustRead.has(source) || (this.activeUntil.get(source) ?? 0) <= Date.now()) return false
     const last = new Map<string, string>()
+    const here = new Set<string>()
     for (const r of [...rows].sort(byId)) {
       const prev = last.get(r.did) ?? this.lastRevs.get(r.did)
       if (r.since === null || prev !== r.since) return false
+      if (r.prevRow !== null && !here.has(r.prevRow) && !this.sequencedLately.has(`${source}/${r.prevRow}`)) {
+        return false
+      }
       last.set(r.did, r.rev)
+      here.add(r.id)
     }
     return true
+  }
+
+  private unverify(source: string): void {
+    this.verified.delete(source)
+    this.unverified++
   }
 
   private async drainCycle(sources: string[], toRead: Set<string>, handed: Map<string, OutboxRow[]>): Promise<void> {
@@ -361,11 +397,15 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     try {
       const rows = await this.readOutbox(source, passOver)
       this.readGave(source, rows)
-      const all = handed.length === 0 ? rows : [...handed.map(origin), ...rows].sort(byId)
+      // A full read may have left older rows in the outbox: handed rows after its last wait for them.
+      const last = rows.length === BATCH ? BigInt((rows.at(-1) as OutboxRow).id) : undefined
+      const taken = last === undefined ? handed : handed.filter((r) => BigInt(r.id) < last)
+      const all = taken.length === 0 ? rows : [...taken.map(origin), ...rows].sort(byId)
       return { source, mark, read: rows.length, rows: all, fresh: [] }
     } catch (err) {
-      // Handed rows are in the outbox still: the next signal's or sweep's read takes them.
-      this.verified.delete(source)
+      // Handed rows are in the outbox still: read with the next signal, handoff or sweep.
+      this.mustRead.add(source)
+      this.unverify(source)
       this.opts.logger.error({ err, source }, 'reading an outbox failed; retried on the next signal or sweep')
       return undefined
     }
@@ -377,6 +417,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
    * handoff is still to come is remembered, to be passed over when it comes.
    */
   private readGave(source: string, rows: OutboxRow[]): void {
+    this.mustRead.delete(source)
     // Numbered once done: a promise made after this cannot be for a row the read saw.
     const readNo = ++this.reads
     const waiting = this.handed.get(source)
@@ -429,6 +470,11 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
       this.lastRevs.delete(did)
       this.lastRevs.set(did, rev)
     }
+    for (const r of rows) this.sequencedLately.add(`${r.origin.source}/${r.origin.id}`)
+    for (const key of this.sequencedLately) {
+      if (this.sequencedLately.size <= SEQUENCED_LATELY) break
+      this.sequencedLately.delete(key)
+    }
     for (const did of this.lastRevs.keys()) {
       if (this.lastRevs.size <= LAST_REVS) break
       this.lastRevs.delete(did)
@@ -448,15 +494,17 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
   /** Removes a sequenced batch from its outbox, off the next events' path. */
   private startDelete(b: OutboxBatch, full: boolean): void {
     const ids = b.rows.map((r) => r.id)
+    const epoch = this.unverified
     const deleting: Promise<void> = this.deleteOutbox(b.source, ids)
       .then(
         () => {
-          this.verified.add(b.source)
+          // Not if it stopped being verified meanwhile (another delete, or a cycle, failed).
+          if (this.unverified === epoch) this.verified.add(b.source)
           this.outbox.drained(b.source, b.mark, b.rows.length, full)
         },
         (err) => {
           // The rows stay: the check for sequenced rows finds them and deletes them next time.
-          this.verified.delete(b.source)
+          this.unverify(b.source)
           this.opts.logger.warn({ err, source: b.source }, 'deleting sequenced outbox rows failed; retried')
           this.wake(b.source, true)
         },

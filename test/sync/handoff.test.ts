@@ -9,6 +9,7 @@ import { prepareWrite } from '../../src/repo/prepare.js'
 import { RepoService } from '../../src/repo/repo-service.js'
 import { SigningKeyCache } from '../../src/repo/signing-key-cache.js'
 import { SigningKeyVault } from '../../src/repo/signing-key-vault.js'
+import { outbox } from '../../src/sync/outbox.js'
 import type { HandedCommitRow } from '../../src/sync/sequencer.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { loggedInAccount, post, type TestAccount } from '../repo/helpers.js'
@@ -94,6 +95,27 @@ test("a handed commit waits for its repo's earlier commit still in the outbox", 
   const ours = await t.ctx.repos.applyWrites(located, [await write('ours')])
   const revs = await commitRevs(cursor, ours?.rev as string)
   assert.deepEqual(revs, [theirs?.rev, ours?.rev], 'in the order committed')
+  await t.ctx.sequencer.idle()
+  assert.deepEqual(errors, [], 'no batch failed')
+})
+
+test("a handed commit waits for another process's event of its account still in the outbox", async () => {
+  const located = await t.ctx.accounts.mustLocate(ann.did)
+  const cursor = t.ctx.tail.head
+  // Another process tells of a handle change; its signal has not come.
+  await t.ctx.storage.transact(source, (tx) => outbox.identity(tx, ann.did, ann.handle))
+  const ours = await t.ctx.repos.applyWrites(located, [await write('after the identity event')])
+  const hose = new FirehoseClient(t.url, cursor)
+  try {
+    await hose.until((f) => f.some((x) => x.body.rev === ours?.rev), 'the commit')
+    const kinds = hose
+      .messages()
+      .filter((f) => (f.body.repo ?? f.body.did) === ann.did)
+      .map((f) => f.header.t)
+    assert.deepEqual(kinds, ['#identity', '#commit'], 'the identity event first, as written')
+  } finally {
+    hose.close()
+  }
   await t.ctx.sequencer.idle()
   assert.deepEqual(errors, [], 'no batch failed')
 })

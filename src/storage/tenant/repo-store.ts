@@ -379,13 +379,14 @@ export class RepoTransactor extends RepoReader {
    * built without the lock is stored only on the root it was built on. Every part sees the tables as they were before
    * the statement, so a dropped block is kept when a record outside this
    * commit, or one this commit writes, names it. Returns the commit's outbox
-   * row as stored (for the sequencer, once committed), or null.
+   * row as stored (for the sequencer, once committed) with the newest row of
+   * the account's that was in the outbox before it (`prevRow`), or null.
    */
   async storeCommit(
     did: string,
     expected: { cid: string; signingKey: Uint8Array },
     c: CommitRows,
-  ): Promise<OutboxRow | null> {
+  ): Promise<(OutboxRow & { prevRow: string | null }) | null> {
     const rev = c.root.rev
     const now = new Date().toISOString()
     const moved = sql`EXISTS (SELECT 1 FROM moved)`
@@ -443,12 +444,15 @@ export class RepoTransactor extends RepoReader {
     parts.push(sql`${appendOutboxWhen(schema, did, 'commit', c.outboxEvent, now, moved)} RETURNING id`)
     const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
     const outbox = sql.raw(`s${parts.length - 1}`)
-    const result = await sql<{ id: string | null }>`WITH live AS (${live}), ${sql.join(ctes)}
-      SELECT (SELECT id FROM ${outbox}) AS id`.execute(this.db)
-    const id = result.rows[0]?.id
-    return id === null || id === undefined
-      ? null
-      : { id: String(id), did, kind: 'commit', event: c.outboxEvent, created_at: now }
+    const outboxTable = sql.raw(`${schema}"outbox"`)
+    const result = await sql<{ id: string | null; prev: string | null }>`WITH live AS (${live}), ${sql.join(ctes)}
+      SELECT (SELECT id FROM ${outbox}) AS id, (SELECT max(o.id) FROM ${outboxTable} o WHERE o.did = ${did}) AS prev`.execute(
+      this.db,
+    )
+    const row = result.rows[0]
+    if (row?.id === null || row?.id === undefined) return null
+    const prevRow = row.prev === null ? null : String(row.prev)
+    return { id: String(row.id), did, kind: 'commit', event: c.outboxEvent, created_at: now, prevRow }
   }
 
   /**
