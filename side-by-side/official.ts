@@ -55,8 +55,10 @@ export async function ensureOfficialInstalled(): Promise<void> {
     // npm runs on whatever `node` PATH finds first; it must be this Node 22.
     PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
   }
-  // better-sqlite3 is built by node-gyp, which must take this Node's headers: the npm config may point at another Node.
-  env.npm_config_nodedir = nodeHeadersDir()
+  // better-sqlite3 is built by node-gyp, which must take this Node's headers: the npm config may point at another
+  // Node. With none here, node-gyp is left to find (or download) them itself.
+  const headers = nodeHeadersDir()
+  if (headers) env.npm_config_nodedir = headers
   const code = await new Promise<number | null>((resolve, reject) => {
     // npm's output goes to stderr so it never mixes with a bench's results on stdout.
     const npm = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PACKAGE_DIR, env, stdio: ['ignore', 2, 2] })
@@ -64,16 +66,21 @@ export async function ensureOfficialInstalled(): Promise<void> {
     npm.once('exit', resolve)
   })
   if (code !== 0) throw new Error(`npm ci in ${PACKAGE_DIR} failed with exit code ${code}`)
-  if (!(await installed())) throw new Error(`npm ci in ${PACKAGE_DIR} left node_modules out of sync with its lockfile`)
+  if (!(await installed())) {
+    const hint = headers
+      ? ''
+      : ` (no C headers of Node ${process.versions.node} were found here: set npm_config_nodedir to a directory with include/node of this Node)`
+    throw new Error(`npm ci in ${PACKAGE_DIR} left node_modules out of sync with its lockfile${hint}`)
+  }
 }
 
 /**
  * A directory holding the C headers of the Node running us (include/node, of
- * this very version), for node-gyp. Node's own tree when it has one; the
- * npm package node@22 runs a launcher (node_modules/node/bin/node) whose
- * tree has none, and keeps them beside it in node_modules/node-<os>-<cpu>.
+ * this very version), for node-gyp, or undefined. Node's own tree when it has
+ * one; the npm package node@22 runs a launcher (node_modules/node/bin/node)
+ * whose tree has none, and keeps them beside it in node_modules/node-<os>-<cpu>.
  */
-export function nodeHeadersDir(): string {
+export function nodeHeadersDir(): string | undefined {
   const exec = process.execPath
   const trees = [dirname(dirname(realpathSync(exec))), dirname(dirname(exec))]
   const candidates = [
@@ -81,12 +88,7 @@ export function nodeHeadersDir(): string {
     ...trees.map((t) => join(t, 'node_modules', `node-${process.platform}-${process.arch}`)),
     process.env.npm_config_nodedir,
   ].filter((d): d is string => d !== undefined && d !== '')
-  const found = candidates.find((dir) => headersVersion(dir) === process.versions.node)
-  if (found) return found
-  throw new Error(
-    `no C headers of Node ${process.versions.node} found for building better-sqlite3 (looked in ${candidates.join(', ')}); ` +
-      'set npm_config_nodedir to a directory with include/node of this Node',
-  )
+  return candidates.find((dir) => headersVersion(dir) === process.versions.node)
 }
 
 /** The Node version whose headers `dir` holds (include/node/node_version.h), or undefined. */
