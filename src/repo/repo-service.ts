@@ -1,8 +1,11 @@
 // Repositories: creating an account's repo and applying writes to it, as
-// DESIGN §4 lays down. One tenant transaction per commit: lock the root row,
-// check swaps under the lock, build and sign the commit over a blockstore that
-// reads only the MST nodes it needs, then store blocks, root, record index,
-// blob uses and the outbox event together. The client is answered after COMMIT.
+// DESIGN §4 lays down. Each commit is built and signed over a blockstore that
+// reads only the MST nodes it needs, then its blocks, root, record index, blob
+// uses and outbox event are stored together: by one statement that holds only
+// on the root it was built on (creates), in one transaction with the commits
+// of a group (creates that arrived together), or in a transaction holding the
+// root's lock (the rest). The client is answered after COMMIT, and the
+// sequencer is handed the commit's outbox row.
 
 import { TID } from '@atproto/common-web'
 import type { Secp256k1Keypair } from '@atproto/crypto'
@@ -223,6 +226,8 @@ export class RepoService {
       })
       .catch((err: unknown) => {
         if (err instanceof RootMoved) return 'moved' as const
+        // The writes that failed on their own keep their own error; the rest get this one.
+        for (const s of settle) s()
         throw err
       })
     if (rows === 'moved') return 'moved'

@@ -4,8 +4,9 @@
 // dies, another takes over); a crash between the two databases is harmless
 // because an outbox row already in the firehose (same source and id) is only
 // deleted, never sequenced twice. Writers wake it at once (in-process, or by
-// NOTIFY from other processes); it also sweeps every outbox on taking over
-// and on a timer, so no event waits on a lost signal. Each event also gets a
+// NOTIFY from other processes), and a commit written here is handed over as it
+// is, unread (expectHandoff); it also sweeps every outbox on taking over and
+// on a timer, so no event waits on a lost signal. Each event also gets a
 // `time_us`, the JSON stream's cursor: the wall clock in µs, kept strictly
 // increasing with room below it for each of the event's JSON events.
 import { EventEmitter } from 'node:events'
