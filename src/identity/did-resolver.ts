@@ -3,7 +3,7 @@
 // resolvers and a bounded cache. One per process (context.ts), shared by
 // identity lookups and the service proxy's atproto-proxy DIDs.
 import { type CacheResult, type DidCache, type DidDocument, DidPlcResolver, DidResolver } from '@atproto/identity'
-import { ExpiringCache } from './expiring-cache.js'
+import { ExpiringCache } from '../lib/expiring-cache.js'
 
 type Fetch = typeof globalThis.fetch
 

@@ -11,8 +11,8 @@ import {
 } from '@atproto/identity'
 import { InvalidRequestError, UpstreamFailureError } from '@atproto/xrpc-server'
 import type { IdentityConfig } from '../config/config.js'
+import { ExpiringCache } from '../lib/expiring-cache.js'
 import type { AtprotoDidResolver } from './did-resolver.js'
-import { ExpiringCache } from './expiring-cache.js'
 import { DnsHandleResolver } from './handle-resolver.js'
 
 /** How long a handle's DID (or its absence) is believed before it is looked up again. */

@@ -110,12 +110,7 @@ function writeVarint(out: Buffer, start: number, n: number): number {
 
 /** Unsigned LEB128, as CAR section lengths are written. */
 function varint(n: number): Uint8Array {
-  const out: number[] = []
-  let v = n
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80)
-    v = Math.floor(v / 128)
-  }
-  out.push(v)
-  return Uint8Array.from(out)
+  const out = Buffer.allocUnsafe(varintLength(n))
+  writeVarint(out, 0, n)
+  return out
 }

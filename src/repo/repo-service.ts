@@ -142,7 +142,7 @@ export class RepoService {
     const stored = await this.commitWithin(tx, repo, writes).catch((err: unknown) => {
       throw err instanceof DrawnRkeyTaken ? err.asError() : err
     })
-    return stored && { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
+    return stored && resultOf(stored)
   }
 
   /**
@@ -220,7 +220,7 @@ export class RepoService {
           const expected = { cid: commit.root.cid, signingKey: commit.root.signing_key }
           const row = await tx.repo.storeCommit(repo.did, expected, commit.rows)
           if (!row) throw new RootMoved()
-          stored.push({ ...row, rev: commit.rows.root.rev, since: commit.root.rev })
+          stored.push(handedRow(row, commit))
         }
         return stored
       })
@@ -232,9 +232,8 @@ export class RepoService {
       })
     if (rows === 'moved') return 'moved'
     for (const [i, { job, commit }] of built.entries()) {
-      if (this.deps.blockCache) for (const b of commit.rows.newBlocks) this.deps.blockCache.set(b.cid, b.content)
-      const { cid, rev, results, blocksRead } = commit.stored
-      job.resolve({ result: { cid, rev, results, blocksRead }, outbox: rows[i] as HandedCommitRow })
+      this.remember(commit.rows.newBlocks)
+      job.resolve({ result: resultOf(commit.stored), outbox: rows[i] as HandedCommitRow })
     }
     for (const s of settle) s()
     return rest
@@ -242,25 +241,28 @@ export class RepoService {
 
   /** One commit of `writes` (the caller keeps the repo's order): unlocked when it can, else under the lock. */
   private async commitOne(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<Committed | null> {
-    const stored = await (async () => {
-      if (!this.needsLock(writes)) {
-        for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
-          const done = await this.deps.storage.write(repo.db_name, (w) =>
-            this.commitUnlocked(w, repo, writes, swapCommit),
-          )
-          if (done !== 'moved' && done !== 'needs-lock') return done
-          if (done === 'needs-lock') break
-        }
-      }
-      return this.deps.storage.transact(repo.db_name, (tx) => this.commitWithin(tx, repo, writes, swapCommit))
-    })()
+    const stored = await this.storeOne(repo, writes, swapCommit)
     if (!stored) return null
-    // Only once committed: the next write to this repo starts from these blocks.
-    if (this.deps.blockCache) for (const b of stored.newBlocks) this.deps.blockCache.set(b.cid, b.content)
-    return {
-      result: { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead },
-      outbox: stored.outbox,
+    this.remember(stored.newBlocks)
+    return { result: resultOf(stored), outbox: stored.outbox }
+  }
+
+  private async storeOne(repo: RepoLocation, writes: PreparedWrite[], swapCommit?: Cid): Promise<StoredCommit | null> {
+    if (!this.needsLock(writes)) {
+      for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
+        const done = await this.deps.storage.write(repo.db_name, (w) =>
+          this.commitUnlocked(w, repo, writes, swapCommit),
+        )
+        if (done !== 'moved' && done !== 'needs-lock') return done
+        if (done === 'needs-lock') break
+      }
     }
+    return this.deps.storage.transact(repo.db_name, (tx) => this.commitWithin(tx, repo, writes, swapCommit))
+  }
+
+  /** Only once committed: the next write to this repo starts from these blocks. */
+  private remember(newBlocks: BlockRow[]): void {
+    if (this.deps.blockCache) for (const b of newBlocks) this.deps.blockCache.set(b.cid, b.content)
   }
 
   /**
@@ -283,7 +285,7 @@ export class RepoService {
     const expected = { cid: built.root.cid, signingKey: built.root.signing_key }
     const row = await w.repo.storeCommit(repo.did, expected, built.rows)
     if (!row) return 'moved'
-    return { ...built.stored, outbox: { ...row, rev: built.rows.root.rev, since: built.root.rev } }
+    return { ...built.stored, outbox: handedRow(row, built) }
   }
 
   private async commitWithin(
@@ -304,7 +306,7 @@ export class RepoService {
       if (built.writes.some((w) => indexer.wants(w.collection))) await indexer.index(tx, repo.did, built.writes)
     }
     await setBlobUses(tx, repo.did, built.rows.root.rev, built.writes, built.existing)
-    return { ...built.stored, outbox: { ...row, rev: built.rows.root.rev, since: built.root.rev } }
+    return { ...built.stored, outbox: handedRow(row, built) }
   }
 
   /** Writes that must take the lock: blobs to check and count, an index to keep, records to delete. */
@@ -406,6 +408,16 @@ type BuiltCommit = {
   writes: PreparedWrite[]
   existing: Map<string, string>
   stored: Omit<StoredCommit, 'outbox'>
+}
+
+/** What a write's caller is told of its commit. */
+function resultOf(stored: Omit<StoredCommit, 'outbox'>): CommitResult {
+  return { cid: stored.cid, rev: stored.rev, results: stored.results, blocksRead: stored.blocksRead }
+}
+
+/** A stored commit's outbox row as the sequencer is handed it: with its rev and the rev it follows. */
+function handedRow(row: Omit<HandedCommitRow, 'rev' | 'since'>, built: BuiltCommit): HandedCommitRow {
+  return { ...row, rev: built.rows.root.rev, since: built.root.rev }
 }
 
 /** The CIDs the repo holds now at the paths these writes touch (absent paths are left out). */

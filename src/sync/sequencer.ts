@@ -12,6 +12,7 @@
 import { EventEmitter } from 'node:events'
 import { decode } from '@atproto/lex-cbor'
 import type { LexMap } from '@atproto/lex-data'
+import { ExpiringCache } from '../lib/expiring-cache.js'
 import type { BackgroundJob } from '../lib/jobs.js'
 import type { Logger } from '../lib/logger.js'
 import { OutboxDepth } from '../metrics/outbox-depth.js'
@@ -93,7 +94,7 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
    * does not may follow a commit of another process's still in the outbox,
    * so the outbox is read with it and the two go in the order written.
    */
-  private readonly lastRevs = new Map<string, string>()
+  private readonly lastRevs = new ExpiringCache<string>(LAST_REVS)
   /** Counts the outbox reads: a promise of a handoff remembers the count when it was made. */
   private reads = 0
   /** Per source, the handoffs promised and not yet made (in the order made), each with `reads` then. */
@@ -118,8 +119,8 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
    * or read of theirs failed, and rows of it may wait there.
    */
   private readonly mustRead = new Set<string>()
-  /** Rows sequenced lately ("source/id", oldest first): a handed row whose predecessor is here may follow it. */
-  private readonly sequencedLately = new Set<string>()
+  /** Rows sequenced lately ("source/id"): a handed row whose predecessor is here may follow it. */
+  private readonly sequencedLately = new ExpiringCache<true>(SEQUENCED_LATELY)
   private readonly outbox = new OutboxDepth()
   /** Tenant sources last seen active, until when. */
   private readonly activeUntil = new Map<string, number>()
@@ -339,9 +340,9 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     const last = new Map<string, string>()
     const here = new Set<string>()
     for (const r of [...rows].sort(byId)) {
-      const prev = last.get(r.did) ?? this.lastRevs.get(r.did)
+      const prev = last.get(r.did) ?? this.lastRevs.get(r.did)?.value
       if (r.since === null || prev !== r.since) return false
-      if (r.prevRow !== null && !here.has(r.prevRow) && !this.sequencedLately.has(`${source}/${r.prevRow}`)) {
+      if (r.prevRow !== null && !here.has(r.prevRow) && !this.sequencedLately.get(`${source}/${r.prevRow}`)) {
         return false
       }
       last.set(r.did, r.rev)
@@ -467,19 +468,8 @@ export class Sequencer extends EventEmitter implements BackgroundJob {
     const hosts = await this.opts.storage.managementTransactor.firehose.insert(events)
     this.head = seq
     this.headTimeUs = timeUs
-    for (const [did, rev] of revs) {
-      this.lastRevs.delete(did)
-      this.lastRevs.set(did, rev)
-    }
-    for (const r of rows) this.sequencedLately.add(`${r.origin.source}/${r.origin.id}`)
-    for (const key of this.sequencedLately) {
-      if (this.sequencedLately.size <= SEQUENCED_LATELY) break
-      this.sequencedLately.delete(key)
-    }
-    for (const did of this.lastRevs.keys()) {
-      if (this.lastRevs.size <= LAST_REVS) break
-      this.lastRevs.delete(did)
-    }
+    for (const [did, rev] of revs) this.lastRevs.set(did, rev)
+    for (const r of rows) this.sequencedLately.set(`${r.origin.source}/${r.origin.id}`, true)
     for (const r of rows) this.opts.onSequenced?.((nowMs - Date.parse(r.created_at)) / 1000)
     // The frames themselves: this process's tail takes them without reading them back.
     this.emit(

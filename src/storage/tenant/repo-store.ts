@@ -375,7 +375,7 @@ export class RepoTransactor extends RepoReader {
    * what a write costs the database. Every part is conditional on the root
    * moving, which it does only if it is still at `expected.cid` and the
    * account is still active (neither taken down nor deactivated) with the
-   * same key: then nothing is written and false is returned. So a commit
+   * same key: then nothing is written and null is returned. So a commit
    * built without the lock is stored only on the root it was built on. Every part sees the tables as they were before
    * the statement, so a dropped block is kept when a record outside this
    * commit, or one this commit writes, names it. Returns the commit's outbox
@@ -396,6 +396,7 @@ export class RepoTransactor extends RepoReader {
       account: sql.raw(`${schema}"account"`),
       block: sql.raw(`${schema}"repo_block"`),
       record: sql.raw(`${schema}"record"`),
+      outbox: sql.raw(`${schema}"outbox"`),
     }
     // The account row is read FOR SHARE: a change of its status or deactivation under way is waited
     // for and then seen (the row is read again once locked), so no commit lands after a takedown or
@@ -443,10 +444,9 @@ export class RepoTransactor extends RepoReader {
     }
     parts.push(sql`${appendOutboxWhen(schema, did, 'commit', c.outboxEvent, now, moved)} RETURNING id`)
     const ctes = parts.map((p, i) => sql`${sql.raw(i === 0 ? 'moved' : `s${i}`)} AS (${p})`)
-    const outbox = sql.raw(`s${parts.length - 1}`)
-    const outboxTable = sql.raw(`${schema}"outbox"`)
+    const appended = sql.raw(`s${parts.length - 1}`)
     const result = await sql<{ id: string | null; prev: string | null }>`WITH live AS (${live}), ${sql.join(ctes)}
-      SELECT (SELECT id FROM ${outbox}) AS id, (SELECT max(o.id) FROM ${outboxTable} o WHERE o.did = ${did}) AS prev`.execute(
+      SELECT (SELECT id FROM ${appended}) AS id, (SELECT max(o.id) FROM ${t.outbox} o WHERE o.did = ${did}) AS prev`.execute(
       this.db,
     )
     const row = result.rows[0]

@@ -1,6 +1,7 @@
-// A bounded in-memory cache whose entries say how old they are. Handles and
-// DIDs to resolve come from anyone on the internet, so the cache holds at
-// most `maxEntries` and forgets the oldest written first.
+// A bounded in-memory cache whose entries say how old they are: it holds at
+// most `maxEntries` and forgets the oldest written first (the identity
+// resolvers' handles and DIDs, which come from anyone on the internet; the
+// sequencer's memory of what it sequenced lately).
 
 export class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: V; at: number }>()
